@@ -1,0 +1,4 @@
+package dev.heed.routing.classify;
+
+/** What the customer wants or signals. */
+public enum Intent { REFUND_REQUEST, CANCELLATION_THREAT, LEGAL_THREAT, SAFETY_ISSUE, REPEAT_CONTACT, PRAISE, SUGGESTION, QUESTION }
