@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 
 /**
  * Apicurio Registry's runnable distribution, unpacked once per machine from the Maven artifact
@@ -69,18 +68,13 @@ public final class ApicurioDistribution {
                 Files.move(temp, home, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
                 // Another JVM won the race; its tree is complete because it arrived by rename.
-                deleteTree(temp);
+                Directories.deleteTree(temp);
+            } catch (IOException e) {
+                Directories.deleteTree(temp); // a half-unpacked tree must not pile up in the cache
+                throw e;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + archive + " into " + home, e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

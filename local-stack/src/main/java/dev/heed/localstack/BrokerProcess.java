@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * One Kafka KRaft node (broker and controller combined) running Kafka's own {@code kafka.Kafka} main
  * class in a child JVM, with its data in a directory the caller owns.
@@ -33,6 +36,7 @@ public final class BrokerProcess implements AutoCloseable {
     /** Measured here: ~4 s on two cores; the bound leaves room for a busy CI machine. */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final long STOP_TIMEOUT_SECONDS = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerProcess.class);
 
     private final Path directory;
     private final int port;
@@ -69,7 +73,10 @@ public final class BrokerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the broker in " + directory, e);
         }
+        long begin = System.nanoTime();
         Readiness.awaitKafka(bootstrapServers(), READY_TIMEOUT, child);
+        LOG.info("broker pid {} ready in {} ms at {} (data {}, log {})", child.pid(),
+                (System.nanoTime() - begin) / 1_000_000, bootstrapServers(), directory, logFile);
         return this;
     }
 

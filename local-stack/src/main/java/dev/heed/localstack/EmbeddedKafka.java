@@ -63,9 +63,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
+    /** Shuts the cluster down and deletes its directory; a failure to do so is an unchecked exception. */
     @Override
-    public void close() throws Exception {
-        cluster.close();
+    public void close() {
+        try {
+            cluster.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted closing the in-process Kafka cluster", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close the in-process Kafka cluster", e);
+        }
     }
 
     private static BootstrapMetadata productionBootstrap() {

@@ -66,7 +66,7 @@ public final class LocalStack {
         } catch (RuntimeException e) {
             try {
                 kafka.close();
-            } catch (Exception suppressed) {
+            } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
             throw e;

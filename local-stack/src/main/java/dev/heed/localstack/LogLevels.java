@@ -27,10 +27,17 @@ final class LogLevels {
             return;
         }
         for (String name : NOISY) {
-            Logger logger = (Logger) LoggerFactory.getLogger(name);
-            if (logger.getLevel() == null) {
-                logger.setLevel(Level.WARN);
-            }
+            setIfUnset(name, Level.WARN);
+        }
+        // Its "no valid Docker environment" ERROR is the expected answer on machines without Docker;
+        // LocalStack logs the choice it made instead.
+        setIfUnset("org.testcontainers.dockerclient.DockerClientProviderStrategy", Level.OFF);
+    }
+
+    private static void setIfUnset(String name, Level level) {
+        Logger logger = (Logger) LoggerFactory.getLogger(name);
+        if (logger.getLevel() == null) {
+            logger.setLevel(level);
         }
     }
 }

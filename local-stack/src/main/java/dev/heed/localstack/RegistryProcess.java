@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.jar.JarFile;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Apicurio Registry {@value ApicurioDistribution#VERSION} (in-memory storage) as a child JVM on
  * 127.0.0.1, serving the Confluent-compatible API at {@link #ccompatUrl()}.
@@ -22,6 +25,7 @@ public final class RegistryProcess implements AutoCloseable {
     /** Measured here: ~3 s. */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final long STOP_TIMEOUT_SECONDS = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryProcess.class);
 
     private final int port;
     private final ChildJvm child;
@@ -38,6 +42,7 @@ public final class RegistryProcess implements AutoCloseable {
     public static RegistryProcess start(int port, String compatibility, Path logFile) {
         int chosen = port != 0 ? port : Ports.free();
         Path runner = ApicurioDistribution.runnerJar();
+        long begin = System.nanoTime();
         ChildJvm child = ChildJvm.start(
                 ChildJvm.ownClassPathEntry() + File.pathSeparator + runner,
                 List.of("-Xmx512m", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + chosen),
@@ -46,6 +51,8 @@ public final class RegistryProcess implements AutoCloseable {
         try {
             Readiness.awaitHttpOk(URI.create(registry.baseUrl() + "/health/ready"), READY_TIMEOUT, child);
             RegistryCompatibility.set(registry.ccompatUrl(), compatibility);
+            LOG.info("registry pid {} ready in {} ms at {} (compatibility {}, log {})", child.pid(),
+                    (System.nanoTime() - begin) / 1_000_000, registry.baseUrl(), compatibility, logFile);
             return registry;
         } catch (RuntimeException e) {
             registry.close();

@@ -5,14 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -105,20 +103,37 @@ public final class Stack implements AutoCloseable {
         return admin;
     }
 
+    /** Stops the registry and Kafka (in reverse start order) and deletes the state directories. */
     @Override
-    public synchronized void close() throws Exception {
+    public synchronized void close() {
+        IllegalStateException failure = new IllegalStateException("cannot close " + this);
+        List<AutoCloseable> order = new ArrayList<>();
         if (admin != null) {
-            admin.close();
+            order.add(admin);
         }
         for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
+            order.add(resources.get(i));
         }
-        if (tempRoot != null) {
-            try (Stream<Path> paths = Files.walk(tempRoot)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
+        order.add(this::deleteTempRoot);
+        for (AutoCloseable resource : order) {
+            // Keep going: a registry that fails to stop must not leave the broker running.
+            try {
+                resource.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.addSuppressed(e);
+            } catch (Exception e) {
+                failure.addSuppressed(e);
             }
+        }
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
+    }
+
+    private void deleteTempRoot() throws IOException {
+        if (tempRoot != null) {
+            Directories.deleteTree(tempRoot);
         }
     }
 
