@@ -184,7 +184,11 @@ public final class BrokerProcess implements AutoCloseable {
             return this;
         }
 
-        /** The child's class path; default this JVM's {@code java.class.path}. */
+        /**
+         * The child's class path; default this JVM's {@code java.class.path}, which is right for a plain
+         * {@code java} launch and for surefire/failsafe, but not inside Maven's own JVM
+         * ({@code exec:java}): pass the Kafka jars explicitly there.
+         */
         public Builder classPath(String classPath) {
             this.classPath = classPath;
             return this;
