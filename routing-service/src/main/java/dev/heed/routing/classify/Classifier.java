@@ -1,0 +1,7 @@
+package dev.heed.routing.classify;
+
+/** Classifies one piece of feedback. Implementations are immutable and safe to share between threads. */
+public interface Classifier {
+
+    Classification classify(ClassifierInput input);
+}
