@@ -1,0 +1,116 @@
+package dev.heed.routing.classify;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * All word lists the sentiment rules read, loaded once from resources next to this class:
+ * <ul>
+ *   <li>{@code vader_lexicon.txt} — VADER 3.3.2's valences (MIT, licence in {@code vader_lexicon.LICENSE.txt});</li>
+ *   <li>{@code heed-lexicon.tsv} — complaint vocabulary and phrases; overrides VADER for the same word;
+ *       columns: term, valence, optional valence when negated, optional rule ({@code sarcasm},
+ *       {@code sarcasm-frame});</li>
+ *   <li>{@code modifiers.tsv} — boosters and dampeners (with their scalar), negations, contrast words.</li>
+ * </ul>
+ * Immutable after construction.
+ */
+final class Lexicon {
+
+    private final Map<String, Valence> words;
+    private final PhraseTable<Valence> phrases;
+    private final Map<String, Double> boosters;
+    private final Set<String> negations;
+    private final Set<String> contrasts;
+    private final Set<String> emoticons;
+
+    private Lexicon(Map<String, Valence> words, PhraseTable<Valence> phrases, Map<String, Double> boosters,
+            Set<String> negations, Set<String> contrasts, Set<String> emoticons) {
+        this.words = Map.copyOf(words);
+        this.phrases = phrases;
+        this.boosters = Map.copyOf(boosters);
+        this.negations = Set.copyOf(negations);
+        this.contrasts = Set.copyOf(contrasts);
+        this.emoticons = Set.copyOf(emoticons);
+    }
+
+    static Lexicon loadDefault() {
+        Map<String, Valence> words = new HashMap<>();
+        Set<String> emoticons = new HashSet<>();
+        for (String[] row : WordLists.rawRows("vader_lexicon.txt")) {
+            String term = row[0];
+            words.putIfAbsent(term, Valence.of(term, Double.parseDouble(row[1]), "lexicon"));
+            if (!Character.isLetterOrDigit(term.charAt(0)) && term.length() <= 6 && !term.contains(" ")) {
+                emoticons.add(term);
+            }
+        }
+        Tokenizer phraseTokenizer = new Tokenizer(Set.of());
+        PhraseTable.Builder<Valence> phrases = new PhraseTable.Builder<>(phraseTokenizer);
+        for (String[] row : WordLists.rows("heed-lexicon.tsv")) {
+            addHeedEntry(row, words, phrases);
+        }
+        Map<String, Double> boosters = new HashMap<>();
+        Set<String> negations = new HashSet<>();
+        Set<String> contrasts = new HashSet<>();
+        for (String[] row : WordLists.rows("modifiers.tsv")) {
+            switch (row[1]) {
+                case "booster", "dampener" -> boosters.put(row[0], Double.parseDouble(row[2]));
+                case "negation" -> negations.add(row[0]);
+                case "contrast" -> contrasts.add(row[0]);
+                default -> throw new IllegalStateException("unknown modifier kind " + row[1] + " for " + row[0]);
+            }
+        }
+        return new Lexicon(words, phrases.build(), boosters, negations, contrasts, emoticons);
+    }
+
+    private static void addHeedEntry(String[] row, Map<String, Valence> words, PhraseTable.Builder<Valence> phrases) {
+        String term = row[0].trim();
+        double value = Double.parseDouble(row[1]);
+        double negated = row.length > 2 && !row[2].isBlank() ? Double.parseDouble(row[2]) : value * Valence.NEGATION_SCALAR;
+        boolean phrase = term.contains(" ") || term.contains(",") || term.contains("|");
+        String rule = row.length > 3 ? row[3] : (phrase ? "phrase:" + term : "lexicon");
+        Valence valence = new Valence(term, value, negated, rule);
+        if (phrase) {
+            phrases.add(term, valence);
+        } else {
+            words.put(term, valence);
+        }
+    }
+
+    Valence word(String norm) {
+        return words.get(norm);
+    }
+
+    PhraseTable.Entry<Valence> phraseAt(List<Token> tokens, int i) {
+        return phrases.longestAt(tokens, i);
+    }
+
+    /** Booster (positive) or dampener (negative) scalar, or 0. */
+    double booster(String norm) {
+        Double b = boosters.get(norm);
+        return b == null ? 0 : b;
+    }
+
+    boolean isNegation(String norm) {
+        return negations.contains(norm) || norm.endsWith("n't");
+    }
+
+    boolean isContrast(String norm) {
+        return contrasts.contains(norm);
+    }
+
+    boolean isModifier(String norm) {
+        return boosters.containsKey(norm) || isNegation(norm) || contrasts.contains(norm);
+    }
+
+    /** Whether the word carries sentiment on its own (used by the language check as "known English"). */
+    boolean knows(String norm) {
+        return words.containsKey(norm) || isModifier(norm);
+    }
+
+    Set<String> emoticons() {
+        return emoticons;
+    }
+}
