@@ -1,0 +1,133 @@
+package dev.heed.routing.classify;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A simple, honest check of whether the rules can read a text, not a language identifier.
+ * <ol>
+ *   <li>Blank text: language {@code "und"}, rule {@code "empty"}, triage.</li>
+ *   <li>Mostly non-Latin letters (Cyrillic, Arabic, CJK, ...): {@code "und"} with the script named, triage.</li>
+ *   <li>No words at all (only emoji, emoticons or numbers): {@code "und"}; triage unless there is an emoji
+ *       or emoticon, which the scorer can read.</li>
+ *   <li>Function words of another language ({@code languages.tsv}: es, fr, de, it, pt, nl) outnumber the
+ *       English ones and number at least two: that language, triage.</li>
+ *   <li>Fewer than a quarter of the words (or none, in a short text) known as English function words or
+ *       lexicon words: {@code "und"}, triage.</li>
+ * </ol>
+ * Limits: a one- or two-word text in another language that happens to use English-looking words passes as
+ * English; code-switched text is judged by its majority; a long English text of product names and typos
+ * can be sent to triage; languages outside the list are reported as {@code "und"}.
+ */
+final class LanguageCheck {
+
+    static final String UNDETERMINED = "und";
+    private static final double MIN_ENGLISH_SHARE = 0.25;
+
+    /** The verdict: detected language, whether a human must read it, and the evidence. */
+    record Result(String language, boolean triage, Evidence evidence) {
+    }
+
+    private final Map<String, Set<String>> functionWords;
+    private final Lexicon lexicon;
+
+    LanguageCheck(Map<String, Set<String>> functionWords, Lexicon lexicon) {
+        this.functionWords = Map.copyOf(functionWords);
+        this.lexicon = lexicon;
+    }
+
+    static LanguageCheck load(Lexicon lexicon) {
+        Map<String, Set<String>> words = new HashMap<>();
+        for (String[] row : WordLists.rows("languages.tsv")) {
+            words.put(row[0], Set.copyOf(new HashSet<>(List.of(row[1].trim().split("\\s+")))));
+        }
+        return new LanguageCheck(words, lexicon);
+    }
+
+    Result check(String text, List<Token> tokens) {
+        if (text.isBlank()) {
+            return new Result(UNDETERMINED, true, Evidence.untied("empty", "triage", "", 1));
+        }
+        Character.UnicodeScript script = dominantScript(text);
+        if (script != null && script != Character.UnicodeScript.LATIN) {
+            return triage(UNDETERMINED, "script " + script);
+        }
+        int words = 0;
+        boolean symbols = false;
+        for (Token t : tokens) {
+            words += t.isWord() ? 1 : 0;
+            symbols |= t.kind() == Token.Kind.SYMBOL;
+        }
+        if (words == 0) {
+            return symbols
+                    ? new Result(UNDETERMINED, false, Evidence.untied("language", "sentiment", "no words, symbols only", 0))
+                    : triage(UNDETERMINED, "no words");
+        }
+        return byWords(tokens, words);
+    }
+
+    private Result byWords(List<Token> tokens, int words) {
+        Set<String> english = functionWords.get("en");
+        int englishFunction = 0;
+        int englishKnown = 0;
+        Map<String, Integer> others = new HashMap<>();
+        for (Token t : tokens) {
+            if (!t.isWord()) {
+                continue;
+            }
+            boolean function = english.contains(t.norm());
+            englishFunction += function ? 1 : 0;
+            englishKnown += function || lexicon.knows(t.norm()) ? 1 : 0;
+            functionWords.forEach((lang, set) -> {
+                if (!lang.equals("en") && set.contains(t.norm())) {
+                    others.merge(lang, 1, Integer::sum);
+                }
+            });
+        }
+        Map.Entry<String, Integer> other = others.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+        if (other != null && other.getValue() >= 2 && other.getValue() > englishFunction) {
+            return triage(other.getKey(), other.getKey() + ": " + other.getValue() + " function words of " + words + " words");
+        }
+        double share = (double) englishKnown / words;
+        if (englishKnown == 0 || (words >= 4 && share < MIN_ENGLISH_SHARE)) {
+            return triage(UNDETERMINED, "only " + englishKnown + " of " + words + " words known English");
+        }
+        return new Result("en", false, Evidence.untied("language", "triage", "en", share));
+    }
+
+    private static Result triage(String language, String why) {
+        return new Result(language, true, Evidence.untied("language", "triage", why, 1));
+    }
+
+    /** The script of most letters, or {@code null} when there are no letters. */
+    private static Character.UnicodeScript dominantScript(String text) {
+        int latin = 0;
+        int other = 0;
+        Character.UnicodeScript otherScript = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < 0x80) {
+                latin += (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? 1 : 0;
+                continue;
+            }
+            if (!Character.isLetter(cp)) {
+                continue;
+            }
+            Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+            if (s == Character.UnicodeScript.LATIN) {
+                latin++;
+            } else {
+                other++;
+                otherScript = s;
+            }
+        }
+        if (latin == 0 && other == 0) {
+            return null;
+        }
+        return latin >= other ? Character.UnicodeScript.LATIN : otherScript;
+    }
+}
