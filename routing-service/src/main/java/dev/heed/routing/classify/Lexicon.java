@@ -68,14 +68,15 @@ final class Lexicon {
     private static void addHeedEntry(String[] row, Map<String, Valence> words, PhraseTable.Builder<Valence> phrases) {
         String term = row[0].trim();
         double value = Double.parseDouble(row[1]);
-        double negated = row.length > 2 && !row[2].isBlank() ? Double.parseDouble(row[2]) : value * Valence.NEGATION_SCALAR;
-        boolean phrase = term.contains(" ") || term.contains(",") || term.contains("|");
+        double negated = row.length > 2 && !row[2].isBlank() ? Double.parseDouble(row[2]) : Valence.negated(value);
+        boolean phrase = term.contains(" ") || term.contains(",");
         String rule = row.length > 3 ? row[3] : (phrase ? "phrase:" + term : "lexicon");
-        Valence valence = new Valence(term, value, negated, rule);
         if (phrase) {
-            phrases.add(term, valence);
-        } else {
-            words.put(term, valence);
+            phrases.add(term, new Valence(term, value, negated, rule));
+            return;
+        }
+        for (String word : term.split("\\|")) {
+            words.put(word, new Valence(word, value, negated, rule));
         }
     }
 

@@ -27,6 +27,7 @@ final class SentimentScorer {
     static final double AFTER_CONTRAST = 1.5;
     static final double AT_ALL = 1.25;
     static final int SCOPE = 3;
+    static final double NEGATED_ACTION = -0.6;
 
     /** The outcome: normalised score, emphasis signals and evidence. */
     record Result(double score, boolean capsEmphasis, int exclamations, boolean sarcasm, List<Evidence> evidence) {
@@ -64,6 +65,10 @@ final class SentimentScorer {
             pass.contrast(t);
             return i;
         }
+        if (lexicon.isNegation(t.norm())) {
+            negatedAction(pass, tokens, i);
+            return i;
+        }
         if (lexicon.isModifier(t.norm()) || t.kind() == Token.Kind.NUMBER) {
             return i;
         }
@@ -97,6 +102,28 @@ final class SentimentScorer {
         pass.hit(first, last, value, rule, Double.NaN, caps);
     }
 
+    /**
+     * A negation with no sentiment word in its scope negates an action ("doesn't respond", "no YouTube",
+     * "can't use it"): in feedback that is a mild complaint.
+     */
+    private void negatedAction(SentimentPass pass, List<Token> tokens, int i) {
+        int seen = 0;
+        for (int j = i + 1; j < tokens.size() && seen < SCOPE; j++) {
+            Token t = tokens.get(j);
+            if (t.isPunct() || lexicon.isContrast(t.norm()) || lexicon.isNegation(t.norm())) {
+                break;
+            }
+            Valence v = lexicon.word(t.norm());
+            if ((v != null && (v.value() != 0 || v.whenNegated() != 0)) || lexicon.phraseAt(tokens, j) != null) {
+                return;
+            }
+            seen++;
+        }
+        if (seen > 0) {
+            pass.hit(i, i, NEGATED_ACTION, "negation", Double.NaN, false);
+        }
+    }
+
     private double boosterScalar(List<Token> tokens, int first) {
         double sum = 0;
         int seen = 0;
@@ -120,7 +147,8 @@ final class SentimentScorer {
                 return -1;
             }
             if (lexicon.isNegation(t.norm())) {
-                return j;
+                // "no" is a determiner: it governs the next word or two ("no good", "no real help"), not a clause.
+                return t.norm().equals("no") && seen >= 2 ? -1 : j;
             }
             seen++;
         }

@@ -14,9 +14,15 @@ package dev.heed.routing.classify;
 record Valence(String term, double value, double whenNegated, String rule) {
 
     static final double NEGATION_SCALAR = -0.74;
+    /** Negated negatives are only mildly positive ("not terrible" is not "good"); VADER flips both alike. */
+    static final double NEGATED_NEGATIVE_SCALAR = -0.3;
 
     static Valence of(String term, double value, String rule) {
-        return new Valence(term, value, value * NEGATION_SCALAR, rule);
+        return new Valence(term, value, negated(value), rule);
+    }
+
+    static double negated(double value) {
+        return value * (value < 0 ? NEGATED_NEGATIVE_SCALAR : NEGATION_SCALAR);
     }
 
     boolean isSarcasmFrame() {
