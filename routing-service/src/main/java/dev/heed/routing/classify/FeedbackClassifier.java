@@ -14,7 +14,7 @@ import java.util.Set;
  * the customer waited ({@link WaitDuration}); grade severity ({@link SeverityPolicy}).
  *
  * <p>Sentiment: POSITIVE when the score is at least {@value #POSITIVE_FROM}, NEGATIVE when at most
- * {@value #NEGATIVE_TO}, else NEUTRAL. Rating fusion: {@code score = 0.6·text + 0.4·(rating − 3)/2}; when the
+ * {@value #NEGATIVE_TO}, else NEUTRAL. Rating fusion: {@code score = 0.7·text + 0.3·(rating − 3)/2} (the words outweigh the stars: a 5-star "broke in a day" is a complaint); when the
  * text carries no sentiment (or goes to triage) the rating decides alone. Escalate when the sentiment is
  * NEGATIVE, when a safety issue, legal threat or cancellation threat is present whatever the sentiment, or
  * when the text goes to triage.
@@ -25,7 +25,7 @@ public final class FeedbackClassifier implements Classifier {
     public static final String VERSION = "heed-rules-1.0+vader-3.3.2";
     public static final double POSITIVE_FROM = 0.05;
     public static final double NEGATIVE_TO = -0.05;
-    static final double TEXT_WEIGHT = 0.6;
+    static final double TEXT_WEIGHT = 0.7;
     private static final Set<Intent> ALWAYS_ESCALATE =
             Set.of(Intent.SAFETY_ISSUE, Intent.LEGAL_THREAT, Intent.CANCELLATION_THREAT);
 
