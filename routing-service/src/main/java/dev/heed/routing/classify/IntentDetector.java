@@ -14,13 +14,13 @@ import java.util.Set;
  */
 final class IntentDetector {
 
-    private static final Set<String> ORDINALS = Set.of("second", "third", "fourth", "fifth", "sixth", "seventh",
+    private static final Set<String> ORDINALS = Lookups.setOf("second", "third", "fourth", "fifth", "sixth", "seventh",
             "eighth", "ninth", "tenth", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "umpteenth", "nth");
-    private static final Set<String> CONTACT_VERBS = Set.of("called", "emailed", "e-mailed", "contacted", "written",
+    private static final Set<String> CONTACT_VERBS = Lookups.setOf("called", "emailed", "contacted", "written",
             "wrote", "phoned", "rang", "complained", "asked", "chased", "messaged", "reported", "tried", "call",
             "email", "contact", "write", "phone", "ring", "complain", "ask", "chase", "message");
-    private static final Map<String, Integer> NUMBER_WORDS = Map.of("two", 2, "three", 3, "four", 4, "five", 5,
-            "six", 6, "seven", 7, "eight", 8, "nine", 9, "ten", 10);
+    private static final Map<String, Integer> NUMBER_WORDS = Lookups.mapOf(Map.of("two", 2, "three", 3, "four", 4, "five", 5,
+            "six", 6, "seven", 7, "eight", 8, "nine", 9, "ten", 10));
 
     private final KeywordTable<Intent> patterns;
 

@@ -31,11 +31,19 @@ final class LanguageCheck {
     record Result(String language, boolean triage, Evidence evidence) {
     }
 
-    private final Map<String, Set<String>> functionWords;
+    private final List<String> languages;
+    /** Function word → bit set of the languages (indexes into {@code languages}) it belongs to. */
+    private final Map<String, Integer> languagesOf = new HashMap<>();
+    private final int englishBit;
     private final Lexicon lexicon;
 
     LanguageCheck(Map<String, Set<String>> functionWords, Lexicon lexicon) {
-        this.functionWords = Map.copyOf(functionWords);
+        this.languages = List.copyOf(new java.util.TreeSet<>(functionWords.keySet()));
+        for (int l = 0; l < languages.size(); l++) {
+            int bit = 1 << l;
+            functionWords.get(languages.get(l)).forEach(w -> languagesOf.merge(w, bit, (a, b) -> a | b));
+        }
+        this.englishBit = 1 << languages.indexOf("en");
         this.lexicon = lexicon;
     }
 
@@ -70,32 +78,41 @@ final class LanguageCheck {
     }
 
     private Result byWords(List<Token> tokens, int words) {
-        Set<String> english = functionWords.get("en");
         int englishFunction = 0;
         int englishKnown = 0;
-        Map<String, Integer> others = new HashMap<>();
+        int[] hits = new int[languages.size()];
         for (Token t : tokens) {
             if (!t.isWord()) {
                 continue;
             }
-            boolean function = english.contains(t.norm());
+            Integer bits = languagesOf.get(t.norm());
+            boolean function = bits != null && (bits & englishBit) != 0;
             englishFunction += function ? 1 : 0;
             englishKnown += function || lexicon.knows(t.norm()) ? 1 : 0;
-            functionWords.forEach((lang, set) -> {
-                if (!lang.equals("en") && set.contains(t.norm())) {
-                    others.merge(lang, 1, Integer::sum);
-                }
-            });
+            for (int l = 0; bits != null && l < hits.length; l++) {
+                hits[l] += (bits >> l) & 1;
+            }
         }
-        Map.Entry<String, Integer> other = others.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
-        if (other != null && other.getValue() >= 2 && other.getValue() > englishFunction) {
-            return triage(other.getKey(), other.getKey() + ": " + other.getValue() + " function words of " + words + " words");
+        int other = mostHitOtherLanguage(hits);
+        if (other >= 0 && hits[other] >= 2 && hits[other] > englishFunction) {
+            String lang = languages.get(other);
+            return triage(lang, lang + ": " + hits[other] + " function words of " + words + " words");
         }
         double share = (double) englishKnown / words;
         if (englishKnown == 0 || (words >= 4 && share < MIN_ENGLISH_SHARE)) {
             return triage(UNDETERMINED, "only " + englishKnown + " of " + words + " words known English");
         }
         return new Result("en", false, Evidence.untied("language", "triage", "en", share));
+    }
+
+    private int mostHitOtherLanguage(int[] hits) {
+        int best = -1;
+        for (int l = 0; l < hits.length; l++) {
+            if ((1 << l) != englishBit && hits[l] > 0 && (best < 0 || hits[l] > hits[best])) {
+                best = l;
+            }
+        }
+        return best;
     }
 
     private static Result triage(String language, String why) {

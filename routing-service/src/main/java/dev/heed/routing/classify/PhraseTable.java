@@ -84,13 +84,14 @@ final class PhraseTable<T> {
         }
 
         PhraseTable<T> build() {
+            // A HashMap (never mutated after build): most tokens start no phrase, and HashMap misses are cheap.
             Map<String, List<Entry<T>>> sorted = new HashMap<>();
             byFirst.forEach((k, v) -> {
                 List<Entry<T>> copy = new ArrayList<>(v);
                 copy.sort(Comparator.comparingInt((Entry<T> e) -> e.length()).reversed());
                 sorted.put(k, List.copyOf(copy));
             });
-            return new PhraseTable<>(Map.copyOf(sorted));
+            return new PhraseTable<>(sorted);
         }
 
         private String[] normalise(String phrase) {

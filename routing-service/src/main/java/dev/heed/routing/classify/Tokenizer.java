@@ -48,13 +48,12 @@ public final class Tokenizer {
         boolean digitsOnly = true;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                if (Character.isLetter(c)) {
+            int kind = charKind(c);
+            if (kind != OTHER) {
+                if (kind != DIGIT) {
                     letters++;
                     digitsOnly = false;
-                    if (Character.isUpperCase(c)) {
-                        upper++;
-                    }
+                    upper += kind == UPPER ? 1 : 0;
                 }
                 i++;
             } else if (isApostrophe(c) && i + 1 < n && Character.isLetter(text.charAt(i + 1)) && i > from) {
@@ -63,7 +62,7 @@ public final class Tokenizer {
                 break;
             }
         }
-        String norm = normalise(text.substring(from, i));
+        String norm = normalise(text, from, i);
         Token.Kind kind = digitsOnly ? Token.Kind.NUMBER : Token.Kind.WORD;
         out.add(new Token(norm, from, i, kind, letters >= 2 && upper == letters));
         return i;
@@ -113,6 +112,28 @@ public final class Tokenizer {
         return -1;
     }
 
+    private static final int OTHER = 0;
+    private static final int DIGIT = 1;
+    private static final int LOWER = 2;
+    private static final int UPPER = 3;
+
+    /** ASCII answered by comparisons; the Character tables only for the rest. */
+    private static int charKind(char c) {
+        if (c < 0x80) {
+            if (c >= 'a' && c <= 'z') {
+                return LOWER;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                return UPPER;
+            }
+            return c >= '0' && c <= '9' ? DIGIT : OTHER;
+        }
+        if (Character.isLetter(c)) {
+            return Character.isUpperCase(c) ? UPPER : LOWER;
+        }
+        return Character.isDigit(c) ? DIGIT : OTHER;
+    }
+
     private static boolean isEmoji(int cp) {
         return (cp >= 0x1F300 && cp <= 0x1FAFF && !(cp >= 0x1F3FB && cp <= 0x1F3FF))
                 || (cp >= 0x2600 && cp <= 0x27BF);
@@ -122,8 +143,17 @@ public final class Tokenizer {
         return c == '\'' || c == '\u2019';
     }
 
-    private static String normalise(String raw) {
-        String lower = raw.toLowerCase(Locale.ROOT);
-        return lower.indexOf('\u2019') < 0 ? lower : lower.replace('\u2019', '\'');
+    /** Lower-cases in one copy; ASCII directly, anything else through {@link Character#toLowerCase(char)}. */
+    private static String normalise(String text, int from, int to) {
+        char[] out = new char[to - from];
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c < 0x80) {
+                out[k - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            } else {
+                out[k - from] = c == '\u2019' ? '\'' : Character.toLowerCase(c);
+            }
+        }
+        return new String(out);
     }
 }

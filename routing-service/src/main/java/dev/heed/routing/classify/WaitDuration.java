@@ -21,30 +21,30 @@ final class WaitDuration {
         static final Wait NONE = new Wait(0, null);
     }
 
-    private static final Map<String, Double> UNITS = Map.ofEntries(
+    private static final Map<String, Double> UNITS = Lookups.mapOf(Map.ofEntries(
             Map.entry("minute", 1 / 1440.0), Map.entry("minutes", 1 / 1440.0), Map.entry("mins", 1 / 1440.0),
             Map.entry("hour", 1 / 24.0), Map.entry("hours", 1 / 24.0), Map.entry("hrs", 1 / 24.0),
             Map.entry("day", 1.0), Map.entry("days", 1.0), Map.entry("week", 7.0), Map.entry("weeks", 7.0),
             Map.entry("fortnight", 14.0), Map.entry("month", 30.0), Map.entry("months", 30.0),
-            Map.entry("year", 365.0), Map.entry("years", 365.0));
-    private static final Map<String, Double> AMOUNTS = Map.ofEntries(
+            Map.entry("year", 365.0), Map.entry("years", 365.0)));
+    private static final Map<String, Double> AMOUNTS = Lookups.mapOf(Map.ofEntries(
             Map.entry("a", 1.0), Map.entry("an", 1.0), Map.entry("one", 1.0), Map.entry("two", 2.0),
             Map.entry("three", 3.0), Map.entry("four", 4.0), Map.entry("five", 5.0), Map.entry("six", 6.0),
             Map.entry("seven", 7.0), Map.entry("eight", 8.0), Map.entry("nine", 9.0), Map.entry("ten", 10.0),
             Map.entry("twelve", 12.0), Map.entry("couple", 2.0), Map.entry("few", 3.0), Map.entry("several", 3.0),
-            Map.entry("many", 4.0));
-    private static final Set<String> CUES_BEFORE = Set.of("for", "over", "than", "after", "past", "last", "nearly",
+            Map.entry("many", 4.0)));
+    private static final Set<String> CUES_BEFORE = Lookups.setOf("for", "over", "than", "after", "past", "last", "nearly",
             "almost", "about", "around", "waiting", "waited", "wait", "already", "took", "taken", "taking", "been");
-    private static final Set<String> CUES_AFTER = Set.of("ago", "later", "now", "late", "overdue", "waiting", "already");
-    private static final Map<String, Double> SINCE = Map.ofEntries(
+    private static final Set<String> CUES_AFTER = Lookups.setOf("ago", "later", "now", "late", "overdue", "waiting", "already");
+    private static final Map<String, Double> SINCE = Lookups.mapOf(Map.ofEntries(
             Map.entry("yesterday", 1.0), Map.entry("monday", 3.0), Map.entry("tuesday", 3.0),
             Map.entry("wednesday", 3.0), Map.entry("thursday", 3.0), Map.entry("friday", 3.0),
             Map.entry("saturday", 3.0), Map.entry("sunday", 3.0), Map.entry("january", 30.0),
             Map.entry("february", 30.0), Map.entry("march", 30.0), Map.entry("april", 30.0), Map.entry("may", 30.0),
             Map.entry("june", 30.0), Map.entry("july", 30.0), Map.entry("august", 30.0),
             Map.entry("september", 30.0), Map.entry("october", 30.0), Map.entry("november", 30.0),
-            Map.entry("december", 30.0), Map.entry("christmas", 30.0));
-    private static final Map<String, Double> SINCE_LAST = Map.of("week", 7.0, "month", 30.0, "year", 365.0);
+            Map.entry("december", 30.0), Map.entry("christmas", 30.0)));
+    private static final Map<String, Double> SINCE_LAST = Lookups.mapOf(Map.of("week", 7.0, "month", 30.0, "year", 365.0));
 
     Wait longest(String text, List<Token> tokens) {
         Wait best = Wait.NONE;
