@@ -28,6 +28,8 @@ final class SentimentScorer {
     static final double AT_ALL = 1.25;
     static final int SCOPE = 3;
     static final double NEGATED_ACTION = -0.6;
+    private static final java.util.Set<String> RAISING_VERBS =
+            Lookups.setOf("think", "believe", "expect", "imagine", "suppose", "feel", "see");
 
     /** The outcome: normalised score, emphasis signals and evidence. */
     record Result(double score, boolean capsEmphasis, int exclamations, boolean sarcasm, List<Evidence> evidence) {
@@ -65,8 +67,10 @@ final class SentimentScorer {
             pass.contrast(t);
             return i;
         }
-        if (lexicon.isNegation(t.norm())) {
-            negatedAction(pass, tokens, i);
+        if (isNegationAt(tokens, i)) {
+            if (!raisedAt(tokens, i)) {
+                negatedAction(pass, tokens, i);
+            }
             return i;
         }
         if (lexicon.isModifier(t.norm()) || t.kind() == Token.Kind.NUMBER) {
@@ -139,20 +143,37 @@ final class SentimentScorer {
         return sum;
     }
 
+    /**
+     * The negation governing the word at {@code first}: within {@link #SCOPE} words of the same clause, or
+     * anywhere earlier in the clause when a negation-raising verb follows it ("I don't think you'll be
+     * disappointed"). "far from" negates like "not".
+     */
     private int negationBefore(List<Token> tokens, int first) {
         int seen = 0;
-        for (int j = first - 1; j >= 0 && seen < SCOPE; j--) {
+        for (int j = first - 1; j >= 0; j--) {
             Token t = tokens.get(j);
             if (t.isPunct() || lexicon.isContrast(t.norm())) {
                 return -1;
             }
-            if (lexicon.isNegation(t.norm())) {
-                // "no" is a determiner: it governs the next word or two ("no good", "no real help"), not a clause.
-                return t.norm().equals("no") && seen >= 2 ? -1 : j;
+            if (isNegationAt(tokens, j)) {
+                if (seen < SCOPE) {
+                    // "no" is a determiner: it governs the next word or two ("no good", "no real help").
+                    return t.norm().equals("no") && seen >= 2 ? -1 : j;
+                }
+                return raisedAt(tokens, j) ? j : -1;
             }
             seen++;
         }
         return -1;
+    }
+
+    private boolean isNegationAt(List<Token> tokens, int j) {
+        String norm = tokens.get(j).norm();
+        return lexicon.isNegation(norm) || (norm.equals("from") && j > 0 && tokens.get(j - 1).norm().equals("far"));
+    }
+
+    private static boolean raisedAt(List<Token> tokens, int negation) {
+        return negation + 1 < tokens.size() && RAISING_VERBS.contains(tokens.get(negation + 1).norm());
     }
 
     private static boolean followedByAtAll(List<Token> tokens, int last) {
