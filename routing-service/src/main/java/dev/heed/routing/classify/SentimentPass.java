@@ -12,10 +12,14 @@ final class SentimentPass {
         final int end;
         final String rule;
         final double sarcasmValue;
+        final int firstToken;
+        final int lastToken;
         double value;
         double weight = 1;
 
-        Hit(int start, int end, String rule, double value, double sarcasmValue) {
+        Hit(int firstToken, int lastToken, int start, int end, String rule, double value, double sarcasmValue) {
+            this.firstToken = firstToken;
+            this.lastToken = lastToken;
             this.start = start;
             this.end = end;
             this.rule = rule;
@@ -72,12 +76,30 @@ final class SentimentPass {
     void hit(int firstToken, int lastToken, double value, String rule, double sarcasmValue, boolean caps) {
         int start = tokens.get(firstToken).start();
         int end = tokens.get(lastToken).end();
-        hits.add(new Hit(start, end, rule, value, sarcasmValue));
+        value = absorbPositiveIntensifier(firstToken, value);
+        hits.add(new Hit(firstToken, lastToken, start, end, rule, value, sarcasmValue));
         if (caps) {
             capsEmphasis = true;
             evidence.add(new Evidence("caps", "sentiment", span(start, end), start, end, SentimentScorer.CAPS_INCREMENT));
         }
         sarcasm |= rule.equals("sarcasm");
+    }
+
+    /**
+     * A positive word right before a negative one intensifies it rather than balancing it: "a great
+     * disappointment", "wonderfully terrible". The positive hit is dropped and the negative one boosted.
+     */
+    private double absorbPositiveIntensifier(int firstToken, double value) {
+        if (value >= 0 || hits.isEmpty()) {
+            return value;
+        }
+        Hit previous = hits.get(hits.size() - 1);
+        if (previous.lastToken != firstToken - 1 || previous.value <= 0 || previous.firstToken != previous.lastToken
+                || !previous.rule.equals("lexicon")) {
+            return value;
+        }
+        hits.remove(hits.size() - 1);
+        return value - SentimentScorer.INTENSIFIER_INCREMENT;
     }
 
     SentimentScorer.Result finish() {

@@ -27,6 +27,7 @@ final class SentimentScorer {
     static final double AFTER_CONTRAST = 1.5;
     static final double AT_ALL = 1.25;
     static final int SCOPE = 3;
+    static final double INTENSIFIER_INCREMENT = 0.293;
     static final double NEGATED_ACTION = -0.6;
     private static final java.util.Set<String> RAISING_VERBS =
             Lookups.setOf("think", "believe", "expect", "imagine", "suppose", "feel", "see");
