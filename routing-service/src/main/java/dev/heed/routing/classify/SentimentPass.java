@@ -46,6 +46,10 @@ final class SentimentPass {
         this.mixedCase = mixedCase;
     }
 
+    String text() {
+        return text;
+    }
+
     boolean mixedCase() {
         return mixedCase;
     }

@@ -74,7 +74,10 @@ final class SentimentScorer {
             }
             return i;
         }
-        if (lexicon.isModifier(t.norm()) || t.kind() == Token.Kind.NUMBER) {
+        if (t.kind() == Token.Kind.NUMBER) {
+            return ratingMention(pass, tokens, i);
+        }
+        if (lexicon.isModifier(t.norm())) {
             return i;
         }
         Valence v = lexicon.word(t.norm());
@@ -105,6 +108,15 @@ final class SentimentScorer {
             pass.negation(tokens.get(negation), value);
         }
         pass.hit(first, last, value, rule, Double.NaN, caps);
+    }
+
+    private int ratingMention(SentimentPass pass, List<Token> tokens, int i) {
+        RatingMention.Match m = RatingMention.at(pass.text(), tokens, i);
+        if (m == null) {
+            return i;
+        }
+        pass.hit(i, m.last(), m.valence(), "rating-in-text", Double.NaN, false);
+        return m.last();
     }
 
     /**
@@ -157,6 +169,9 @@ final class SentimentScorer {
                 return -1;
             }
             if (isNegationAt(tokens, j)) {
+                if (lexicon.phraseAt(tokens, j) != null) {
+                    return -1;
+                }
                 if (seen < SCOPE) {
                     // "no" is a determiner: it governs the next word or two ("no good", "no real help").
                     return t.norm().equals("no") && seen >= 2 ? -1 : j;

@@ -140,4 +140,27 @@ class SentimentRulesTest {
         assertThat(c.sentiment()).isEqualTo(expected);
         assertThat(c.evidence()).anyMatch(e -> e.rule().equals("rating") && e.start() == -1);
     }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Honestly 10/10.                       | POSITIVE
+            I give it 1 out of 10.                | NEGATIVE
+            2 stars, the lid cracked.             | NEGATIVE
+            Would rate it 9 out of 10             | POSITIVE
+            Delivery window was 24/48 hours.      | NEUTRAL
+            """)
+    void scoresWrittenInTheTextCount(String text, Sentiment expected) {
+        assertThat(classify(text).sentiment()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            I don't think you will be disappointed.          | POSITIVE
+            Nothing short of magnificent.                    | POSITIVE
+            All in all, a great disappointment.              | NEGATIVE
+            The soup lacks flavour.                          | NEGATIVE
+            """)
+    void negationScopeAndIntensifiers(String text, Sentiment expected) {
+        assertThat(classify(text).sentiment()).isEqualTo(expected);
+    }
 }
