@@ -1,13 +1,13 @@
 package dev.heed.routing.classify;
 
+import static dev.heed.routing.classify.SharedClassifier.CLASSIFIER;
+import static dev.heed.routing.classify.SharedClassifier.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class LanguageAndTriageTest {
-
-    private static final FeedbackClassifier CLASSIFIER = FeedbackClassifier.loadDefault();
 
     @ParameterizedTest(name = "[{index}] ''{0}'' -> {1}")
     @CsvSource(delimiter = '|', textBlock = """

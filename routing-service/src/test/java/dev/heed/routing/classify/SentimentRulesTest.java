@@ -1,5 +1,7 @@
 package dev.heed.routing.classify;
 
+import static dev.heed.routing.classify.SharedClassifier.CLASSIFIER;
+import static dev.heed.routing.classify.SharedClassifier.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -7,12 +9,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The VADER-style rules, one table per rule; each row is a sentence and the polarity it must get. */
 class SentimentRulesTest {
-
-    private static final FeedbackClassifier CLASSIFIER = FeedbackClassifier.loadDefault();
-
-    private static Classification classify(String text) {
-        return CLASSIFIER.classify(ClassifierInput.ofText(text));
-    }
 
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
