@@ -67,8 +67,8 @@ final class IntentDetector {
     private static boolean isRepeatCount(List<Token> tokens, int i) {
         String word = tokens.get(i).norm();
         String next = tokens.get(i + 1).norm();
-        if (ORDINALS.contains(word) && next.equals("time")) {
-            return true;
+        if (next.equals("time")) {
+            return ORDINALS.contains(word);
         }
         if (!next.equals("times") || count(word) < 2) {
             return false;

@@ -19,22 +19,39 @@ import java.util.Set;
  */
 final class Lexicon {
 
-    private final Map<String, Valence> words;
+    /**
+     * Everything known about one word, so the scorer asks once per token.
+     *
+     * @param valence  its sentiment, or {@code null}
+     * @param booster  booster (positive) or dampener (negative) scalar, or 0
+     * @param negation whether it negates the words after it
+     * @param contrast whether it is a contrast word ("but")
+     */
+    record Term(Valence valence, double booster, boolean negation, boolean contrast) {
+        static final Term NEGATION = new Term(null, 0, true, false);
+
+        boolean modifier() {
+            return booster != 0 || negation || contrast;
+        }
+    }
+
+    private final Map<String, Term> terms;
     private final PhraseTable<Valence> phrases;
-    private final Map<String, Double> boosters;
-    private final Set<String> negations;
-    private final Set<String> contrasts;
     private final Set<String> emoticons;
 
     private Lexicon(Map<String, Valence> words, PhraseTable<Valence> phrases, Map<String, Double> boosters,
             Set<String> negations, Set<String> contrasts, Set<String> emoticons) {
-        // HashMap rather than Map.copyOf: most lookups miss, and HashMap answers a miss faster than the
+        // A HashMap rather than Map.copyOf: most lookups miss, and HashMap answers a miss faster than the
         // immutable collections' probing. Never mutated after construction, never handed out.
-        this.words = new HashMap<>(words);
+        Set<String> all = new HashSet<>(words.keySet());
+        all.addAll(boosters.keySet());
+        all.addAll(negations);
+        all.addAll(contrasts);
+        this.terms = new HashMap<>();
+        for (String w : all) {
+            terms.put(w, new Term(words.get(w), boosters.getOrDefault(w, 0.0), negations.contains(w), contrasts.contains(w)));
+        }
         this.phrases = phrases;
-        this.boosters = new HashMap<>(boosters);
-        this.negations = new HashSet<>(negations);
-        this.contrasts = new HashSet<>(contrasts);
         this.emoticons = Set.copyOf(emoticons);
     }
 
@@ -82,8 +99,15 @@ final class Lexicon {
         }
     }
 
+    /** What is known about a word, or {@code null}; any word ending in "n't" is a negation. */
+    Term term(String norm) {
+        Term t = terms.get(norm);
+        return t == null && norm.endsWith("n't") ? Term.NEGATION : t;
+    }
+
     Valence word(String norm) {
-        return words.get(norm);
+        Term t = terms.get(norm);
+        return t == null ? null : t.valence();
     }
 
     PhraseTable.Entry<Valence> phraseAt(List<Token> tokens, int i) {
@@ -92,25 +116,23 @@ final class Lexicon {
 
     /** Booster (positive) or dampener (negative) scalar, or 0. */
     double booster(String norm) {
-        Double b = boosters.get(norm);
-        return b == null ? 0 : b;
+        Term t = terms.get(norm);
+        return t == null ? 0 : t.booster();
     }
 
     boolean isNegation(String norm) {
-        return negations.contains(norm) || norm.endsWith("n't");
+        Term t = term(norm);
+        return t != null && t.negation();
     }
 
     boolean isContrast(String norm) {
-        return contrasts.contains(norm);
+        Term t = terms.get(norm);
+        return t != null && t.contrast();
     }
 
-    boolean isModifier(String norm) {
-        return boosters.containsKey(norm) || isNegation(norm) || contrasts.contains(norm);
-    }
-
-    /** Whether the word carries sentiment on its own (used by the language check as "known English"). */
+    /** Whether the word carries sentiment or modifies it (used by the language check as "known English"). */
     boolean knows(String norm) {
-        return words.containsKey(norm) || isModifier(norm);
+        return term(norm) != null;
     }
 
     Set<String> emoticons() {

@@ -64,25 +64,21 @@ final class SentimentScorer {
             hit(pass, tokens, phrase.value(), i, last, rule);
             return last;
         }
-        if (lexicon.isContrast(t.norm())) {
-            pass.contrast(t);
-            return i;
-        }
-        if (isNegationAt(tokens, i)) {
-            if (!raisedAt(tokens, i)) {
-                negatedAction(pass, tokens, i);
-            }
-            return i;
-        }
         if (t.kind() == Token.Kind.NUMBER) {
             return ratingMention(pass, tokens, i);
         }
-        if (lexicon.isModifier(t.norm())) {
+        Lexicon.Term term = lexicon.term(t.norm());
+        if (term == null && !t.norm().equals("from")) {
             return i;
         }
-        Valence v = lexicon.word(t.norm());
-        if (v != null) {
-            hit(pass, tokens, v, i, i, v.rule());
+        if (term != null && term.contrast()) {
+            pass.contrast(t);
+        } else if (isNegationAt(tokens, i)) {
+            if (!raisedAt(tokens, i)) {
+                negatedAction(pass, tokens, i);
+            }
+        } else if (term != null && !term.modifier() && term.valence() != null) {
+            hit(pass, tokens, term.valence(), i, i, term.valence().rule());
         }
         return i;
     }
