@@ -11,12 +11,13 @@ import java.util.Set;
  * <ol>
  *   <li>Blank text: language {@code "und"}, rule {@code "empty"}, triage.</li>
  *   <li>Mostly non-Latin letters (Cyrillic, Arabic, CJK, ...): {@code "und"} with the script named, triage.</li>
- *   <li>No words at all (only emoji, emoticons or numbers): {@code "und"}; triage unless there is an emoji
- *       or emoticon, which the scorer can read.</li>
+ *   <li>No words at all: {@code "und"}; triage unless there is an emoji, emoticon or number ("10/10"),
+ *       which the scorer can read.</li>
  *   <li>Function words of another language ({@code languages.tsv}: es, fr, de, it, pt, nl) outnumber the
  *       English ones and number at least two: that language, triage.</li>
- *   <li>Fewer than a quarter of the words (or none, in a short text) known as English function words or
- *       lexicon words: {@code "und"}, triage.</li>
+ *   <li>One or two words, none known: {@code "und"}, not triaged (too short to tell, nothing to score).</li>
+ *   <li>Fewer than a fifth of the words (or none) known as English function or common words or lexicon
+ *       words: {@code "und"}, triage.</li>
  * </ol>
  * Limits: a one- or two-word text in another language that happens to use English-looking words passes as
  * English; code-switched text is judged by its majority; a long English text of product names and typos
@@ -25,7 +26,7 @@ import java.util.Set;
 final class LanguageCheck {
 
     static final String UNDETERMINED = "und";
-    private static final double MIN_ENGLISH_SHARE = 0.25;
+    private static final double MIN_ENGLISH_SHARE = 0.2;
 
     /** The verdict: detected language, whether a human must read it, and the evidence. */
     record Result(String language, boolean triage, Evidence evidence) {
@@ -39,11 +40,17 @@ final class LanguageCheck {
 
     LanguageCheck(Map<String, Set<String>> functionWords, Lexicon lexicon) {
         this.languages = List.copyOf(new java.util.TreeSet<>(functionWords.keySet()));
+        this.englishBit = 1 << languages.indexOf("en");
+        Set<String> english = functionWords.get("en");
         for (int l = 0; l < languages.size(); l++) {
             int bit = 1 << l;
-            functionWords.get(languages.get(l)).forEach(w -> languagesOf.merge(w, bit, (a, b) -> a | b));
+            for (String w : functionWords.get(languages.get(l))) {
+                // A word that is also English ("is", "plus", "me") is no evidence of another language.
+                if (bit == englishBit || !(english.contains(w) || lexicon.knows(w))) {
+                    languagesOf.merge(w, bit, (a, b) -> a | b);
+                }
+            }
         }
-        this.englishBit = 1 << languages.indexOf("en");
         this.lexicon = lexicon;
     }
 
@@ -64,14 +71,14 @@ final class LanguageCheck {
             return triage(UNDETERMINED, "script " + script);
         }
         int words = 0;
-        boolean symbols = false;
+        boolean scorable = false;
         for (Token t : tokens) {
             words += t.isWord() ? 1 : 0;
-            symbols |= t.kind() == Token.Kind.SYMBOL;
+            scorable |= t.kind() == Token.Kind.SYMBOL || t.kind() == Token.Kind.NUMBER;
         }
         if (words == 0) {
-            return symbols
-                    ? new Result(UNDETERMINED, false, Evidence.untied("language", "sentiment", "no words, symbols only", 0))
+            return scorable
+                    ? new Result(UNDETERMINED, false, Evidence.untied("language", "triage", "no words: emoji or numbers", 0))
                     : triage(UNDETERMINED, "no words");
         }
         return byWords(tokens, words);
@@ -99,6 +106,10 @@ final class LanguageCheck {
             return triage(lang, lang + ": " + hits[other] + " function words of " + words + " words");
         }
         double share = (double) englishKnown / words;
+        if (englishKnown == 0 && words <= 2) {
+            // "Music", "Barry": too short to tell, and nothing to score either; a human need not read it.
+            return new Result(UNDETERMINED, false, Evidence.untied("language", "triage", "too short to tell", 0));
+        }
         if (englishKnown == 0 || (words >= 4 && share < MIN_ENGLISH_SHARE)) {
             return triage(UNDETERMINED, "only " + englishKnown + " of " + words + " words known English");
         }

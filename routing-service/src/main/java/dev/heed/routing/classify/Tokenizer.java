@@ -136,7 +136,7 @@ public final class Tokenizer {
 
     private static boolean isEmoji(int cp) {
         return (cp >= 0x1F300 && cp <= 0x1FAFF && !(cp >= 0x1F3FB && cp <= 0x1F3FF))
-                || (cp >= 0x2600 && cp <= 0x27BF);
+                || (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x2B00 && cp <= 0x2BFF) || (cp >= 0x2300 && cp <= 0x23FF);
     }
 
     private static boolean isApostrophe(char c) {

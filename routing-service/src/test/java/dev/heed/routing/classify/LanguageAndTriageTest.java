@@ -37,11 +37,25 @@ class LanguageAndTriageTest {
             My parcel never arrived, where is it?
             Love it
             The Echo Dot sounds great in the kitchen.
+            Music
             """)
     void englishIsNotTriaged(String text) {
         Classification c = CLASSIFIER.classify(ClassifierInput.ofText(text));
         assertThat(c.triage()).isFalse();
         assertThat(c.language()).isEqualTo("en");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ⭐⭐⭐⭐⭐   | POSITIVE
+            10/10       | POSITIVE
+            Barry       | NEUTRAL
+            """)
+    void wordlessOrOneUnknownWordIsScoredNotTriaged(String text, Sentiment expected) {
+        Classification c = CLASSIFIER.classify(ClassifierInput.ofText(text));
+        assertThat(c.triage()).isFalse();
+        assertThat(c.language()).isEqualTo("und");
+        assertThat(c.sentiment()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

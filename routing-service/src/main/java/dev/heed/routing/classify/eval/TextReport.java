@@ -13,7 +13,7 @@ final class TextReport {
     static void print(FileReport r, PrintStream out) {
         out.println();
         out.printf(Locale.ROOT, "%s: %d rows%s, %d triaged, %.0f texts/s%n", r.file(), r.rows(),
-                r.twoClass() ? " (two classes: score >= " + Evaluate.TWO_CLASS_THRESHOLD + " is positive)" : "",
+                r.twoClass() ? " (two classes: score > 0 is positive)" : "",
                 r.triaged(), r.textsPerSecond());
         out.printf(Locale.ROOT, "  accuracy %.3f   macro-F1 %.3f%n", r.accuracy(), r.macroF1());
         out.printf(Locale.ROOT, "  %-10s %9s %9s %9s%n", "class", "precision", "recall", "F1");
