@@ -29,17 +29,17 @@ final class SentimentScorer {
     static final int SCOPE = 3;
     static final double INTENSIFIER_INCREMENT = 0.293;
     static final double NEGATED_ACTION = -0.6;
-    private static final java.util.Set<String> RAISING_VERBS =
-            Lookups.setOf("think", "believe", "expect", "imagine", "suppose", "feel", "see");
 
     /** The outcome: normalised score, emphasis signals and evidence. */
     record Result(double score, boolean capsEmphasis, int exclamations, boolean sarcasm, List<Evidence> evidence) {
     }
 
     private final Lexicon lexicon;
+    private final NegationScope negation;
 
     SentimentScorer(Lexicon lexicon) {
         this.lexicon = lexicon;
+        this.negation = new NegationScope(lexicon);
     }
 
     Result score(String text, List<Token> tokens) {
@@ -73,8 +73,8 @@ final class SentimentScorer {
         }
         if (term != null && term.contrast()) {
             pass.contrast(t);
-        } else if (isNegationAt(tokens, i)) {
-            if (!raisedAt(tokens, i)) {
+        } else if (negation.isNegationAt(tokens, i)) {
+            if (!negation.raisedAt(tokens, i)) {
                 negatedAction(pass, tokens, i);
             }
         } else if (term != null && !term.modifier() && term.valence() != null) {
@@ -95,13 +95,13 @@ final class SentimentScorer {
         }
         double magnitude = boosterScalar(tokens, first) + (caps ? CAPS_INCREMENT : 0);
         double value = v + Math.signum(v) * magnitude;
-        int negation = negationBefore(tokens, first);
-        if (negation >= 0) {
+        int negator = negation.governing(tokens, first);
+        if (negator >= 0) {
             value = v == 0 ? valence.whenNegated() : value * (valence.whenNegated() / v);
             if (followedByAtAll(tokens, last)) {
                 value *= AT_ALL;
             }
-            pass.negation(tokens.get(negation), value);
+            pass.negation(tokens.get(negator), value);
         }
         pass.hit(first, last, value, rule, Double.NaN, caps);
     }
@@ -150,42 +150,6 @@ final class SentimentScorer {
             seen++;
         }
         return sum;
-    }
-
-    /**
-     * The negation governing the word at {@code first}: within {@link #SCOPE} words of the same clause, or
-     * anywhere earlier in the clause when a negation-raising verb follows it ("I don't think you'll be
-     * disappointed"). "far from" negates like "not".
-     */
-    private int negationBefore(List<Token> tokens, int first) {
-        int seen = 0;
-        for (int j = first - 1; j >= 0; j--) {
-            Token t = tokens.get(j);
-            if (t.isPunct() || lexicon.isContrast(t.norm())) {
-                return -1;
-            }
-            if (isNegationAt(tokens, j)) {
-                if (lexicon.phraseAt(tokens, j) != null) {
-                    return -1;
-                }
-                if (seen < SCOPE) {
-                    // "no" is a determiner: it governs the next word or two ("no good", "no real help").
-                    return t.norm().equals("no") && seen >= 2 ? -1 : j;
-                }
-                return raisedAt(tokens, j) ? j : -1;
-            }
-            seen++;
-        }
-        return -1;
-    }
-
-    private boolean isNegationAt(List<Token> tokens, int j) {
-        String norm = tokens.get(j).norm();
-        return lexicon.isNegation(norm) || (norm.equals("from") && j > 0 && tokens.get(j - 1).norm().equals("far"));
-    }
-
-    private static boolean raisedAt(List<Token> tokens, int negation) {
-        return negation + 1 < tokens.size() && RAISING_VERBS.contains(tokens.get(negation + 1).norm());
     }
 
     private static boolean followedByAtAll(List<Token> tokens, int last) {
