@@ -103,6 +103,9 @@ final class SentimentScorer {
             }
             pass.negation(tokens.get(negator), value);
         }
+        if (value == 0) {
+            return;
+        }
         pass.hit(first, last, value, rule, Double.NaN, caps);
     }
 

@@ -59,7 +59,7 @@ final class SeverityPolicy {
 
     private static int negativity(double score, List<Evidence> evidence) {
         int points = score <= -0.7 ? 3 : score <= -0.4 ? 2 : score <= -0.05 ? 1 : 0;
-        return add(points, "sentiment", "score " + score, evidence);
+        return add(points, "sentiment", "score " + Math.round(score * 100) / 100.0, evidence);
     }
 
     static int waitPoints(double days) {

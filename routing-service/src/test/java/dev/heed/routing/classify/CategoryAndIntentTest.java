@@ -20,6 +20,7 @@ class CategoryAndIntentTest {
             The app crashes every time I open the checkout page.                   | WEBSITE_APP
             My hotel booking disappeared and the reservation number is invalid.    | BOOKING
             The vase arrived smashed and one item is missing.                      | LOST_DAMAGED
+            Package arrived damaged and the glass inside was broken.               | LOST_DAMAGED
             Please cancel my subscription, the cancellation form does not load.    | CANCELLATION
             The weather was nice on Tuesday.                                       | OTHER
             """)
@@ -55,6 +56,8 @@ class CategoryAndIntentTest {
             Thank you so much, the team was wonderful.                      | PRAISE
             It would be nice if the app had a dark mode.                    | SUGGESTION
             You should add a tracking link to the e-mail.                   | SUGGESTION
+            The app is great but I'd love a dark mode.                      | SUGGESTION
+            The lid shattered and I cut my finger.                          | SAFETY_ISSUE
             How do I change my delivery address?                            | QUESTION
             Can you tell me when the shop opens                             | QUESTION
             """)
