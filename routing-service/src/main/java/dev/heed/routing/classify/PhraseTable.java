@@ -1,14 +1,13 @@
 package dev.heed.routing.classify;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Multi-token phrases indexed by their first token, so matching costs one hash lookup per token plus a
- * short comparison for the few phrases that start there. Longest match wins. Immutable once built.
+ * Multi-token phrases in a token trie: matching costs one hash lookup per token, plus one more per token of
+ * a phrase that is actually under way. Longest match wins. Immutable once built.
  *
  * @param <T> what a phrase maps to
  */
@@ -21,45 +20,38 @@ final class PhraseTable<T> {
         }
     }
 
-    private final Map<String, List<Entry<T>>> byFirst;
+    /** A trie node: the phrase ending here (if any) and the tokens that may follow. */
+    private static final class Node<T> {
+        Entry<T> entry;
+        Map<String, Node<T>> next;
 
-    private PhraseTable(Map<String, List<Entry<T>>> byFirst) {
-        this.byFirst = byFirst;
+        Node<T> child(String token) {
+            return next == null ? null : next.get(token);
+        }
+    }
+
+    private final Node<T> root;
+
+    private PhraseTable(Node<T> root) {
+        this.root = root;
     }
 
     /** The longest phrase starting at token {@code i}, or {@code null}. */
     Entry<T> longestAt(List<Token> tokens, int i) {
-        List<Entry<T>> candidates = byFirst.get(tokens.get(i).norm());
-        if (candidates == null) {
-            return null;
-        }
-        for (Entry<T> e : candidates) {
-            if (matches(e.tokens(), tokens, i)) {
-                return e;
+        Entry<T> best = null;
+        Node<T> node = root.child(tokens.get(i).norm());
+        for (int k = i + 1; node != null; k++) {
+            if (node.entry != null) {
+                best = node.entry;
             }
+            node = k < tokens.size() ? node.child(tokens.get(k).norm()) : null;
         }
-        return null;
+        return best;
     }
 
-    boolean isEmpty() {
-        return byFirst.isEmpty();
-    }
-
-    private static boolean matches(String[] phrase, List<Token> tokens, int i) {
-        if (i + phrase.length > tokens.size()) {
-            return false;
-        }
-        for (int k = 1; k < phrase.length; k++) {
-            if (!phrase[k].equals(tokens.get(i + k).norm())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Collects phrases; {@link #build()} sorts each bucket longest first. */
+    /** Collects phrases into the trie; the first phrase added for a token sequence wins. */
     static final class Builder<T> {
-        private final Map<String, List<Entry<T>>> byFirst = new HashMap<>();
+        private final Node<T> root = new Node<>();
         private final Tokenizer tokenizer;
 
         Builder(Tokenizer tokenizer) {
@@ -76,22 +68,27 @@ final class PhraseTable<T> {
             for (String[] alternative : expanded) {
                 String[] norms = normalise(String.join(" ", alternative));
                 if (norms.length > 0) {
-                    byFirst.computeIfAbsent(norms[0], k -> new ArrayList<>())
-                            .add(new Entry<>(norms, String.join(" ", alternative), value));
+                    insert(norms, new Entry<>(norms, String.join(" ", alternative), value));
                 }
             }
             return this;
         }
 
         PhraseTable<T> build() {
-            // A HashMap (never mutated after build): most tokens start no phrase, and HashMap misses are cheap.
-            Map<String, List<Entry<T>>> sorted = new HashMap<>();
-            byFirst.forEach((k, v) -> {
-                List<Entry<T>> copy = new ArrayList<>(v);
-                copy.sort(Comparator.comparingInt((Entry<T> e) -> e.length()).reversed());
-                sorted.put(k, List.copyOf(copy));
-            });
-            return new PhraseTable<>(sorted);
+            return new PhraseTable<>(root);
+        }
+
+        private void insert(String[] norms, Entry<T> entry) {
+            Node<T> node = root;
+            for (String token : norms) {
+                if (node.next == null) {
+                    node.next = new HashMap<>(4);
+                }
+                node = node.next.computeIfAbsent(token, k -> new Node<>());
+            }
+            if (node.entry == null) {
+                node.entry = entry;
+            }
         }
 
         private String[] normalise(String phrase) {
