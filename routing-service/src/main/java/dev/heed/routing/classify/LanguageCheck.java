@@ -19,6 +19,7 @@ import java.util.Set;
  *   <li>Fewer than a fifth of the words (or none) known as English function or common words or lexicon
  *       words: {@code "und"}, triage.</li>
  * </ol>
+ * Only the first 60 words (and, for the script, 600 characters) are read.
  * Limits: a one- or two-word text in another language that happens to use English-looking words passes as
  * English; code-switched text is judged by its majority; a long English text of product names and typos
  * can be sent to triage; languages outside the list are reported as {@code "und"}.
@@ -27,6 +28,9 @@ final class LanguageCheck {
 
     static final String UNDETERMINED = "und";
     private static final double MIN_ENGLISH_SHARE = 0.2;
+    /** The language is judged from the start of the text: enough to tell, and long texts stay cheap. */
+    private static final int MAX_WORDS = 60;
+    private static final int MAX_CHARS = 600;
 
     /** The verdict: detected language, whether a human must read it, and the evidence. */
     record Result(String language, boolean triage, Evidence evidence) {
@@ -81,16 +85,20 @@ final class LanguageCheck {
                     ? new Result(UNDETERMINED, false, Evidence.untied("language", "triage", "no words: emoji or numbers", 0))
                     : triage(UNDETERMINED, "no words");
         }
-        return byWords(tokens, words);
+        return byWords(tokens, Math.min(words, MAX_WORDS));
     }
 
     private Result byWords(List<Token> tokens, int words) {
         int englishFunction = 0;
         int englishKnown = 0;
         int[] hits = new int[languages.size()];
+        int seen = 0;
         for (Token t : tokens) {
             if (!t.isWord()) {
                 continue;
+            }
+            if (++seen > MAX_WORDS) {
+                break;
             }
             Integer bits = languagesOf.get(t.norm());
             boolean function = bits != null && (bits & englishBit) != 0;
@@ -135,7 +143,8 @@ final class LanguageCheck {
         int latin = 0;
         int other = 0;
         Character.UnicodeScript otherScript = null;
-        for (int i = 0; i < text.length(); ) {
+        int end = Math.min(text.length(), MAX_CHARS);
+        for (int i = 0; i < end; ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             if (cp < 0x80) {

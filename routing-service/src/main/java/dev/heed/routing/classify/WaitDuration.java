@@ -58,6 +58,9 @@ final class WaitDuration {
     }
 
     private static Wait amount(String text, List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size() || tokens.get(i + 1).isPunct()) {
+            return Wait.NONE;
+        }
         double amount = amountOf(tokens.get(i));
         if (amount <= 0) {
             return Wait.NONE;
