@@ -32,16 +32,16 @@ public final class HeedTopics {
     private final Topic<byte[], byte[]> routingDlq;
     private final Topic<byte[], byte[]> responderDlq;
 
-    private HeedTopics(SchemaRegistryClient registry, boolean autoRegister, int partitions) {
-        feedbackReceived = avro(TopicNames.FEEDBACK_RECEIVED, FeedbackReceived.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
-        feedbackClassified = avro(TopicNames.FEEDBACK_CLASSIFIED, FeedbackClassified.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
-        complaintsEscalated = avro(TopicNames.COMPLAINTS_ESCALATED, ComplaintEscalated.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
-        responseDue = avro(TopicNames.COMPLAINTS_RESPONSE_DUE, ResponseDue.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
-        complaintsAcknowledged = avro(TopicNames.COMPLAINTS_ACKNOWLEDGED, ComplaintAcknowledged.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
-        complaintsState = avro(TopicNames.COMPLAINTS_STATE, ComplaintState.class, registry, autoRegister, partitions, CleanupPolicy.COMPACT);
-        responsesSent = avro(TopicNames.RESPONSES_SENT, ResponseSent.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
-        routingDlq = raw(TopicNames.ROUTING_DLQ, partitions);
-        responderDlq = raw(TopicNames.RESPONDER_DLQ, partitions);
+    private HeedTopics(SchemaRegistryClient registry, boolean autoRegister, int partitions, String suffix) {
+        feedbackReceived = avro(TopicNames.FEEDBACK_RECEIVED + suffix, FeedbackReceived.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
+        feedbackClassified = avro(TopicNames.FEEDBACK_CLASSIFIED + suffix, FeedbackClassified.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
+        complaintsEscalated = avro(TopicNames.COMPLAINTS_ESCALATED + suffix, ComplaintEscalated.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
+        responseDue = avro(TopicNames.COMPLAINTS_RESPONSE_DUE + suffix, ResponseDue.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
+        complaintsAcknowledged = avro(TopicNames.COMPLAINTS_ACKNOWLEDGED + suffix, ComplaintAcknowledged.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
+        complaintsState = avro(TopicNames.COMPLAINTS_STATE + suffix, ComplaintState.class, registry, autoRegister, partitions, CleanupPolicy.COMPACT);
+        responsesSent = avro(TopicNames.RESPONSES_SENT + suffix, ResponseSent.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
+        routingDlq = raw(TopicNames.ROUTING_DLQ + suffix, partitions);
+        responderDlq = raw(TopicNames.RESPONDER_DLQ + suffix, partitions);
     }
 
     /**
@@ -49,7 +49,15 @@ public final class HeedTopics {
      * @param partitions   partition count of every topic (the unit of parallelism)
      */
     public static HeedTopics create(SchemaRegistryClient registry, boolean autoRegister, int partitions) {
-        return new HeedTopics(registry, autoRegister, partitions);
+        return new HeedTopics(registry, autoRegister, partitions, "");
+    }
+
+    /**
+     * The same catalog with every topic name followed by {@code suffix} (e.g. a version {@code .v2}, or a
+     * unique run id so tests sharing one broker do not see each other's records).
+     */
+    public static HeedTopics create(SchemaRegistryClient registry, boolean autoRegister, int partitions, String suffix) {
+        return new HeedTopics(registry, autoRegister, partitions, suffix);
     }
 
     public Topic<String, FeedbackReceived> feedbackReceived() { return feedbackReceived; }

@@ -1,0 +1,96 @@
+package dev.heed.responder.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.heed.events.AckSource;
+import dev.heed.responder.ack.AckRequest;
+import dev.heed.responder.http.Problem.FieldError;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads and checks an acknowledgement body: {@code agent} (1–100 chars), {@code note} (up to 2000),
+ * {@code nextUpdateBy} (an ISO-8601 instant in the future), {@code source} (API, CONSOLE, CLI). Every bad
+ * field is reported, not just the first; unknown fields are errors so a typo is not silently ignored.
+ */
+final class AckBody {
+    private static final Set<String> FIELDS = Set.of("agent", "note", "nextUpdateBy", "source");
+    private static final Set<String> SOURCES = Set.of("API", "CONSOLE", "CLI");
+
+    private AckBody() {}
+
+    static AckRequest parse(ObjectMapper json, byte[] body, Instant now, String instance) {
+        if (body.length == 0) {
+            return new AckRequest(null, null, null, AckSource.API);
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ProblemException(Problem.of(400, "malformed-json", "The body is not valid JSON", e.getOriginalMessage(), instance));
+        } catch (IOException e) {
+            throw new ProblemException(Problem.of(400, "malformed-json", "The body cannot be read", e.getMessage(), instance));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ProblemException(Problem.invalid(List.of(new FieldError("$", "must be a JSON object")), instance));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                errors.add(new FieldError(name, "unknown field"));
+            }
+        }
+        String agent = text(root, "agent", 1, 100, errors);
+        String note = text(root, "note", 0, 2000, errors);
+        Instant nextUpdateBy = instant(root, "nextUpdateBy", now, errors);
+        String source = text(root, "source", 1, 20, errors);
+        if (source != null && !SOURCES.contains(source)) {
+            errors.add(new FieldError("source", "must be one of " + SOURCES));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid(errors, instance));
+        }
+        return new AckRequest(agent, note, nextUpdateBy, source == null ? AckSource.API : AckSource.valueOf(source));
+    }
+
+    private static String text(JsonNode root, String field, int min, int max, List<FieldError> errors) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(new FieldError(field, "must be a string"));
+            return null;
+        }
+        String value = node.asText().strip();
+        if (value.length() < min || value.length() > max) {
+            errors.add(new FieldError(field, "must be " + min + " to " + max + " characters"));
+            return null;
+        }
+        return value.isEmpty() ? null : value;
+    }
+
+    private static Instant instant(JsonNode root, String field, Instant now, List<FieldError> errors) {
+        String text = text(root, field, 1, 40, errors);
+        if (text == null) {
+            return null;
+        }
+        try {
+            Instant value = Instant.parse(text);
+            if (!value.isAfter(now)) {
+                errors.add(new FieldError(field, "must be in the future"));
+                return null;
+            }
+            return value;
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-11-20T16:00:00Z"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.heed.responder.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.heed.events.ComplaintAcknowledged;
+import dev.heed.responder.ack.AckException;
+import dev.heed.responder.ack.AckRequest;
+import dev.heed.responder.ack.Acknowledger;
+import dev.heed.responder.ack.Principal;
+import dev.heed.responder.ack.TokenStore;
+import dev.heed.responder.http.Problem.FieldError;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /v1/complaints/{id}/acknowledgements}: 201 with the acknowledgement when this request made
+ * it, 200 with the acknowledgement in force when the complaint was already acknowledged. Checks, in order:
+ * 401 without a valid bearer token, 413 for a body over 16 KiB, 415 for a body that is not JSON, 400 for
+ * bad fields, 403 for an agent token naming another agent, 404 for an unknown complaint, 503 with
+ * Retry-After when Kafka does not take the write.
+ */
+public final class AckEndpoint {
+    static final String PATH = "/v1/complaints/{id}/acknowledgements";
+    private static final int MAX_BODY = 16 * 1024;
+
+    private final Acknowledger acknowledger;
+    private final TokenStore tokens;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public AckEndpoint(Acknowledger acknowledger, TokenStore tokens, ObjectMapper json, Clock clock) {
+        this.acknowledger = acknowledger;
+        this.tokens = tokens;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void handle(Context ctx) throws Exception {
+        String instance = ctx.path();
+        Principal who = authenticate(ctx.header("Authorization"), instance);
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_BODY) {
+            throw new ProblemException(Problem.of(413, "body-too-large", "The body is too large", "at most " + MAX_BODY + " bytes", instance));
+        }
+        String contentType = ctx.contentType();
+        if (body.length > 0 && (contentType == null || !contentType.toLowerCase().startsWith("application/json"))) {
+            throw new ProblemException(Problem.of(415, "unsupported-media-type", "The body must be application/json",
+                    "got " + contentType, instance));
+        }
+        AckRequest request = AckBody.parse(json, body, clock.instant(), instance);
+        Acknowledger.Result result;
+        try {
+            result = acknowledger.acknowledge(ctx.pathParam("id"), who, request);
+        } catch (AckException e) {
+            throw problem(e, instance);
+        }
+        ctx.status(result.created() ? 201 : 200).contentType("application/json")
+                .result(json.writeValueAsString(view(result.acknowledgement(), result.created())));
+    }
+
+    private Principal authenticate(String authorization, String instance) {
+        String prefix = "Bearer ";
+        if (authorization == null || !authorization.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            throw unauthorized("a bearer token is required", instance);
+        }
+        return tokens.authenticate(authorization.substring(prefix.length()).trim())
+                .orElseThrow(() -> unauthorized("the token is not valid", instance));
+    }
+
+    private static ProblemException unauthorized(String detail, String instance) {
+        return new ProblemException(Problem.of(401, "unauthorized", "Authentication required", detail, instance),
+                Map.of("WWW-Authenticate", "Bearer realm=\"heed\""));
+    }
+
+    private static ProblemException problem(AckException e, String instance) {
+        return switch (e.reason()) {
+            case UNKNOWN_COMPLAINT -> new ProblemException(Problem.of(404, "unknown-complaint", "No such complaint", e.getMessage(), instance));
+            case FORBIDDEN -> new ProblemException(Problem.of(403, "forbidden", "Not allowed for this token", e.getMessage(), instance));
+            case AGENT_REQUIRED -> new ProblemException(Problem.invalid(List.of(new FieldError("agent", e.getMessage())), instance));
+            case UNAVAILABLE -> new ProblemException(Problem.of(503, "unavailable", "Cannot record the acknowledgement now",
+                    e.getMessage(), instance), Map.of("Retry-After", "5"));
+        };
+    }
+
+    private static Map<String, Object> view(ComplaintAcknowledged ack, boolean created) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("complaintId", ack.getComplaintId());
+        view.put("acknowledgementId", ack.getAcknowledgementId());
+        view.put("agent", ack.getAgent());
+        view.put("team", ack.getTeam());
+        view.put("acknowledgedAt", ack.getAcknowledgedAt().toString());
+        view.put("source", ack.getSource().name());
+        view.put("note", ack.getNote());
+        view.put("nextUpdateBy", ack.getNextUpdateBy() == null ? null : ack.getNextUpdateBy().toString());
+        view.put("created", created);
+        return view;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.heed.responder.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The responder's HTTP face: the acknowledge API, health and metrics (the operator console will be served
+ * from here too). Every error is a problem+json document, unknown paths included.
+ */
+public final class HttpApp {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
+    private static final String PROBLEM_WRITTEN = "heed.problem-written";
+
+    private HttpApp() {}
+
+    /**
+     * @param live  false once the service cannot do its work any more (the consumer stopped on an error)
+     * @param ready true once it consumes and knows what was sent and which complaints exist
+     */
+    public static Javalin create(AckEndpoint ack, PrometheusMeterRegistry metrics, BooleanSupplier live,
+                                 BooleanSupplier ready, ObjectMapper json) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.post(AckEndpoint.PATH, ack::handle);
+            config.routes.get("/health/live", ctx -> health(ctx, live.getAsBoolean()));
+            config.routes.get("/health/ready", ctx -> health(ctx, ready.getAsBoolean()));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            config.routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e, json));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                write(ctx, new ProblemException(Problem.of(500, "internal", "Internal error", "see the service log", ctx.path())), json);
+            });
+            config.routes.error(404, "*", ctx -> {
+                if (ctx.attribute(PROBLEM_WRITTEN) == null) {
+                    write(ctx, new ProblemException(Problem.of(404, "not-found", "Not found", "no such resource", ctx.path())), json);
+                }
+            });
+        });
+    }
+
+    private static void health(Context ctx, boolean up) {
+        ctx.status(up ? 200 : 503).contentType("application/json").result(up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+    }
+
+    private static void write(Context ctx, ProblemException e, ObjectMapper json) {
+        ctx.attribute(PROBLEM_WRITTEN, Boolean.TRUE);
+        e.headers().forEach(ctx::header);
+        try {
+            ctx.status(e.problem().status()).contentType("application/problem+json").result(json.writeValueAsString(e.problem()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+            ctx.status(500).result("{}");
+        }
+    }
+}

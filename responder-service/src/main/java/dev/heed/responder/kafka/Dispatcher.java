@@ -1,0 +1,69 @@
+package dev.heed.responder.kafka;
+
+import dev.heed.events.DeliveryChannel;
+import dev.heed.events.ResponseSent;
+import dev.heed.responder.delivery.DeliveryMetrics;
+import dev.heed.responder.delivery.DeliveryResult;
+import dev.heed.responder.delivery.OutboundMessage;
+import dev.heed.responder.delivery.RetryingSender;
+import dev.heed.responder.delivery.SentLog;
+import java.time.Clock;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Sends one message at most once per message id, as far as responses.sent knows: a message already
+ * recorded is skipped; otherwise it is delivered (with retries), a final failure is dead-lettered, and the
+ * outcome is recorded on responses.sent before the caller may commit the trigger's offset.
+ */
+public final class Dispatcher {
+    private final SentLog sentLog;
+    private final RetryingSender sender;
+    private final OutcomeRecorder recorder;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
+
+    public Dispatcher(SentLog sentLog, RetryingSender sender, OutcomeRecorder recorder, DeliveryMetrics metrics, Clock clock) {
+        this.sentLog = sentLog;
+        this.sender = sender;
+        this.recorder = recorder;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** @return false when the message had been recorded before and was skipped */
+    public boolean dispatch(OutboundMessage message, ConsumerRecord<byte[], byte[]> trigger) throws InterruptedException {
+        if (sentLog.contains(message.messageId())) {
+            return false;
+        }
+        DeliveryResult result = message.channel() == DeliveryChannel.NONE
+                ? DeliveryResult.undeliverable("no channel reaches the recipient")
+                : sender.send(message);
+        if (result.failed()) {
+            // Dead letter before the record: a crash between the two repeats the delivery (same id) and
+            // may dead-letter twice, but never leaves a FAILED outcome without its dead letter.
+            recorder.deadLetter(trigger, "DELIVERY_FAILED", result.error(), message.messageId());
+        }
+        recorder.record(toRecord(message, result));
+        sentLog.add(message.messageId());
+        metrics.outcome(message.kind(), message.channel(), result.outcome());
+        return true;
+    }
+
+    private ResponseSent toRecord(OutboundMessage message, DeliveryResult result) {
+        return ResponseSent.newBuilder()
+                .setMessageId(message.messageId())
+                .setFeedbackId(message.feedbackId())
+                .setKind(message.kind())
+                .setTrigger(message.trigger())
+                .setChannel(message.channel())
+                .setRecipient(message.recipient())
+                .setTemplate(message.template())
+                .setOutcome(result.outcome())
+                .setAttempts(result.attempts())
+                .setError(result.error())
+                .setLevel(message.level())
+                .setSentAt(clock.instant())
+                .setTraceId(message.traceId())
+                .build();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.heed.responder.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads whole topics, every partition from the beginning, and keeps following them, handing each record to
+ * a handler: how the sent log and the complaint directory are rebuilt at start-up and kept current. It has
+ * no consumer group (every instance needs everything) and commits nothing. {@link #caughtUp()} completes
+ * once everything that was in the topics when it was asked for has been handled.
+ */
+public final class TopicTailer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicTailer.class);
+
+    private final String name;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final List<String> topics;
+    private final Consumer<ConsumerRecord<byte[], byte[]>> handler;
+    private final ConcurrentLinkedQueue<CompletableFuture<Void>> requests = new ConcurrentLinkedQueue<>();
+    private final Map<CompletableFuture<Void>, Map<TopicPartition, Long>> targets = new HashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public TopicTailer(String name, KafkaConsumer<byte[], byte[]> consumer, List<String> topics,
+                       Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+        this.name = name;
+        this.consumer = consumer;
+        this.topics = List.copyOf(topics);
+        this.handler = handler;
+        this.thread = new Thread(this::run, "tail-" + name);
+        this.thread.setDaemon(true);
+    }
+
+    public TopicTailer start() {
+        thread.start();
+        return this;
+    }
+
+    /** Completes when every record present at the time of this call has been handled. */
+    public CompletableFuture<Void> caughtUp() {
+        CompletableFuture<Void> request = new CompletableFuture<>();
+        requests.add(request);
+        return request;
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (running) {
+                takeRequests(partitions);
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    handle(record);
+                }
+                completeReached();
+            }
+        } catch (WakeupException e) {
+            // close() woke us up: a normal stop.
+        } catch (RuntimeException e) {
+            LOG.error("tailer {} stopped: {}", name, e.toString(), e);
+            requests.forEach(r -> r.completeExceptionally(e));
+            targets.keySet().forEach(r -> r.completeExceptionally(e));
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void handle(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            handler.accept(record);
+        } catch (RuntimeException e) {
+            // A record this view cannot read is dead-lettered by whoever consumes the topic for work; here it is skipped.
+            LOG.warn("tailer {} skips {}-{}@{}: {}", name, record.topic(), record.partition(), record.offset(), e.toString());
+        }
+    }
+
+    private void takeRequests(List<TopicPartition> partitions) {
+        CompletableFuture<Void> request;
+        while ((request = requests.poll()) != null) {
+            targets.put(request, new HashMap<>(consumer.endOffsets(partitions)));
+        }
+    }
+
+    private void completeReached() {
+        targets.entrySet().removeIf(entry -> {
+            boolean reached = entry.getValue().entrySet().stream()
+                    .allMatch(target -> consumer.position(target.getKey()) >= target.getValue());
+            if (reached) {
+                entry.getKey().complete(null);
+            }
+            return reached;
+        });
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(Duration.ofSeconds(10).toMillis());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.heed.responder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.heed.events.EscalationLevel;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResponderConfigTest {
+    private static Map<String, String> minimal() {
+        Map<String, String> env = new HashMap<>();
+        env.put("HEED_KAFKA_BOOTSTRAP_SERVERS", "broker-1:9092");
+        env.put("HEED_REGISTRY_URL", "http://registry:8080/apis/ccompat/v7");
+        return env;
+    }
+
+    @Test
+    void shouldApplyDefaults() {
+        ResponderConfig config = ResponderConfig.from(minimal());
+
+        assertThat(config.port()).isEqualTo(8083);
+        assertThat(config.publicUrl()).isEqualTo("http://localhost:8083");
+        assertThat(config.groupId()).isEqualTo("heed-responder");
+        assertThat(config.partitions()).isEqualTo(6);
+        assertThat(config.smtp()).isNull();
+        assertThat(config.backoff().maxAttempts()).isEqualTo(5);
+        assertThat(config.escalationWait()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.defaultLanguage()).isEqualTo("en");
+    }
+
+    @Test
+    void shouldPassKafkaSettingsThrough() {
+        Map<String, String> env = minimal();
+        env.put("HEED_KAFKA_SECURITY_PROTOCOL", "SSL");
+
+        assertThat(ResponderConfig.from(env).kafka())
+                .containsEntry("bootstrap.servers", "broker-1:9092").containsEntry("security.protocol", "SSL");
+    }
+
+    @Test
+    void shouldReadSourcesAgentRoutesAndSmtp() {
+        Map<String, String> env = minimal();
+        env.put("HEED_SOURCE_WEB_FORM_WEBHOOK_URL", "https://web.example.com/replies");
+        env.put("HEED_SOURCE_WEB_FORM_WEBHOOK_SECRET", "whsec_abc");
+        env.put("HEED_SOURCE_WEB_FORM_PREFER", "webhook");
+        env.put("HEED_AGENTS_BILLING_TEAM_LEAD", "lead@example.com, https://chat.example.com/leads");
+        env.put("HEED_AGENT_WEBHOOK_SECRET", "whsec_agents");
+        env.put("HEED_SMTP_HOST", "smtp.example.com");
+        env.put("HEED_SMTP_PORT", "2525");
+
+        ResponderConfig config = ResponderConfig.from(env);
+
+        assertThat(config.sources().get("WEB_FORM").preferWebhook()).isTrue();
+        assertThat(config.sources().get("WEB_FORM").webhookSecret()).isEqualTo("whsec_abc");
+        assertThat(config.agentRoutes().recipients("billing", EscalationLevel.TEAM_LEAD))
+                .extracting(r -> r.channel() + " " + r.address() + " " + r.webhookSecret())
+                .containsExactly("EMAIL lead@example.com null", "WEBHOOK https://chat.example.com/leads whsec_agents");
+        assertThat(config.agentRoutes().recipients("billing", EscalationLevel.AGENT)).isEmpty();
+        assertThat(config.smtp().port()).isEqualTo(2525);
+        assertThat(config.toString()).doesNotContain("whsec");
+    }
+
+    @Test
+    void shouldNameTheVariableThatIsMissingOrWrong() {
+        Map<String, String> env = minimal();
+        env.remove("HEED_KAFKA_BOOTSTRAP_SERVERS");
+        assertThatThrownBy(() -> ResponderConfig.from(env)).hasMessageContaining("HEED_KAFKA_BOOTSTRAP_SERVERS");
+
+        Map<String, String> bad = minimal();
+        bad.put("HEED_RETRY_MAX_ATTEMPTS", "many");
+        assertThatThrownBy(() -> ResponderConfig.from(bad)).hasMessageContaining("HEED_RETRY_MAX_ATTEMPTS");
+
+        Map<String, String> prefer = minimal();
+        prefer.put("HEED_SOURCE_X_PREFER", "pigeon");
+        assertThatThrownBy(() -> ResponderConfig.from(prefer)).hasMessageContaining("HEED_SOURCE_X_PREFER");
+    }
+}

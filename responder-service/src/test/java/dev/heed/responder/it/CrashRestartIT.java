@@ -1,0 +1,85 @@
+package dev.heed.responder.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.heed.events.ResponseSent;
+import dev.heed.localstack.LocalStackExtension;
+import dev.heed.localstack.Stack;
+import dev.heed.responder.ResponderApplication;
+import dev.heed.responder.ResponderConfig;
+import dev.heed.responder.delivery.MessageIds;
+import dev.heed.responder.delivery.Transport;
+import dev.heed.responder.it.ItEvents.Kind;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The responder dies mid-stream at the worst moment, right after a receiver accepted a message and before
+ * the outcome is on responses.sent, and a new instance takes over: the receiver, which drops repeated
+ * webhook-ids, acts on every reply exactly once, and responses.sent records each exactly once.
+ */
+@ExtendWith(LocalStackExtension.class)
+class CrashRestartIT {
+    private static final int FEEDBACKS = 20;
+    private static final int CRASH_AFTER = 7;
+
+    /** Stands for the process dying: the loop stops without recording or committing anything more. */
+    static final class SimulatedCrash extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SimulatedCrash() {
+            super("simulated crash after a delivery");
+        }
+    }
+
+    private static Transport crashingAfter(Transport real, int deliveries, AtomicInteger count) {
+        return message -> {
+            real.deliver(message);
+            if (count.incrementAndGet() == deliveries) {
+                throw new SimulatedCrash();
+            }
+        };
+    }
+
+    @Test
+    void shouldSendNoDuplicateAndMissNothingWhenKilledAndRestartedMidStream(Stack stack) throws Exception {
+        try (Pipeline pipeline = new Pipeline(stack); WebhookReceiver receiver = new WebhookReceiver()) {
+            Map<String, String> env = pipeline.env();
+            env.put("HEED_SOURCE_CHAT_WEBHOOK_URL", receiver.url("/chat"));
+            ResponderConfig config = ResponderConfig.from(env);
+            for (int i = 0; i < FEEDBACKS; i++) {
+                String id = "fb-" + i;
+                pipeline.send(pipeline.topics.feedbackClassified(), id, ItEvents.classified(id, Kind.PRAISE, null, "chat"));
+            }
+
+            AtomicInteger delivered = new AtomicInteger();
+            ResponderApplication first = ResponderApplication.start(config, Clock.systemUTC(), d -> { },
+                    t -> crashingAfter(t, CRASH_AFTER, delivered));
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.failure() != null);
+            assertThat(first.failure()).isInstanceOf(SimulatedCrash.class);
+            first.close();
+            int acceptedBeforeRestart = receiver.accepted("/chat").size();
+
+            try (ResponderApplication second = ResponderApplication.start(config, Clock.systemUTC(), d -> { }, t -> t)) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> receiver.accepted("/chat").size() == FEEDBACKS
+                        && pipeline.responsesSent().size() >= FEEDBACKS);
+                assertThat(second.failure()).isNull();
+            }
+
+            assertThat(acceptedBeforeRestart).isEqualTo(CRASH_AFTER);
+            List<String> expected = IntStream.range(0, FEEDBACKS).mapToObj(i -> MessageIds.reply("fb-" + i)).toList();
+            assertThat(receiver.accepted("/chat")).extracting(WebhookReceiver.Request::id).containsExactlyInAnyOrderElementsOf(expected);
+            // The crash fell between a send and its record, so exactly that message is sent again, with
+            // its first id, and the receiver drops it.
+            assertThat(receiver.duplicates()).isEqualTo(1);
+            assertThat(pipeline.responsesSent()).extracting(ResponseSent::getMessageId).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+}

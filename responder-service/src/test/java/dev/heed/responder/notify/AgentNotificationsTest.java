@@ -1,0 +1,92 @@
+package dev.heed.responder.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heed.events.DeliveryChannel;
+import dev.heed.events.DueKind;
+import dev.heed.events.EscalationLevel;
+import dev.heed.events.ResponseDue;
+import dev.heed.events.ResponseKind;
+import dev.heed.responder.delivery.MessageIds;
+import dev.heed.responder.delivery.OutboundMessage;
+import dev.heed.responder.reply.TemplateLibrary;
+import dev.heed.responder.reply.TimeFormat;
+import dev.heed.schemas.SampleEvents;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AgentNotificationsTest {
+    private static final Instant BREACH = SampleEvents.T0.plus(Duration.ofHours(1));
+    private final AgentRoutes routes = new AgentRoutes(Map.of("BILLING", Map.of(
+            EscalationLevel.AGENT, List.of(AgentRoutesTest.BILLING_AGENTS),
+            EscalationLevel.TEAM_LEAD, List.of(AgentRoutesTest.BILLING_LEAD))));
+
+    private AgentNotifications at(Instant now, AgentRoutes routes) {
+        return new AgentNotifications(new TemplateLibrary(null, "en"), routes, new TimeFormat(ZoneId.of("UTC")),
+                Clock.fixed(now, ZoneOffset.UTC), "https://heed.example.com/", "en");
+    }
+
+    @Test
+    void shouldTellTheQueuesAgentsOfANewComplaintAndItsDueTime() {
+        List<OutboundMessage> messages = at(SampleEvents.T0.plusSeconds(2), routes).escalated(SampleEvents.escalated("fb-1"), "t:0:1");
+
+        assertThat(messages).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(ResponseKind.AGENT_NOTIFICATION);
+            assertThat(m.level()).isEqualTo(EscalationLevel.AGENT);
+            assertThat(m.template()).isEqualTo("agent-escalated/en");
+            assertThat(m.subject()).contains("fb-1", "billing", "2026-11-20 11:15 UTC");
+            assertThat(m.body()).contains("charged twice", "POST https://heed.example.com/v1/complaints/fb-1/acknowledgements");
+            assertThat(m.messageId()).isEqualTo(MessageIds.escalated("fb-1", AgentRoutesTest.BILLING_AGENTS.toString()));
+            assertThat(m.webhookSecret()).isEqualTo("whsec_x");
+        });
+    }
+
+    @Test
+    void shouldSayHowLongAComplaintIsOverdueAndAddressEveryLevelUpToItsOwn() {
+        ResponseDue due = SampleEvents.responseDue("fb-1"); // TEAM_LEAD, reminder 4
+        List<OutboundMessage> messages = at(BREACH.plus(Duration.ofMinutes(95)), routes).due(due, "t:0:2");
+
+        assertThat(messages).extracting(OutboundMessage::recipient)
+                .containsExactly("https://chat.example.com/billing", "lead@example.com");
+        OutboundMessage first = messages.get(0);
+        assertThat(first.subject()).isEqualTo("[TEAM_LEAD] Complaint fb-1 in billing is overdue by 1h 35m");
+        assertThat(first.body()).contains("Reminder 4", "/v1/complaints/fb-1/acknowledgements");
+        assertThat(first.payload()).containsEntry("overdueBySeconds", 95L * 60).containsEntry("level", "TEAM_LEAD")
+                .containsEntry("reminderNumber", 4).containsEntry("acknowledgeUrl", "https://heed.example.com/v1/complaints/fb-1/acknowledgements");
+        assertThat(messages).extracting(OutboundMessage::messageId).doesNotHaveDuplicates()
+                .contains(MessageIds.reminder("fb-1", 4, AgentRoutesTest.BILLING_LEAD.toString()));
+    }
+
+    @Test
+    void shouldSayHowMuchTimeIsLeftForAWarning() {
+        ResponseDue warning = SampleEvents.responseDue("fb-1");
+        warning.setKind(DueKind.WARNING);
+        warning.setLevel(EscalationLevel.AGENT);
+        warning.setReminderNumber(1);
+
+        OutboundMessage message = at(BREACH.minus(Duration.ofMinutes(15)), routes).due(warning, "t:0:3").get(0);
+
+        assertThat(message.subject()).isEqualTo("[AGENT] Complaint fb-1 in billing is due in 15m");
+    }
+
+    @Test
+    void shouldRecordAnUndeliverableNotificationWhenNobodyIsConfigured() {
+        List<OutboundMessage> messages = at(BREACH, new AgentRoutes(Map.of())).due(SampleEvents.responseDue("fb-1"), "t:0:4");
+
+        assertThat(messages).singleElement().satisfies(m -> {
+            assertThat(m.channel()).isEqualTo(DeliveryChannel.NONE);
+            assertThat(m.recipient()).isNull();
+        });
+    }
+
+    @Test
+    void shouldEncodeAnOddComplaintIdInTheAcknowledgeUrl() {
+        assertThat(at(BREACH, routes).acknowledgeUrl("a b/c")).isEqualTo("https://heed.example.com/v1/complaints/a%20b%2Fc/acknowledgements");
+    }
+}
