@@ -24,7 +24,7 @@ final class HttpMetrics implements RequestLogger {
     @Override
     public void handle(Context ctx, Float millis) {
         // The route template, not the raw path, keeps the tag set bounded whatever clients send.
-        String route = ctx.endpoint() == null ? "UNMATCHED" : ctx.endpoint().path;
+        String route = route(ctx);
         int status = ctx.status().getCode();
         Timer.builder("http.server.requests")
                 .description("HTTP requests by route, method and status")
@@ -41,5 +41,15 @@ final class HttpMetrics implements RequestLogger {
                 .addKeyValue("millis", millis)
                 .addKeyValue("source", Authenticator.source(ctx))
                 .log("request");
+    }
+
+    /** A refusal by the key filter never reaches the route, so the filter's pattern ({@code /v1/*}) names it. */
+    private static String route(Context ctx) {
+        var endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint != null) {
+            return endpoint.path;
+        }
+        var seen = ctx.endpoints().list();
+        return seen.isEmpty() ? "UNMATCHED" : seen.get(seen.size() - 1).path;
     }
 }

@@ -84,10 +84,15 @@ public final class IngestServer implements AutoCloseable {
             responses.problem(ctx, Problems.internal());
         });
         cfg.routes.error(404, ctx -> {
-            if (ctx.endpoint() == null) {
+            if (ctx.endpoints().matchedHttpEndpoint() == null) {
                 responses.problem(ctx, Problems.notFound(ctx.path()));
             }
         });
+    }
+
+    /** How many ports Jetty listens on: one, whether plain HTTP or TLS. */
+    int connectorCount() {
+        return app.jettyServer().server().getConnectors().length;
     }
 
     public int port() {
