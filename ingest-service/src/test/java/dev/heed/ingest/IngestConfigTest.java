@@ -46,7 +46,7 @@ class IngestConfigTest {
     @Test
     void shouldReadKeysTlsAndDurations() {
         var env = minimal();
-        env.put("HEED_INGEST_API_KEYS", "web-form:" + ApiKeyRegistry.hash("s3cret"));
+        env.put("HEED_INGEST_API_KEYS", "web-form=" + ApiKeyRegistry.hash("s3cret"));
         env.put("HEED_INGEST_TLS_KEYSTORE", "/etc/heed/tls.p12");
         env.put("HEED_INGEST_KAFKA_TIMEOUT", "PT3S");
         env.put("HEED_INGEST_RETRY_AFTER", "7");

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The API keys of the source systems, each bound to one source name. Only SHA-256 hashes are held, so a
@@ -14,11 +15,15 @@ import java.util.Optional;
  * in constant time, and the loop never stops early, so response timing tells nothing about which key or
  * how much of it matched.
  *
- * <p>Configuration format ({@code HEED_INGEST_API_KEYS}): comma-separated {@code source:sha256hex}
- * pairs, e.g. {@code web-form:9f86d0...,zendesk:60303a...}; a hash is {@code printf %s "$KEY" | sha256sum}.
+ * <p>Configuration format ({@code HEED_INGEST_API_KEYS}): comma-separated {@code source=sha256hex}
+ * pairs ({@code source:sha256hex} is read too), e.g. {@code web-form=9f86d0...,zendesk=60303a...}; a hash
+ * is {@code printf %s "$KEY" | sha256sum}. A source name is what the key may post as, and becomes the
+ * CloudEvents source of what it posts, so it is limited to letters, digits, '.', '_' and '-'.
  * Thread-safe and immutable.
  */
 public final class ApiKeyRegistry {
+    private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
     private record Entry(String source, byte[] hash) {}
 
     private final List<Entry> entries;
@@ -33,15 +38,20 @@ public final class ApiKeyRegistry {
             if (pair.isBlank()) {
                 continue;
             }
-            int colon = pair.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("HEED_INGEST_API_KEYS entry is not source:sha256hex: " + pair.trim());
+            int separator = separator(pair);
+            String source = separator < 0 ? "" : pair.substring(0, separator).trim();
+            if (!SOURCE.matcher(source).matches()) {
+                throw new IllegalArgumentException("HEED_INGEST_API_KEYS entry is not source=sha256hex: " + pair.trim());
             }
-            String source = pair.substring(0, colon).trim();
-            byte[] hash = parseHash(pair.substring(colon + 1).trim(), source);
+            byte[] hash = parseHash(pair.substring(separator + 1).trim(), source);
             entries.add(new Entry(source, hash));
         }
         return new ApiKeyRegistry(entries);
+    }
+
+    private static int separator(String pair) {
+        int equals = pair.indexOf('=');
+        return equals >= 0 ? equals : pair.indexOf(':');
     }
 
     private static byte[] parseHash(String hex, String source) {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ApiKeyRegistryTest {
     private final ApiKeyRegistry keys = ApiKeyRegistry.parse(
-            "web-form:" + ApiKeyRegistry.hash("key-a") + ", zendesk:" + ApiKeyRegistry.hash("key-b"));
+            "web-form=" + ApiKeyRegistry.hash("key-a") + ", zendesk:" + ApiKeyRegistry.hash("key-b"));
 
     @Test
     void shouldFindTheSourceBoundToAKey() {
@@ -34,6 +34,9 @@ class ApiKeyRegistryTest {
         assertThatThrownBy(() -> ApiKeyRegistry.parse("web-form")).hasMessageContaining("web-form");
         assertThatThrownBy(() -> ApiKeyRegistry.parse("web-form:abc")).hasMessageContaining("web-form");
         assertThatThrownBy(() -> ApiKeyRegistry.parse("web-form:" + "zz".repeat(32))).hasMessageContaining("web-form");
+        assertThatThrownBy(() -> ApiKeyRegistry.parse("web-form=plain-text-key")).as("keys are configured hashed")
+                .hasMessageContaining("SHA-256");
+        assertThatThrownBy(() -> ApiKeyRegistry.parse("web form=" + ApiKeyRegistry.hash("k"))).hasMessageContaining("web form");
     }
 
     @Test

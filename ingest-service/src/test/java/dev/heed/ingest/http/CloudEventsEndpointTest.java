@@ -19,7 +19,7 @@ class CloudEventsEndpointTest {
             + "'time':'2026-11-24T09:30:00Z','datacontenttype':'application/json','data':{'channel':'CHAT','text':'%s'}}");
     private static final String KEY = "chat-key";
     private final ServerFixture fixture = new ServerFixture(Map.of("HEED_INGEST_API_KEYS",
-            "chat-gw:" + dev.heed.ingest.auth.ApiKeyRegistry.hash(KEY)));
+            "chat-gw=" + dev.heed.ingest.auth.ApiKeyRegistry.hash(KEY)));
 
     @BeforeEach
     void refill() {

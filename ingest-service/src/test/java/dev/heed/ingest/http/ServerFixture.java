@@ -31,7 +31,7 @@ final class ServerFixture implements AutoCloseable {
         env.put("HEED_REGISTRY_URL", "http://unused");
         env.put("HEED_INGEST_HOST", "127.0.0.1");
         env.put("HEED_INGEST_PORT", "0");
-        env.put("HEED_INGEST_API_KEYS", "web-form:" + ApiKeyRegistry.hash(WEB_KEY) + ",zendesk:" + ApiKeyRegistry.hash(ZENDESK_KEY));
+        env.put("HEED_INGEST_API_KEYS", "web-form=" + ApiKeyRegistry.hash(WEB_KEY) + ",zendesk=" + ApiKeyRegistry.hash(ZENDESK_KEY));
         env.put("HEED_INGEST_RATE_PER_SECOND", "1");
         env.put("HEED_INGEST_RATE_BURST", "20");
         env.put("HEED_INGEST_MAX_BODY_BYTES", "4096");
