@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The two write endpoints. Both answer asynchronously, once Kafka has acknowledged (or refused) every
@@ -26,20 +27,27 @@ final class FeedbackRoutes {
     private final Responses responses;
     private final int maxBodyBytes;
     private final int maxBatchBytes;
+    private final Executor answering;
 
-    FeedbackRoutes(RequestDecoder decoder, FeedbackIntake intake, Responses responses, int maxBodyBytes, int maxBatchBytes) {
+    /**
+     * @param answering where answers are written: acknowledgements arrive on the Kafka producer's single
+     *                  network thread, which must go straight back to sending rather than write HTTP responses
+     */
+    FeedbackRoutes(RequestDecoder decoder, FeedbackIntake intake, Responses responses, int maxBodyBytes, int maxBatchBytes,
+                   Executor answering) {
         this.decoder = decoder;
         this.intake = intake;
         this.responses = responses;
         this.maxBodyBytes = maxBodyBytes;
         this.maxBatchBytes = maxBatchBytes;
+        this.answering = answering;
     }
 
     void single(Context ctx) {
         byte[] body = body(ctx, maxBodyBytes);
         Submission submission = decoder.single(ctx.contentType(), lowerCaseHeaders(ctx), body);
         CompletableFuture<Outcome> outcome = intake.submit(Authenticator.source(ctx), submission, ctx.header(IDEMPOTENCY_KEY));
-        ctx.future(() -> outcome.thenAccept(result -> responses.outcome(ctx, result)));
+        ctx.future(() -> outcome.thenAcceptAsync(result -> responses.outcome(ctx, result), answering));
     }
 
     void batch(Context ctx) {
@@ -52,7 +60,7 @@ final class FeedbackRoutes {
         String source = Authenticator.source(ctx);
         List<CompletableFuture<Outcome>> outcomes = submissions.stream().map(s -> intake.submit(source, s, null)).toList();
         ctx.future(() -> CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
-                .thenAccept(done -> answerBatch(ctx, outcomes.stream().map(CompletableFuture::join).toList())));
+                .thenAcceptAsync(done -> answerBatch(ctx, outcomes.stream().map(CompletableFuture::join).toList()), answering));
     }
 
     private void answerBatch(Context ctx, List<Outcome> outcomes) {

@@ -18,6 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +35,12 @@ public final class IngestServer implements AutoCloseable {
 
     private final Javalin app;
     private final List<HandlerMetaInfo> routes;
+    private final ExecutorService answering;
 
-    private IngestServer(Javalin app, List<HandlerMetaInfo> routes) {
+    private IngestServer(Javalin app, List<HandlerMetaInfo> routes, ExecutorService answering) {
         this.app = app;
         this.routes = routes;
+        this.answering = answering;
     }
 
     /** Builds and starts the server on the configured host and port (0 picks a free port). */
@@ -45,7 +50,9 @@ public final class IngestServer implements AutoCloseable {
         var responses = new Responses(json);
         var parser = new FeedbackParser(clock, Duration.ofMinutes(5));
         var decoder = new RequestDecoder(json, parser, new CloudEventReader(parser, json), config.limits().maxBatchItems());
-        var feedback = new FeedbackRoutes(decoder, intake, responses, config.limits().maxBodyBytes(), config.limits().maxBatchBytes());
+        ExecutorService answering = answeringPool();
+        var feedback = new FeedbackRoutes(decoder, intake, responses, config.limits().maxBodyBytes(), config.limits().maxBatchBytes(),
+                answering);
         var health = new HealthRoutes(ready, responses);
         var limits = config.limits();
         var auth = new Authenticator(config.apiKeys(), new RateLimiter(limits.ratePerSecond(), limits.rateBurst(), clock));
@@ -72,7 +79,16 @@ public final class IngestServer implements AutoCloseable {
             problems(cfg, responses);
         }).start();
         LOG.atInfo().addKeyValue("port", app.port()).addKeyValue("tls", config.tls().isPresent()).log("ingest-service listening");
-        return new IngestServer(app, routes);
+        return new IngestServer(app, routes, answering);
+    }
+
+    private static ExecutorService answeringPool() {
+        var counter = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+            Thread thread = new Thread(runnable, "ingest-answer-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static void problems(JavalinConfig cfg, Responses responses) {
@@ -107,5 +123,6 @@ public final class IngestServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        answering.shutdown();
     }
 }

@@ -23,6 +23,12 @@ class ProducerSettingsTest {
     }
 
     @Test
+    void shouldNotLingerByDefaultSinceEveryAnswerWaitsForItsAck() {
+        Map<String, Object> props = ProducerSettings.of("b:9092", Duration.ofSeconds(8), Map.of());
+        assertThat(props).containsEntry(ProducerConfig.LINGER_MS_CONFIG, 0).containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 8000);
+    }
+
+    @Test
     void shouldBeAcceptedByKafkasOwnConfigCheck() {
         Map<String, Object> props = ProducerSettings.of("b:9092", Duration.ofSeconds(2), Map.of());
         // ProducerConfig's constructor enforces delivery.timeout.ms >= linger.ms + request.timeout.ms.
