@@ -24,8 +24,6 @@ final class LoadGenerator {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * @param body     the body of the n-th request (unique ids keep idempotency from answering from memory)
@@ -38,11 +36,15 @@ final class LoadGenerator {
         List<long[]> latencies = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        // A client per run: connections left idle by an earlier run may be closed by the server meanwhile,
+        // and the JDK client does not retry a POST on such a connection.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         long started = System.nanoTime();
         for (int t = 0; t < concurrency; t++) {
             long[] mine = new long[(int) Math.min(maxRequests, 2_000_000)];
             latencies.add(mine);
-            Thread thread = new Thread(() -> loop(uri, contentType, body, expectedStatus, deadline, maxRequests, counter, mine, failure, headers));
+            Thread thread = new Thread(() -> loop(client, uri, contentType, body, expectedStatus, deadline, maxRequests, counter, mine,
+                    failure, headers));
             threads.add(thread);
             thread.start();
         }
@@ -57,7 +59,7 @@ final class LoadGenerator {
         return new Result(all.length, seconds, percentile(all, 0.50), percentile(all, 0.99));
     }
 
-    private void loop(URI uri, String contentType, LongFunction<String> body, int expectedStatus, long deadline, long maxRequests,
+    private static void loop(HttpClient client, URI uri, String contentType, LongFunction<String> body, int expectedStatus, long deadline, long maxRequests,
                       AtomicLong counter, long[] latencies, java.util.concurrent.atomic.AtomicReference<Throwable> failure,
                       String... headers) {
         int i = 0;
