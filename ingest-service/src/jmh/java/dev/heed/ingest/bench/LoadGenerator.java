@@ -17,6 +17,8 @@ import java.util.function.LongFunction;
  * Every answer must have the expected status, so a benchmark never counts failures as throughput.
  */
 final class LoadGenerator {
+    private static final AtomicLong RETRIES = new AtomicLong();
+
     /** What one run measured; latencies in milliseconds. */
     record Result(long requests, double seconds, double p50, double p99) {
         double perSecond() {
@@ -73,16 +75,34 @@ final class LoadGenerator {
             }
             long start = System.nanoTime();
             try {
-                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = send(client, request.build());
                 if (response.statusCode() != expectedStatus) {
                     throw new IllegalStateException("status " + response.statusCode() + ": " + response.body());
                 }
             } catch (Exception e) {
-                failure.compareAndSet(null, e);
+                failure.compareAndSet(null, new IllegalStateException(uri + " failed", e));
                 return;
             }
             latencies[i++] = Math.max(1, System.nanoTime() - start);
         }
+    }
+
+    /**
+     * One retry when a pooled keep-alive connection turns out to be closed: the JDK client retries only
+     * idempotent methods by itself. A repeated POST is safe here, since every body carries its event id.
+     */
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws Exception {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            RETRIES.incrementAndGet();
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /** How many requests needed the retry above, over the whole benchmark. */
+    static long retries() {
+        return RETRIES.get();
     }
 
     private static double percentile(long[] sorted, double p) {
