@@ -1,5 +1,6 @@
 package dev.heed.ingest.http;
 
+import dev.heed.ingest.feedback.FieldError;
 import dev.heed.ingest.feedback.Submission;
 import dev.heed.ingest.intake.FeedbackIntake;
 import dev.heed.ingest.intake.Outcome;
@@ -52,7 +53,7 @@ final class FeedbackRoutes {
 
     void batch(Context ctx) {
         if (ctx.header(IDEMPOTENCY_KEY) != null) {
-            throw new ProblemException(Problem.invalid(List.of(dev.heed.ingest.feedback.FieldError.invalid(
+            throw new ProblemException(Problem.invalid(List.of(FieldError.invalid(
                     "header:" + IDEMPOTENCY_KEY, "is not used on batches; give each item its eventId or CloudEvents id"))));
         }
         byte[] body = body(ctx, maxBatchBytes);

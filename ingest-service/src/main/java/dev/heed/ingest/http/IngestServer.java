@@ -61,7 +61,8 @@ public final class IngestServer implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             cfg.events.handlerAdded(routes::add);
             cfg.jsonMapper(new JavalinJackson(json, false));
-            cfg.http.maxRequestSize = limits.maxBatchBytes();
+            // Jetty's own cap only backs up the per-route limits that FeedbackRoutes answers with a problem.
+            cfg.http.maxRequestSize = Math.max(limits.maxBatchBytes(), limits.maxBodyBytes());
             // Longer than any Kafka wait, so the producer's own bound decides, and answers with 503.
             cfg.http.asyncTimeout = 3 * config.kafkaTimeout().toMillis();
             cfg.startup.showJavalinBanner = false;

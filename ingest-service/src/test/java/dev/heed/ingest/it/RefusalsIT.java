@@ -32,7 +32,9 @@ class RefusalsIT {
     @BeforeAll
     void start(Stack stack) {
         this.stack = stack;
-        app = ItServices.start(stack.bootstrapServers(), stack.registryUrl(), Map.of("HEED_INGEST_MAX_BODY_BYTES", "2048"));
+        // A token every 100 s: a bucket emptied by the rate test stays empty while it checks the topic.
+        app = ItServices.start(stack.bootstrapServers(), stack.registryUrl(), Map.of("HEED_INGEST_MAX_BODY_BYTES", "2048",
+                "HEED_INGEST_RATE_PER_SECOND", "0.01"));
         http = new HttpTestClient("http://127.0.0.1:" + app.port());
         reader = new TopicReader(stack.bootstrapServers(), stack.registryUrl());
     }
