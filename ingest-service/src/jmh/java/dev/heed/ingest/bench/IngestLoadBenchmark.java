@@ -119,6 +119,10 @@ public final class IngestLoadBenchmark {
         env.put("HEED_INGEST_RATE_BURST", "1000000000");
         env.put("HEED_INGEST_IDEMPOTENCY_MAX_ENTRIES", "1000000");
         env.put("HEED_INGEST_MAX_BATCH_BYTES", "8388608");
+        // Any producer setting can be tried without a rebuild, e.g. -Dbench.kafka.linger.ms=1.
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.kafka."))
+                .forEach(name -> env.put("HEED_KAFKA_" + name.substring("bench.kafka.".length()).replace('.', '_').toUpperCase(java.util.Locale.ROOT),
+                        System.getProperty(name)));
         return IngestConfig.from(Map.copyOf(env));
     }
 
