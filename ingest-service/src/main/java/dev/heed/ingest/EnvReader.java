@@ -1,8 +1,8 @@
 package dev.heed.ingest;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Typed reads of environment-style variables; a malformed value fails startup naming the variable. */
 final class EnvReader {
@@ -26,48 +26,40 @@ final class EnvReader {
     }
 
     int integer(String name, int fallback) {
-        String value = string(name, null);
-        try {
-            return value == null ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw invalid(name, value, "an integer");
-        }
+        return parsed(name, fallback, Integer::parseInt, "an integer");
     }
 
     double decimal(String name, double fallback) {
-        String value = string(name, null);
-        try {
-            return value == null ? fallback : Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw invalid(name, value, "a number");
-        }
+        return parsed(name, fallback, Double::parseDouble, "a number");
     }
 
     boolean bool(String name, boolean fallback) {
-        String value = string(name, null);
-        if (value == null) {
-            return fallback;
-        }
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw invalid(name, value, "true or false");
-        }
-        return Boolean.parseBoolean(value);
+        return parsed(name, fallback, EnvReader::strictBoolean, "true or false");
     }
 
     /** ISO-8601 ({@code PT10S}) or a bare number of seconds. */
     Duration duration(String name, Duration fallback) {
+        return parsed(name, fallback, value -> value.chars().allMatch(Character::isDigit)
+                ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value), "a duration such as PT10S or 10");
+    }
+
+    private <T> T parsed(String name, T fallback, Function<String, T> parser, String expected) {
         String value = string(name, null);
         if (value == null) {
             return fallback;
         }
         try {
-            return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw invalid(name, value, "a duration such as PT10S or 10");
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + "=" + value + " is not " + expected, e);
         }
     }
 
-    private static IllegalArgumentException invalid(String name, String value, String expected) {
-        return new IllegalArgumentException(name + "=" + value + " is not " + expected);
+    // Boolean.parseBoolean reads every typo as false; a misspelt switch must fail instead.
+    private static boolean strictBoolean(String value) {
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(value);
+        }
+        return Boolean.parseBoolean(value);
     }
 }

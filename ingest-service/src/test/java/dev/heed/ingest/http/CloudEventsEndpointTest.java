@@ -8,28 +8,16 @@ import dev.heed.events.FeedbackReceived;
 import dev.heed.ingest.http.HttpTestClient.Answer;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CloudEventsEndpointTest {
     static final String EVENT = quotes("{'specversion':'1.0','id':'%s','source':'chat-gw','type':'dev.heed.feedback',"
             + "'time':'2026-11-24T09:30:00Z','datacontenttype':'application/json','data':{'channel':'CHAT','text':'%s'}}");
     private static final String KEY = "chat-key";
-    private final ServerFixture fixture = new ServerFixture(Map.of("HEED_INGEST_API_KEYS",
+    @RegisterExtension
+    static final ServerFixture fixture = new ServerFixture(Map.of("HEED_INGEST_API_KEYS",
             "chat-gw=" + dev.heed.ingest.auth.ApiKeyRegistry.hash(KEY)));
-
-    @BeforeEach
-    void refill() {
-        fixture.nextHour();
-    }
-
-    @AfterAll
-    void stop() {
-        fixture.close();
-    }
 
     private FeedbackReceived written(String id) {
         return fixture.publisher.written.stream().filter(e -> e.getEventId().equals(id)).findFirst().orElseThrow();

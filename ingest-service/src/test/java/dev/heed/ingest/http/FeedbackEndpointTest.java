@@ -7,26 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.heed.ingest.http.HttpTestClient.Answer;
 import java.util.Map;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedbackEndpointTest {
     static final String VALID = quotes("{'eventId':'%s','channel':'WEB','text':'Broken parcel','rating':1,'occurredAt':'2026-11-24T09:00:00Z'}");
-    private final ServerFixture fixture = new ServerFixture(Map.of());
-
-    @BeforeEach
-    void refill() {
-        fixture.nextHour();
-        fixture.publisher.failure = null;
-    }
-
-    @AfterAll
-    void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final ServerFixture fixture = new ServerFixture(Map.of());
 
     private Answer post(String body, String... headers) {
         String[] all = new String[headers.length + 2];

@@ -10,15 +10,16 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The served document is valid OpenAPI 3.1 and describes exactly the routes the server registered. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiDocumentTest {
-    private final ServerFixture fixture = new ServerFixture(Map.of("HEED_INGEST_MAX_BATCH_ITEMS", "7"));
+    @RegisterExtension
+    static final ServerFixture fixture = new ServerFixture(Map.of("HEED_INGEST_MAX_BATCH_ITEMS", "7"));
     private OpenAPI api;
 
     @BeforeAll
@@ -28,11 +29,6 @@ class OpenApiDocumentTest {
         SwaggerParseResult result = new OpenAPIParser().readContents(fixture.http.get("/openapi.json").raw().body(), null, options);
         assertThat(result.getMessages()).isEmpty();
         api = result.getOpenAPI();
-    }
-
-    @AfterAll
-    void stop() {
-        fixture.close();
     }
 
     @Test

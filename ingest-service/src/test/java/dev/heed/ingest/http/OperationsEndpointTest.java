@@ -5,25 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heed.ingest.http.HttpTestClient.Answer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The plain-JSON batch endpoint and everything operators call: health, metrics, unknown paths. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperationsEndpointTest {
-    private final ServerFixture fixture = new ServerFixture(Map.of());
-
-    @BeforeEach
-    void refill() {
-        fixture.nextHour();
-    }
-
-    @AfterAll
-    void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final ServerFixture fixture = new ServerFixture(Map.of());
 
     private Answer batch(String body, String... headers) {
         String[] all = new String[headers.length + 2];
@@ -70,14 +58,11 @@ class OperationsEndpointTest {
     @Test
     void shouldAnswer207WithRetryAfterWhenKafkaFailsForItems() {
         fixture.publisher.failure = new org.apache.kafka.common.errors.TimeoutException("expired");
-        try {
-            Answer answer = batch(items(2).replace("batch-2", "kafka-down"));
-            assertThat(answer.status()).isEqualTo(207);
-            assertThat(answer.header("Retry-After")).isEqualTo("5");
-            assertThat(answer.json().get("refused").intValue()).isEqualTo(2);
-        } finally {
-            fixture.publisher.failure = null;
-        }
+        Answer answer = batch(items(2).replace("batch-2", "kafka-down"));
+
+        assertThat(answer.status()).isEqualTo(207);
+        assertThat(answer.header("Retry-After")).isEqualTo("5");
+        assertThat(answer.json().get("refused").intValue()).isEqualTo(2);
     }
 
     @Test
@@ -85,13 +70,10 @@ class OperationsEndpointTest {
         assertThat(fixture.http.get("/health/live").status()).isEqualTo(200);
         assertThat(fixture.http.get("/health/ready").status()).isEqualTo(200);
         fixture.ready.set(false);
-        try {
-            Answer notReady = fixture.http.get("/health/ready");
-            assertThat(notReady.status()).isEqualTo(503);
-            assertThat(notReady.json().get("status").textValue()).isEqualTo("DOWN");
-        } finally {
-            fixture.ready.set(true);
-        }
+        Answer notReady = fixture.http.get("/health/ready");
+
+        assertThat(notReady.status()).isEqualTo(503);
+        assertThat(notReady.json().get("status").textValue()).isEqualTo("DOWN");
     }
 
     @Test

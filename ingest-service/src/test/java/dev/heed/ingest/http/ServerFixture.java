@@ -13,9 +13,16 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** An {@link IngestServer} on a free loopback port with a fake publisher and a hand-moved clock. */
-final class ServerFixture implements AutoCloseable {
+/**
+ * An {@link IngestServer} on a free loopback port with a fake publisher and a hand-moved clock. As a
+ * static {@code @RegisterExtension} it gives every test a fresh hour (full rate buckets, a publisher that
+ * works) and stops the server after the class.
+ */
+final class ServerFixture implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
     static final String WEB_KEY = "web-form-key";
     static final String ZENDESK_KEY = "zendesk-key";
 
@@ -45,8 +52,16 @@ final class ServerFixture implements AutoCloseable {
     }
 
     /** A new hour: every rate bucket is full again, and earlier occurredAt times stay in the past. */
-    void nextHour() {
+    @Override
+    public void beforeEach(ExtensionContext context) {
         clock.advance(Duration.ofHours(1));
+        publisher.failure = null;
+        ready.set(true);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
