@@ -8,6 +8,8 @@ import java.util.Map;
 final class ServiceCatalog {
     /** The local run's demo API key for ingest, bound to source {@code demo}; printed by {@code heed up}. */
     static final String DEMO_API_KEY = "heed-local-demo-key";
+    /** Ingest holds API keys only as SHA-256: {@code printf %s heed-local-demo-key | sha256sum}. */
+    static final String DEMO_API_KEY_SHA256 = "a72f6d81157b3f285bd02c2828b189afdf818ef1ddcf06234887421a7f672768";
     /** The local run's agent token for acknowledgements. */
     static final String DEMO_AGENT_TOKEN = "heed-local-agent-token";
 
@@ -31,7 +33,7 @@ final class ServiceCatalog {
                 new ServiceSpec("ingest-service", "ingest-service", "dev.heed.ingest.IngestApplication", config.ingestPort(),
                         with(common, Map.of(
                                 "HEED_INGEST_PORT", Integer.toString(config.ingestPort()),
-                                "HEED_INGEST_API_KEYS", "demo=" + DEMO_API_KEY))));
+                                "HEED_INGEST_API_KEYS", "demo=" + DEMO_API_KEY_SHA256))));
     }
 
     private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {

@@ -1,0 +1,135 @@
+package dev.heed.ingest.bench;
+
+import dev.heed.events.Channel;
+import dev.heed.events.Customer;
+import dev.heed.events.FeedbackReceived;
+import dev.heed.ingest.IngestApplication;
+import dev.heed.ingest.IngestConfig;
+import dev.heed.ingest.auth.ApiKeyRegistry;
+import dev.heed.localstack.LocalStack;
+import dev.heed.localstack.Stack;
+import dev.heed.schemas.registry.HttpSchemaRegistryClient;
+import dev.heed.schemas.serde.AvroSerde;
+import dev.heed.schemas.topics.TopicNames;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Load benchmark of the ingest-service on this machine, against a real in-process Kafka broker and the
+ * Apicurio registry. Prints, per concurrency level, single-event POSTs beside an empty handler on a bare
+ * Javalin (same Jetty, same client), then the batch endpoint's records/s beside a raw producer's.
+ * Loopback only; every run is bounded in time and count. Options (system properties):
+ * {@code bench.seconds} (per run, default 5), {@code bench.warmup} (seconds of each warm-up, default 10),
+ * {@code bench.levels} (default 1,4,16,64),
+ * {@code bench.batch} (items per batch, default 500), {@code bench.batchClients} (default 8).
+ */
+public final class IngestLoadBenchmark {
+    private static final String KEY = "bench-key";
+    private static final long MAX_REQUESTS = 500_000;
+
+    private IngestLoadBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Duration seconds = Duration.ofSeconds(Long.getLong("bench.seconds", 5));
+        int[] levels = Arrays.stream(System.getProperty("bench.levels", "1,4,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
+        int batchSize = Integer.getInteger("bench.batch", 500);
+        try (Stack stack = LocalStack.startInProcess(1, LocalStack.DEFAULT_COMPATIBILITY);
+             IngestApplication app = IngestApplication.start(config(stack), Clock.systemUTC())) {
+            Javalin empty = Javalin.create(cfg -> {
+                cfg.startup.showJavalinBanner = false;
+                cfg.routes.post("/empty", ctx -> ctx.status(202).contentType("application/json").result("{}"));
+            }).start("127.0.0.1", 0);
+            try {
+                var load = new LoadGenerator();
+                URI ingest = URI.create("http://127.0.0.1:" + app.port() + "/v1/feedback");
+                URI emptyUri = URI.create("http://127.0.0.1:" + empty.port() + "/empty");
+                // The ingest path runs far more code than an empty handler (Jackson, Avro, Kafka, CloudEvents):
+                // measured before the JIT has compiled it, the comparison would be about the compiler.
+                Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup", 10));
+                URI batchUri = URI.create("http://127.0.0.1:" + app.port() + "/v1/feedback/batch");
+                single(load, ingest, emptyUri, levels, warmup, true);
+                batchRun(load, batchUri, batchSize, warmup, "warm-b");
+                single(load, ingest, emptyUri, levels, seconds, false);
+                batch(load, stack, batchUri, batchSize, seconds);
+            } finally {
+                empty.stop();
+            }
+        }
+    }
+
+    private static void single(LoadGenerator load, URI ingest, URI empty, int[] levels, Duration duration, boolean warmup) throws Exception {
+        if (!warmup) {
+            System.out.printf("%nsingle-event POST /v1/feedback vs empty handler (%ds per run)%n", duration.toSeconds());
+            System.out.printf("%11s | %12s %8s %8s | %12s %8s %8s | %6s%n", "concurrency", "ingest req/s", "p50 ms", "p99 ms",
+                    "empty req/s", "p50 ms", "p99 ms", "ratio");
+        }
+        for (int concurrency : warmup ? new int[] {levels[levels.length - 1]} : levels) {
+            String prefix = (warmup ? "warm-" : "run-") + concurrency + "-";
+            var ingestResult = load.run(ingest, "application/json", n -> Payloads.feedback(prefix + n), 202, concurrency, duration,
+                    MAX_REQUESTS, "X-API-Key", KEY);
+            var emptyResult = load.run(empty, "application/json", n -> Payloads.feedback(prefix + n), 202, concurrency, duration, MAX_REQUESTS);
+            if (!warmup) {
+                System.out.printf("%11d | %12.0f %8.2f %8.2f | %12.0f %8.2f %8.2f | %6.2f%n", concurrency,
+                        ingestResult.perSecond(), ingestResult.p50(), ingestResult.p99(),
+                        emptyResult.perSecond(), emptyResult.p50(), emptyResult.p99(),
+                        ingestResult.perSecond() / emptyResult.perSecond());
+            }
+        }
+        if (!warmup) {
+            System.out.println("goal: ratio >= 0.40 at each level");
+        }
+    }
+
+    private static void batch(LoadGenerator load, Stack stack, URI uri, int batchSize, Duration duration) throws Exception {
+        int clients = Integer.getInteger("bench.batchClients", 8);
+        var result = batchRun(load, uri, batchSize, duration, "b");
+        double httpRecords = result.perSecond() * batchSize;
+        var serde = AvroSerde.of(FeedbackReceived.class, new HttpSchemaRegistryClient(stack.registryUrl()), true);
+        Instant now = Instant.now();
+        double raw = RawProducerRun.recordsPerSecond(stack.bootstrapServers(), TopicNames.FEEDBACK_RECEIVED, serde.serializer(),
+                n -> event("raw-" + n, now), duration, 5_000_000);
+        System.out.printf("%nbatch POST /v1/feedback/batch (%d items, %d clients): %.0f records/s (p50 %.1f ms, p99 %.1f ms per batch)%n",
+                batchSize, clients, httpRecords, result.p50(), result.p99());
+        System.out.printf("raw producer (same settings and serializer):  %.0f records/s%n", raw);
+        System.out.printf("ratio %.2f (goal >= 0.50)%n", httpRecords / raw);
+        System.out.printf("requests retried once on a closed keep-alive connection: %d%n", LoadGenerator.retries());
+    }
+
+    private static LoadGenerator.Result batchRun(LoadGenerator load, URI uri, int batchSize, Duration duration, String prefix)
+            throws InterruptedException {
+        return load.run(uri, "application/json", n -> Payloads.batch(prefix + n, batchSize), 202,
+                Integer.getInteger("bench.batchClients", 8), duration, 10_000, "X-API-Key", KEY);
+    }
+
+    private static IngestConfig config(Stack stack) {
+        var env = new HashMap<String, String>();
+        env.put("HEED_BOOTSTRAP_SERVERS", stack.bootstrapServers());
+        env.put("HEED_REGISTRY_URL", stack.registryUrl());
+        env.put("HEED_INGEST_HOST", "127.0.0.1");
+        env.put("HEED_INGEST_PORT", "0");
+        env.put("HEED_INGEST_API_KEYS", "bench=" + ApiKeyRegistry.hash(KEY));
+        env.put("HEED_INGEST_RATE_PER_SECOND", "1000000000");
+        env.put("HEED_INGEST_RATE_BURST", "1000000000");
+        env.put("HEED_INGEST_IDEMPOTENCY_MAX_ENTRIES", "1000000");
+        env.put("HEED_INGEST_MAX_BATCH_BYTES", "8388608");
+        // Any producer setting can be tried without a rebuild, e.g. -Dbench.kafka.linger.ms=1.
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.kafka."))
+                .forEach(name -> env.put("HEED_KAFKA_" + name.substring("bench.kafka.".length()).replace('.', '_').toUpperCase(java.util.Locale.ROOT),
+                        System.getProperty(name)));
+        return IngestConfig.from(Map.copyOf(env));
+    }
+
+    private static FeedbackReceived event(String id, Instant now) {
+        return FeedbackReceived.newBuilder().setEventId(id).setIngestId(id).setSourceSystem("bench").setChannel(Channel.WEB)
+                .setCustomer(Customer.newBuilder().setEmail("ada@example.org").build())
+                .setText(Payloads.TEXT).setRating(2).setOccurredAt(now.minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS))
+                .setReceivedAt(now.truncatedTo(ChronoUnit.MILLIS)).setAttributes(Map.of("plan", "pro")).build();
+    }
+}

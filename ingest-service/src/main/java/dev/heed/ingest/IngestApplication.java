@@ -1,0 +1,87 @@
+package dev.heed.ingest;
+
+import dev.heed.events.FeedbackReceived;
+import dev.heed.ingest.http.IngestServer;
+import dev.heed.ingest.idempotency.IdempotencyStore;
+import dev.heed.ingest.intake.Accepted;
+import dev.heed.ingest.intake.FeedbackIntake;
+import dev.heed.ingest.kafka.KafkaFeedbackPublisher;
+import dev.heed.ingest.kafka.ProducerReadiness;
+import dev.heed.ingest.kafka.ProducerSettings;
+import dev.heed.schemas.registry.HttpSchemaRegistryClient;
+import dev.heed.schemas.topics.HeedTopics;
+import dev.heed.schemas.topics.Topic;
+import dev.heed.schemas.topics.TopicCreator;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * Reads the configuration, wires the parts and starts the service; closing it stops the server first,
+ * then flushes and closes the producer, so every request already answered 202 stays true.
+ */
+public final class IngestApplication implements AutoCloseable {
+    private final IngestServer server;
+    private final Producer<String, byte[]> producer;
+    private final KafkaClientMetrics producerMetrics;
+
+    private IngestApplication(IngestServer server, Producer<String, byte[]> producer, KafkaClientMetrics producerMetrics) {
+        this.server = server;
+        this.producer = producer;
+        this.producerMetrics = producerMetrics;
+    }
+
+    public static void main(String[] args) {
+        IngestApplication app = start(IngestConfig.from(System.getenv()), Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "ingest-shutdown"));
+    }
+
+    public static IngestApplication start(IngestConfig config, Clock clock) {
+        var registry = new HttpSchemaRegistryClient(config.registryUrl());
+        Topic<String, FeedbackReceived> topic = HeedTopics.create(registry, config.registryAutoRegister(), config.topicPartitions()).feedbackReceived();
+        if (config.createTopics()) {
+            createTopic(config, topic);
+        }
+        Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.of(config.bootstrapServers(), config.kafkaTimeout(), config.kafka()));
+        var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        var producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(meters);
+        var publisher = new KafkaFeedbackPublisher(producer, topic.name(), topic.valueSerde().serializer());
+        var intake = new FeedbackIntake(publisher, new IdempotencyStore<Accepted>(clock, config.idempotencyTtl(), config.idempotencyMaxEntries()),
+                clock, config.retryAfter());
+        var ready = new ProducerReadiness(producer, topic.name(), Duration.ofSeconds(2));
+        var server = IngestServer.start(config, intake, ready, meters, JsonMapping.create(), clock);
+        return new IngestApplication(server, producer, producerMetrics);
+    }
+
+    private static void createTopic(IngestConfig config, Topic<?, ?> topic) {
+        var props = new HashMap<String, Object>(config.kafka());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            TopicCreator.createMissing(admin, List.of(topic.spec()), config.replicationFactor(), Duration.ofSeconds(30));
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public IngestServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        producerMetrics.close();
+        producer.close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.heed.ingest;
+
+import dev.heed.ingest.auth.ApiKeyRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ingest-service's settings, read from environment-style variables with the {@code HEED_} prefix.
+ * Every setting has a default except the Kafka and registry addresses, which have no sensible one.
+ * Unknown variables are ignored, so the service can share an environment with others.
+ *
+ * @param kafka Kafka client settings passed through from {@code HEED_KAFKA_*} (see {@link KafkaPassthrough})
+ */
+public record IngestConfig(
+        String host,
+        int port,
+        String bootstrapServers,
+        String registryUrl,
+        boolean registryAutoRegister,
+        int topicPartitions,
+        short replicationFactor,
+        boolean createTopics,
+        ApiKeyRegistry apiKeys,
+        Limits limits,
+        Duration kafkaTimeout,
+        Duration retryAfter,
+        Duration idempotencyTtl,
+        int idempotencyMaxEntries,
+        Optional<Tls> tls,
+        Map<String, String> kafka) {
+
+    /** Request limits; the rate is per API key. */
+    public record Limits(int maxBodyBytes, int maxBatchBytes, int maxBatchItems, double ratePerSecond, int rateBurst) {}
+
+    /** A keystore (PKCS12 or JKS) holding the server's certificate and key. */
+    public record Tls(Path keystore, String password, String type) {}
+
+    public static IngestConfig from(Map<String, String> env) {
+        var vars = new EnvReader(env);
+        return new IngestConfig(
+                vars.string("HEED_INGEST_HOST", "0.0.0.0"),
+                vars.integer("HEED_INGEST_PORT", 8080),
+                vars.required("HEED_BOOTSTRAP_SERVERS"),
+                vars.required("HEED_REGISTRY_URL"),
+                vars.bool("HEED_REGISTRY_AUTO_REGISTER", true),
+                vars.integer("HEED_TOPIC_PARTITIONS", 6),
+                (short) vars.integer("HEED_TOPIC_REPLICATION_FACTOR", 1),
+                vars.bool("HEED_INGEST_CREATE_TOPICS", true),
+                ApiKeyRegistry.parse(vars.string("HEED_INGEST_API_KEYS", "")),
+                new Limits(
+                        vars.integer("HEED_INGEST_MAX_BODY_BYTES", 64 * 1024),
+                        vars.integer("HEED_INGEST_MAX_BATCH_BYTES", 4 * 1024 * 1024),
+                        vars.integer("HEED_INGEST_MAX_BATCH_ITEMS", 500),
+                        vars.decimal("HEED_INGEST_RATE_PER_SECOND", 100),
+                        vars.integer("HEED_INGEST_RATE_BURST", 200)),
+                vars.duration("HEED_INGEST_KAFKA_TIMEOUT", Duration.ofSeconds(10)),
+                vars.duration("HEED_INGEST_RETRY_AFTER", Duration.ofSeconds(5)),
+                vars.duration("HEED_INGEST_IDEMPOTENCY_TTL", Duration.ofHours(24)),
+                vars.integer("HEED_INGEST_IDEMPOTENCY_MAX_ENTRIES", 100_000),
+                tls(vars),
+                KafkaPassthrough.from(env));
+    }
+
+    private static Optional<Tls> tls(EnvReader vars) {
+        String keystore = vars.string("HEED_INGEST_TLS_KEYSTORE", "");
+        if (keystore.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Tls(Path.of(keystore), vars.string("HEED_INGEST_TLS_KEYSTORE_PASSWORD", ""),
+                vars.string("HEED_INGEST_TLS_KEYSTORE_TYPE", "PKCS12")));
+    }
+}

@@ -1,0 +1,129 @@
+package dev.heed.ingest.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.heed.ingest.IngestConfig;
+import dev.heed.ingest.auth.RateLimiter;
+import dev.heed.ingest.feedback.CloudEventReader;
+import dev.heed.ingest.feedback.FeedbackParser;
+import dev.heed.ingest.intake.FeedbackIntake;
+import dev.heed.ingest.problem.Problem;
+import dev.heed.ingest.problem.Problems;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.event.HandlerMetaInfo;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP front door: routes, the API-key filter, problem answers for every failure, metrics, health,
+ * the OpenAPI document and optional TLS. Holds no business rule: it decodes, hands over to
+ * {@link FeedbackIntake} and writes what comes back.
+ */
+public final class IngestServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestServer.class);
+
+    private final Javalin app;
+    private final List<HandlerMetaInfo> routes;
+    private final ExecutorService answering;
+
+    private IngestServer(Javalin app, List<HandlerMetaInfo> routes, ExecutorService answering) {
+        this.app = app;
+        this.routes = routes;
+        this.answering = answering;
+    }
+
+    /** Builds and starts the server on the configured host and port (0 picks a free port). */
+    public static IngestServer start(IngestConfig config, FeedbackIntake intake, BooleanSupplier ready,
+                                     PrometheusMeterRegistry meters, ObjectMapper json, Clock clock) {
+        var routes = new CopyOnWriteArrayList<HandlerMetaInfo>();
+        var responses = new Responses(json);
+        var parser = new FeedbackParser(clock, Duration.ofMinutes(5));
+        var decoder = new RequestDecoder(json, parser, new CloudEventReader(parser, json), config.limits().maxBatchItems());
+        ExecutorService answering = answeringPool();
+        var feedback = new FeedbackRoutes(decoder, intake, responses, config.limits().maxBodyBytes(), config.limits().maxBatchBytes(),
+                answering);
+        var health = new HealthRoutes(ready, responses);
+        var limits = config.limits();
+        var auth = new Authenticator(config.apiKeys(), new RateLimiter(limits.ratePerSecond(), limits.rateBurst(), clock));
+        byte[] openApi = OpenApiDocument.render(json, limits.maxBatchItems(), limits.maxBodyBytes());
+
+        Javalin app = Javalin.create(cfg -> {
+            cfg.events.handlerAdded(routes::add);
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            // Jetty's own cap only backs up the per-route limits that FeedbackRoutes answers with a problem.
+            cfg.http.maxRequestSize = Math.max(limits.maxBatchBytes(), limits.maxBodyBytes());
+            // Longer than any Kafka wait, so the producer's own bound decides, and answers with 503.
+            cfg.http.asyncTimeout = 3 * config.kafkaTimeout().toMillis();
+            cfg.startup.showJavalinBanner = false;
+            cfg.jetty.host = config.host();
+            cfg.jetty.port = config.port();
+            config.tls().ifPresent(tls -> TlsConnector.configure(cfg, tls, config.host(), config.port()));
+            cfg.requestLogger.http(new HttpMetrics(meters));
+            cfg.routes.before("/v1/*", auth);
+            cfg.routes.post(FeedbackRoutes.SINGLE, feedback::single);
+            cfg.routes.post(FeedbackRoutes.BATCH, feedback::batch);
+            cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+            cfg.routes.get("/health/live", health::live);
+            cfg.routes.get("/health/ready", health::ready);
+            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
+            problems(cfg, responses);
+        }).start();
+        LOG.atInfo().addKeyValue("port", app.port()).addKeyValue("tls", config.tls().isPresent()).log("ingest-service listening");
+        return new IngestServer(app, routes, answering);
+    }
+
+    private static ExecutorService answeringPool() {
+        var counter = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+            Thread thread = new Thread(runnable, "ingest-answer-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static void problems(JavalinConfig cfg, Responses responses) {
+        cfg.routes.exception(ProblemException.class, (e, ctx) -> responses.problem(ctx, e.problem()));
+        cfg.routes.exception(HttpResponseException.class, (e, ctx) -> responses.problem(ctx,
+                Problem.of(e.getStatus(), "http-" + e.getStatus(), String.valueOf(e.getMessage()), String.valueOf(e.getMessage()))));
+        cfg.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.atError().setCause(e).addKeyValue("path", ctx.path()).log("request failed");
+            responses.problem(ctx, Problems.internal());
+        });
+        cfg.routes.error(404, ctx -> {
+            if (ctx.endpoints().matchedHttpEndpoint() == null) {
+                responses.problem(ctx, Problems.notFound(ctx.path()));
+            }
+        });
+    }
+
+    /** How many ports Jetty listens on: one, whether plain HTTP or TLS. */
+    int connectorCount() {
+        return app.jettyServer().server().getConnectors().length;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The routes Javalin registered, as method and path; what the OpenAPI document must describe. */
+    public List<HandlerMetaInfo> routes() {
+        return List.copyOf(routes);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        answering.shutdown();
+    }
+}

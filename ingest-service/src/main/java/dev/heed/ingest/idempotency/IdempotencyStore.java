@@ -1,0 +1,98 @@
+package dev.heed.ingest.idempotency;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Remembers, per idempotency key, a fingerprint of the content and the outcome of its first write, so a
+ * repeat gets the same answer and a different body under the same key is caught.
+ *
+ * <p>Contract: {@link #attach} runs the work at most once per key while the entry lives; concurrent
+ * repeats share the first request's future. A failed write is forgotten, so the client's retry with
+ * the same key writes again. Entries live for the TTL from their first use, and the store holds at
+ * most {@code maxEntries}, evicting the oldest first: this is an in-memory, per-instance record, lost
+ * on restart (downstream dedupe by event id covers what it cannot). Thread-safe.
+ */
+public final class IdempotencyStore<V> {
+    private record Entry<V>(String fingerprint, CompletableFuture<V> outcome, Instant expiresAt) {}
+
+    private final Clock clock;
+    private final Duration ttl;
+    private final int maxEntries;
+    // Insertion order equals expiry order because every entry gets the same TTL.
+    private final LinkedHashMap<String, Entry<V>> entries = new LinkedHashMap<>();
+
+    public IdempotencyStore(Clock clock, Duration ttl, int maxEntries) {
+        this.clock = clock;
+        this.ttl = ttl;
+        this.maxEntries = maxEntries;
+    }
+
+    /**
+     * The outcome for this key: the existing one when the fingerprint matches, a new one from
+     * {@code work} when the key is unknown, or empty when the key was used for other content.
+     */
+    public Optional<CompletableFuture<V>> attach(String key, String fingerprint, Supplier<CompletableFuture<V>> work) {
+        var promise = new CompletableFuture<V>();
+        synchronized (this) {
+            evictExpired();
+            Entry<V> existing = entries.get(key);
+            if (existing != null) {
+                return existing.fingerprint().equals(fingerprint) ? Optional.of(existing.outcome()) : Optional.empty();
+            }
+            entries.put(key, new Entry<>(fingerprint, promise, clock.instant().plus(ttl)));
+            evictOverflow();
+        }
+        // Outside the lock: the work may block (a producer waiting for metadata) and must not stall other keys.
+        start(key, promise, work);
+        return Optional.of(promise);
+    }
+
+    private void start(String key, CompletableFuture<V> promise, Supplier<CompletableFuture<V>> work) {
+        CompletableFuture<V> result;
+        try {
+            result = work.get();
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        result.whenComplete((value, error) -> {
+            if (error != null) {
+                forget(key, promise);
+                promise.completeExceptionally(error);
+            } else {
+                promise.complete(value);
+            }
+        });
+    }
+
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    private synchronized void forget(String key, CompletableFuture<V> promise) {
+        entries.computeIfPresent(key, (k, entry) -> entry.outcome() == promise ? null : entry);
+    }
+
+    private void evictExpired() {
+        Instant now = clock.instant();
+        Iterator<Map.Entry<String, Entry<V>>> it = entries.entrySet().iterator();
+        while (it.hasNext() && !it.next().getValue().expiresAt().isAfter(now)) {
+            it.remove();
+        }
+    }
+
+    private void evictOverflow() {
+        Iterator<String> it = entries.keySet().iterator();
+        while (entries.size() > maxEntries && it.hasNext()) {
+            it.next();
+            it.remove();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.heed.ingest.kafka;
+
+import dev.heed.events.FeedbackReceived;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Publishes with the CloudEvents Kafka binding in binary mode: the Avro value (registry framing) is the
+ * record value, the event's attributes travel as {@code ce_*} headers, and the Kafka key is the event
+ * id. Consumers that know nothing of CloudEvents read the Avro value as usual. Thread-safe, as the
+ * producer is; the caller owns and closes the producer.
+ */
+public final class KafkaFeedbackPublisher implements FeedbackPublisher {
+    public static final String EVENT_TYPE = "dev.heed.feedback.received";
+    public static final String AVRO_CONTENT_TYPE = "application/avro";
+
+    private final Producer<String, byte[]> producer;
+    private final String topic;
+    private final Serializer<FeedbackReceived> serializer;
+
+    public KafkaFeedbackPublisher(Producer<String, byte[]> producer, String topic, Serializer<FeedbackReceived> serializer) {
+        this.producer = producer;
+        this.topic = topic;
+        this.serializer = serializer;
+    }
+
+    @Override
+    public CompletableFuture<Placement> publish(FeedbackReceived event) {
+        var acked = new CompletableFuture<Placement>();
+        try {
+            ProducerRecord<String, byte[]> record = KafkaMessageFactory
+                    .createWriter(topic, null, event.getReceivedAt().toEpochMilli(), event.getEventId())
+                    .writeBinary(cloudEvent(event, serializer.serialize(topic, event)));
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    acked.completeExceptionally(error);
+                } else {
+                    acked.complete(new Placement(metadata.topic(), metadata.partition(), metadata.offset()));
+                }
+            });
+        } catch (RuntimeException e) {
+            // send() throws (rather than calling back) when metadata did not arrive within max.block.ms,
+            // and the serializer throws when the registry cannot be reached.
+            acked.completeExceptionally(e);
+        }
+        return acked;
+    }
+
+    private static CloudEvent cloudEvent(FeedbackReceived event, byte[] avro) {
+        return CloudEventBuilder.v1()
+                .withId(event.getEventId())
+                .withSource(URI.create(event.getSourceSystem()))
+                .withType(EVENT_TYPE)
+                .withTime(event.getOccurredAt().atOffset(ZoneOffset.UTC))
+                .withDataContentType(AVRO_CONTENT_TYPE)
+                .withData(avro)
+                .build();
+    }
+}

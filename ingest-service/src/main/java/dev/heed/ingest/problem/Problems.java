@@ -1,0 +1,51 @@
+package dev.heed.ingest.problem;
+
+import java.time.Duration;
+
+/** The problems this API answers with besides field validation, each with a stable type URI. */
+public final class Problems {
+    private Problems() {}
+
+    public static Problem unauthenticated() {
+        return Problem.of(401, "unauthenticated", "No valid API key",
+                "Send the source system's API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.");
+    }
+
+    public static Problem wrongSource(String keySource, String claimed) {
+        return Problem.of(403, "wrong-source", "The API key belongs to another source system",
+                "This key may post only as '" + keySource + "', not as '" + claimed + "'.");
+    }
+
+    public static Problem tooLarge(long limit, String what) {
+        return Problem.of(413, "too-large", "The request is too large", what + " exceeds the limit of " + limit + ".");
+    }
+
+    public static Problem unsupportedMediaType(String contentType, String supported) {
+        return Problem.of(415, "unsupported-media-type", "Unsupported content type",
+                "'" + contentType + "' is not accepted here; use " + supported + ".");
+    }
+
+    public static Problem idempotencyConflict(String eventId) {
+        return Problem.of(422, "idempotency-conflict", "The event id was already used for different content",
+                "Event id '" + eventId + "' was accepted before with another body; use a new id for new feedback.");
+    }
+
+    public static Problem rateLimited(Duration wait) {
+        return Problem.of(429, "rate-limited", "Too many requests", "This API key is over its rate; retry later.")
+                .withRetryAfter(wait);
+    }
+
+    public static Problem kafkaUnavailable(Duration wait) {
+        return Problem.of(503, "unavailable", "The feedback could not be stored now",
+                "Kafka did not acknowledge the write in time; nothing was accepted. Retry with the same event id.")
+                .withRetryAfter(wait);
+    }
+
+    public static Problem internal() {
+        return Problem.of(500, "internal", "Internal error", "The request failed unexpectedly; nothing was accepted.");
+    }
+
+    public static Problem notFound(String path) {
+        return Problem.of(404, "not-found", "Not found", "No resource at " + path + ".");
+    }
+}

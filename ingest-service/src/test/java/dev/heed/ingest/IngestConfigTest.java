@@ -1,0 +1,76 @@
+package dev.heed.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.heed.ingest.auth.ApiKeyRegistry;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IngestConfigTest {
+    private static Map<String, String> minimal() {
+        var env = new HashMap<String, String>();
+        env.put("HEED_BOOTSTRAP_SERVERS", "broker-1:9093");
+        env.put("HEED_REGISTRY_URL", "http://registry:8080/apis/ccompat/v7");
+        return env;
+    }
+
+    @Test
+    void shouldApplyDefaultsWhenOnlyAddressesAreGiven() {
+        IngestConfig config = IngestConfig.from(minimal());
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.limits().maxBodyBytes()).isEqualTo(64 * 1024);
+        assertThat(config.limits().maxBatchItems()).isEqualTo(500);
+        assertThat(config.kafkaTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.tls()).isEmpty();
+        assertThat(config.apiKeys().size()).isZero();
+    }
+
+    @Test
+    void shouldPassKafkaSettingsThroughByPrefix() {
+        var env = minimal();
+        env.put("HEED_KAFKA_SECURITY_PROTOCOL", "SSL");
+        env.put("HEED_KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/kafka/trust.p12");
+        env.put("HEED_INGEST_PORT", "9000");
+
+        IngestConfig config = IngestConfig.from(env);
+
+        assertThat(config.kafka()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "security.protocol", "SSL", "ssl.truststore.location", "/etc/kafka/trust.p12"));
+        assertThat(config.port()).isEqualTo(9000);
+    }
+
+    @Test
+    void shouldReadKeysTlsAndDurations() {
+        var env = minimal();
+        env.put("HEED_INGEST_API_KEYS", "web-form=" + ApiKeyRegistry.hash("s3cret"));
+        env.put("HEED_INGEST_TLS_KEYSTORE", "/etc/heed/tls.p12");
+        env.put("HEED_INGEST_KAFKA_TIMEOUT", "PT3S");
+        env.put("HEED_INGEST_RETRY_AFTER", "7");
+
+        IngestConfig config = IngestConfig.from(env);
+
+        assertThat(config.apiKeys().authenticate("s3cret")).contains("web-form");
+        assertThat(config.tls()).hasValueSatisfying(tls -> assertThat(tls.type()).isEqualTo("PKCS12"));
+        assertThat(config.kafkaTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void shouldRefuseMissingAddressesAndMalformedValuesNamingTheVariable() {
+        assertThatThrownBy(() -> IngestConfig.from(Map.of("HEED_REGISTRY_URL", "http://r")))
+                .hasMessageContaining("HEED_BOOTSTRAP_SERVERS");
+        var env = minimal();
+        env.put("HEED_INGEST_PORT", "eighty");
+        assertThatThrownBy(() -> IngestConfig.from(env)).hasMessageContaining("HEED_INGEST_PORT");
+        env.put("HEED_INGEST_PORT", "80");
+        env.put("HEED_INGEST_KAFKA_TIMEOUT", "soon");
+        assertThatThrownBy(() -> IngestConfig.from(env)).hasMessageContaining("HEED_INGEST_KAFKA_TIMEOUT");
+        env.remove("HEED_INGEST_KAFKA_TIMEOUT");
+        env.put("HEED_REGISTRY_AUTO_REGISTER", "yes");
+        assertThatThrownBy(() -> IngestConfig.from(env)).hasMessageContaining("HEED_REGISTRY_AUTO_REGISTER");
+    }
+}

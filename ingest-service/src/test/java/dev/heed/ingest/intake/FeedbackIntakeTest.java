@@ -1,0 +1,146 @@
+package dev.heed.ingest.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heed.events.Channel;
+import dev.heed.events.FeedbackReceived;
+import dev.heed.ingest.MutableClock;
+import dev.heed.ingest.feedback.CustomerInput;
+import dev.heed.ingest.feedback.FeedbackInput;
+import dev.heed.ingest.feedback.FieldError;
+import dev.heed.ingest.feedback.Submission;
+import dev.heed.ingest.idempotency.IdempotencyStore;
+import dev.heed.ingest.kafka.FeedbackPublisher;
+import dev.heed.ingest.kafka.Placement;
+import dev.heed.ingest.problem.Problem;
+import dev.heed.schemas.registry.RegistryException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+class FeedbackIntakeTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00.123456Z"));
+    private final List<FeedbackReceived> written = new ArrayList<>();
+    private RuntimeException failure;
+    private final FeedbackPublisher publisher = event -> {
+        if (failure != null) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        written.add(event);
+        return CompletableFuture.completedFuture(new Placement("feedback.received", 2, written.size() - 1));
+    };
+    private final FeedbackIntake intake = new FeedbackIntake(publisher,
+            new IdempotencyStore<>(clock, Duration.ofHours(1), 100), clock, Duration.ofSeconds(5));
+
+    static FeedbackInput input(String text) {
+        return new FeedbackInput(Channel.WEB, CustomerInput.ANONYMOUS, null, text, 3,
+                Instant.parse("2026-11-24T09:00:00Z"), null, new TreeMap<>(), null);
+    }
+
+    private Outcome submit(Submission s, String idempotencyKey) {
+        return intake.submit("web-form", s, idempotencyKey).join();
+    }
+
+    @Test
+    void shouldWriteOnceWithServerFieldsAndAnswerWhereItLanded() {
+        Outcome outcome = submit(new Submission("wf-1", "web-form", input("hi"), List.of()), null);
+
+        assertThat(outcome.status()).isEqualTo(202);
+        Accepted a = outcome.accepted();
+        assertThat(a.eventId()).isEqualTo("wf-1");
+        assertThat(a.topic()).isEqualTo("feedback.received");
+        assertThat(a.partition()).isEqualTo(2);
+        assertThat(a.receivedAt()).isEqualTo(Instant.parse("2026-11-24T10:00:00.123Z"));
+        FeedbackReceived event = written.get(0);
+        assertThat(event.getIngestId()).isEqualTo(a.ingestId()).isNotBlank();
+        assertThat(event.getSourceSystem()).isEqualTo("web-form");
+        assertThat(event.getReceivedAt()).isEqualTo(a.receivedAt());
+    }
+
+    @Test
+    void shouldAnswerARepeatWithTheFirstAnswerWithoutWritingAgain() {
+        Outcome first = submit(new Submission(null, null, input("hi"), List.of()), "key-1");
+        Outcome repeat = submit(new Submission("key-1", null, input("hi"), List.of()), "key-1");
+
+        assertThat(repeat.accepted()).isEqualTo(first.accepted());
+        assertThat(repeat.replayed()).isTrue();
+        assertThat(first.replayed()).isFalse();
+        assertThat(written).hasSize(1);
+        assertThat(written.get(0).getEventId()).isEqualTo("key-1");
+    }
+
+    @Test
+    void shouldRefuseTheSameKeyWithAnotherBodyAs422() {
+        submit(new Submission("wf-1", null, input("hi"), List.of()), null);
+        Outcome conflict = submit(new Submission("wf-1", null, input("changed"), List.of()), null);
+
+        assertThat(conflict.status()).isEqualTo(422);
+        assertThat(conflict.problem().type()).endsWith("idempotency-conflict");
+        assertThat(written).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseAKeyPostingAsAnotherSourceAs403() {
+        Outcome outcome = submit(new Submission("wf-1", "zendesk", input("hi"), List.of()), null);
+
+        assertThat(outcome.status()).isEqualTo(403);
+        assertThat(written).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAHeaderThatContradictsTheBodyOrIsMalformed() {
+        assertThat(submit(new Submission("wf-1", null, input("hi"), List.of()), "wf-2").problem().errors())
+                .extracting(Problem.Error::pointer).containsExactly("header:Idempotency-Key");
+        assertThat(submit(new Submission(null, null, input("hi"), List.of()), "bad key!").status()).isEqualTo(400);
+        assertThat(written).isEmpty();
+    }
+
+    @Test
+    void shouldPassInvalidSubmissionsOnAsProblemsWithoutWriting() {
+        Outcome outcome = submit(Submission.invalid(List.of(FieldError.invalid("/text", "is required"))), null);
+
+        assertThat(outcome.status()).isEqualTo(400);
+        assertThat(outcome.problem().errors()).extracting(Problem.Error::pointer).containsExactly("/text");
+        assertThat(written).isEmpty();
+    }
+
+    @Test
+    void shouldGiveFeedbackWithoutAnyIdAFreshOne() {
+        Outcome a = submit(new Submission(null, null, input("hi"), List.of()), null);
+        Outcome b = submit(new Submission(null, null, input("hi"), List.of()), null);
+
+        assertThat(a.accepted().eventId()).isNotEqualTo(b.accepted().eventId());
+        assertThat(written).hasSize(2);
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterWhenKafkaTimesOutAndWriteOnRetry() {
+        failure = new TimeoutException("Expiring 1 record(s)");
+        Outcome unavailable = submit(new Submission("wf-1", null, input("hi"), List.of()), null);
+
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(unavailable.problem().retryAfter()).isEqualTo(Duration.ofSeconds(5));
+
+        failure = null;
+        assertThat(submit(new Submission("wf-1", null, input("hi"), List.of()), null).status()).isEqualTo(202);
+    }
+
+    @Test
+    void shouldAnswer503WhenTheRegistryCannotBeReached() {
+        failure = new SerializationException("cannot resolve", new RegistryException("connection refused", true, null));
+        assertThat(submit(new Submission("wf-1", null, input("hi"), List.of()), null).status()).isEqualTo(503);
+    }
+
+    @Test
+    void shouldAnswer500ForAFailureThatARetryWouldNotCure() {
+        failure = new KafkaException("producer closed");
+        assertThat(submit(new Submission("wf-1", null, input("hi"), List.of()), null).status()).isEqualTo(500);
+    }
+}

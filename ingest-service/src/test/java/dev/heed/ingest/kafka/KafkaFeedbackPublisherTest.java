@@ -1,0 +1,66 @@
+package dev.heed.ingest.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heed.events.Channel;
+import dev.heed.events.Customer;
+import dev.heed.events.FeedbackReceived;
+import dev.heed.schemas.registry.InMemorySchemaRegistry;
+import dev.heed.schemas.serde.AvroSerde;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+class KafkaFeedbackPublisherTest {
+    private final AvroSerde<FeedbackReceived> serde = AvroSerde.of(FeedbackReceived.class, new InMemorySchemaRegistry(), true);
+    private final MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+    private final KafkaFeedbackPublisher publisher = new KafkaFeedbackPublisher(producer, "feedback.received", serde.serializer());
+
+    static FeedbackReceived event() {
+        return FeedbackReceived.newBuilder().setEventId("wf-1").setIngestId("ing-1").setSourceSystem("web-form")
+                .setChannel(Channel.WEB).setCustomer(new Customer()).setText("Broken")
+                .setOccurredAt(Instant.parse("2026-11-24T09:00:00Z")).setReceivedAt(Instant.parse("2026-11-24T10:00:00Z"))
+                .setAttributes(Map.of()).build();
+    }
+
+    @Test
+    void shouldWriteTheAvroValueUnderTheEventIdWithCloudEventsHeaders() {
+        var acked = publisher.publish(event());
+        producer.completeNext();
+
+        assertThat(acked).isCompleted();
+        ProducerRecord<String, byte[]> record = producer.history().get(0);
+        assertThat(record.key()).isEqualTo("wf-1");
+        assertThat(record.timestamp()).isEqualTo(Instant.parse("2026-11-24T10:00:00Z").toEpochMilli());
+        assertThat(serde.deserializer().deserialize("feedback.received", record.value())).isEqualTo(event());
+        assertThat(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)).isEqualTo("wf-1");
+
+        CloudEvent ce = KafkaMessageFactory.createReader(record.headers(), record.value()).toEvent();
+        assertThat(ce.getSource().toString()).isEqualTo("web-form");
+        assertThat(ce.getType()).isEqualTo(KafkaFeedbackPublisher.EVENT_TYPE);
+        assertThat(ce.getDataContentType()).isEqualTo("application/avro");
+        assertThat(ce.getTime().toInstant()).isEqualTo(Instant.parse("2026-11-24T09:00:00Z"));
+    }
+
+    @Test
+    void shouldFailTheFutureWhenTheBrokerDoesNotAcknowledge() {
+        var acked = publisher.publish(event());
+        producer.errorNext(new TimeoutException("Expiring 1 record(s)"));
+
+        assertThat(acked).isCompletedExceptionally();
+    }
+
+    @Test
+    void shouldFailTheFutureWhenSendThrows() {
+        producer.sendException = new TimeoutException("metadata not available after max.block.ms");
+        assertThat(publisher.publish(event())).isCompletedExceptionally();
+    }
+}
