@@ -10,8 +10,10 @@ final class ServiceCatalog {
     static final String DEMO_API_KEY = "heed-local-demo-key";
     /** Ingest holds API keys only as SHA-256: {@code printf %s heed-local-demo-key | sha256sum}. */
     static final String DEMO_API_KEY_SHA256 = "a72f6d81157b3f285bd02c2828b189afdf818ef1ddcf06234887421a7f672768";
-    /** The local run's agent token for acknowledgements. */
-    static final String DEMO_AGENT_TOKEN = "heed-local-agent-token";
+    /** The local run's agent token for acknowledgements (agent {@code demo-agent}). */
+    static final String DEMO_AGENT_0da32d4f733ce30f971ea5a979752f1944737bf34fa96e158daa5a6de0ed5edfEN = "heed-local-agent-token";
+    /** Responder holds tokens only as SHA-256: {@code printf %s heed-local-agent-token | sha256sum}. */
+    static final String DEMO_AGENT_TOKEN_SHA256 = "0da32d4f733ce30f971ea5a979752f1944737bf34fa96e158daa5a6de0ed5edf";
 
     private ServiceCatalog() {}
 
@@ -28,8 +30,11 @@ final class ServiceCatalog {
                                 "HEED_SLA_TIME_SCALE", Integer.toString(config.timeScale())))),
                 new ServiceSpec("responder-service", "responder-service", "dev.heed.responder.ResponderApplication", config.responderPort(),
                         with(common, Map.of(
+                                "HEED_KAFKA_BOOTSTRAP_SERVERS", config.bootstrapServers(),
+                                "HEED_REPLICATION_FACTOR", "1",
                                 "HEED_RESPONDER_PORT", Integer.toString(config.responderPort()),
-                                "HEED_RESPONDER_AGENT_TOKENS", "demo-agent=" + DEMO_AGENT_TOKEN))),
+                                "HEED_RESPONDER_PUBLIC_URL", "http://127.0.0.1:" + config.responderPort(),
+                                "HEED_ACK_TOKENS", "agent:demo-agent:" + DEMO_AGENT_TOKEN_SHA256))),
                 new ServiceSpec("ingest-service", "ingest-service", "dev.heed.ingest.IngestApplication", config.ingestPort(),
                         with(common, Map.of(
                                 "HEED_INGEST_PORT", Integer.toString(config.ingestPort()),
