@@ -1,0 +1,117 @@
+package dev.heed.schemas.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+
+/**
+ * A registry client over the Confluent-compatible REST subset that Apicurio ({@code /apis/ccompat/v7}),
+ * Confluent Schema Registry, Karapace and Redpanda all serve: {@code POST /subjects/{s}/versions},
+ * {@code POST /subjects/{s}} and {@code GET /schemas/ids/{id}}.
+ *
+ * <p>Every answer is cached for the life of the client: ids are immutable in a registry, so a running
+ * service makes one call per (subject, schema) and per id, never one per record.
+ */
+public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
+    private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+    private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
+
+    /** @param baseUrl the Confluent-compatible base URL, e.g. {@code http://localhost:8080/apis/ccompat/v7} */
+    public HttpSchemaRegistryClient(String baseUrl) {
+        this(baseUrl, Duration.ofSeconds(10));
+    }
+
+    public HttpSchemaRegistryClient(String baseUrl, Duration timeout) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    @Override
+    public int register(String subject, Schema schema) {
+        return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema),
+                key -> postSchema("/subjects/" + encode(subject) + "/versions", schema, subject));
+    }
+
+    @Override
+    public int lookup(String subject, Schema schema) {
+        return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema),
+                key -> postSchema("/subjects/" + encode(subject), schema, subject));
+    }
+
+    @Override
+    public Schema getById(int id) {
+        return schemasById.computeIfAbsent(id, this::fetchSchema);
+    }
+
+    private int postSchema(String path, Schema schema, String subject) {
+        String body = JSON.createObjectNode().put("schema", schema.toString()).toString();
+        HttpRequest request = request(path)
+                .header("Content-Type", CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        JsonNode answer = send(request, "schema for subject " + subject);
+        int id = answer.path("id").asInt(-1);
+        if (id < 0) {
+            throw new RegistryException("registry answered without an id for subject " + subject + ": " + answer, false, null);
+        }
+        schemasById.putIfAbsent(id, schema);
+        return id;
+    }
+
+    private Schema fetchSchema(int id) {
+        JsonNode answer = send(request("/schemas/ids/" + id).GET().build(), "schema id " + id);
+        return new Schema.Parser().parse(answer.path("schema").asText());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).header("Accept", CONTENT_TYPE);
+    }
+
+    private JsonNode send(HttpRequest request, String what) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new RegistryException("schema registry at " + baseUrl + " unreachable: " + e, true, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("interrupted while asking the schema registry for " + what, true, e);
+        }
+        int status = response.statusCode();
+        if (status == 404) {
+            throw new UnknownSchemaException("schema registry does not know " + what + ": " + response.body());
+        }
+        if (status >= 300) {
+            throw new RegistryException("schema registry answered " + status + " for " + what + ": " + response.body(),
+                    status >= 500 || status == 429, null);
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new RegistryException("schema registry answered unreadable JSON for " + what, false, e);
+        }
+    }
+
+    private static String encode(String subject) {
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8);
+    }
+
+    private record SubjectSchema(String subject, Schema schema) {}
+}

@@ -1,0 +1,79 @@
+package dev.heed.schemas.topics;
+
+import dev.heed.events.ComplaintAcknowledged;
+import dev.heed.events.ComplaintEscalated;
+import dev.heed.events.ComplaintState;
+import dev.heed.events.FeedbackClassified;
+import dev.heed.events.FeedbackReceived;
+import dev.heed.events.ResponseDue;
+import dev.heed.events.ResponseSent;
+import dev.heed.schemas.registry.SchemaRegistryClient;
+import dev.heed.schemas.serde.AvroSerde;
+import dev.heed.schemas.topics.TopicSpec.CleanupPolicy;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The topic catalog: every Heed topic with its serdes, built once per process and passed to whatever reads
+ * or writes them. All topics share one partition count so that the Streams joins need no repartitioning.
+ */
+public final class HeedTopics {
+    public static final int DEFAULT_PARTITIONS = 6;
+
+    private final Topic<String, FeedbackReceived> feedbackReceived;
+    private final Topic<String, FeedbackClassified> feedbackClassified;
+    private final Topic<String, ComplaintEscalated> complaintsEscalated;
+    private final Topic<String, ResponseDue> responseDue;
+    private final Topic<String, ComplaintAcknowledged> complaintsAcknowledged;
+    private final Topic<String, ComplaintState> complaintsState;
+    private final Topic<String, ResponseSent> responsesSent;
+    private final Topic<byte[], byte[]> routingDlq;
+    private final Topic<byte[], byte[]> responderDlq;
+
+    private HeedTopics(SchemaRegistryClient registry, boolean autoRegister, int partitions) {
+        feedbackReceived = avro(TopicNames.FEEDBACK_RECEIVED, FeedbackReceived.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
+        feedbackClassified = avro(TopicNames.FEEDBACK_CLASSIFIED, FeedbackClassified.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
+        complaintsEscalated = avro(TopicNames.COMPLAINTS_ESCALATED, ComplaintEscalated.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
+        responseDue = avro(TopicNames.COMPLAINTS_RESPONSE_DUE, ResponseDue.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
+        complaintsAcknowledged = avro(TopicNames.COMPLAINTS_ACKNOWLEDGED, ComplaintAcknowledged.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
+        complaintsState = avro(TopicNames.COMPLAINTS_STATE, ComplaintState.class, registry, autoRegister, partitions, CleanupPolicy.COMPACT);
+        responsesSent = avro(TopicNames.RESPONSES_SENT, ResponseSent.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
+        routingDlq = raw(TopicNames.ROUTING_DLQ, partitions);
+        responderDlq = raw(TopicNames.RESPONDER_DLQ, partitions);
+    }
+
+    /**
+     * @param autoRegister whether serializers may register their schema on first write
+     * @param partitions   partition count of every topic (the unit of parallelism)
+     */
+    public static HeedTopics create(SchemaRegistryClient registry, boolean autoRegister, int partitions) {
+        return new HeedTopics(registry, autoRegister, partitions);
+    }
+
+    public Topic<String, FeedbackReceived> feedbackReceived() { return feedbackReceived; }
+    public Topic<String, FeedbackClassified> feedbackClassified() { return feedbackClassified; }
+    public Topic<String, ComplaintEscalated> complaintsEscalated() { return complaintsEscalated; }
+    public Topic<String, ResponseDue> responseDue() { return responseDue; }
+    public Topic<String, ComplaintAcknowledged> complaintsAcknowledged() { return complaintsAcknowledged; }
+    public Topic<String, ComplaintState> complaintsState() { return complaintsState; }
+    public Topic<String, ResponseSent> responsesSent() { return responsesSent; }
+    public Topic<byte[], byte[]> routingDlq() { return routingDlq; }
+    public Topic<byte[], byte[]> responderDlq() { return responderDlq; }
+
+    /** Every topic's creation spec, for {@link TopicCreator}. */
+    public List<TopicSpec> all() {
+        return List.of(feedbackReceived.spec(), feedbackClassified.spec(), complaintsEscalated.spec(), responseDue.spec(),
+                complaintsAcknowledged.spec(), complaintsState.spec(), responsesSent.spec(), routingDlq.spec(), responderDlq.spec());
+    }
+
+    private static <V extends SpecificRecord> Topic<String, V> avro(String name, Class<V> type, SchemaRegistryClient registry,
+                                                                  boolean autoRegister, int partitions, CleanupPolicy cleanup) {
+        return new Topic<>(new TopicSpec(name, partitions, cleanup, Map.of()), Serdes.String(), AvroSerde.of(type, registry, autoRegister));
+    }
+
+    private static Topic<byte[], byte[]> raw(String name, int partitions) {
+        return new Topic<>(new TopicSpec(name, partitions, CleanupPolicy.DELETE, Map.of()), Serdes.ByteArray(), Serdes.ByteArray());
+    }
+}
