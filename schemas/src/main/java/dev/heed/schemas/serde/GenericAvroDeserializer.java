@@ -2,6 +2,8 @@ package dev.heed.schemas.serde;
 
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import java.util.Map;
+import org.apache.avro.data.TimeConversions;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.config.ConfigException;
@@ -14,6 +16,13 @@ import org.apache.kafka.common.serialization.Deserializer;
 public final class GenericAvroDeserializer implements Deserializer<GenericRecord> {
     public static final String REGISTRY_URL_CONFIG = "schema.registry.url";
 
+    // Timestamps come back as Instants, as in the generated classes, so tools print them as times.
+    private static final GenericData MODEL = new GenericData();
+
+    static {
+        MODEL.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+    }
+
     private Deserializer<GenericRecord> delegate;
 
     @Override
@@ -23,7 +32,7 @@ public final class GenericAvroDeserializer implements Deserializer<GenericRecord
             throw new ConfigException(REGISTRY_URL_CONFIG + " is required");
         }
         delegate = new AvroDeserializer<>(new HttpSchemaRegistryClient(url.toString()),
-                writer -> new GenericDatumReader<>(writer));
+                writer -> new GenericDatumReader<>(writer, writer, MODEL));
     }
 
     @Override

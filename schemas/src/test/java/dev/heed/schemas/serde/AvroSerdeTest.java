@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.heed.events.FeedbackReceived;
+import dev.heed.schemas.SampleEvents;
 import dev.heed.schemas.registry.InMemorySchemaRegistry;
 import dev.heed.schemas.registry.RegistryException;
 import dev.heed.schemas.registry.SchemaRegistryClient;
@@ -26,7 +27,7 @@ class AvroSerdeTest {
 
     @Test
     void shouldRoundTripEveryFieldInTheRegistryFraming() {
-        FeedbackReceived event = Events.feedback("fb-1");
+        FeedbackReceived event = SampleEvents.feedback("fb-1");
 
         byte[] bytes = serde.serializer().serialize(TOPIC, event);
 
@@ -43,7 +44,7 @@ class AvroSerdeTest {
         AvroSerde<FeedbackReceived> counted = AvroSerde.of(FeedbackReceived.class, counting, true);
 
         for (int i = 0; i < 100; i++) {
-            byte[] bytes = counted.serializer().serialize(TOPIC, Events.feedback("fb-" + i));
+            byte[] bytes = counted.serializer().serialize(TOPIC, SampleEvents.feedback("fb-" + i));
             counted.deserializer().deserialize(TOPIC, bytes);
         }
 
@@ -55,7 +56,7 @@ class AvroSerdeTest {
     void shouldRefuseToWriteAnUnregisteredSchemaWhenAutoRegistrationIsOff() {
         AvroSerde<FeedbackReceived> strict = AvroSerde.of(FeedbackReceived.class, registry, false);
 
-        assertThatThrownBy(() -> strict.serializer().serialize(TOPIC, Events.feedback("fb-1")))
+        assertThatThrownBy(() -> strict.serializer().serialize(TOPIC, SampleEvents.feedback("fb-1")))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining(TOPIC + "-value");
     }
@@ -65,7 +66,7 @@ class AvroSerdeTest {
         int id = registry.register(TOPIC + "-value", FeedbackReceived.getClassSchema());
         AvroSerde<FeedbackReceived> strict = AvroSerde.of(FeedbackReceived.class, registry, false);
 
-        byte[] bytes = strict.serializer().serialize(TOPIC, Events.feedback("fb-1"));
+        byte[] bytes = strict.serializer().serialize(TOPIC, SampleEvents.feedback("fb-1"));
 
         assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(id);
     }
@@ -79,7 +80,7 @@ class AvroSerdeTest {
 
     @Test
     void shouldFlagAnUnknownSchemaId() {
-        byte[] bytes = serde.serializer().serialize(TOPIC, Events.feedback("fb-1"));
+        byte[] bytes = serde.serializer().serialize(TOPIC, SampleEvents.feedback("fb-1"));
         bytes[4] = 99;
 
         assertReason(bytes, Reason.UNKNOWN_SCHEMA_ID);
@@ -87,7 +88,7 @@ class AvroSerdeTest {
 
     @Test
     void shouldFlagATruncatedPayload() {
-        byte[] bytes = serde.serializer().serialize(TOPIC, Events.feedback("fb-1"));
+        byte[] bytes = serde.serializer().serialize(TOPIC, SampleEvents.feedback("fb-1"));
 
         assertReason(Arrays.copyOf(bytes, bytes.length / 2), Reason.CORRUPT_PAYLOAD);
     }
@@ -114,7 +115,7 @@ class AvroSerdeTest {
                 .name("receivedAt").type(FeedbackReceived.getClassSchema().getField("receivedAt").schema()).noDefault()
                 .endRecord();
         GenericRecord old = new GenericData.Record(older);
-        FeedbackReceived current = Events.feedback("fb-old");
+        FeedbackReceived current = SampleEvents.feedback("fb-old");
         for (Schema.Field field : older.getFields()) {
             Object value = current.get(field.name());
             old.put(field.name(), value instanceof java.time.Instant instant ? instant.toEpochMilli() : value);
@@ -131,7 +132,7 @@ class AvroSerdeTest {
 
     @Test
     void shouldTreatAnUnreachableRegistryAsRetriableNotAsABadRecord() {
-        byte[] bytes = serde.serializer().serialize(TOPIC, Events.feedback("fb-1"));
+        byte[] bytes = serde.serializer().serialize(TOPIC, SampleEvents.feedback("fb-1"));
         SchemaRegistryClient down = new CountingRegistry(registry) {
             @Override
             public Schema getById(int id) {

@@ -1,0 +1,64 @@
+package dev.heed.cli;
+
+import dev.heed.schemas.registry.HttpSchemaRegistryClient;
+import dev.heed.schemas.topics.HeedTopics;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * Kafka clients for the CLI's commands. Settings such as TLS or SASL pass through from the environment:
+ * {@code HEED_KAFKA_SECURITY_PROTOCOL=SSL} becomes {@code security.protocol=SSL}.
+ */
+final class Clients {
+    static final String PASSTHROUGH_PREFIX = "HEED_KAFKA_";
+
+    private final Endpoints endpoints;
+    private final Map<String, Object> common;
+
+    Clients(Endpoints endpoints, Map<String, String> env) {
+        this.endpoints = endpoints;
+        this.common = new HashMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(PASSTHROUGH_PREFIX)) {
+                common.put(name.substring(PASSTHROUGH_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        common.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers());
+    }
+
+    Endpoints endpoints() {
+        return endpoints;
+    }
+
+    /** The topic catalog; the CLI never registers schemas, it writes with those the services registered or registers on first use. */
+    HeedTopics topics() {
+        return HeedTopics.create(new HttpSchemaRegistryClient(endpoints.registryUrl()), true, HeedTopics.DEFAULT_PARTITIONS);
+    }
+
+    Map<String, Object> producerConfig() {
+        Map<String, Object> config = new HashMap<>(common);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+        return config;
+    }
+
+    /** A consumer that joins no group and commits nothing: reading is not consuming. */
+    Map<String, Object> readerConfig() {
+        Map<String, Object> config = new HashMap<>(common);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return config;
+    }
+
+    Admin admin() {
+        return Admin.create(new HashMap<>(common));
+    }
+}

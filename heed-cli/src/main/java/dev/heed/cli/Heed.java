@@ -1,0 +1,75 @@
+package dev.heed.cli;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The {@code heed} command. Exit status: 0 done, 1 failed (Kafka or the registry refused), 2 wrong usage.
+ * Every command works against any Kafka and Confluent-compatible registry (see {@link Endpoints}).
+ */
+public final class Heed {
+    static final String USAGE = """
+            usage: heed <command> [options]
+              send   --text T [--rating 1-5] [--email E] [--name N] [--source S] [--channel C] [--subject S] [--reference R] [--id ID]
+              ack    <complaint-id> --agent NAME [--team T] [--note N] [--next-update ISO-TIME]
+              tail   <topic> [--from-beginning] [--id COMPLAINT] [--max N] [--for SECONDS]
+              status
+            every command takes --bootstrap HOST:PORT and --registry URL (or HEED_BOOTSTRAP_SERVERS, HEED_REGISTRY_URL;
+            without either, the local run started by ./heed up)""";
+    private static final Set<String> CONNECTION = Set.of("bootstrap", "registry");
+
+    private Heed() {}
+
+    public static void main(String[] argv) {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> interrupted.set(true)));
+        System.exit(run(Arrays.asList(argv), System.getenv(), System.out, System.err, interrupted));
+    }
+
+    static int run(List<String> argv, Map<String, String> env, PrintStream out, PrintStream err, AtomicBoolean interrupted) {
+        if (argv.isEmpty() || argv.get(0).equals("help") || argv.get(0).equals("--help")) {
+            out.println(USAGE);
+            return argv.isEmpty() ? 2 : 0;
+        }
+        String command = argv.get(0);
+        List<String> rest = argv.subList(1, argv.size());
+        try {
+            return switch (command) {
+                case "send" -> new SendCommand(Clock.systemUTC()).run(parse(rest, SendCommand.OPTIONS, Set.of()), clients(rest, env, SendCommand.OPTIONS, Set.of()), out);
+                case "ack" -> new AckCommand(Clock.systemUTC()).run(parse(rest, AckCommand.OPTIONS, Set.of()), clients(rest, env, AckCommand.OPTIONS, Set.of()), out);
+                case "tail" -> new TailCommand(interrupted::get).run(parse(rest, TailCommand.OPTIONS, TailCommand.SWITCHES), clients(rest, env, TailCommand.OPTIONS, TailCommand.SWITCHES), out);
+                case "status" -> new StatusCommand().run(parse(rest, Set.of(), Set.of()), clients(rest, env, Set.of(), Set.of()), out);
+                default -> throw new UsageException("unknown command " + command + "\n" + USAGE);
+            };
+        } catch (UsageException e) {
+            err.println("heed: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("heed " + command + " failed: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    private static CliArgs parse(List<String> words, Set<String> options, Set<String> switches) {
+        var valued = new java.util.HashSet<>(options);
+        valued.addAll(CONNECTION);
+        return CliArgs.parse(words, valued, switches);
+    }
+
+    private static Clients clients(List<String> words, Map<String, String> env, Set<String> options, Set<String> switches) {
+        return new Clients(Endpoints.resolve(parse(words, options, switches), env, Endpoints.LOCAL_RUN_FILE), env);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
+    }
+}

@@ -1,0 +1,95 @@
+package dev.heed.localstack;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A KRaft cluster inside this JVM, from Kafka's own test kit: one combined broker+controller node by
+ * default, or several.
+ *
+ * <p>Contract: {@link #start(int)} returns a cluster whose brokers all answer; {@link #close()} shuts it
+ * down and deletes its directory. Close it from the JUnit store (as {@link LocalStackExtension} does),
+ * not from a shutdown hook: the test kit registers its own hook that deletes the directory, and two
+ * hooks race.
+ *
+ * <p>It runs the metadata version and feature levels that a released broker formats with by default,
+ * not the test kit's default (the newest, unreleased metadata version with unstable features), so
+ * tests see what production brokers do.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private final KafkaClusterTestKit cluster;
+
+    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    public static EmbeddedKafka start(int nodes) {
+        if (nodes < 1) {
+            throw new IllegalArgumentException("nodes must be at least 1: " + nodes);
+        }
+        LogLevels.quietKafka();
+        KafkaClusterTestKit cluster = null;
+        try {
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(
+                    new TestKitNodes.Builder(productionBootstrap())
+                            .setCombined(true)
+                            .setNumBrokerNodes(nodes)
+                            .setNumControllerNodes(nodes)
+                            .build())
+                    .setConfigProp("num.partitions", "6")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0");
+            if (nodes < 3) {
+                SingleNodeDefaults.REPLICATION.forEach(builder::setConfigProp);
+            }
+            cluster = builder.build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new EmbeddedKafka(cluster);
+        } catch (Exception e) {
+            closeQuietly(cluster);
+            throw new IllegalStateException("cannot start the in-process Kafka cluster", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /** Shuts the cluster down and deletes its directory; a failure to do so is an unchecked exception. */
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted closing the in-process Kafka cluster", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close the in-process Kafka cluster", e);
+        }
+    }
+
+    private static BootstrapMetadata productionBootstrap() {
+        MetadataVersion version = MetadataVersion.LATEST_PRODUCTION;
+        Map<String, Short> levels = Feature.PRODUCTION_FEATURES.stream()
+                .collect(Collectors.toMap(Feature::featureName, f -> f.defaultLevel(version)));
+        return BootstrapMetadata.fromVersions(version, levels, "heed-local-stack");
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // the start failure is the error worth reporting
+            }
+        }
+    }
+}
