@@ -1,6 +1,11 @@
 package dev.heed.cli;
 
+import dev.heed.cli.local.DownCommand;
+import dev.heed.cli.local.LocalRunConfig;
+import dev.heed.cli.local.LocalRunException;
+import dev.heed.cli.local.UpCommand;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +24,8 @@ public final class Heed {
               ack    <complaint-id> --agent NAME [--team T] [--note N] [--next-update ISO-TIME]
               tail   <topic> [--from-beginning] [--id COMPLAINT] [--max N] [--for SECONDS]
               status
+              up     [--time-scale N]      the whole pipeline on this machine (Ctrl-C stops it)
+              down                        stops what up started
             every command takes --bootstrap HOST:PORT and --registry URL (or HEED_BOOTSTRAP_SERVERS, HEED_REGISTRY_URL;
             without either, the local run started by ./heed up)""";
     private static final Set<String> CONNECTION = Set.of("bootstrap", "registry");
@@ -43,9 +50,14 @@ public final class Heed {
                 case "send" -> new SendCommand(Clock.systemUTC()).run(parse(rest, SendCommand.OPTIONS, Set.of()), clients(rest, env, SendCommand.OPTIONS, Set.of()), out);
                 case "ack" -> new AckCommand(Clock.systemUTC()).run(parse(rest, AckCommand.OPTIONS, Set.of()), clients(rest, env, AckCommand.OPTIONS, Set.of()), out);
                 case "tail" -> new TailCommand(interrupted::get).run(parse(rest, TailCommand.OPTIONS, TailCommand.SWITCHES), clients(rest, env, TailCommand.OPTIONS, TailCommand.SWITCHES), out);
+                case "up" -> up(rest, env, out);
+                case "down" -> new DownCommand(LocalRunConfig.from(Path.of("").toAbsolutePath(), env)).run(out);
                 case "status" -> new StatusCommand().run(parse(rest, Set.of(), Set.of()), clients(rest, env, Set.of(), Set.of()), out);
                 default -> throw new UsageException("unknown command " + command + "\n" + USAGE);
             };
+        } catch (LocalRunException e) {
+            err.println("heed " + command + ": " + e.getMessage());
+            return 1;
         } catch (UsageException e) {
             err.println("heed: " + e.getMessage());
             return 2;
@@ -53,6 +65,15 @@ public final class Heed {
             err.println("heed " + command + " failed: " + rootMessage(e));
             return 1;
         }
+    }
+
+    private static int up(List<String> words, Map<String, String> env, PrintStream out) throws Exception {
+        CliArgs args = CliArgs.parse(words, Set.of("time-scale"), Set.of());
+        LocalRunConfig config = LocalRunConfig.from(Path.of("").toAbsolutePath(), env);
+        if (args.option("time-scale").isPresent()) {
+            config = config.withTimeScale(Integer.parseInt(args.option("time-scale").get()));
+        }
+        return new UpCommand(config, System.getProperty("java.class.path")).run(out);
     }
 
     private static CliArgs parse(List<String> words, Set<String> options, Set<String> switches) {

@@ -28,6 +28,11 @@ final class ChildJvm {
 
     static ChildJvm start(String classPath, List<String> jvmOptions, String mainClass, List<String> args,
                           Path logFile) {
+        return start(classPath, jvmOptions, mainClass, args, java.util.Map.of(), logFile);
+    }
+
+    static ChildJvm start(String classPath, List<String> jvmOptions, String mainClass, List<String> args,
+                          java.util.Map<String, String> environment, Path logFile) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -39,7 +44,9 @@ final class ChildJvm {
         command.addAll(args);
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();

@@ -40,12 +40,26 @@ public final class RegistryProcess implements AutoCloseable {
      * (e.g. {@code BACKWARD}), logging to {@code logFile}.
      */
     public static RegistryProcess start(int port, String compatibility, Path logFile) {
+        return start(port, compatibility, logFile, null);
+    }
+
+    /**
+     * As {@link #start(int, String, Path)}, keeping the registry's schemas in an H2 database file under
+     * {@code dataDirectory} (null: in memory), so a restarted registry serves the same ids that records
+     * already in Kafka carry.
+     */
+    public static RegistryProcess start(int port, String compatibility, Path logFile, Path dataDirectory) {
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx512m", "-Dquarkus.http.host=127.0.0.1"));
+        if (dataDirectory != null) {
+            // Apicurio 2.6 reads its H2 URL from REGISTRY_DATASOURCE_URL, a system property as good as the variable.
+            options.add("-DREGISTRY_DATASOURCE_URL=jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("registry"));
+        }
         int chosen = port != 0 ? port : Ports.free();
         Path runner = ApicurioDistribution.runnerJar();
         long begin = System.nanoTime();
         ChildJvm child = ChildJvm.start(
                 ChildJvm.ownClassPathEntry() + File.pathSeparator + runner,
-                List.of("-Xmx512m", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + chosen),
+                append(options, "-Dquarkus.http.port=" + chosen),
                 mainClassOf(runner), List.of(), logFile);
         RegistryProcess registry = new RegistryProcess(chosen, child);
         try {
@@ -84,6 +98,11 @@ public final class RegistryProcess implements AutoCloseable {
     @Override
     public void close() {
         child.stop(STOP_TIMEOUT_SECONDS);
+    }
+
+    private static List<String> append(List<String> options, String option) {
+        options.add(option);
+        return options;
     }
 
     private static String mainClassOf(Path jar) {

@@ -1,0 +1,104 @@
+package dev.heed.cli.local;
+
+import dev.heed.localstack.BrokerProcess;
+import dev.heed.localstack.RegistryProcess;
+import dev.heed.localstack.ServiceProcess;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * {@code heed up}: a real KRaft broker (data kept under the run's directory), the Apicurio registry (its
+ * database beside it) and the three services, each its own process, started in order and each waited for
+ * until ready. Whatever started is stopped, newest first, when the run ends (Ctrl-C, {@code heed down}) or
+ * when a later part fails to start: nothing is left running.
+ */
+public final class LocalRun implements AutoCloseable {
+    private static final Duration SERVICE_READY = Duration.ofSeconds(120);
+
+    private final LocalRunConfig config;
+    private final PrintStream out;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    public LocalRun(LocalRunConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    /** Starts everything and returns once all is ready; {@link #close()} stops it. */
+    public void start(String classPath, List<ServiceSpec> services) {
+        PortCheck.requireFree(config.ports());
+        try {
+            Files.createDirectories(config.logs());
+            startKafka(classPath);
+            startRegistry();
+            for (ServiceSpec service : services) {
+                startService(service);
+            }
+            writeEndpoints();
+        } catch (RuntimeException e) {
+            close();
+            throw e instanceof LocalRunException ? e : new LocalRunException(e.getMessage() + " (logs in " + config.logs() + ")", e);
+        } catch (IOException e) {
+            close();
+            throw new LocalRunException("cannot write under " + config.dataDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void startKafka(String classPath) {
+        out.printf("  starting Kafka (KRaft) on %s, data in %s ...%n", config.bootstrapServers(), config.dataDir().resolve("kafka"));
+        BrokerProcess broker = BrokerProcess.builder(config.dataDir().resolve("kafka"))
+                .port(config.kafkaPort())
+                .controllerPort(config.controllerPort())
+                .classPath(classPath)
+                .logFile(config.logs().resolve("kafka.log"))
+                .build();
+        started.push(broker);
+        broker.start();
+    }
+
+    private void startRegistry() {
+        out.printf("  starting the schema registry on port %d ...%n", config.registryPort());
+        started.push(RegistryProcess.start(config.registryPort(), "BACKWARD", config.logs().resolve("registry.log"),
+                config.dataDir().resolve("registry")));
+    }
+
+    private void startService(ServiceSpec service) {
+        out.printf("  starting %s on port %d ...%n", service.name(), service.port());
+        started.push(ServiceProcess.start(service.name(), service.classPath(config.repository()), List.of("-Xmx512m"),
+                service.mainClass(), service.environment(), config.logs().resolve(service.name() + ".log"),
+                URI.create(service.baseUrl() + "/health/ready"), SERVICE_READY));
+    }
+
+    private void writeEndpoints() throws IOException {
+        Files.writeString(config.dataDir().resolve("endpoints.properties"),
+                "bootstrap.servers=" + config.bootstrapServers() + "\nregistry.url=" + config.registryUrl() + "\n");
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                out.println("  (while stopping: " + e.getMessage() + ")");
+            }
+        }
+        try {
+            Files.deleteIfExists(config.dataDir().resolve("endpoints.properties"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path logs() {
+        return config.logs();
+    }
+}

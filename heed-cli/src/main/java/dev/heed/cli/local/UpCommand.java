@@ -1,0 +1,62 @@
+package dev.heed.cli.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code heed up [--time-scale N]}: starts the local run in the foreground and keeps it until Ctrl-C or
+ * {@code heed down}. A second {@code up} finds the first one's data.
+ */
+public final class UpCommand {
+    private final LocalRunConfig config;
+    private final String classPath;
+
+    public UpCommand(LocalRunConfig config, String classPath) {
+        this.config = config;
+        this.classPath = classPath;
+    }
+
+    public int run(PrintStream out) throws IOException, InterruptedException {
+        Path pidFile = config.dataDir().resolve("up.pid");
+        if (RunningUp.find(pidFile).isPresent()) {
+            throw new LocalRunException("Heed is already up (pid " + RunningUp.find(pidFile).get().pid() + "): ./heed down first");
+        }
+        out.println("heed: starting the local run (Kafka, schema registry, three services) ...");
+        LocalRun run = new LocalRun(config, out);
+        run.start(classPath, ServiceCatalog.services(config));
+        Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("heed: stopping ...");
+            run.close();
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException ignored) {
+                // the next up checks whether the pid is alive, so a stale file does no harm
+            }
+            System.out.println("heed: stopped.");
+            stopped.countDown();
+        }, "heed-down"));
+        printWhere(out);
+        stopped.await();
+        return 0;
+    }
+
+    private void printWhere(PrintStream out) {
+        out.printf("""
+
+                Heed is up. Ctrl-C or ./heed down stops it; data stays in %s.
+                  ingest API        http://127.0.0.1:%d/v1/feedback   (API key: %s)
+                  operator console  http://127.0.0.1:%d/
+                  routing service   http://127.0.0.1:%d/v1/complaints/overdue
+                  schema registry   %s
+                  Kafka             %s
+                  logs              %s
+                  SLA time scale    1/%d
+                """, config.dataDir(), config.ingestPort(), ServiceCatalog.DEMO_API_KEY, config.responderPort(),
+                config.routingPort(), config.registryUrl(), config.bootstrapServers(), config.logs(), config.timeScale());
+    }
+}
