@@ -41,7 +41,8 @@ public record RoutingConfig(String bootstrapServers, String registryUrl, boolean
                         r.duration("HEED_ROUTING_PUNCTUATE_INTERVAL", ClockSettings.DEFAULT_PUNCTUATE_INTERVAL),
                         r.duration("HEED_ROUTING_DEDUPE_RETENTION", ClockSettings.DEFAULT_RETENTION),
                         r.duration("HEED_ROUTING_EARLY_ACK_RETENTION", ClockSettings.DEFAULT_RETENTION)),
-                PolicyBookFormat.parse(env.get("HEED_SLA_POLICIES")),
+                PolicyBookFormat.parse(env.get("HEED_SLA_POLICIES"))
+                        .timeScaled(Integer.parseInt(r.get("HEED_SLA_TIME_SCALE", "1"))),
                 kafkaPassthrough(env));
     }
 

@@ -48,6 +48,31 @@ public final class PolicyBook {
                 .orElseThrow(() -> new IllegalStateException("no policy for severity " + severity));
     }
 
+    /**
+     * The same book with every duration divided by {@code factor}, for demos and local runs where a
+     * 15-minute promise should play out in 15 seconds ({@code HEED_SLA_TIME_SCALE=60}). Names and versions
+     * are kept; 1 returns this book.
+     */
+    public PolicyBook timeScaled(int factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("time scale must be at least 1: " + factor);
+        }
+        if (factor == 1) {
+            return this;
+        }
+        return new PolicyBook(rules.stream().map(rule -> new PolicyRule(rule.severity(), rule.channel(), rule.category(),
+                scaled(rule.policy(), factor))).toList());
+    }
+
+    private static SlaPolicy scaled(SlaPolicy policy, int factor) {
+        return new SlaPolicy(policy.name(), policy.version(), shorter(policy.firstResponse(), factor),
+                policy.warningFractions(), shorter(policy.repeatEvery(), factor), policy.remindersPerLevel());
+    }
+
+    private static Duration shorter(Duration duration, int factor) {
+        return Duration.ofMillis(Math.max(1, duration.toMillis() / factor));
+    }
+
     public List<PolicyRule> rules() {
         return rules;
     }

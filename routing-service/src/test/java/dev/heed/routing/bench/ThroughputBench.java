@@ -4,6 +4,7 @@ import dev.heed.events.Channel;
 import dev.heed.events.Customer;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.localstack.Stack;
+import dev.heed.routing.app.StreamsProperties;
 import dev.heed.routing.classify.StarterClassifier;
 import dev.heed.routing.deadletter.DeadLetterConfig;
 import dev.heed.routing.sla.PolicyBook;
@@ -92,8 +93,10 @@ final class ThroughputBench {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, stack.uniqueName("bench"));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        StreamsProperties.processing(props);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stack.tempStateDir().toString());
+        // Both apps always get the same settings; the commit interval is the EOS default unless -Dbench.commit.ms.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.getInteger("bench.commit.ms", 100));
         DeadLetterConfig.apply(props, topics.routingDlq().name(), new AtomicLong());
         try (KafkaStreams streams = new KafkaStreams(topology, props);
              var counter = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),

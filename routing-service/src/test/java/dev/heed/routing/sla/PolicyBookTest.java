@@ -63,6 +63,16 @@ class PolicyBookTest {
     }
 
     @Test
+    void aTimeScaleShortensEveryDurationAndKeepsNamesAndVersions() {
+        SlaPolicy critical = PolicyBook.defaults().timeScaled(60).choose(Severity.CRITICAL, null, null);
+
+        assertThat(critical.firstResponse()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(critical.repeatEvery()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(critical.name()).isEqualTo("critical");
+        assertThat(PolicyBook.defaults().timeScaled(1).rules()).isEqualTo(PolicyBook.defaults().rules());
+    }
+
+    @Test
     void errorsNameTheEntryAndWhatIsWrong() {
         assertThatThrownBy(() -> PolicyBookFormat.parse("x: severity=HIGH"))
                 .hasMessageContaining("'x: severity=HIGH'").hasMessageContaining("missing target");
