@@ -17,6 +17,11 @@ import dev.heed.routing.classify.StarterClassifier;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +81,7 @@ class RoutingServiceIT {
             List<ResponseDue> firstTwo = await().atMost(Duration.ofSeconds(30)).until(due::poll, l -> l.size() >= 2);
             assertThat(firstTwo).extracting(ResponseDue::getKind).startsWith(DueKind.WARNING, DueKind.BREACH);
             firstTwo.forEach(RoutingServiceIT::assertOnTime);
+            assertTheHttpSurfaceShowsTheBreach(service.httpPort(), id);
 
             acknowledge(id);
             int atAck = await().atMost(Duration.ofSeconds(10)).until(() -> due.poll().size(), n -> n >= 2);
@@ -105,6 +111,31 @@ class RoutingServiceIT {
                 assertThat(events).extracting(ResponseDue::getDueAt).isSorted();
                 acknowledge(id);
             }
+        }
+    }
+
+    private static void assertTheHttpSurfaceShowsTheBreach(int port, String id) {
+        assertThat(http(port, "/health/ready")).startsWith("200 ");
+        assertThat(http(port, "/health/live")).startsWith("200 ");
+        // The state view reads complaints.state back, so the breach shows once that read has caught up.
+        await().atMost(Duration.ofSeconds(20)).until(() -> http(port, "/v1/complaints/" + id), b -> b.contains("BREACHED"));
+        assertThat(http(port, "/v1/complaints/overdue")).contains(id);
+        assertThat(http(port, "/v1/complaints/nobody-" + id)).startsWith("404 ");
+        await().atMost(Duration.ofSeconds(20)).until(() -> http(port, "/metrics"),
+                b -> b.contains("heed_routing_overdue_complaints") && b.contains("heed_routing_open_clocks")
+                        && b.contains("heed_routing_dead_lettered_records_total") && b.contains("kafka_stream"));
+    }
+
+    private static String http(int port, String path) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
