@@ -1,6 +1,7 @@
 package dev.heed.routing.deadletter;
 
 import java.util.Map;
+import dev.heed.schemas.registry.RegistryException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An output that can never be written (it does not serialize, or is too large for the broker) sends its
  * source record to the dead-letter topic and processing continues; retrying would fail the same way forever.
- * Other send failures fail the thread, which is replaced and retries from the last commit.
+ * Other send failures, and serialization failures caused by the schema registry, fail the thread, which is
+ * replaced and retries from the last commit.
  */
 public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
 
@@ -35,7 +37,24 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     @Override
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
                                              SerializationExceptionOrigin origin) {
+        if (causedByRegistry(exception)) {
+            // The record is fine; the registry was unreachable, lost a race (409 on concurrent registration), or
+            // refuses the schema, which it would do for every record. Failing replaces the thread, which retries
+            // from the last commit; dead-lettering would drain good events into the DLQ.
+            LOG.warn("cannot resolve a schema for the output of {}-{}@{}; retrying", context.topic(), context.partition(),
+                    context.offset(), exception);
+            return Response.fail();
+        }
         return deadLetter(context, exception);
+    }
+
+    private static boolean causedByRegistry(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RegistryException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response deadLetter(ErrorHandlerContext context, Exception exception) {

@@ -76,10 +76,19 @@ public final class ComplaintLookup {
         return all;
     }
 
-    private HttpResponse<String> get(HostInfo host, String path) throws IOException, InterruptedException {
+    /** A 200 or 404 answer from another instance; anything else means it cannot answer now. */
+    private HttpResponse<String> get(HostInfo host, String path) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
                 .timeout(REMOTE_TIMEOUT).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 && response.statusCode() != 404) {
+                throw new NotAnswerableNowException(host + " answered " + response.statusCode(), null);
+            }
+            return response;
+        } catch (IOException e) {
+            throw new NotAnswerableNowException(host + " did not answer: " + e.getMessage(), e);
+        }
     }
 
     /** Avro field names and values, with times, enums and strings as text. */

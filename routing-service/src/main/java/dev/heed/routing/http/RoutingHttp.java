@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * The routing service's HTTP surface: health (ready only while Streams is RUNNING), Prometheus metrics, and
@@ -34,6 +35,8 @@ public final class RoutingHttp implements AutoCloseable {
                     found -> json(ctx, json, found),
                     () -> ctx.status(404).contentType("application/problem+json").result(
                             "{\"title\":\"complaint not found\",\"status\":404}")));
+            config.routes.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx, "stores are not queryable now"));
+            config.routes.exception(NotAnswerableNowException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
         }).start();
         return new RoutingHttp(server);
     }
@@ -44,6 +47,12 @@ public final class RoutingHttp implements AutoCloseable {
 
     private static boolean local(Context ctx) {
         return Boolean.parseBoolean(ctx.queryParam("local"));
+    }
+
+    // Rebalancing and restoring are normal and short: say so, and when to ask again.
+    private static void unavailable(Context ctx, String detail) {
+        ctx.status(503).header("Retry-After", "1").contentType("application/problem+json")
+                .result("{\"title\":\"try again shortly\",\"status\":503,\"detail\":\"" + detail.replace("\"", "'") + "\"}");
     }
 
     private static void health(Context ctx, boolean healthy, KafkaStreams.State state) {

@@ -114,6 +114,27 @@ class RoutingServiceIT {
         }
     }
 
+    @Test
+    void anInstanceAnswersForComplaintsHeldByAnotherInstance() throws IOException {
+        List<String> ids = java.util.stream.IntStream.range(0, 12).mapToObj(i -> stack.uniqueName("spread")).toList();
+        Map<String, String> second = new java.util.HashMap<>(env);
+        second.put("HEED_ROUTING_HTTP_PORT", String.valueOf(freePort()));
+        second.put("HEED_ROUTING_STATE_DIR", stack.tempStateDir().resolve("second").toString());
+        try (RoutingService a = start(); RoutingService b = start(second)) {
+            ids.forEach(this::send);
+            for (String id : ids) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> http(a.httpPort(), "/v1/complaints/" + id), r -> r.startsWith("200 "));
+                assertThat(http(b.httpPort(), "/v1/complaints/" + id)).startsWith("200 ");
+            }
+            long heldByA = ids.stream().filter(id -> http(a.httpPort(), "/v1/complaints/" + id + "?local=true").startsWith("200 ")).count();
+            assertThat(heldByA).as("both instances hold some complaints").isBetween(1L, (long) ids.size() - 1);
+            String overdue = await().atMost(Duration.ofSeconds(30)).until(() -> http(a.httpPort(), "/v1/complaints/overdue"),
+                    r -> ids.stream().allMatch(r::contains));
+            assertThat(overdue).startsWith("200 ");
+            ids.forEach(this::acknowledge);
+        }
+    }
+
     private static void assertTheHttpSurfaceShowsTheBreach(int port, String id) {
         assertThat(http(port, "/health/ready")).startsWith("200 ");
         assertThat(http(port, "/health/live")).startsWith("200 ");
@@ -144,7 +165,11 @@ class RoutingServiceIT {
     }
 
     private RoutingService start() {
-        RoutingService service = RoutingService.start(RoutingConfig.from(env), new StarterClassifier(), InstantSource.system());
+        return start(env);
+    }
+
+    private RoutingService start(Map<String, String> variables) {
+        RoutingService service = RoutingService.start(RoutingConfig.from(variables), new StarterClassifier(), InstantSource.system());
         await().atMost(Duration.ofSeconds(60)).until(service::state, KafkaStreams.State.RUNNING::equals);
         return service;
     }
