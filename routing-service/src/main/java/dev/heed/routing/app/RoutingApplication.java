@@ -1,6 +1,6 @@
 package dev.heed.routing.app;
 
-import dev.heed.routing.classify.StarterClassifier;
+import dev.heed.routing.classify.FeedbackClassifier;
 import java.time.InstantSource;
 import java.util.concurrent.CountDownLatch;
 
@@ -15,7 +15,7 @@ public final class RoutingApplication {
 
     public static void main(String[] args) throws InterruptedException {
         RoutingConfig config = RoutingConfig.from(System.getenv());
-        RoutingService service = RoutingService.start(config, new StarterClassifier(), InstantSource.system());
+        RoutingService service = RoutingService.start(config, FeedbackClassifier.loadDefault(), InstantSource.system());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

@@ -1,4 +1,7 @@
 package dev.heed.routing.classify;
 
-/** What a feedback is about; several may apply, OTHER when none does. */
-public enum Category { DELIVERY, BILLING, PRODUCT_QUALITY, STAFF_ATTITUDE, SUPPORT_WAIT, WEBSITE_APP, BOOKING, LOST_DAMAGED, CANCELLATION, OTHER }
+/** What a piece of feedback is about; {@link #OTHER} when no category keyword matched. */
+public enum Category {
+    DELIVERY, BILLING, PRODUCT_QUALITY, STAFF_ATTITUDE, SUPPORT_WAIT, WEBSITE_APP, BOOKING, LOST_DAMAGED,
+    CANCELLATION, OTHER
+}

@@ -1,4 +1,14 @@
 package dev.heed.routing.classify;
 
-/** One category with the classifier's confidence in [0, 1]. */
-public record CategoryScore(Category category, double confidence) {}
+import java.util.Objects;
+
+/** One category with a confidence in (0, 1]. */
+public record CategoryScore(Category category, double confidence) {
+
+    public CategoryScore {
+        Objects.requireNonNull(category, "category");
+        if (confidence < 0 || confidence > 1) {
+            throw new IllegalArgumentException("confidence must be in [0,1], was " + confidence);
+        }
+    }
+}

@@ -1,28 +1,48 @@
 package dev.heed.routing.classify;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * The classifier's judgement of one feedback with every reason it used.
+ * The classifier's verdict with its reasons. Immutable.
  *
- * @param sentiment      overall tone
- * @param score          sentiment score in [-1, 1]
- * @param categories     at least one category, best first (OTHER when nothing else fits)
- * @param intents        intents detected
- * @param severity       severity from the point system
- * @param severityPoints the points behind the severity
- * @param escalate       whether a person must own it as a complaint
- * @param triage         true when the text could not be judged (empty, not English): a person triages it
- * @param language       detected language tag, {@code und} when undetermined
- * @param evidence       the reasons, in the order found
- * @param version        version of the rules and word lists
+ * @param sentiment      overall polarity
+ * @param score          polarity in [-1, 1] (text fused with the rating when there is one)
+ * @param categories     at least one, best first; {@link Category#OTHER} alone when nothing else matched
+ * @param intents        what the customer signals; may be empty
+ * @param severity       from {@code severityPoints}, see {@link SeverityPolicy}
+ * @param severityPoints the points behind {@code severity}
+ * @param escalate       true when a human must act: negative, safety, legal, churn threat, or triage
+ * @param triage         empty or non-English text: a human reads it instead of the rules guessing
+ * @param language       detected language code, e.g. "en", or "und" when unknown or empty
+ * @param evidence       the rules that fired, with spans into the input text
+ * @param version        the rules and word-list version that produced this verdict
  */
 public record Classification(Sentiment sentiment, double score, List<CategoryScore> categories, Set<Intent> intents,
-                             Severity severity, int severityPoints, boolean escalate, boolean triage, String language,
-                             List<Evidence> evidence, String version) {
+        Severity severity, int severityPoints, boolean escalate, boolean triage, String language,
+        List<Evidence> evidence, String version) {
 
-    public Category primaryCategory() {
-        return categories.isEmpty() ? Category.OTHER : categories.get(0).category();
+    public Classification {
+        Objects.requireNonNull(sentiment, "sentiment");
+        Objects.requireNonNull(severity, "severity");
+        if (score < -1 || score > 1) {
+            throw new IllegalArgumentException("score must be in [-1,1], was " + score);
+        }
+        if (categories == null || categories.isEmpty()) {
+            throw new IllegalArgumentException("categories must hold at least one entry");
+        }
+        categories = List.copyOf(categories);
+        intents = intents == null || intents.isEmpty()
+                ? Collections.emptySet()
+                : Collections.unmodifiableSet(EnumSet.copyOf(intents));
+        evidence = List.copyOf(evidence);
+    }
+
+    /** The best category. */
+    public Category topCategory() {
+        return categories.get(0).category();
     }
 }

@@ -1,6 +1,7 @@
 package dev.heed.routing.classify;
 
-/** Judges one feedback. Implementations are immutable and thread-safe. */
+/** Classifies one piece of feedback. Implementations are immutable and safe to share between threads. */
 public interface Classifier {
+
     Classification classify(ClassifierInput input);
 }

@@ -3,11 +3,21 @@ package dev.heed.routing.classify;
 /**
  * One reason behind a decision.
  *
- * @param rule     the rule that fired, e.g. {@code lexicon}, {@code phrase:charged twice}, {@code negation}, {@code rating}
- * @param decision what it drove, e.g. {@code sentiment}, {@code category:BILLING}, {@code intent:REFUND_REQUEST}, {@code severity}, {@code triage}
- * @param text     the words it fired on, or null when not tied to the text
- * @param start    start of the words in the input text, -1 when not tied to the text
- * @param end      end (exclusive) of the words, -1 when not tied to the text
- * @param weight   signed contribution (valence or points)
+ * @param rule     the rule that fired, e.g. {@code "lexicon"}, {@code "phrase:charged twice"}, {@code "negation"},
+ *                 {@code "contrast:but"}, {@code "caps"}, {@code "exclamation"}, {@code "rating"},
+ *                 {@code "wait-duration"}, {@code "repeat-contact"}, {@code "sarcasm"}, {@code "language"},
+ *                 {@code "empty"}
+ * @param decision what it drove: {@code "sentiment"}, {@code "category:BILLING"}, {@code "intent:REFUND_REQUEST"},
+ *                 {@code "severity"}, {@code "triage"}
+ * @param text     the matched words as written, or a short description when not tied to text
+ * @param start    start of the span in the input text, or -1 when not tied to text
+ * @param end      end of the span (exclusive), or -1
+ * @param weight   the contribution: a valence for sentiment, a keyword weight, severity points
  */
-public record Evidence(String rule, String decision, String text, int start, int end, double weight) {}
+public record Evidence(String rule, String decision, String text, int start, int end, double weight) {
+
+    /** Evidence not tied to a span of the text (a rating, a whole-text property). */
+    public static Evidence untied(String rule, String decision, String text, double weight) {
+        return new Evidence(rule, decision, text, -1, -1, weight);
+    }
+}

@@ -1,4 +1,4 @@
 package dev.heed.routing.classify;
 
-/** Overall tone of a feedback text. */
+/** Overall polarity of a piece of feedback. */
 public enum Sentiment { NEGATIVE, NEUTRAL, POSITIVE }

@@ -1,4 +1,4 @@
 package dev.heed.routing.classify;
 
-/** How urgent a complaint is; chooses the SLA policy. */
+/** How urgently a human should look; derived from points, see {@link SeverityPolicy}. */
 public enum Severity { LOW, MEDIUM, HIGH, CRITICAL }

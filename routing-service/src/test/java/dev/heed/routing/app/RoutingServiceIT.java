@@ -13,7 +13,7 @@ import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
 import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
-import dev.heed.routing.classify.StarterClassifier;
+import dev.heed.routing.classify.FeedbackClassifier;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import java.io.IOException;
@@ -40,13 +40,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The routing service on a real broker and registry, with a short policy (critical: 4 s target, a warning at
- * half, repeats every 2 s) so due points arrive within seconds.
+ * The routing service on a real broker and registry, with short policies (4 s target, a warning at half,
+ * repeats every 2 s) so due points arrive within seconds.
  */
 @ExtendWith(LocalStackExtension.class)
 class RoutingServiceIT {
 
-    private static final String POLICY = "it-critical: severity=CRITICAL target=4s warn=0.5 repeat=2s climb-after=1";
+    // Short policies for every severity, so the test does not depend on how the classifier grades the text.
+    private static final String POLICY = "it-critical: severity=CRITICAL target=4s warn=0.5 repeat=2s climb-after=1;"
+            + "it-high: severity=HIGH target=4s warn=0.5 repeat=2s climb-after=1;"
+            + "it-medium: severity=MEDIUM target=4s warn=0.5 repeat=2s climb-after=1;"
+            + "it-low: severity=LOW target=4s warn=0.5 repeat=2s climb-after=1";
     private static final Duration LATE_BOUND = Duration.ofSeconds(3);
 
     private final Stack stack;
@@ -77,7 +81,7 @@ class RoutingServiceIT {
             send(id);
 
             ComplaintEscalated escalation = await().atMost(Duration.ofSeconds(60)).until(escalated::poll, l -> !l.isEmpty()).get(0);
-            assertThat(escalation.getPolicyName()).isEqualTo("it-critical");
+            assertThat(escalation.getPolicyName()).startsWith("it-");
             List<ResponseDue> firstTwo = await().atMost(Duration.ofSeconds(30)).until(due::poll, l -> l.size() >= 2);
             assertThat(firstTwo).extracting(ResponseDue::getKind).startsWith(DueKind.WARNING, DueKind.BREACH);
             firstTwo.forEach(RoutingServiceIT::assertOnTime);
@@ -169,7 +173,7 @@ class RoutingServiceIT {
     }
 
     private RoutingService start(Map<String, String> variables) {
-        RoutingService service = RoutingService.start(RoutingConfig.from(variables), new StarterClassifier(), InstantSource.system());
+        RoutingService service = RoutingService.start(RoutingConfig.from(variables), FeedbackClassifier.loadDefault(), InstantSource.system());
         await().atMost(Duration.ofSeconds(60)).until(service::state, KafkaStreams.State.RUNNING::equals);
         return service;
     }

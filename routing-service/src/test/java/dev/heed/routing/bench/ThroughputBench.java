@@ -5,7 +5,7 @@ import dev.heed.events.Customer;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.localstack.Stack;
 import dev.heed.routing.app.StreamsProperties;
-import dev.heed.routing.classify.StarterClassifier;
+import dev.heed.routing.classify.FeedbackClassifier;
 import dev.heed.routing.deadletter.DeadLetterConfig;
 import dev.heed.routing.sla.PolicyBook;
 import dev.heed.routing.topology.ClockSettings;
@@ -85,7 +85,7 @@ final class ThroughputBench {
 
     /** Records per second of the routing topology, counted on feedback.classified (one per input). */
     double routing(int n) {
-        Topology topology = RoutingTopology.build(topics, new StarterClassifier(), PolicyBook.defaults(), ClockSettings.defaults());
+        Topology topology = RoutingTopology.build(topics, FeedbackClassifier.loadDefault(), PolicyBook.defaults(), ClockSettings.defaults());
         return timed(topology, topics.feedbackClassified().name(), n);
     }
 

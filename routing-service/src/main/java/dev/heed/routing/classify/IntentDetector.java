@@ -1,0 +1,94 @@
+package dev.heed.routing.classify;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Intents from phrase patterns ({@code intents.tsv}) plus three structural rules: a question mark is a
+ * {@link Intent#QUESTION}; "third time", "3rd time" or "n times" after a contact verb ("called 4 times") is
+ * {@link Intent#REPEAT_CONTACT}; {@link Intent#PRAISE} keywords count only when the sentiment is positive
+ * (so "thanks for nothing" is not praise).
+ */
+final class IntentDetector {
+
+    private static final Set<String> ORDINALS = Lookups.setOf("second", "third", "fourth", "fifth", "sixth", "seventh",
+            "eighth", "ninth", "tenth", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "umpteenth", "nth");
+    private static final Set<String> CONTACT_VERBS = Lookups.setOf("called", "emailed", "contacted", "written",
+            "wrote", "phoned", "rang", "complained", "asked", "chased", "messaged", "reported", "tried", "call",
+            "email", "contact", "write", "phone", "ring", "complain", "ask", "chase", "message");
+    private static final Map<String, Integer> NUMBER_WORDS = Lookups.mapOf(Map.of("two", 2, "three", 3, "four", 4, "five", 5,
+            "six", 6, "seven", 7, "eight", 8, "nine", 9, "ten", 10));
+
+    private final KeywordTable<Intent> patterns;
+
+    IntentDetector(KeywordTable<Intent> patterns) {
+        this.patterns = patterns;
+    }
+
+    static IntentDetector loadDefault() {
+        return new IntentDetector(KeywordTable.load("intents.tsv", Intent.class));
+    }
+
+    Set<Intent> detect(String text, List<Token> tokens, Sentiment sentiment, List<Evidence> evidence) {
+        Set<Intent> intents = EnumSet.noneOf(Intent.class);
+        List<KeywordTable.Match<Intent>> matches = new ArrayList<>(patterns.scan(tokens));
+        structural(tokens, matches);
+        for (KeywordTable.Match<Intent> m : matches) {
+            if (m.target() == Intent.PRAISE && sentiment != Sentiment.POSITIVE) {
+                continue;
+            }
+            intents.add(m.target());
+            String rule = m.target() == Intent.REPEAT_CONTACT ? "repeat-contact" : m.rule();
+            evidence.add(new Evidence(rule, "intent:" + m.target(), text.substring(m.start(), m.end()), m.start(),
+                    m.end(), m.weight()));
+        }
+        return intents;
+    }
+
+    private static void structural(List<Token> tokens, List<KeywordTable.Match<Intent>> matches) {
+        boolean question = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (!question && t.norm().equals("?")) {
+                question = true;
+                matches.add(new KeywordTable.Match<>(Intent.QUESTION, "?", 1, t.start(), t.end()));
+            }
+            if (i + 1 < tokens.size() && isRepeatCount(tokens, i)) {
+                matches.add(new KeywordTable.Match<>(Intent.REPEAT_CONTACT, t.norm() + " " + tokens.get(i + 1).norm(), 1,
+                        t.start(), tokens.get(i + 1).end()));
+            }
+        }
+    }
+
+    /** "third time", or "4 times" / "four times" with a contact verb up to three words before. */
+    private static boolean isRepeatCount(List<Token> tokens, int i) {
+        String word = tokens.get(i).norm();
+        String next = tokens.get(i + 1).norm();
+        if (next.equals("time")) {
+            return ORDINALS.contains(word);
+        }
+        if (!next.equals("times") || count(word) < 2) {
+            return false;
+        }
+        for (int j = Math.max(0, i - 3); j < i; j++) {
+            if (CONTACT_VERBS.contains(tokens.get(j).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int count(String word) {
+        Integer n = NUMBER_WORDS.get(word);
+        if (n != null) {
+            return n;
+        }
+        if (word.isEmpty() || word.length() > 3 || !word.chars().allMatch(Character::isDigit)) {
+            return 0;
+        }
+        return Integer.parseInt(word);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.heed.routing.classify;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Multi-token phrases in a token trie: matching costs one hash lookup per token, plus one more per token of
+ * a phrase that is actually under way. Longest match wins. Immutable once built.
+ *
+ * @param <T> what a phrase maps to
+ */
+final class PhraseTable<T> {
+
+    /** A phrase as token norms plus its payload. */
+    record Entry<T>(String[] tokens, String term, T value) {
+        int length() {
+            return tokens.length;
+        }
+    }
+
+    /** A trie node: the phrase ending here (if any) and the tokens that may follow. */
+    private static final class Node<T> {
+        Entry<T> entry;
+        Map<String, Node<T>> next;
+
+        Node<T> child(String token) {
+            return next == null ? null : next.get(token);
+        }
+    }
+
+    private final Node<T> root;
+
+    private PhraseTable(Node<T> root) {
+        this.root = root;
+    }
+
+    /** The longest phrase starting at token {@code i}, or {@code null}. */
+    Entry<T> longestAt(List<Token> tokens, int i) {
+        Entry<T> best = null;
+        Node<T> node = root.child(tokens.get(i).norm());
+        for (int k = i + 1; node != null; k++) {
+            if (node.entry != null) {
+                best = node.entry;
+            }
+            node = k < tokens.size() ? node.child(tokens.get(k).norm()) : null;
+        }
+        return best;
+    }
+
+    /** Collects phrases into the trie; the first phrase added for a token sequence wins. */
+    static final class Builder<T> {
+        private final Node<T> root = new Node<>();
+        private final Tokenizer tokenizer;
+
+        Builder(Tokenizer tokenizer) {
+            this.tokenizer = tokenizer;
+        }
+
+        /**
+         * Adds a phrase. A token written {@code a|b|c} stands for any of its alternatives, so one line can
+         * list inflections: {@code "cancel|cancelling my subscription|account"}.
+         */
+        Builder<T> add(String term, T value) {
+            List<String[]> expanded = new ArrayList<>();
+            expand(term.trim().split("\\s+"), 0, new String[0], expanded);
+            for (String[] alternative : expanded) {
+                String[] norms = normalise(String.join(" ", alternative));
+                if (norms.length > 0) {
+                    insert(norms, new Entry<>(norms, String.join(" ", alternative), value));
+                }
+            }
+            return this;
+        }
+
+        PhraseTable<T> build() {
+            return new PhraseTable<>(root);
+        }
+
+        private void insert(String[] norms, Entry<T> entry) {
+            Node<T> node = root;
+            for (String token : norms) {
+                if (node.next == null) {
+                    node.next = new HashMap<>(4);
+                }
+                node = node.next.computeIfAbsent(token, k -> new Node<>());
+            }
+            if (node.entry == null) {
+                node.entry = entry;
+            }
+        }
+
+        private String[] normalise(String phrase) {
+            return tokenizer.tokenize(phrase).stream().map(Token::norm).toArray(String[]::new);
+        }
+
+        private static void expand(String[] parts, int at, String[] prefix, List<String[]> out) {
+            if (at == parts.length) {
+                out.add(prefix);
+                return;
+            }
+            for (String alt : parts[at].split("\\|")) {
+                String[] next = java.util.Arrays.copyOf(prefix, prefix.length + 1);
+                next[prefix.length] = alt;
+                expand(parts, at + 1, next, out);
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.heed.routing.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The mutable state of one {@link SentimentScorer} run over one text; never shared. */
+final class SentimentPass {
+
+    /** A scored word or phrase; {@code sarcasmValue} is NaN unless it is a sarcasm frame. */
+    private static final class Hit {
+        final int start;
+        final int end;
+        final String rule;
+        final double sarcasmValue;
+        final int firstToken;
+        final int lastToken;
+        double value;
+        double weight = 1;
+
+        Hit(int firstToken, int lastToken, int start, int end, String rule, double value, double sarcasmValue) {
+            this.firstToken = firstToken;
+            this.lastToken = lastToken;
+            this.start = start;
+            this.end = end;
+            this.rule = rule;
+            this.value = value;
+            this.sarcasmValue = sarcasmValue;
+        }
+    }
+
+    private final String text;
+    private final List<Token> tokens;
+    private final boolean mixedCase;
+    private final List<Hit> hits = new ArrayList<>();
+    private final List<Evidence> evidence = new ArrayList<>();
+    private int sentenceFirstHit;
+    private int contrastHit = -1;
+    private int exclamations;
+    private Token firstExclamation;
+    private boolean capsEmphasis;
+    private boolean sarcasm;
+
+    SentimentPass(String text, List<Token> tokens, boolean mixedCase) {
+        this.text = text;
+        this.tokens = tokens;
+        this.mixedCase = mixedCase;
+    }
+
+    String text() {
+        return text;
+    }
+
+    boolean mixedCase() {
+        return mixedCase;
+    }
+
+    void punctuation(Token t) {
+        if (t.norm().equals("!")) {
+            if (exclamations++ == 0) {
+                firstExclamation = t;
+            }
+        }
+        if (t.endsSentence()) {
+            endSentence();
+        }
+    }
+
+    void contrast(Token t) {
+        if (contrastHit < 0) {
+            contrastHit = hits.size();
+            evidence.add(new Evidence("contrast:" + t.norm(), "sentiment", span(t.start(), t.end()), t.start(), t.end(),
+                    SentimentScorer.AFTER_CONTRAST));
+        }
+    }
+
+    void negation(Token t, double result) {
+        evidence.add(new Evidence("negation", "sentiment", span(t.start(), t.end()), t.start(), t.end(), result));
+    }
+
+    void hit(int firstToken, int lastToken, double value, String rule, double sarcasmValue, boolean caps) {
+        int start = tokens.get(firstToken).start();
+        int end = tokens.get(lastToken).end();
+        value = absorbPositiveIntensifier(firstToken, value);
+        hits.add(new Hit(firstToken, lastToken, start, end, rule, value, sarcasmValue));
+        if (caps) {
+            capsEmphasis = true;
+            evidence.add(new Evidence("caps", "sentiment", span(start, end), start, end, SentimentScorer.CAPS_INCREMENT));
+        }
+        sarcasm |= rule.equals("sarcasm");
+    }
+
+    /**
+     * A positive word right before a negative one intensifies it rather than balancing it: "a great
+     * disappointment", "wonderfully terrible". The positive hit is dropped and the negative one boosted.
+     */
+    private double absorbPositiveIntensifier(int firstToken, double value) {
+        if (value >= 0 || hits.isEmpty()) {
+            return value;
+        }
+        Hit previous = hits.get(hits.size() - 1);
+        if (previous.lastToken != firstToken - 1 || previous.value <= 0 || previous.firstToken != previous.lastToken
+                || !previous.rule.equals("lexicon")) {
+            return value;
+        }
+        hits.remove(hits.size() - 1);
+        return value - SentimentScorer.INTENSIFIER_INCREMENT;
+    }
+
+    SentimentScorer.Result finish() {
+        endSentence();
+        applySarcasmFrames();
+        double sum = 0;
+        for (Hit h : hits) {
+            double weighted = h.value * h.weight;
+            sum += weighted;
+            evidence.add(new Evidence(h.rule, "sentiment", span(h.start, h.end), h.start, h.end, weighted));
+        }
+        sum = addExclamations(sum);
+        double score = sum / Math.sqrt(sum * sum + SentimentScorer.NORMALISATION_ALPHA);
+        return new SentimentScorer.Result(Math.max(-1, Math.min(1, score)), capsEmphasis || shouting(), exclamations,
+                sarcasm, evidence);
+    }
+
+    private void endSentence() {
+        if (contrastHit >= 0) {
+            for (int h = sentenceFirstHit; h < hits.size(); h++) {
+                hits.get(h).weight = h < contrastHit ? SentimentScorer.BEFORE_CONTRAST : SentimentScorer.AFTER_CONTRAST;
+            }
+        }
+        sentenceFirstHit = hits.size();
+        contrastHit = -1;
+    }
+
+    /** A positive frame ("oh great") is sarcasm when something else in the text is negative. */
+    private void applySarcasmFrames() {
+        boolean negativeElsewhere = false;
+        for (Hit h : hits) {
+            negativeElsewhere |= Double.isNaN(h.sarcasmValue) && h.value < 0;
+        }
+        if (!negativeElsewhere) {
+            return;
+        }
+        for (Hit h : hits) {
+            if (!Double.isNaN(h.sarcasmValue)) {
+                h.value = h.sarcasmValue;
+                sarcasm = true;
+                evidence.add(new Evidence("sarcasm", "sentiment", span(h.start, h.end), h.start, h.end, h.sarcasmValue));
+            }
+        }
+    }
+
+    private double addExclamations(double sum) {
+        if (exclamations == 0 || sum == 0) {
+            return sum;
+        }
+        double extra = Math.signum(sum) * Math.min(exclamations, SentimentScorer.MAX_EXCLAMATIONS)
+                * SentimentScorer.EXCLAMATION_INCREMENT;
+        evidence.add(new Evidence("exclamation", "sentiment", "!", firstExclamation.start(), firstExclamation.end(), extra));
+        return sum + extra;
+    }
+
+    /** A whole message in capitals (three words or more) is shouting, even though it is not "mixed case". */
+    private boolean shouting() {
+        int words = 0;
+        for (Token t : tokens) {
+            if (t.isWord()) {
+                if (!t.allCaps()) {
+                    return false;
+                }
+                words++;
+            }
+        }
+        return words >= 3;
+    }
+
+    private String span(int start, int end) {
+        return text.substring(start, end);
+    }
+}

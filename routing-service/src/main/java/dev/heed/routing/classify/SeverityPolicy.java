@@ -1,0 +1,85 @@
+package dev.heed.routing.classify;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Severity from points. Each signal adds points (evidence rule in brackets, decision {@code "severity"}):
+ * <table>
+ *   <caption>Severity points</caption>
+ *   <tr><th>signal</th><th>points</th></tr>
+ *   <tr><td>negativity [sentiment]: score &le; -0.05 / &le; -0.4 / &le; -0.7</td><td>1 / 2 / 3</td></tr>
+ *   <tr><td>capitals [caps]: an ALL-CAPS sentiment word, or a whole message in capitals (not when positive)</td><td>1</td></tr>
+ *   <tr><td>exclamation [exclamation]: two or more "!" (not when positive)</td><td>1</td></tr>
+ *   <tr><td>waited [wait-duration]: &ge; 1 day / &ge; 7 days / &ge; 30 days (not when positive)</td><td>1 / 2 / 3</td></tr>
+ *   <tr><td>repeat contact [repeat-contact]</td><td>2</td></tr>
+ *   <tr><td>refund request [intent]</td><td>1</td></tr>
+ *   <tr><td>cancellation or churn threat [intent]</td><td>2</td></tr>
+ *   <tr><td>legal threat [intent]: also at least HIGH</td><td>3</td></tr>
+ *   <tr><td>safety issue [intent]: always CRITICAL</td><td>4</td></tr>
+ * </table>
+ * Thresholds: 0–1 LOW, 2–3 MEDIUM, 4–5 HIGH, 6 or more CRITICAL. A plainly negative complaint is MEDIUM;
+ * one that also shouts, has waited a week, or has written before is HIGH. Stateless.
+ */
+final class SeverityPolicy {
+
+    static final int MEDIUM_FROM = 2;
+    static final int HIGH_FROM = 4;
+    static final int CRITICAL_FROM = 6;
+
+    /** What the severity is computed from. */
+    record Signals(Sentiment sentiment, double score, boolean capsEmphasis, int exclamations, double waitDays,
+            Set<Intent> intents) {
+    }
+
+    /** The outcome. */
+    record Assessment(Severity severity, int points) {
+    }
+
+    Assessment assess(Signals s, List<Evidence> evidence) {
+        int points = negativity(s.score(), evidence);
+        if (s.sentiment() != Sentiment.POSITIVE) {
+            points += add(s.capsEmphasis() ? 1 : 0, "caps", "capitals", evidence);
+            points += add(s.exclamations() >= 2 ? 1 : 0, "exclamation", s.exclamations() + " exclamation marks", evidence);
+            points += add(waitPoints(s.waitDays()), "wait-duration", Math.round(s.waitDays()) + " days", evidence);
+        }
+        points += intentPoints(s.intents(), evidence);
+        return new Assessment(level(points, s.intents()), points);
+    }
+
+    static Severity level(int points, Set<Intent> intents) {
+        if (intents.contains(Intent.SAFETY_ISSUE) || points >= CRITICAL_FROM) {
+            return Severity.CRITICAL;
+        }
+        if (intents.contains(Intent.LEGAL_THREAT) || points >= HIGH_FROM) {
+            return Severity.HIGH;
+        }
+        return points >= MEDIUM_FROM ? Severity.MEDIUM : Severity.LOW;
+    }
+
+    private static int negativity(double score, List<Evidence> evidence) {
+        int points = score <= -0.7 ? 3 : score <= -0.4 ? 2 : score <= -0.05 ? 1 : 0;
+        return add(points, "sentiment", "score " + Math.round(score * 100) / 100.0, evidence);
+    }
+
+    static int waitPoints(double days) {
+        return days >= 30 ? 3 : days >= 7 ? 2 : days >= 1 ? 1 : 0;
+    }
+
+    private static int intentPoints(Set<Intent> intents, List<Evidence> evidence) {
+        int points = 0;
+        points += add(intents.contains(Intent.REPEAT_CONTACT) ? 2 : 0, "repeat-contact", "REPEAT_CONTACT", evidence);
+        points += add(intents.contains(Intent.REFUND_REQUEST) ? 1 : 0, "intent", "REFUND_REQUEST", evidence);
+        points += add(intents.contains(Intent.CANCELLATION_THREAT) ? 2 : 0, "intent", "CANCELLATION_THREAT", evidence);
+        points += add(intents.contains(Intent.LEGAL_THREAT) ? 3 : 0, "intent", "LEGAL_THREAT", evidence);
+        points += add(intents.contains(Intent.SAFETY_ISSUE) ? 4 : 0, "intent", "SAFETY_ISSUE", evidence);
+        return points;
+    }
+
+    private static int add(int points, String rule, String why, List<Evidence> evidence) {
+        if (points > 0) {
+            evidence.add(Evidence.untied(rule, "severity", why, points));
+        }
+        return points;
+    }
+}
