@@ -58,7 +58,9 @@ class DeadLetterTopologyTest {
         routing.sendFeedback("good-2", "fine", T0.plusSeconds(1));
 
         TestRecord<byte[], byte[]> dead = routing.deadLetters.readRecord();
-        assertThat(dead.headers().lastHeader(DeadLetters.EXCEPTION)).isNotNull();
+        assertThat(header(dead.headers(), DeadLetters.EXCEPTION)).isEqualTo(IllegalStateException.class.getName());
+        assertThat(header(dead.headers(), DeadLetters.TOPIC)).isEqualTo(routing.topics.feedbackReceived().name());
+        assertThat(routing.deadLettered).hasValue(1);
         assertThat(routing.classified.readValue().getFeedback().getEventId()).isEqualTo("good-2");
     }
 
