@@ -1,0 +1,116 @@
+package dev.heed.routing.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The clock of one unacknowledged complaint: an immutable value with pure functions for its due points.
+ *
+ * <p>Due points are numbered from 1: the warnings first, then the breach, then repeats forever. There is no
+ * last point: a clock only ends when its complaint is acknowledged, which is the caller's business. Times are
+ * kept to the millisecond because that is what the events carry.
+ *
+ * @param complaintId    the complaint
+ * @param policy         the policy the clock started with, kept whole so later policy versions do not touch it
+ * @param escalatedAt    when the clock started
+ * @param remindersSent  how many due points have been emitted
+ * @param level          the level of the last emitted point (AGENT before any)
+ * @param lastReminderAt when the last due point was emitted, null before any
+ */
+public record SlaClock(String complaintId, SlaPolicy policy, Instant escalatedAt, int remindersSent, Level level,
+                       Instant lastReminderAt) {
+
+    public SlaClock {
+        Objects.requireNonNull(complaintId, "complaintId");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(escalatedAt, "escalatedAt");
+        Objects.requireNonNull(level, "level");
+    }
+
+    /** A new clock, nothing emitted yet. */
+    public static SlaClock start(String complaintId, SlaPolicy policy, Instant escalatedAt) {
+        return new SlaClock(complaintId, policy, escalatedAt.truncatedTo(ChronoUnit.MILLIS), 0, Level.AGENT, null);
+    }
+
+    /** When the first-response promise is broken. */
+    public Instant breachAt() {
+        return escalatedAt.plus(policy.firstResponse());
+    }
+
+    /** The warning points, earliest first. */
+    public List<Instant> warningsAt() {
+        List<Instant> warnings = new ArrayList<>();
+        for (int n = 1; n <= policy.warningFractions().size(); n++) {
+            warnings.add(dueAt(n));
+        }
+        return warnings;
+    }
+
+    /** When due point {@code n} (from 1) falls due. */
+    public Instant dueAt(int n) {
+        int warnings = policy.warningFractions().size();
+        if (n <= warnings) {
+            double fraction = policy.warningFractions().get(n - 1);
+            return escalatedAt.plusMillis(Math.round(policy.firstResponse().toMillis() * fraction));
+        }
+        return breachAt().plus(policy.repeatEvery().multipliedBy((long) n - warnings - 1));
+    }
+
+    /** When the next point falls due; always defined while the clock runs. */
+    public Instant nextDueAt() {
+        return dueAt(remindersSent + 1);
+    }
+
+    /** Status as the complaint's state reports it. */
+    public ClockStatus status() {
+        if (remindersSent == 0) {
+            return ClockStatus.OPEN;
+        }
+        return remindersSent <= policy.warningFractions().size() ? ClockStatus.WARNED : ClockStatus.BREACHED;
+    }
+
+    /** The event for due point {@code n}. */
+    public DueEvent eventFor(int n) {
+        int warnings = policy.warningFractions().size();
+        DueKind kind = n <= warnings ? DueKind.WARNING : n == warnings + 1 ? DueKind.BREACH : DueKind.REPEAT;
+        int sinceBreach = Math.max(0, n - warnings - 1);
+        Level levelAt = kind == DueKind.WARNING ? Level.AGENT : Level.afterClimbs(sinceBreach / policy.remindersPerLevel());
+        return new DueEvent(complaintId, kind, dueAt(n), breachAt(), n, levelAt);
+    }
+
+    /** The clock after the next due point has been emitted at {@code emittedAt}. */
+    public SlaClock afterEmitting(Instant emittedAt) {
+        DueEvent next = eventFor(remindersSent + 1);
+        return new SlaClock(complaintId, policy, escalatedAt, next.reminderNumber(), next.level(), emittedAt);
+    }
+
+    /**
+     * Every due point up to and including {@code now}, each once, and the clock after them. Counting due
+     * points rather than ticks is what makes a skipped or late punctuation lose nothing.
+     */
+    public CatchUp catchUp(Instant now) {
+        List<DueEvent> events = new ArrayList<>();
+        SlaClock clock = this;
+        while (!clock.nextDueAt().isAfter(now)) {
+            events.add(clock.eventFor(clock.remindersSent + 1));
+            clock = clock.afterEmitting(now);
+        }
+        return new CatchUp(events, clock);
+    }
+
+    /** The result of {@link #catchUp}: the events to emit, in order, and the clock to keep. */
+    public record CatchUp(List<DueEvent> events, SlaClock clock) {
+        public CatchUp {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** How long past the breach the clock is at {@code now}; zero before it. */
+    public Duration overdueBy(Instant now) {
+        return now.isAfter(breachAt()) ? Duration.between(breachAt(), now) : Duration.ZERO;
+    }
+}

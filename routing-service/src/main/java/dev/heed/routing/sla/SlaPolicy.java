@@ -1,0 +1,59 @@
+package dev.heed.routing.sla;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A versioned first-response promise: warn at fractions of the target, mark the breach at the target, then
+ * remind every {@code repeatEvery} for as long as nobody acknowledges, climbing one {@link Level} after every
+ * {@code remindersPerLevel} reminders from the breach on.
+ *
+ * <p>Warnings never climb: before the breach the promise still holds and the agent owns it.
+ *
+ * @param name              policy name, e.g. {@code critical}
+ * @param version           policy version; a complaint keeps the version it started with
+ * @param firstResponse     time from escalation to the breach, positive
+ * @param warningFractions  strictly increasing fractions in (0, 1) of the target at which to warn
+ * @param repeatEvery       interval between reminders after the breach, positive
+ * @param remindersPerLevel reminders (breach included) at one level before the next one is reminded, at least 1
+ */
+public record SlaPolicy(String name, int version, Duration firstResponse, List<Double> warningFractions,
+                        Duration repeatEvery, int remindersPerLevel) {
+
+    /** Warnings at half and three quarters of the target, as the product promises by default. */
+    public static final List<Double> DEFAULT_WARNINGS = List.of(0.5, 0.75);
+    public static final int DEFAULT_REMINDERS_PER_LEVEL = 2;
+
+    public SlaPolicy {
+        Objects.requireNonNull(name, "name");
+        requirePositive(firstResponse, "firstResponse");
+        requirePositive(repeatEvery, "repeatEvery");
+        warningFractions = List.copyOf(warningFractions);
+        requireIncreasingFractions(warningFractions);
+        if (remindersPerLevel < 1) {
+            throw new IllegalArgumentException("remindersPerLevel must be at least 1: " + remindersPerLevel);
+        }
+    }
+
+    /** A policy with the default warnings and climb, repeating every target after the breach. */
+    public static SlaPolicy of(String name, int version, Duration firstResponse) {
+        return new SlaPolicy(name, version, firstResponse, DEFAULT_WARNINGS, firstResponse, DEFAULT_REMINDERS_PER_LEVEL);
+    }
+
+    private static void requirePositive(Duration duration, String what) {
+        if (duration == null || duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException(what + " must be positive: " + duration);
+        }
+    }
+
+    private static void requireIncreasingFractions(List<Double> fractions) {
+        double previous = 0;
+        for (double fraction : fractions) {
+            if (fraction <= previous || fraction >= 1) {
+                throw new IllegalArgumentException("warning fractions must increase within (0, 1): " + fractions);
+            }
+            previous = fraction;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.heed.routing.topology;
+
+import dev.heed.events.ComplaintAcknowledged;
+import dev.heed.routing.sla.SlaClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the SLA clock of every escalated complaint until it is acknowledged. Input is an {@link Escalation}
+ * (from the escalation step) or a {@link ComplaintAcknowledged} (same key, co-partitioned). A wall-clock
+ * punctuator emits every due point at or before the punctuation time, so its cost follows what is due, and a
+ * late or skipped punctuation loses nothing. Under exactly_once_v2 the store changes, the emitted events and
+ * the input offsets commit together: one response-due per due point, also across crashes.
+ */
+final class ComplaintClockProcessor extends ContextualProcessor<String, Object, String, SpecificRecord> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComplaintClockProcessor.class);
+    /** Bounds the keys held in memory per scan; a backlog larger than this is worked off in several scans. */
+    static final int SCAN_BATCH = 10_000;
+
+    private final Duration punctuateInterval;
+    private final long ackRetentionMs;
+    private ClockStore clocks;
+    private WindowStore<String, EarlyAck> earlyAcks;
+    private AckCounter acksWithoutClock;
+
+    ComplaintClockProcessor(ClockSettings settings) {
+        this.punctuateInterval = settings.punctuateInterval();
+        this.ackRetentionMs = settings.earlyAckRetention().toMillis();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        super.init(context);
+        clocks = new ClockStore(context.getStateStore(RoutingTopology.OPEN_CLOCKS_STORE),
+                context.getStateStore(RoutingTopology.DUE_INDEX_STORE));
+        earlyAcks = context.getStateStore(RoutingTopology.EARLY_ACKS_STORE);
+        acksWithoutClock = AckCounter.register(context);
+        context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, at -> emitDue(Instant.ofEpochMilli(at)));
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+        if (record.value() instanceof Escalation escalation) {
+            escalate(record, escalation);
+        } else if (record.value() instanceof ComplaintAcknowledged ack) {
+            acknowledge(record, ack);
+        } else if (record.value() == null) {
+            LOG.warn("ignoring an acknowledgement tombstone for {}", record.key());
+        }
+    }
+
+    private void escalate(Record<String, Object> record, Escalation escalation) {
+        String id = escalation.open().id();
+        if (clocks.get(id) != null) {
+            LOG.warn("complaint {} already has a running clock; keeping it", id);
+            return;
+        }
+        Instant now = Instant.ofEpochMilli(record.timestamp());
+        forward(record, escalation.event(), RoutingTopology.ESCALATED_SINK);
+        EarlyAck early = earlyAck(id, record.timestamp());
+        if (early != null) {
+            LOG.info("complaint {} was acknowledged by {} before its escalation; no clock started", id, early.agent());
+            forward(record, ComplaintEvents.acknowledgedState(escalation.open(), early, now), RoutingTopology.STATE_SINK);
+            return;
+        }
+        clocks.start(escalation.open());
+        forward(record, ComplaintEvents.openState(escalation.open(), now), RoutingTopology.STATE_SINK);
+    }
+
+    private void acknowledge(Record<String, Object> record, ComplaintAcknowledged ack) {
+        OpenComplaint open = clocks.get(record.key());
+        if (open == null) {
+            // Either the escalation is still on its way (remember, so its clock never starts) or the id is
+            // unknown or already closed: counted and logged, not an error.
+            earlyAcks.put(record.key(), EarlyAck.of(ack), record.timestamp());
+            acksWithoutClock.increment();
+            LOG.info("acknowledgement {} for {} without a running clock; remembered", ack.getAcknowledgementId(), record.key());
+            return;
+        }
+        clocks.stop(open);
+        forward(record, ComplaintEvents.acknowledgedState(open, EarlyAck.of(ack), Instant.ofEpochMilli(record.timestamp())),
+                RoutingTopology.STATE_SINK);
+    }
+
+    private EarlyAck earlyAck(String id, long at) {
+        try (WindowStoreIterator<EarlyAck> acks = earlyAcks.fetch(id, Math.max(0, at - ackRetentionMs), at + ackRetentionMs)) {
+            return acks.hasNext() ? acks.next().value : null;
+        }
+    }
+
+    private void emitDue(Instant now) {
+        List<Bytes> due;
+        do {
+            due = clocks.due(now, SCAN_BATCH);
+            due.forEach(key -> catchUp(key, now));
+        } while (due.size() == SCAN_BATCH);
+    }
+
+    private void catchUp(Bytes indexKey, Instant now) {
+        OpenComplaint open = clocks.get(DueIndexKey.complaintId(indexKey));
+        if (open == null) {
+            clocks.dropIndexEntry(indexKey);
+            return;
+        }
+        SlaClock.CatchUp step = open.clock().catchUp(now);
+        OpenComplaint next = open.withClock(step.clock());
+        Record<String, Object> at = new Record<>(open.id(), null, now.toEpochMilli());
+        step.events().forEach(event -> forward(at, ComplaintEvents.due(open, event, now), RoutingTopology.RESPONSE_DUE_SINK));
+        clocks.advance(open, next);
+        forward(at, ComplaintEvents.openState(next, now), RoutingTopology.STATE_SINK);
+    }
+
+    private void forward(Record<String, Object> record, SpecificRecord value, String child) {
+        context().forward(new Record<>(record.key(), value, record.timestamp(), record.headers()), child);
+    }
+
+    @Override
+    public void close() {
+        acksWithoutClock.close();
+    }
+}

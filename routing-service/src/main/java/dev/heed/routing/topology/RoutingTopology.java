@@ -1,0 +1,82 @@
+package dev.heed.routing.topology;
+
+import dev.heed.routing.classify.Classifier;
+import dev.heed.routing.sla.PolicyBook;
+import dev.heed.schemas.topics.HeedTopics;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The routing topology as a function of its topics, classifier, policies and timing; no I/O happens here.
+ *
+ * <pre>
+ * feedback.received → dedupe → classify → feedback.classified
+ *                                      └→ escalate → complaint-clock → complaints.escalated
+ * complaints.acknowledged ─────────────────────────┘              ├→ complaints.response-due
+ *                                                                 └→ complaints.state → complaints-state-store
+ * </pre>
+ * Every node and store is named; the store names are the interactive-query contract and changelog topic
+ * names, so renaming one is a migration, which the pinned {@code describe()} test makes visible.
+ */
+public final class RoutingTopology {
+
+    public static final String DEDUPE_STORE = "feedback-dedupe-store";
+    public static final String OPEN_CLOCKS_STORE = "sla-open-clocks-store";
+    public static final String DUE_INDEX_STORE = "sla-due-index-store";
+    public static final String EARLY_ACKS_STORE = "sla-early-acks-store";
+    /** Latest complaint state, read back from the compacted topic (which is its changelog). */
+    public static final String STATE_VIEW_STORE = "complaints-state-store";
+
+    static final String ESCALATED_SINK = "complaints-escalated-sink";
+    static final String RESPONSE_DUE_SINK = "response-due-sink";
+    static final String STATE_SINK = "complaints-state-sink";
+
+    private RoutingTopology() {
+    }
+
+    public static Topology build(HeedTopics topics, Classifier classifier, PolicyBook policies, ClockSettings settings) {
+        Topology topology = new Topology();
+        var received = topics.feedbackReceived();
+        var acknowledged = topics.complaintsAcknowledged();
+        topology.addSource("feedback-received-source", received.keySerde().deserializer(),
+                received.valueSerde().deserializer(), received.name());
+        topology.addSource("complaints-acknowledged-source", acknowledged.keySerde().deserializer(),
+                acknowledged.valueSerde().deserializer(), acknowledged.name());
+        topology.addProcessor("dedupe", () -> new DedupeProcessor(DEDUPE_STORE, settings.dedupeRetention()), "feedback-received-source");
+        topology.addProcessor("classify", () -> new ClassifyProcessor(classifier), "dedupe");
+        topology.addProcessor("escalate", () -> new EscalateProcessor(policies), "classify");
+        topology.addProcessor("complaint-clock", () -> new ComplaintClockProcessor(settings), "escalate", "complaints-acknowledged-source");
+
+        topology.addSink("feedback-classified-sink", topics.feedbackClassified().name(), Serdes.String().serializer(),
+                topics.feedbackClassified().valueSerde().serializer(), "classify");
+        topology.addSink(ESCALATED_SINK, topics.complaintsEscalated().name(), Serdes.String().serializer(),
+                topics.complaintsEscalated().valueSerde().serializer(), "complaint-clock");
+        topology.addSink(RESPONSE_DUE_SINK, topics.responseDue().name(), Serdes.String().serializer(),
+                topics.responseDue().valueSerde().serializer(), "complaint-clock");
+        topology.addSink(STATE_SINK, topics.complaintsState().name(), Serdes.String().serializer(),
+                topics.complaintsState().valueSerde().serializer(), "complaint-clock");
+
+        topology.addStateStore(dedupeStore(settings.dedupeRetention()), "dedupe");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_CLOCKS_STORE),
+                Serdes.String(), OpenComplaintSerde.serde()), "complaint-clock");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_INDEX_STORE),
+                Serdes.Bytes(), Serdes.ByteArray()), "complaint-clock");
+        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(EARLY_ACKS_STORE,
+                settings.earlyAckRetention(), Duration.ofMillis(1), false), Serdes.String(), EarlyAck.serde()), "complaint-clock");
+
+        topology.addReadOnlyStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_VIEW_STORE),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                "complaints-state-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                topics.complaintsState().name(), "complaints-state-view", StateViewProcessor::new);
+        return topology;
+    }
+
+    // A window store forgets by dropping whole segments once they fall out of the retention: no purge scan.
+    private static StoreBuilder<?> dedupeStore(Duration retention) {
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(DEDUPE_STORE, retention, Duration.ofMillis(1), false),
+                Serdes.String(), Serdes.Long());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.heed.routing.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.heed.routing.classify.Category;
+import dev.heed.routing.classify.Severity;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RoutingConfigTest {
+
+    private static final Map<String, String> MINIMAL = Map.of("HEED_BOOTSTRAP_SERVERS", "broker:9092",
+            "HEED_REGISTRY_URL", "http://registry/apis/ccompat/v7");
+
+    @Test
+    void onlyTheBrokerAndRegistryAreRequiredAndEverythingElseHasADefault() {
+        RoutingConfig config = RoutingConfig.from(MINIMAL);
+
+        assertThat(config.applicationId()).isEqualTo("heed-routing");
+        assertThat(config.httpPort()).isEqualTo(8082);
+        assertThat(config.clockSettings().punctuateInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.clockSettings().dedupeRetention()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.standbyReplicas()).isZero();
+        assertThat(config.policies().choose(Severity.CRITICAL, "WEB", Category.OTHER).firstResponse())
+                .isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.kafka()).isEmpty();
+    }
+
+    @Test
+    void variablesOverrideDefaultsAndKafkaSettingsPassThrough() {
+        var env = new java.util.HashMap<>(MINIMAL);
+        env.putAll(Map.of("HEED_ROUTING_PUNCTUATE_INTERVAL", "250ms", "HEED_ROUTING_STANDBY_REPLICAS", "1",
+                "HEED_SLA_POLICIES", "fast: severity=LOW target=30s", "HEED_KAFKA_SECURITY_PROTOCOL", "SASL_SSL"));
+
+        RoutingConfig config = RoutingConfig.from(env);
+
+        assertThat(config.clockSettings().punctuateInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.standbyReplicas()).isEqualTo(1);
+        assertThat(config.policies().choose(Severity.LOW, null, null).name()).isEqualTo("fast");
+        assertThat(config.kafka()).containsEntry("security.protocol", "SASL_SSL");
+    }
+
+    @Test
+    void aMissingOrMalformedVariableIsNamedInTheError() {
+        assertThatThrownBy(() -> RoutingConfig.from(Map.of())).hasMessageContaining("HEED_BOOTSTRAP_SERVERS");
+        var env = new java.util.HashMap<>(MINIMAL);
+        env.put("HEED_ROUTING_PUNCTUATE_INTERVAL", "often");
+        assertThatThrownBy(() -> RoutingConfig.from(env)).hasMessageContaining("HEED_ROUTING_PUNCTUATE_INTERVAL");
+    }
+}

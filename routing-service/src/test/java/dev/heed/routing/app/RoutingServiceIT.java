@@ -1,0 +1,215 @@
+package dev.heed.routing.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.heed.events.AckSource;
+import dev.heed.events.Channel;
+import dev.heed.events.ComplaintAcknowledged;
+import dev.heed.events.ComplaintEscalated;
+import dev.heed.events.Customer;
+import dev.heed.events.DueKind;
+import dev.heed.events.FeedbackReceived;
+import dev.heed.events.ResponseDue;
+import dev.heed.localstack.LocalStackExtension;
+import dev.heed.localstack.Stack;
+import dev.heed.routing.classify.FeedbackClassifier;
+import dev.heed.schemas.registry.HttpSchemaRegistryClient;
+import dev.heed.schemas.topics.HeedTopics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The routing service on a real broker and registry, with short policies (4 s target, a warning at half,
+ * repeats every 2 s) so due points arrive within seconds.
+ */
+@ExtendWith(LocalStackExtension.class)
+class RoutingServiceIT {
+
+    // Short policies for every severity, so the test does not depend on how the classifier grades the text.
+    private static final String POLICY = "it-critical: severity=CRITICAL target=4s warn=0.5 repeat=2s climb-after=1;"
+            + "it-high: severity=HIGH target=4s warn=0.5 repeat=2s climb-after=1;"
+            + "it-medium: severity=MEDIUM target=4s warn=0.5 repeat=2s climb-after=1;"
+            + "it-low: severity=LOW target=4s warn=0.5 repeat=2s climb-after=1";
+    private static final Duration LATE_BOUND = Duration.ofSeconds(3);
+
+    private final Stack stack;
+    private HeedTopics topics;
+    private Map<String, String> env;
+
+    RoutingServiceIT(Stack stack) {
+        this.stack = stack;
+    }
+
+    @BeforeEach
+    void configure() throws IOException {
+        topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, 6);
+        env = Map.of("HEED_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "HEED_REGISTRY_URL", stack.registryUrl(),
+                "HEED_ROUTING_APPLICATION_ID", stack.uniqueName("routing"), "HEED_ROUTING_HTTP_PORT", String.valueOf(freePort()),
+                "HEED_ROUTING_STATE_DIR", stack.tempStateDir().toString(), "HEED_ROUTING_PUNCTUATE_INTERVAL", "200ms",
+                "HEED_SLA_POLICIES", POLICY);
+    }
+
+    @Test
+    void feedbackIsEscalatedRemindedOnTimeUntilAcknowledgedAndPoisonIsDeadLetteredUnderExactlyOnce() {
+        String id = stack.uniqueName("complaint");
+        try (RoutingService service = start();
+             var escalated = reader(topics.complaintsEscalated().name(), topics.complaintsEscalated().valueSerde().deserializer(), id);
+             var due = reader(topics.responseDue().name(), topics.responseDue().valueSerde().deserializer(), id)) {
+            String poison = stack.uniqueName("poison");
+            produce(topics.feedbackReceived().name(), poison, new byte[] {42, 42, 42});
+            send(id);
+
+            ComplaintEscalated escalation = await().atMost(Duration.ofSeconds(60)).until(escalated::poll, l -> !l.isEmpty()).get(0);
+            assertThat(escalation.getPolicyName()).startsWith("it-");
+            List<ResponseDue> firstTwo = await().atMost(Duration.ofSeconds(30)).until(due::poll, l -> l.size() >= 2);
+            assertThat(firstTwo).extracting(ResponseDue::getKind).startsWith(DueKind.WARNING, DueKind.BREACH);
+            firstTwo.forEach(RoutingServiceIT::assertOnTime);
+            assertTheHttpSurfaceShowsTheBreach(service.httpPort(), id);
+
+            acknowledge(id);
+            int atAck = await().atMost(Duration.ofSeconds(10)).until(() -> due.poll().size(), n -> n >= 2);
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8)).until(() -> due.poll().size() <= atAck + 1);
+            assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            try (var dead = reader(topics.routingDlq().name(), new ByteArrayDeserializer(), poison)) {
+                assertThat(await().atMost(Duration.ofSeconds(30)).until(dead::poll, l -> !l.isEmpty()).get(0))
+                        .containsExactly(42, 42, 42);
+            }
+        }
+    }
+
+    @Test
+    void aRestartMidClockResumesWithNoReminderLostOrRepeated() {
+        String id = stack.uniqueName("complaint");
+        try (var due = reader(topics.responseDue().name(), topics.responseDue().valueSerde().deserializer(), id)) {
+            try (RoutingService service = start()) {
+                send(id);
+                await().atMost(Duration.ofSeconds(60)).until(due::poll, l -> !l.isEmpty());
+            }
+            Instant stoppedAt = Instant.now();
+            // While stopped, the breach and a repeat fall due; the restarted service must emit them once each.
+            await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(stoppedAt.plusSeconds(5)));
+            try (RoutingService service = start()) {
+                List<ResponseDue> events = await().atMost(Duration.ofSeconds(60)).until(due::poll, l -> l.size() >= 5);
+                assertThat(events).extracting(ResponseDue::getReminderNumber).startsWith(1, 2, 3, 4, 5).doesNotHaveDuplicates();
+                assertThat(events).extracting(ResponseDue::getDueAt).isSorted();
+                acknowledge(id);
+            }
+        }
+    }
+
+    @Test
+    void anInstanceAnswersForComplaintsHeldByAnotherInstance() throws IOException {
+        List<String> ids = java.util.stream.IntStream.range(0, 12).mapToObj(i -> stack.uniqueName("spread")).toList();
+        Map<String, String> second = new java.util.HashMap<>(env);
+        second.put("HEED_ROUTING_HTTP_PORT", String.valueOf(freePort()));
+        second.put("HEED_ROUTING_STATE_DIR", stack.tempStateDir().resolve("second").toString());
+        try (RoutingService a = start(); RoutingService b = start(second)) {
+            ids.forEach(this::send);
+            for (String id : ids) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> http(a.httpPort(), "/v1/complaints/" + id), r -> r.startsWith("200 "));
+                assertThat(http(b.httpPort(), "/v1/complaints/" + id)).startsWith("200 ");
+            }
+            long heldByA = ids.stream().filter(id -> http(a.httpPort(), "/v1/complaints/" + id + "?local=true").startsWith("200 ")).count();
+            assertThat(heldByA).as("both instances hold some complaints").isBetween(1L, (long) ids.size() - 1);
+            String overdue = await().atMost(Duration.ofSeconds(30)).until(() -> http(a.httpPort(), "/v1/complaints/overdue"),
+                    r -> ids.stream().allMatch(r::contains));
+            assertThat(overdue).startsWith("200 ");
+            ids.forEach(this::acknowledge);
+        }
+    }
+
+    private static void assertTheHttpSurfaceShowsTheBreach(int port, String id) {
+        assertThat(http(port, "/health/ready")).startsWith("200 ");
+        assertThat(http(port, "/health/live")).startsWith("200 ");
+        // The state view reads complaints.state back, so the breach shows once that read has caught up.
+        await().atMost(Duration.ofSeconds(20)).until(() -> http(port, "/v1/complaints/" + id), b -> b.contains("BREACHED"));
+        assertThat(http(port, "/v1/complaints/overdue")).contains(id);
+        assertThat(http(port, "/v1/complaints/nobody-" + id)).startsWith("404 ");
+        await().atMost(Duration.ofSeconds(20)).until(() -> http(port, "/metrics"),
+                b -> b.contains("heed_routing_overdue_complaints") && b.contains("heed_routing_open_clocks")
+                        && b.contains("heed_routing_dead_lettered_records_total") && b.contains("kafka_stream"));
+    }
+
+    private static String http(int port, String path) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertOnTime(ResponseDue event) {
+        assertThat(event.getEmittedAt()).isAfterOrEqualTo(event.getDueAt()).isBefore(event.getDueAt().plus(LATE_BOUND));
+    }
+
+    private RoutingService start() {
+        return start(env);
+    }
+
+    private RoutingService start(Map<String, String> variables) {
+        RoutingService service = RoutingService.start(RoutingConfig.from(variables), FeedbackClassifier.loadDefault(), InstantSource.system());
+        await().atMost(Duration.ofSeconds(60)).until(service::state, KafkaStreams.State.RUNNING::equals);
+        return service;
+    }
+
+    private <V> TopicReader<V> reader(String topic, org.apache.kafka.common.serialization.Deserializer<V> values, String key) {
+        return new TopicReader<>(stack.bootstrapServers(), stack.uniqueName("reader"), topic, values, key);
+    }
+
+    private void send(String id) {
+        Instant now = Instant.now();
+        FeedbackReceived feedback = FeedbackReceived.newBuilder().setEventId(id).setSourceSystem("it").setChannel(Channel.WEB)
+                .setCustomer(Customer.newBuilder().build()).setText("The charger caught fire. I will sue.").setRating(1)
+                .setOccurredAt(now).setReceivedAt(now).build();
+        produce(topics.feedbackReceived().name(), id, topics.feedbackReceived().valueSerde().serializer()
+                .serialize(topics.feedbackReceived().name(), feedback));
+    }
+
+    private void acknowledge(String id) {
+        ComplaintAcknowledged ack = ComplaintAcknowledged.newBuilder().setComplaintId(id).setAcknowledgementId("ack-" + id)
+                .setAcknowledgedAt(Instant.now()).setAgent("it-agent").setSource(AckSource.API).build();
+        produce(topics.complaintsAcknowledged().name(), id, topics.complaintsAcknowledged().valueSerde().serializer()
+                .serialize(topics.complaintsAcknowledged().name(), ack));
+    }
+
+    private void produce(String topic, String key, byte[] value) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot produce to " + topic, e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.heed.routing.bench;
+
+import dev.heed.localstack.LocalStack;
+import dev.heed.localstack.Stack;
+import dev.heed.routing.topology.PunctuationBench;
+import java.nio.file.Files;
+
+/**
+ * The routing benchmarks, printed as ratios (see README, "routing-service"):
+ * <ol>
+ *   <li>punctuation cost with 10^6 vs 10^4 open clocks, the same number due (goal: at most 2);</li>
+ *   <li>routing throughput over a bare exactly_once_v2 read→write app on the same broker and records
+ *       (goal: at least 0.5).</li>
+ * </ol>
+ * Arguments: {@code [all|punctuation|throughput] [records for throughput, default 200000] [due per punctuation,
+ * default 500]}, e.g. {@code -Dexec.args="throughput 500000"}.
+ */
+public final class RoutingBench {
+
+    private RoutingBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length > 0 ? args[0] : "all";
+        int records = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        int due = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        if (!which.equals("throughput")) {
+            punctuation(due);
+        }
+        if (!which.equals("punctuation")) {
+            throughput(records);
+        }
+        System.exit(0);
+    }
+
+    private static void punctuation(int due) throws Exception {
+        int rounds = 9;
+        // A discarded first run warms the JIT, so neither measured size pays for compilation.
+        PunctuationBench.medianNanos(10_000, due, rounds, Files.createTempDirectory("bench-warmup"));
+        long small = PunctuationBench.medianNanos(10_000, due, rounds, Files.createTempDirectory("bench-small"));
+        long large = PunctuationBench.medianNanos(1_000_000, due, rounds, Files.createTempDirectory("bench-large"));
+        System.out.printf("punctuation, %d due: 10^4 open %.2f ms, 10^6 open %.2f ms, ratio %.2f (goal <= 2)%n",
+                due, small / 1e6, large / 1e6, (double) large / small);
+    }
+
+    private static void throughput(int records) throws Exception {
+        try (Stack stack = LocalStack.start()) {
+            ThroughputBench bench = new ThroughputBench(stack);
+            bench.load(records);
+            // Alternating runs (bare, routing, routing, bare) so a slow phase of a shared machine hits both alike.
+            double bare = bench.bare(records);
+            double routing = bench.routing(records);
+            routing += bench.routing(records);
+            bare += bench.bare(records);
+            System.out.printf("throughput, %d records, mean of 2 runs each: bare EOS %.0f rec/s, routing %.0f rec/s,"
+                    + " ratio %.2f (goal >= 0.5)%n", records, bare / 2, routing / 2, routing / bare);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.heed.routing.bench;
+
+import dev.heed.events.Channel;
+import dev.heed.events.Customer;
+import dev.heed.events.FeedbackReceived;
+import dev.heed.localstack.Stack;
+import dev.heed.routing.app.StreamsProperties;
+import dev.heed.routing.classify.FeedbackClassifier;
+import dev.heed.routing.deadletter.DeadLetterConfig;
+import dev.heed.routing.sla.PolicyBook;
+import dev.heed.routing.topology.ClockSettings;
+import dev.heed.routing.topology.RoutingTopology;
+import dev.heed.schemas.registry.HttpSchemaRegistryClient;
+import dev.heed.schemas.topics.HeedTopics;
+import dev.heed.schemas.topics.TopicCreator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Routing throughput against a bare exactly_once_v2 read→write app, on the same broker and the same
+ * {@code feedback.received} records, in one run: each app starts from the beginning and is timed from its
+ * first committed output until its output holds every record.
+ */
+final class ThroughputBench {
+
+    private static final String BARE_OUT = "bench.bare-out";
+    private static final Duration LIMIT = Duration.ofMinutes(10);
+
+    private final Stack stack;
+    private final HeedTopics topics;
+
+    ThroughputBench(Stack stack) {
+        this.stack = stack;
+        this.topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, HeedTopics.DEFAULT_PARTITIONS);
+        TopicCreator.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
+        stack.createTopic(BARE_OUT, HeedTopics.DEFAULT_PARTITIONS);
+    }
+
+    /** Writes {@code n} feedback records, about a third of them complaints. */
+    void load(int n) throws Exception {
+        var serializer = topics.feedbackReceived().valueSerde().serializer();
+        String topic = topics.feedbackReceived().name();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new ByteArraySerializer())) {
+            Instant now = Instant.now();
+            for (int i = 0; i < n; i++) {
+                String id = "bench-" + i;
+                String text = i % 3 == 0 ? "Charged twice and still waiting, terrible." : "Great service, thanks!";
+                FeedbackReceived feedback = FeedbackReceived.newBuilder().setEventId(id).setSourceSystem("bench")
+                        .setChannel(Channel.WEB).setCustomer(Customer.newBuilder().build()).setText(text)
+                        .setRating(i % 3 == 0 ? 1 : 5).setOccurredAt(now).setReceivedAt(now).build();
+                producer.send(new ProducerRecord<>(topic, id, serializer.serialize(topic, feedback)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Records per second of the bare app. */
+    double bare(int n) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(topics.feedbackReceived().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .to(BARE_OUT, Produced.with(Serdes.String(), Serdes.ByteArray()));
+        return timed(builder.build(), BARE_OUT, n);
+    }
+
+    /** Records per second of the routing topology, counted on feedback.classified (one per input). */
+    double routing(int n) {
+        Topology topology = RoutingTopology.build(topics, FeedbackClassifier.loadDefault(), PolicyBook.defaults(), ClockSettings.defaults());
+        return timed(topology, topics.feedbackClassified().name(), n);
+    }
+
+    private double timed(Topology topology, String output, int n) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, stack.uniqueName("bench"));
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        StreamsProperties.processing(props);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stack.tempStateDir().toString());
+        // Both apps always get the same settings; the commit interval is the EOS default unless -Dbench.commit.ms.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.getInteger("bench.commit.ms", 100));
+        DeadLetterConfig.apply(props, topics.routingDlq().name(), new AtomicLong());
+        try (KafkaStreams streams = new KafkaStreams(topology, props);
+             var counter = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                     ConsumerConfig.GROUP_ID_CONFIG, stack.uniqueName("count"), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            counter.subscribe(List.of(output));
+            while (counter.assignment().isEmpty()) {
+                counter.poll(Duration.ofMillis(100));
+            }
+            long started = System.nanoTime();
+            streams.start();
+            // The clock starts at the first output, so start-up (rebalance, transactions, RocksDB) is not
+            // counted: the ratio compares the steady processing rate, which is what scaling depends on.
+            long seen = 0;
+            long firstAt = 0;
+            long firstBatch = 0;
+            while (seen < n) {
+                int polled = counter.poll(Duration.ofMillis(100)).count();
+                if (polled > 0 && firstAt == 0) {
+                    firstAt = System.nanoTime();
+                    firstBatch = polled;
+                }
+                seen += polled;
+                if (System.nanoTime() - started > LIMIT.toNanos()) {
+                    throw new IllegalStateException("only " + seen + " of " + n + " records within " + LIMIT);
+                }
+            }
+            return (n - firstBatch) / ((System.nanoTime() - firstAt) / 1e9);
+        }
+    }
+}

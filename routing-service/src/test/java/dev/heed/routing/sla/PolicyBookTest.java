@@ -1,0 +1,84 @@
+package dev.heed.routing.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.heed.routing.classify.Category;
+import dev.heed.routing.classify.Severity;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PolicyBookTest {
+
+    @ParameterizedTest(name = "{0} complaints default to {1} within {2}")
+    @CsvSource({"CRITICAL, critical, PT15M", "HIGH, high, PT1H", "MEDIUM, medium, PT4H", "LOW, low, PT24H"})
+    void eachSeverityHasItsDefaultPolicy(Severity severity, String name, Duration target) {
+        SlaPolicy policy = PolicyBook.defaults().choose(severity, "WEB", Category.DELIVERY);
+
+        assertThat(policy.name()).isEqualTo(name);
+        assertThat(policy.firstResponse()).isEqualTo(target);
+        assertThat(policy.warningFractions()).containsExactly(0.5, 0.75);
+        assertThat(policy.version()).isEqualTo(1);
+    }
+
+    @Test
+    void theMostSpecificRuleWins() {
+        PolicyBook book = PolicyBookFormat.parse("""
+                web-high: severity=HIGH channel=web target=30m
+                billing-high: severity=HIGH category=BILLING target=20m
+                billing-web-high: severity=HIGH channel=WEB category=BILLING target=10m
+                """);
+
+        assertThat(book.choose(Severity.HIGH, "EMAIL", Category.DELIVERY).name()).isEqualTo("high");
+        assertThat(book.choose(Severity.HIGH, "WEB", Category.DELIVERY).name()).isEqualTo("web-high");
+        assertThat(book.choose(Severity.HIGH, "EMAIL", Category.BILLING).name()).isEqualTo("billing-high");
+        assertThat(book.choose(Severity.HIGH, "WEB", Category.BILLING).name()).isEqualTo("billing-web-high");
+        assertThat(book.choose(Severity.HIGH, null, null).name()).isEqualTo("high");
+    }
+
+    @Test
+    void aConfiguredSeverityPolicyReplacesTheDefaultWithEveryAttribute() {
+        PolicyBook book = PolicyBookFormat.parse("critical@2: severity=critical target=10m warn=0.25 repeat=5m climb-after=3");
+
+        SlaPolicy critical = book.choose(Severity.CRITICAL, "WEB", Category.OTHER);
+
+        assertThat(critical).isEqualTo(new SlaPolicy("critical", 2, Duration.ofMinutes(10), List.of(0.25),
+                Duration.ofMinutes(5), 3));
+        assertThat(book.rules()).hasSize(4);
+    }
+
+    @Test
+    void warningsCanBeTurnedOff() {
+        assertThat(PolicyBookFormat.parse("q: severity=LOW target=1h warn=none")
+                .choose(Severity.LOW, null, null).warningFractions()).isEmpty();
+    }
+
+    @Test
+    void blankConfigurationMeansTheDefaults() {
+        assertThat(PolicyBookFormat.parse("  ").rules()).isEqualTo(PolicyBook.defaults().rules());
+        assertThat(PolicyBookFormat.parse(null).rules()).isEqualTo(PolicyBook.defaults().rules());
+    }
+
+    @Test
+    void aTimeScaleShortensEveryDurationAndKeepsNamesAndVersions() {
+        SlaPolicy critical = PolicyBook.defaults().timeScaled(60).choose(Severity.CRITICAL, null, null);
+
+        assertThat(critical.firstResponse()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(critical.repeatEvery()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(critical.name()).isEqualTo("critical");
+        assertThat(PolicyBook.defaults().timeScaled(1).rules()).isEqualTo(PolicyBook.defaults().rules());
+    }
+
+    @Test
+    void errorsNameTheEntryAndWhatIsWrong() {
+        assertThatThrownBy(() -> PolicyBookFormat.parse("x: severity=HIGH"))
+                .hasMessageContaining("'x: severity=HIGH'").hasMessageContaining("missing target");
+        assertThatThrownBy(() -> PolicyBookFormat.parse("x: severity=HIGH target=1h colour=red"))
+                .hasMessageContaining("colour=red");
+        assertThatThrownBy(() -> PolicyBookFormat.parse("severity=HIGH target=1h"))
+                .hasMessageContaining("name[@version]");
+    }
+}

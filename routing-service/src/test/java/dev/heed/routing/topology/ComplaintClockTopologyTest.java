@@ -1,0 +1,180 @@
+package dev.heed.routing.topology;
+
+import static dev.heed.routing.topology.RoutingDriver.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintStatus;
+import dev.heed.events.DueKind;
+import dev.heed.events.EscalationLevel;
+import dev.heed.events.ResponseDue;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.Metric;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComplaintClockTopologyTest {
+
+    @TempDir
+    Path stateDir;
+    private RoutingDriver routing;
+
+    @BeforeEach
+    void start() {
+        routing = new RoutingDriver(stateDir);
+    }
+
+    @AfterEach
+    void stop() {
+        routing.close();
+    }
+
+    @Test
+    void aComplaintGetsWarningsBreachRepeatsAndClimbsAtTheRightTimesAndNothingAfterItsAcknowledgement() {
+        routing.sendFeedback("c-1", "charged twice CRITICAL", T0);
+        assertThat(routing.escalated.readValue().getFirstResponseDueAt()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
+
+        // critical: 15 min target, warnings at 50% and 75%, repeat every 15 min, climb after 2 reminders
+        expectDueAt("PT7M30S", DueKind.WARNING, 1, EscalationLevel.AGENT);
+        expectDueAt("PT11M15S", DueKind.WARNING, 2, EscalationLevel.AGENT);
+        expectDueAt("PT15M", DueKind.BREACH, 3, EscalationLevel.AGENT);
+        expectDueAt("PT30M", DueKind.REPEAT, 4, EscalationLevel.AGENT);
+        expectDueAt("PT45M", DueKind.REPEAT, 5, EscalationLevel.TEAM_LEAD);
+        expectDueAt("PT60M", DueKind.REPEAT, 6, EscalationLevel.TEAM_LEAD);
+        expectDueAt("PT75M", DueKind.REPEAT, 7, EscalationLevel.MANAGER);
+
+        routing.acknowledge("c-1", T0.plus(Duration.ofMinutes(80)));
+        routing.advanceTo(T0.plus(Duration.ofHours(6)));
+
+        assertThat(routing.due.isEmpty()).isTrue();
+        ComplaintState last = lastState("c-1");
+        assertThat(last.getStatus()).isEqualTo(ComplaintStatus.ACKNOWLEDGED);
+        assertThat(last.getAcknowledgedBy()).isEqualTo("agent-7");
+        assertClockStoresEmpty();
+    }
+
+    @Test
+    void anAcknowledgementBeforeTheEscalationPreventsTheClock() {
+        routing.acknowledge("c-2", T0);
+        routing.sendFeedback("c-2", "broken HIGH", T0.plusSeconds(1));
+        routing.advanceTo(T0.plus(Duration.ofDays(2)));
+
+        assertThat(routing.escalated.readValuesToList()).hasSize(1);
+        assertThat(routing.due.isEmpty()).isTrue();
+        assertThat(lastState("c-2").getStatus()).isEqualTo(ComplaintStatus.ACKNOWLEDGED);
+        assertClockStoresEmpty();
+        assertThat(acksWithoutClock()).isEqualTo(1.0);
+    }
+
+    @Test
+    void anAcknowledgementForAnUnknownComplaintIsCountedAndNothingElseHappens() {
+        routing.acknowledge("nobody", T0);
+
+        assertThat(acksWithoutClock()).isEqualTo(1.0);
+        assertThat(routing.state.isEmpty()).isTrue();
+        assertThat(routing.deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aDuplicateFeedbackIsClassifiedAndEscalatedOnce() {
+        routing.sendFeedback("c-3", "late MEDIUM", T0);
+        routing.sendFeedback("c-3", "late MEDIUM", T0.plusSeconds(30));
+        routing.sendFeedback("c-3", "late MEDIUM", T0.minusSeconds(5));
+
+        assertThat(routing.classified.readValuesToList()).hasSize(1);
+        assertThat(routing.escalated.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void aSkippedPunctuationGapEmitsEveryMissedDueEventOnceInOrder() {
+        routing.sendFeedback("c-4", "unsafe CRITICAL", T0);
+
+        routing.advanceTo(T0.plus(Duration.ofHours(2)));
+        List<ResponseDue> missed = routing.due.readValuesToList();
+        routing.advanceTo(T0.plus(Duration.ofHours(2)).plusSeconds(1));
+
+        assertThat(missed).extracting(ResponseDue::getReminderNumber).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(missed).extracting(ResponseDue::getDueAt).doesNotHaveDuplicates().isSorted();
+        assertThat(missed.get(9).getDueAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
+        assertThat(missed.get(9).getOverdueByMillis()).isEqualTo(Duration.ofMinutes(105).toMillis());
+        assertThat(routing.due.isEmpty()).isTrue();
+    }
+
+    @Test
+    void theClockStoresAreEmptyAfterEveryClockEnds() {
+        for (int i = 0; i < 20; i++) {
+            routing.sendFeedback("c-" + i, "no one answers " + (i % 2 == 0 ? "LOW" : "HIGH"), T0.plusSeconds(i));
+        }
+        routing.advanceTo(T0.plus(Duration.ofMinutes(50)));
+        assertThat(routing.entries(RoutingTopology.OPEN_CLOCKS_STORE)).isEqualTo(20);
+        assertThat(routing.entries(RoutingTopology.DUE_INDEX_STORE)).isEqualTo(20);
+
+        for (int i = 0; i < 20; i++) {
+            routing.acknowledge("c-" + i, T0.plus(Duration.ofMinutes(51)));
+        }
+
+        assertClockStoresEmpty();
+    }
+
+    @Test
+    void praiseIsClassifiedButNeverEscalated() {
+        routing.sendFeedback("p-1", "lovely staff", T0);
+        routing.advanceTo(T0.plus(Duration.ofDays(1)));
+
+        assertThat(routing.classified.readValue().getClassification().getEscalate()).isFalse();
+        assertThat(routing.escalated.isEmpty()).isTrue();
+        assertThat(routing.due.isEmpty()).isTrue();
+    }
+
+    @Test
+    void theStateViewAnswersWithTheLatestStateOfAComplaint() {
+        routing.sendFeedback("c-5", "awful HIGH", T0);
+        routing.advanceTo(T0.plus(Duration.ofMinutes(30)));
+
+        byte[] bytes = (byte[]) routing.store(RoutingTopology.STATE_VIEW_STORE).get("c-5");
+        ComplaintState view = routing.topics.complaintsState().valueSerde().deserializer()
+                .deserialize(routing.topics.complaintsState().name(), bytes);
+
+        assertThat(view.getStatus()).isEqualTo(ComplaintStatus.WARNED);
+        assertThat(view.getRemindersSent()).isEqualTo(1);
+        assertThat(view.getNextDueAt()).isEqualTo(T0.plus(Duration.ofMinutes(45)));
+    }
+
+    private void expectDueAt(String sinceEscalation, DueKind kind, int number, EscalationLevel level) {
+        Instant dueAt = T0.plus(Duration.parse(sinceEscalation));
+        routing.advanceTo(dueAt.minusMillis(1));
+        assertThat(routing.due.isEmpty()).as("nothing before %s", sinceEscalation).isTrue();
+
+        routing.advanceTo(dueAt);
+        ResponseDue event = routing.due.readValue();
+
+        assertThat(event.getKind()).isEqualTo(kind);
+        assertThat(event.getReminderNumber()).isEqualTo(number);
+        assertThat(event.getLevel()).isEqualTo(level);
+        assertThat(event.getDueAt()).isEqualTo(dueAt);
+        assertThat(event.getEmittedAt()).isEqualTo(dueAt);
+        assertThat(routing.due.isEmpty()).isTrue();
+    }
+
+    private ComplaintState lastState(String id) {
+        return routing.state.readKeyValuesToList().stream().filter(kv -> kv.key.equals(id)).reduce((a, b) -> b)
+                .orElseThrow().value;
+    }
+
+    private void assertClockStoresEmpty() {
+        assertThat(routing.entries(RoutingTopology.OPEN_CLOCKS_STORE)).isZero();
+        assertThat(routing.entries(RoutingTopology.DUE_INDEX_STORE)).isZero();
+    }
+
+    private double acksWithoutClock() {
+        return routing.driver.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals(AckCounter.NAME) && e.getKey().group().equals(AckCounter.GROUP))
+                .map(e -> (Double) ((Metric) e.getValue()).metricValue())
+                .reduce(0.0, Double::sum);
+    }
+}
