@@ -45,8 +45,25 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema),
-                key -> postSchema("/subjects/" + encode(subject) + "/versions", schema, subject));
+        return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> registerOrFind(subject, schema));
+    }
+
+    /**
+     * A 409 means either that the schema is incompatible (Confluent) or that another client registered the
+     * same schema a moment ago (Apicurio's race on a new subject). Looking the schema up tells the two apart:
+     * found, it is the second, and its id is the answer.
+     */
+    private int registerOrFind(String subject, Schema schema) {
+        try {
+            return postSchema("/subjects/" + encode(subject) + "/versions", schema, subject);
+        } catch (ConflictException conflict) {
+            try {
+                return postSchema("/subjects/" + encode(subject), schema, subject);
+            } catch (RegistryException notThere) {
+                conflict.addSuppressed(notThere);
+                throw conflict;
+            }
+        }
     }
 
     @Override
@@ -98,6 +115,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         if (status == 404) {
             throw new UnknownSchemaException("schema registry does not know " + what + ": " + response.body());
         }
+        if (status == 409) {
+            throw new ConflictException("schema registry refused " + what + " (409): " + response.body());
+        }
         if (status >= 300) {
             throw new RegistryException("schema registry answered " + status + " for " + what + ": " + response.body(),
                     status >= 500 || status == 429, null);
@@ -114,4 +134,13 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private record SubjectSchema(String subject, Schema schema) {}
+
+    /** 409 from the registry: an incompatible schema, or a registration race. */
+    private static final class ConflictException extends RegistryException {
+        private static final long serialVersionUID = 1L;
+
+        ConflictException(String message) {
+            super(message, false, null);
+        }
+    }
 }

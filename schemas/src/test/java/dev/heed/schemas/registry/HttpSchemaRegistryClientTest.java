@@ -1,0 +1,95 @@
+package dev.heed.schemas.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.heed.events.FeedbackReceived;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The client's answers to what a registry may say, against a scripted local HTTP server. */
+class HttpSchemaRegistryClientTest {
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private HttpServer server;
+    private HttpSchemaRegistryClient client;
+
+    private record Answer(int status, String body) {}
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::answer);
+        server.start();
+        client = new HttpSchemaRegistryClient("http://127.0.0.1:" + server.getAddress().getPort() + "/apis/ccompat/v7/");
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(),
+                new Answer(404, "{\"error_code\":40401}"));
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(answer.status(), body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    @Test
+    void shouldRegisterOnceAndServeTheIdFromItsCacheAfterwards() {
+        answers.put("POST /apis/ccompat/v7/subjects/t-value/versions", new Answer(200, "{\"id\":7}"));
+
+        assertThat(client.register("t-value", FeedbackReceived.getClassSchema())).isEqualTo(7);
+        assertThat(client.register("t-value", FeedbackReceived.getClassSchema())).isEqualTo(7);
+        assertThat(client.getById(7)).isEqualTo(FeedbackReceived.getClassSchema());
+        assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void shouldTakeTheExistingIdWhenAConcurrentRegistrationWonTheRace() {
+        answers.put("POST /apis/ccompat/v7/subjects/t-value/versions", new Answer(409, "{\"message\":\"artifact already exists\"}"));
+        answers.put("POST /apis/ccompat/v7/subjects/t-value", new Answer(200, "{\"subject\":\"t-value\",\"id\":3,\"version\":1}"));
+
+        assertThat(client.register("t-value", FeedbackReceived.getClassSchema())).isEqualTo(3);
+    }
+
+    @Test
+    void shouldReportAnIncompatibleSchemaAsAConflictThatIsNotRetriable() {
+        answers.put("POST /apis/ccompat/v7/subjects/t-value/versions", new Answer(409, "{\"message\":\"incompatible\"}"));
+
+        assertThatThrownBy(() -> client.register("t-value", FeedbackReceived.getClassSchema()))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.retriable()).isFalse())
+                .hasMessageContaining("409");
+    }
+
+    @Test
+    void shouldReportAnUnknownIdAndAServerErrorDifferently() {
+        answers.put("GET /apis/ccompat/v7/schemas/ids/5", new Answer(503, "busy"));
+
+        assertThatThrownBy(() -> client.getById(4)).isInstanceOf(UnknownSchemaException.class);
+        assertThatThrownBy(() -> client.getById(5))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.retriable()).isTrue());
+    }
+
+    @Test
+    void shouldReportAnUnreachableRegistryAsRetriable() {
+        server.stop(0);
+
+        assertThatThrownBy(() -> client.getById(1))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.retriable()).isTrue());
+    }
+}
