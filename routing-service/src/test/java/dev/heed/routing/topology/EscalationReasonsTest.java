@@ -1,0 +1,50 @@
+package dev.heed.routing.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heed.events.Classification;
+import dev.heed.events.Evidence;
+import dev.heed.events.Intent;
+import dev.heed.events.Sentiment;
+import dev.heed.events.Severity;
+import dev.heed.schemas.SampleEvents;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EscalationReasonsTest {
+
+    @Test
+    void reasonsNameTheSentimentsHeaviestWordsEachIntentAndTheSeverityPoints() {
+        Classification classification = Classification.newBuilder(SampleEvents.classification())
+                .setSentiment(Sentiment.NEGATIVE)
+                .setScore(-0.8)
+                .setIntents(List.of(Intent.REFUND_REQUEST))
+                .setSeverity(Severity.HIGH)
+                .setSeverityPoints(5)
+                .setEvidence(List.of(
+                        new Evidence("lexicon", "sentiment", "bad", 0, 3, -1.0),
+                        new Evidence("phrase:charged twice", "sentiment", "charged twice", 10, 23, -2.5),
+                        new Evidence("phrase:nobody answers", "sentiment", "nobody answers", 30, 44, -2.0),
+                        new Evidence("lexicon", "sentiment", "slow", 50, 54, -0.5),
+                        new Evidence("phrase:i want a refund", "intent:REFUND_REQUEST", "I want a refund", 60, 75, 0.0),
+                        new Evidence("language", "triage", "en", -1, -1, 0.9),
+                        new Evidence("negativity", "severity", null, -1, -1, 3.0)))
+                .build();
+
+        assertThat(EscalationReasons.of(classification)).containsExactly(
+                "sentiment NEGATIVE (-0.80): \"charged twice\", \"nobody answers\", \"bad\"",
+                "intent REFUND_REQUEST: \"I want a refund\"",
+                "severity HIGH (5 points: negativity)");
+    }
+
+    @Test
+    void triageIsNamedOnlyWhenTheTextCouldNotBeJudged() {
+        Classification classification = Classification.newBuilder(SampleEvents.classification())
+                .setTriage(true)
+                .setIntents(List.of())
+                .setEvidence(List.of(new Evidence("language", "triage", "de", -1, -1, 1.0)))
+                .build();
+
+        assertThat(EscalationReasons.of(classification)).first().isEqualTo("needs human triage: language de");
+    }
+}
