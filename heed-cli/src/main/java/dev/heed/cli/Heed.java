@@ -24,7 +24,8 @@ public final class Heed {
               ack    <complaint-id> --agent NAME [--team T] [--note N] [--next-update ISO-TIME]
               tail   <topic> [--from-beginning] [--id COMPLAINT] [--max N] [--for SECONDS]
               status
-              up     [--time-scale N]      the whole pipeline on this machine (Ctrl-C stops it)
+              up     [--demo] [--time-scale N]   the whole pipeline on this machine (Ctrl-C stops it);
+                     --demo posts a steady mix of feedback and runs SLA times 60x faster unless --time-scale says otherwise
               down                        stops what up started
             every command takes --bootstrap HOST:PORT and --registry URL (or HEED_BOOTSTRAP_SERVERS, HEED_REGISTRY_URL;
             without either, the local run started by ./heed up)""";
@@ -68,12 +69,14 @@ public final class Heed {
     }
 
     private static int up(List<String> words, Map<String, String> env, PrintStream out) throws Exception {
-        CliArgs args = CliArgs.parse(words, Set.of("time-scale"), Set.of());
+        CliArgs args = CliArgs.parse(words, Set.of("time-scale"), Set.of("demo"));
         LocalRunConfig config = LocalRunConfig.from(Path.of("").toAbsolutePath(), env);
         if (args.option("time-scale").isPresent()) {
             config = config.withTimeScale(Integer.parseInt(args.option("time-scale").get()));
+        } else if (args.flag("demo")) {
+            config = config.withTimeScale(60);
         }
-        return new UpCommand(config, System.getProperty("java.class.path")).run(out);
+        return new UpCommand(config, System.getProperty("java.class.path"), args.flag("demo")).run(out);
     }
 
     private static CliArgs parse(List<String> words, Set<String> options, Set<String> switches) {

@@ -11,13 +11,24 @@ final class ServiceCatalog {
     /** Ingest holds API keys only as SHA-256: {@code printf %s heed-local-demo-key | sha256sum}. */
     static final String DEMO_API_KEY_SHA256 = "a72f6d81157b3f285bd02c2828b189afdf818ef1ddcf06234887421a7f672768";
     /** The local run's agent token for acknowledgements (agent {@code demo-agent}). */
-    static final String DEMO_AGENT_0da32d4f733ce30f971ea5a979752f1944737bf34fa96e158daa5a6de0ed5edfEN = "heed-local-agent-token";
+    static final String DEMO_AGENT_TOKEN = "heed-local-agent-token";
     /** Responder holds tokens only as SHA-256: {@code printf %s heed-local-agent-token | sha256sum}. */
     static final String DEMO_AGENT_TOKEN_SHA256 = "0da32d4f733ce30f971ea5a979752f1944737bf34fa96e158daa5a6de0ed5edf";
 
     private ServiceCatalog() {}
 
-    static List<ServiceSpec> services(LocalRunConfig config) {
+    /**
+     * @param env the environment of {@code heed up}: its SMTP, source and agent settings ({@code HEED_SMTP_*},
+     *            {@code HEED_SOURCE_*}, {@code HEED_AGENT_*}) reach the responder, so the local run can send
+     *            real e-mail and webhooks
+     */
+    static List<ServiceSpec> services(LocalRunConfig config, Map<String, String> env) {
+        Map<String, String> responderOwn = new HashMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith("HEED_SMTP_") || name.startsWith("HEED_SOURCE_") || name.startsWith("HEED_AGENT_")) {
+                responderOwn.put(name, value);
+            }
+        });
         Map<String, String> common = new HashMap<>();
         common.put("HEED_BOOTSTRAP_SERVERS", config.bootstrapServers());
         common.put("HEED_REGISTRY_URL", config.registryUrl());
@@ -29,7 +40,7 @@ final class ServiceCatalog {
                                 "HEED_ROUTING_STATE_DIR", config.dataDir().resolve("routing-state").toString(),
                                 "HEED_SLA_TIME_SCALE", Integer.toString(config.timeScale())))),
                 new ServiceSpec("responder-service", "responder-service", "dev.heed.responder.ResponderApplication", config.responderPort(),
-                        with(common, Map.of(
+                        with(with(common, responderOwn), Map.of(
                                 "HEED_KAFKA_BOOTSTRAP_SERVERS", config.bootstrapServers(),
                                 "HEED_REPLICATION_FACTOR", "1",
                                 "HEED_RESPONDER_PORT", Integer.toString(config.responderPort()),

@@ -7,16 +7,18 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code heed up [--time-scale N]}: starts the local run in the foreground and keeps it until Ctrl-C or
+ * {@code heed up [--demo] [--time-scale N]}: starts the local run in the foreground and keeps it until Ctrl-C or
  * {@code heed down}. A second {@code up} finds the first one's data.
  */
 public final class UpCommand {
     private final LocalRunConfig config;
     private final String classPath;
+    private final boolean demo;
 
-    public UpCommand(LocalRunConfig config, String classPath) {
+    public UpCommand(LocalRunConfig config, String classPath, boolean demo) {
         this.config = config;
         this.classPath = classPath;
+        this.demo = demo;
     }
 
     public int run(PrintStream out) throws IOException, InterruptedException {
@@ -26,11 +28,13 @@ public final class UpCommand {
         }
         out.println("heed: starting the local run (Kafka, schema registry, three services) ...");
         LocalRun run = new LocalRun(config, out);
-        run.start(classPath, ServiceCatalog.services(config));
+        run.start(classPath, ServiceCatalog.services(config, System.getenv()));
         Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
         CountDownLatch stopped = new CountDownLatch(1);
+        DemoTraffic traffic = new DemoTraffic(config, out, java.time.Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("heed: stopping ...");
+            traffic.close();
             run.close();
             try {
                 Files.deleteIfExists(pidFile);
@@ -41,6 +45,11 @@ public final class UpCommand {
             stopped.countDown();
         }, "heed-down"));
         printWhere(out);
+        if (demo) {
+            out.printf("heed: demo traffic on: a feedback every 3 s, a third of complaints acknowledged; SLA times run %dx faster%n",
+                    config.timeScale());
+            traffic.start(java.time.Duration.ofSeconds(3));
+        }
         stopped.await();
         return 0;
     }
