@@ -46,7 +46,7 @@ async function load() {
   const view = await response.json();
   const f = view.facts;
   byId("title").textContent = id;
-  byId("summary").textContent = [f.subject, f.severity, f.escalated ? `due ${heed.time(f.dueAt)}` : "not escalated",
+  byId("summary").textContent = [f.subject, f.severity, f.escalatedAt ? `escalated, due ${heed.time(f.dueAt)}` : "not escalated",
     `level ${f.level}`, f.acknowledged ? "acknowledged" : view.open ? "open" : "", f.customerAnswered ? "customer answered" : ""]
     .filter(Boolean).join(" · ");
   byId("timeline").replaceChildren(...view.timeline.map(entry));

@@ -188,6 +188,8 @@ public final class ResponderApplication implements AutoCloseable {
 
     @Override
     public void close() {
+        // The console stops pushing first: a push to a page after the HTTP server stopped cannot be delivered.
+        consoleScheduler.shutdownNow();
         http.stop();
         loop.stop();
         try {
@@ -198,7 +200,6 @@ public final class ResponderApplication implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        consoleScheduler.shutdownNow();
         consoleAdmin.close(Duration.ofSeconds(10));
         producer.close(Duration.ofSeconds(10));
     }

@@ -35,7 +35,7 @@ public record Completeness(int received, int answered, int waiting, int gap, Lis
             } else if (deadline != null && !now.isAfter(deadline)) {
                 waiting++;
             } else {
-                gaps.add(new Gap(f.id(), f.escalated() ? "not acknowledged by its due time" : "no reply sent within " + replyWithin, deadline));
+                gaps.add(new Gap(f.id(), f.escalated() ? "not acknowledged by its due time" : "no reply sent within " + replyWithin.toMinutes() + " min", deadline));
             }
         }
         int gap = gaps.size();

@@ -17,6 +17,11 @@ public final class ConsoleEvents {
     private final Map<String, String> latest = new ConcurrentHashMap<>();
 
     public void connect(SseClient client) {
+        String accept = client.ctx().header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            // Javalin answers such a request at once; a client kept for it would be written to after its end.
+            return;
+        }
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
         clients.add(client);
@@ -29,11 +34,27 @@ public final class ConsoleEvents {
             return;
         }
         for (SseClient client : clients) {
+            if (gone(client)) {
+                clients.remove(client);
+                continue;
+            }
+            client.sendEvent(name, json);
+            // A page that went away unnoticed is found by the failed write, which terminates its client.
             if (client.terminated()) {
                 clients.remove(client);
-            } else {
-                client.sendEvent(name, json);
             }
+        }
+    }
+
+    /**
+     * Whether the connection already ended (the page left, or the server is stopping). Writing to such a client
+     * makes Javalin complete a request Jetty has recycled, which it reports in a loop of errors: never try.
+     */
+    private static boolean gone(SseClient client) {
+        try {
+            return client.terminated() || !client.ctx().req().isAsyncStarted();
+        } catch (RuntimeException recycled) {
+            return true;
         }
     }
 

@@ -114,7 +114,8 @@ class ConsoleApiIT {
 
     /** The first event line of the stream: a page that connects gets the current list at once. */
     private static String firstEvent(ConsoleFixture console, String cookie) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(console.url("/console/api/events"))).header("Cookie", cookie).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(console.url("/console/api/events")))
+                .header("Cookie", cookie).header("Accept", "text/event-stream").build();
         HttpResponse<Stream<String>> response = console.http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
         assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/event-stream");
         try (Stream<String> lines = response.body()) {
