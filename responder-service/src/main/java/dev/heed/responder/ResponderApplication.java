@@ -5,6 +5,9 @@ import dev.heed.events.DeliveryChannel;
 import dev.heed.responder.ack.Acknowledger;
 import dev.heed.responder.ack.ComplaintDirectory;
 import dev.heed.responder.ack.TokenStore;
+import dev.heed.responder.console.Console;
+import dev.heed.responder.console.ConsoleRoutes;
+import dev.heed.responder.console.TimelineFeed;
 import dev.heed.responder.delivery.DeliveryMetrics;
 import dev.heed.responder.delivery.EmailTransport;
 import dev.heed.responder.delivery.RetryingSender;
@@ -41,6 +44,9 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
@@ -49,7 +55,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * Reads the configuration, wires the responder and starts it: the views (sent log, complaint directory),
- * the consumer loop and the HTTP app. Holds no business rule. {@link #close()} stops it cleanly;
+ * the consumer loop, the operator console and the HTTP app. Holds no business rule. {@link #close()} stops it cleanly;
  * {@link #main} runs it until the JVM is told to stop, and exits non-zero when the consumer fails.
  */
 public final class ResponderApplication implements AutoCloseable {
@@ -59,6 +65,9 @@ public final class ResponderApplication implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final TopicTailer sentTailer;
     private final TopicTailer directoryTailer;
+    private final TopicTailer consoleTailer;
+    private final Admin consoleAdmin;
+    private final ScheduledExecutorService consoleScheduler;
     private final ResponderLoop loop;
     private final Thread loopThread;
     private final Javalin http;
@@ -101,10 +110,18 @@ public final class ResponderApplication implements AutoCloseable {
         loopThread = new Thread(loop, "responder-loop");
 
         Acknowledger acknowledger = new Acknowledger(directory, new KafkaAckWriter(producer, topics.complaintsAcknowledged(), WRITE_TIMEOUT), clock);
-        AckEndpoint ack = new AckEndpoint(acknowledger, TokenStore.parse(config.ackTokens()), json, clock);
+        TokenStore tokens = TokenStore.parse(config.ackTokens());
+        AckEndpoint ack = new AckEndpoint(acknowledger, tokens, json, clock);
+        consoleAdmin = Admin.create(config.kafka());
+        Console console = new Console(config.console(), topics, directory, consoleAdmin, tokens, clock);
+        consoleTailer = new TopicTailer("console", clients.tailConsumer(config.groupId() + "-console"),
+                TimelineFeed.topicNames(topics), console.feed()).start();
+        consoleScheduler = Executors.newSingleThreadScheduledExecutor(daemon("console"));
+        console.start(consoleScheduler);
         var directoryReady = directoryTailer.caughtUp();
         http = HttpApp.create(ack, meters, () -> loop.failure() == null,
-                () -> loop.ready() && directoryReady.isDone() && !directoryReady.isCompletedExceptionally(), json);
+                () -> loop.ready() && directoryReady.isDone() && !directoryReady.isCompletedExceptionally(), json,
+                javalin -> ConsoleRoutes.register(javalin, console));
     }
 
     /**
@@ -149,6 +166,14 @@ public final class ResponderApplication implements AutoCloseable {
         return transports;
     }
 
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     private static void await(TopicTailer tailer) {
         try {
             tailer.caughtUp().get(CATCH_UP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -163,15 +188,19 @@ public final class ResponderApplication implements AutoCloseable {
 
     @Override
     public void close() {
+        // The console stops pushing first: a push to a page after the HTTP server stopped cannot be delivered.
+        consoleScheduler.shutdownNow();
         http.stop();
         loop.stop();
         try {
             loopThread.join(Duration.ofSeconds(30).toMillis());
             sentTailer.close();
             directoryTailer.close();
+            consoleTailer.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        consoleAdmin.close(Duration.ofSeconds(10));
         producer.close(Duration.ofSeconds(10));
     }
 }

@@ -1,6 +1,7 @@
 package dev.heed.responder;
 
 import dev.heed.events.EscalationLevel;
+import dev.heed.responder.console.ConsoleSettings;
 import dev.heed.responder.delivery.BackoffPolicy;
 import dev.heed.responder.delivery.EmailTransport.SmtpSettings;
 import dev.heed.responder.notify.AgentRoutes;
@@ -27,7 +28,8 @@ public record ResponderConfig(int port, String publicUrl, Map<String, Object> ka
                               String topicSuffix, int partitions, short replicationFactor, String groupId,
                               SmtpSettings smtp, Duration webhookTimeout, BackoffPolicy backoff, Duration escalationWait,
                               ZoneId zone, String defaultLanguage, String agentLanguage, Path templateDir,
-                              Map<String, SourceSettings> sources, AgentRoutes agentRoutes, String ackTokens) {
+                              Map<String, SourceSettings> sources, AgentRoutes agentRoutes, String ackTokens,
+                              ConsoleSettings console) {
 
     private static final String KAFKA_PREFIX = "HEED_KAFKA_";
     private static final Pattern SOURCE = Pattern.compile("HEED_SOURCE_(.+)_(WEBHOOK_URL|WEBHOOK_SECRET|PREFER|LANGUAGE)");
@@ -60,7 +62,17 @@ public record ResponderConfig(int port, String publicUrl, Map<String, Object> ka
                 env.optional("HEED_TEMPLATE_DIR").map(Path::of).orElse(null),
                 sources(env),
                 agentRoutes(env),
-                env.string("HEED_ACK_TOKENS", ""));
+                env.string("HEED_ACK_TOKENS", ""),
+                console(env));
+    }
+
+    private static ConsoleSettings console(Env env) {
+        ConsoleSettings d = ConsoleSettings.defaults();
+        return new ConsoleSettings(env.millis("HEED_CONSOLE_SESSION_TTL_MS", d.sessionTtl()),
+                env.integer("HEED_CONSOLE_TIMELINE_MAX_COMPLAINTS", d.maxComplaints()),
+                env.integer("HEED_CONSOLE_TIMELINE_MAX_EVENTS", d.maxEventsPerComplaint()),
+                env.millis("HEED_CONSOLE_REPLY_WITHIN_MS", d.replyWithin()),
+                env.millis("HEED_CONSOLE_SAMPLE_MS", d.sampleEvery()));
     }
 
     private static Map<String, Object> kafka(Env env) {

@@ -6,6 +6,7 @@ import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +51,11 @@ public final class ComplaintDirectory {
     /** The complaint, if it was escalated or has a state row. */
     public Optional<KnownComplaint> find(String complaintId) {
         return Optional.ofNullable(complaints.get(complaintId)).filter(known -> known.queue() != null);
+    }
+
+    /** Every complaint that was escalated (or has a state row) and is not acknowledged, in no order. */
+    public List<KnownComplaint> open() {
+        return complaints.values().stream().filter(known -> known.queue() != null && known.acknowledgement() == null).toList();
     }
 
     public int size() {

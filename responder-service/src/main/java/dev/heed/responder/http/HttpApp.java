@@ -2,15 +2,17 @@ package dev.heed.responder.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The responder's HTTP face: the acknowledge API, health and metrics (the operator console will be served
- * from here too). Every error is a problem+json document, unknown paths included.
+ * The responder's HTTP face: the acknowledge API, health and metrics, and whatever else is added (the
+ * operator console). Every error is a problem+json document, unknown paths included.
  */
 public final class HttpApp {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
@@ -24,8 +26,15 @@ public final class HttpApp {
      */
     public static Javalin create(AckEndpoint ack, PrometheusMeterRegistry metrics, BooleanSupplier live,
                                  BooleanSupplier ready, ObjectMapper json) {
+        return create(ack, metrics, live, ready, json, config -> { });
+    }
+
+    /** The same, with further routes (the operator console) added by {@code more}. */
+    public static Javalin create(AckEndpoint ack, PrometheusMeterRegistry metrics, BooleanSupplier live,
+                                 BooleanSupplier ready, ObjectMapper json, Consumer<JavalinConfig> more) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            more.accept(config);
             config.routes.post(AckEndpoint.PATH, ack::handle);
             config.routes.get("/health/live", ctx -> health(ctx, live.getAsBoolean()));
             config.routes.get("/health/ready", ctx -> health(ctx, ready.getAsBoolean()));

@@ -2,17 +2,20 @@ package dev.heed.responder.http;
 
 import java.util.Map;
 
-/** Ends a request with a problem document; {@code headers} are added to the response (e.g. Retry-After). */
-final class ProblemException extends RuntimeException {
+/**
+ * Ends a request with a problem document; {@code headers} are added to the response (e.g. Retry-After). Public
+ * so that other route sets served by {@link HttpApp} (the operator console) answer errors the same way.
+ */
+public final class ProblemException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient Problem problem;
     private final transient Map<String, String> headers;
 
-    ProblemException(Problem problem) {
+    public ProblemException(Problem problem) {
         this(problem, Map.of());
     }
 
-    ProblemException(Problem problem, Map<String, String> headers) {
+    public ProblemException(Problem problem, Map<String, String> headers) {
         super(problem.title() + ": " + problem.detail(), null, false, false);
         this.problem = problem;
         this.headers = Map.copyOf(headers);

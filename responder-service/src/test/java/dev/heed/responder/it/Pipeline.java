@@ -21,15 +21,15 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The test's side of the pipeline on one set of topics of its own (a unique suffix): writes what the
- * routing-service would write, and reads back what the responder wrote.
+ * routing-service would write, and reads back what the responder wrote. Public for the console's ITs.
  */
-final class Pipeline implements AutoCloseable {
-    final HeedTopics topics;
-    final String suffix;
+public final class Pipeline implements AutoCloseable {
+    public final HeedTopics topics;
+    public final String suffix;
     private final Stack stack;
     private final Map<String, KafkaProducer<String, Object>> producers = new HashMap<>();
 
-    Pipeline(Stack stack) {
+    public Pipeline(Stack stack) {
         this.stack = stack;
         this.suffix = "." + stack.uniqueName("it");
         this.topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, 3, suffix);
@@ -37,7 +37,7 @@ final class Pipeline implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    <V> void send(Topic<String, V> topic, String key, V value) throws Exception {
+    public <V> void send(Topic<String, V> topic, String key, V value) throws Exception {
         KafkaProducer<String, Object> producer = producers.computeIfAbsent(topic.name(), name -> {
             Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
             return new KafkaProducer<>(props, topic.keySerde().serializer(),
@@ -54,7 +54,7 @@ final class Pipeline implements AutoCloseable {
         return sent;
     }
 
-    List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props,
@@ -74,7 +74,7 @@ final class Pipeline implements AutoCloseable {
     }
 
     /** The environment a responder on these topics starts with. */
-    Map<String, String> env() {
+    public Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
         env.put("HEED_KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
         env.put("HEED_REGISTRY_URL", stack.registryUrl());

@@ -1,0 +1,65 @@
+package dev.heed.responder.console;
+
+import dev.heed.events.ComplaintAcknowledged;
+import dev.heed.events.ComplaintEscalated;
+import dev.heed.events.FeedbackClassified;
+import dev.heed.events.FeedbackReceived;
+import dev.heed.events.ResponseDue;
+import dev.heed.events.ResponseSent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the complaint page shows of each stage's event: plain values picked from the Avro record. */
+final class StageDetails {
+    private StageDetails() {}
+
+    static Map<String, Object> received(FeedbackReceived e) {
+        return map("source", e.getSourceSystem(), "channel", e.getChannel().name(), "customer", e.getCustomer().getDisplayName(),
+                "subject", e.getSubject(), "text", e.getText(), "rating", e.getRating(), "reference", e.getReference());
+    }
+
+    static Map<String, Object> classified(FeedbackClassified e) {
+        var c = e.getClassification();
+        List<Map<String, Object>> evidence = c.getEvidence().stream()
+                .map(ev -> map("rule", ev.getRule(), "decision", ev.getDecision(), "text", ev.getText(), "weight", ev.getWeight()))
+                .toList();
+        return map("sentiment", c.getSentiment().name(), "score", c.getScore(), "severity", c.getSeverity().name(),
+                "escalate", c.getEscalate(), "categories", c.getCategories().stream().map(s -> s.getCategory().name()).toList(),
+                "intents", c.getIntents().stream().map(Enum::name).toList(),
+                "segments", Highlighter.segments(e.getFeedback().getText(), c.getEvidence()),
+                "evidence", evidence, "classifier", c.getClassifierVersion());
+    }
+
+    static Map<String, Object> escalated(ComplaintEscalated e) {
+        return map("severity", e.getSeverity().name(), "queue", e.getQueue(),
+                "policy", e.getPolicyName() + " v" + e.getPolicyVersion(), "dueAt", e.getFirstResponseDueAt().toEpochMilli(),
+                "reasons", List.copyOf(e.getReasons()));
+    }
+
+    static Map<String, Object> reminder(ResponseDue e) {
+        return map("kind", e.getKind().name(), "reminder", e.getReminderNumber(), "level", e.getLevel().name(),
+                "dueAt", e.getDueAt().toEpochMilli(), "overdueByMillis", e.getOverdueByMillis());
+    }
+
+    static Map<String, Object> acknowledged(ComplaintAcknowledged e) {
+        return map("agent", e.getAgent(), "team", e.getTeam(), "source", e.getSource().name(), "note", e.getNote(),
+                "nextUpdateBy", e.getNextUpdateBy() == null ? null : e.getNextUpdateBy().toEpochMilli());
+    }
+
+    static Map<String, Object> sent(ResponseSent e) {
+        return map("kind", e.getKind().name(), "channel", e.getChannel().name(), "template", e.getTemplate(),
+                "outcome", e.getOutcome().name(), "recipient", e.getRecipient(), "attempts", e.getAttempts(),
+                "level", e.getLevel() == null ? null : e.getLevel().name(), "error", e.getError());
+    }
+
+    /** Pairs of name and value; Avro strings become Java strings so JSON writes text, not objects. */
+    private static Map<String, Object> map(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            Object value = pairs[i + 1];
+            map.put((String) pairs[i], value instanceof CharSequence text ? text.toString() : value);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,43 @@
+// Shared by the console's pages: building elements without innerHTML (every value is text, never markup),
+// formatting durations, and the event stream.
+"use strict";
+
+const heed = {
+  el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([name, value]) => {
+      if (value !== null && value !== undefined) node.setAttribute(name, value);
+    });
+    children.flat().forEach(child => {
+      if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
+    });
+    return node;
+  },
+
+  duration(ms) {
+    const s = Math.floor(Math.abs(ms) / 1000);
+    const d = Math.floor(s / 86400), h = Math.floor(s / 3600) % 24, m = Math.floor(s / 60) % 60;
+    if (d > 0) return `${d}d ${h}h`;
+    if (h > 0) return `${h}h ${m}m`;
+    return `${m}m ${String(s % 60).padStart(2, "0")}s`;
+  },
+
+  time(value) {
+    return value === null || value === undefined ? "" : new Date(value).toLocaleString();
+  },
+
+  // One EventSource per page; the browser reconnects by itself. A stream that closes for good (401 after the
+  // session expired) hands over to onDenied.
+  stream(handlers, onDenied) {
+    const live = document.getElementById("live");
+    const source = new EventSource("/console/api/events");
+    source.onopen = () => { live.textContent = "live"; live.classList.add("on"); };
+    source.onerror = () => {
+      live.textContent = "reconnecting…"; live.classList.remove("on");
+      fetch("/console/api/complaints").then(r => { if (r.status === 401) { source.close(); onDenied(); } });
+    };
+    Object.entries(handlers).forEach(([name, handle]) =>
+      source.addEventListener(name, event => handle(JSON.parse(event.data))));
+    return source;
+  },
+};

@@ -1,0 +1,113 @@
+// The console's front page: sign-in, the open list with its countdown and acknowledge buttons, the
+// completeness figure and the topic dashboard, all kept current by server-sent events.
+"use strict";
+
+const state = { skew: 0, stream: null };
+const byId = id => document.getElementById(id);
+
+function showSignIn(message) {
+  if (state.stream) state.stream.close();
+  sessionStorage.removeItem("heed.token");
+  byId("console").hidden = true;
+  byId("signin").hidden = false;
+  byId("signin-error").textContent = message || "";
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const token = byId("token").value.trim();
+  const response = await fetch("/console/api/session", { method: "POST", headers: { Authorization: "Bearer " + token } });
+  if (response.status !== 204) return showSignIn("That token is not valid.");
+  sessionStorage.setItem("heed.token", token);
+  sessionStorage.setItem("heed.agent", byId("agent").value.trim());
+  start();
+}
+
+function start() {
+  byId("signin").hidden = true;
+  byId("console").hidden = false;
+  state.stream = heed.stream({ complaints: renderComplaints, dashboard: renderDashboard },
+    () => showSignIn("Your console session ended; sign in again."));
+}
+
+function renderComplaints(view) {
+  state.skew = Date.parse(view.now) - Date.now();
+  const rows = view.open.map(c => heed.el("tr", { "data-complaint-id": c.id },
+    heed.el("td", {}, heed.el("span", { class: "countdown", "data-due": c.dueAt ? Date.parse(c.dueAt) : null })),
+    heed.el("td", {}, heed.el("a", { href: "complaint.html?id=" + encodeURIComponent(c.id) }, c.id),
+      c.subject ? heed.el("div", { class: "quiet" }, c.subject) : null),
+    heed.el("td", {}, c.queue),
+    heed.el("td", { class: "level-" + c.level }, c.level),
+    heed.el("td", {}, c.severity || ""),
+    heed.el("td", { class: "num" }, c.reminders),
+    heed.el("td", {}, heed.el("button", { class: "ack", "data-complaint-id": c.id }, "Acknowledge"))));
+  byId("open-rows").replaceChildren(...rows);
+  byId("open-empty").hidden = rows.length > 0;
+  renderCompleteness(view.completeness, view.indexed, view.indexBound);
+  tick();
+}
+
+function renderCompleteness(c, indexed, bound) {
+  const gap = c.gap > 0
+    ? heed.el("span", { class: "gap" }, ` — gap: ${c.gap}`)
+    : heed.el("span", { class: "fine" }, " ✓ no gap");
+  byId("completeness").replaceChildren(
+    `${c.received} received = ${c.answered} answered + ${c.waiting} waiting within SLA`, gap);
+  byId("gaps").replaceChildren(...c.gaps.map(g => heed.el("li", {},
+    heed.el("a", { href: "complaint.html?id=" + encodeURIComponent(g.id) }, g.id), ` ${g.reason} (due ${heed.time(g.since)})`)));
+  byId("completeness-panel").title = `over the ${indexed} feedback ids in the timeline index (bound ${bound})`;
+}
+
+function renderDashboard(d) {
+  byId("sampled").textContent = d.sampledAt ? "sampled " + heed.time(d.sampledAt) : "";
+  byId("topic-rows").replaceChildren(...d.topics.map(t => heed.el("tr", {},
+    heed.el("td", {}, t.name), heed.el("td", { class: "num" }, t.endOffset), heed.el("td", { class: "num" }, t.perSecond.toFixed(1)))));
+  byId("group-rows").replaceChildren(...d.groups.map(g => heed.el("tr", {},
+    heed.el("td", {}, g.group), heed.el("td", { class: "num" + (g.lag > 0 ? " soon" : "") }, g.lag),
+    heed.el("td", { class: "quiet" }, Object.entries(g.lagByTopic).map(([t, lag]) => `${t}: ${lag}`).join(", ")))));
+  byId("dead-letters").replaceChildren(...d.deadLetters.map(dlq => heed.el("div", {},
+    heed.el("div", {}, heed.el("strong", {}, dlq.topic), " ", heed.el("span", { class: dlq.count > 0 ? "error" : "quiet" }, `${dlq.count} records`)),
+    ...dlq.latest.map(letter => heed.el("div", { class: "letter" },
+      `${heed.time(letter.at)} ${letter.key || ""} `, heed.el("code", {}, letter.error),
+      heed.el("div", { class: "quiet" }, Object.entries(letter.headers).filter(([k]) => k !== "heed.error")
+        .map(([k, v]) => `${k}=${v}`).join("  ")))))));
+}
+
+// The countdown runs here, not on the server: the list's JSON changes only when a complaint does.
+function tick() {
+  const now = Date.now() + state.skew;
+  document.querySelectorAll(".countdown[data-due]").forEach(node => {
+    const left = Number(node.dataset.due) - now;
+    node.textContent = left < 0 ? "overdue " + heed.duration(left) : heed.duration(left);
+    node.className = "countdown" + (left < 0 ? " overdue" : left < 15 * 60 * 1000 ? " soon" : "");
+  });
+}
+
+async function acknowledge(button) {
+  const id = button.dataset.complaintId;
+  button.disabled = true;
+  const agent = sessionStorage.getItem("heed.agent");
+  const body = { source: "CONSOLE", note: "acknowledged in the operator console" };
+  if (agent) body.agent = agent;
+  const response = await fetch(`/v1/complaints/${encodeURIComponent(id)}/acknowledgements`, {
+    method: "POST", body: JSON.stringify(body),
+    headers: { "Content-Type": "application/json", Authorization: "Bearer " + sessionStorage.getItem("heed.token") },
+  });
+  if (response.status === 200 || response.status === 201) {
+    // The next pushed list will not have it either; removing it now makes the click feel immediate.
+    button.closest("tr").remove();
+    byId("ack-error").textContent = "";
+  } else {
+    const problem = await response.json().catch(() => ({}));
+    byId("ack-error").textContent = `Could not acknowledge ${id}: ${problem.title || response.status} ${problem.detail || ""}`;
+    button.disabled = false;
+  }
+}
+
+byId("signin").addEventListener("submit", signIn);
+byId("open-rows").addEventListener("click", event => {
+  const button = event.target.closest("button.ack");
+  if (button) acknowledge(button);
+});
+setInterval(tick, 1000);
+if (sessionStorage.getItem("heed.token")) start(); else showSignIn();

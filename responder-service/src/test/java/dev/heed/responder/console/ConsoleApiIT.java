@@ -1,0 +1,125 @@
+package dev.heed.responder.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.heed.events.ResponseDue;
+import dev.heed.localstack.LocalStackExtension;
+import dev.heed.localstack.Stack;
+import dev.heed.schemas.SampleEvents;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The console's JSON endpoints on a real broker and registry: sign-in, the open list and completeness, a
+ * complaint's timeline in order with its evidence, the dashboard (offsets, lag, dead letters and their error
+ * headers) and the event stream.
+ */
+@ExtendWith(LocalStackExtension.class)
+class ConsoleApiIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void shouldShowOpenComplaintsCompletenessTimelinesAndTheDashboard(Stack stack) throws Exception {
+        try (ConsoleFixture console = new ConsoleFixture(stack)) {
+            console.feedback("fb-open", Duration.ofMinutes(10), Duration.ofHours(1));
+            console.feedback("fb-forgotten", Duration.ofHours(2), null);
+            console.feedback("fb-thanked", Duration.ofMinutes(1), null);
+            console.repliedTo("fb-thanked");
+            ResponseDue reminder = SampleEvents.responseDue("fb-open");
+            reminder.setEmittedAt(Instant.now().minus(Duration.ofMinutes(5)));
+            console.pipeline.send(console.pipeline.topics.responseDue(), "fb-open", reminder);
+            deadLetter(stack, console.pipeline.topics.responderDlq().name());
+            console.start();
+
+            assertThat(console.get("/console/api/complaints", null).statusCode()).isEqualTo(401);
+            assertThat(console.post("/console/api/session", "guess", "").statusCode()).isEqualTo(401);
+            HttpResponse<String> session = console.post("/console/api/session", ConsoleFixture.TOKEN, "");
+            assertThat(session.statusCode()).isEqualTo(204);
+            String setCookie = session.headers().firstValue("Set-Cookie").orElseThrow();
+            assertThat(setCookie).contains("HttpOnly", "SameSite=Strict", "Path=/console");
+            String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+            JsonNode complaints = await().atMost(Duration.ofSeconds(60)).until(() -> json(console.get("/console/api/complaints", cookie)),
+                    view -> view.get("completeness").get("received").asInt() == 3 && view.get("completeness").get("answered").asInt() == 1);
+            assertThat(complaints.get("open")).hasSize(1);
+            assertThat(complaints.get("open").get(0).get("id").asText()).isEqualTo("fb-open");
+            assertThat(complaints.get("open").get(0).get("level").asText()).isEqualTo("TEAM_LEAD");
+            JsonNode completeness = complaints.get("completeness");
+            assertThat(completeness.get("waiting").asInt()).isEqualTo(1);
+            assertThat(completeness.get("gap").asInt()).isEqualTo(1);
+            assertThat(completeness.get("gaps").get(0).get("id").asText()).isEqualTo("fb-forgotten");
+
+            JsonNode life = json(console.get("/console/api/complaints/fb-open", cookie));
+            List<String> stages = new ArrayList<>();
+            life.get("timeline").forEach(e -> stages.add(e.get("stage").asText()));
+            assertThat(stages).startsWith("RECEIVED", "CLASSIFIED", "ESCALATED", "REMINDER");
+            List<String> marked = new ArrayList<>();
+            life.get("timeline").get(1).get("details").get("segments").forEach(s -> {
+                if (!s.get("rules").isEmpty()) {
+                    marked.add(s.get("text").asText());
+                }
+            });
+            assertThat(marked).containsExactly("charged twice");
+            assertThat(console.get("/console/api/complaints/fb-never", cookie).statusCode()).isEqualTo(404);
+
+            JsonNode dashboard = await().atMost(Duration.ofSeconds(60)).until(() -> json(console.get("/console/api/dashboard", cookie)),
+                    d -> d.get("deadLetters").get(1).get("latest").toString().contains("template missing") && d.get("groups").size() > 0);
+            assertThat(dashboard.get("topics")).hasSize(9);
+            assertThat(dashboard.get("topics").get(0).get("endOffset").asLong()).isEqualTo(3);
+            JsonNode letter = dashboard.get("deadLetters").get(1);
+            assertThat(letter.get("topic").asText()).isEqualTo(console.pipeline.topics.responderDlq().name());
+            // The responder may dead-letter the undeliverable reply to fb-open too: at least the test's letter is there.
+            assertThat(letter.get("count").asLong()).isGreaterThanOrEqualTo(1);
+            List<String> errors = new ArrayList<>();
+            letter.get("latest").forEach(l -> errors.add(l.get("error").asText() + " from " + l.get("headers").path("heed.source.topic").asText()));
+            assertThat(errors).contains("template missing from feedback.classified");
+            assertThat(dashboard.get("groups").get(0).get("group").asText()).isEqualTo("responder" + console.pipeline.suffix);
+
+            assertThat(firstEvent(console, cookie)).isEqualTo("event: complaints");
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static void deadLetter(Stack stack, String topic) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, "fb-x".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2});
+            record.headers().add("heed.error", "template missing".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("heed.source.topic", "feedback.classified".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+    }
+
+    /** The first event line of the stream: a page that connects gets the current list at once. */
+    private static String firstEvent(ConsoleFixture console, String cookie) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(console.url("/console/api/events")))
+                .header("Cookie", cookie).header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> response = console.http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/event-stream");
+        try (Stream<String> lines = response.body()) {
+            return lines.filter(line -> line.startsWith("event:")).findFirst().orElseThrow();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.heed.responder.console;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.heed.events.ComplaintEscalated;
+import dev.heed.events.DeliveryOutcome;
+import dev.heed.events.FeedbackClassified;
+import dev.heed.events.FeedbackReceived;
+import dev.heed.events.ResponseKind;
+import dev.heed.events.ResponseSent;
+import dev.heed.localstack.Stack;
+import dev.heed.responder.ResponderApplication;
+import dev.heed.responder.ResponderConfig;
+import dev.heed.responder.ack.TokenStore;
+import dev.heed.responder.it.Pipeline;
+import dev.heed.schemas.SampleEvents;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A responder with its console on topics of its own, plus the test's side: events as the ingest and routing
+ * services would write them (the schemas' samples, re-timed around now) and plain HTTP calls to the console.
+ */
+final class ConsoleFixture implements AutoCloseable {
+    static final String TOKEN = "grace-console-token";
+
+    final Pipeline pipeline;
+    final HttpClient http = HttpClient.newHttpClient();
+    ResponderApplication app;
+
+    ConsoleFixture(Stack stack) {
+        this.pipeline = new Pipeline(stack);
+    }
+
+    ConsoleFixture start() {
+        Map<String, String> env = pipeline.env();
+        env.put("HEED_ACK_TOKENS", "agent:grace:" + TokenStore.hash(TOKEN));
+        env.put("HEED_CONSOLE_SAMPLE_MS", "500");
+        app = ResponderApplication.start(ResponderConfig.from(env), Clock.systemUTC(), d -> { }, t -> t);
+        await().atMost(Duration.ofSeconds(90)).until(() -> get("/health/ready", null).statusCode() == 200);
+        return this;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    /** A feedback received {@code ago}, and, when {@code dueIn} is not null, classified and escalated with that due time. */
+    void feedback(String id, Duration ago, Duration dueIn) throws Exception {
+        Instant received = Instant.now().minus(ago);
+        FeedbackReceived feedback = SampleEvents.feedback(id);
+        feedback.setReceivedAt(received);
+        pipeline.send(pipeline.topics.feedbackReceived(), id, feedback);
+        if (dueIn != null) {
+            FeedbackClassified classified = SampleEvents.classified(id);
+            classified.setFeedback(feedback);
+            classified.setClassifiedAt(received.plusSeconds(1));
+            pipeline.send(pipeline.topics.feedbackClassified(), id, classified);
+            ComplaintEscalated escalated = SampleEvents.escalated(id);
+            escalated.setEscalatedAt(received.plusSeconds(2));
+            escalated.setFirstResponseDueAt(Instant.now().plus(dueIn));
+            pipeline.send(pipeline.topics.complaintsEscalated(), id, escalated);
+        }
+    }
+
+    /** The responder's reply to a customer, recorded as sent. */
+    void repliedTo(String id) throws Exception {
+        ResponseSent sent = SampleEvents.responseSent(id);
+        sent.setKind(ResponseKind.CUSTOMER_REPLY);
+        sent.setOutcome(DeliveryOutcome.SENT);
+        pipeline.send(pipeline.topics.responsesSent(), id, sent);
+    }
+
+    HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.close();
+        }
+        pipeline.close();
+    }
+}

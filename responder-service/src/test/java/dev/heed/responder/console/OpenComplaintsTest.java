@@ -1,0 +1,35 @@
+package dev.heed.responder.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heed.events.EscalationLevel;
+import dev.heed.responder.ack.ComplaintDirectory.KnownComplaint;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class OpenComplaintsTest {
+    private static final Instant T = Instant.parse("2026-11-20T12:00:00Z");
+
+    @Test
+    void shouldOrderBySoonestDueThenByIdAndTakeTheLevelFromTheTimeline() {
+        List<KnownComplaint> open = List.of(
+                new KnownComplaint("late", "billing", T.plusSeconds(600), null),
+                new KnownComplaint("b-overdue", "support", T.minusSeconds(60), null),
+                new KnownComplaint("a-overdue", "support", T.minusSeconds(60), null),
+                new KnownComplaint("no-due", "support", null, null));
+        Map<String, ComplaintFacts> facts = Map.of("late", new ComplaintFacts("late", T, T, T.plusSeconds(600), "HIGH",
+                "Order 1234", EscalationLevel.MANAGER, 5, false, false, true));
+
+        List<OpenComplaints.Row> rows = OpenComplaints.of(open, id -> Optional.ofNullable(facts.get(id)));
+
+        assertThat(rows).extracting(OpenComplaints.Row::id).containsExactly("a-overdue", "b-overdue", "late", "no-due");
+        OpenComplaints.Row late = rows.get(2);
+        assertThat(late.level()).isEqualTo("MANAGER");
+        assertThat(late.reminders()).isEqualTo(5);
+        assertThat(late.subject()).isEqualTo("Order 1234");
+        assertThat(rows.get(0).level()).isEqualTo("AGENT");
+    }
+}
