@@ -38,17 +38,18 @@ public record ResponderConfig(int port, String publicUrl, Map<String, Object> ka
     public static ResponderConfig from(Map<String, String> environment) {
         Env env = new Env(environment);
         int port = env.integer("HEED_RESPONDER_PORT", 8083);
-        Map<String, Object> kafka = kafka(env);
+        Map<String, Object> kafka = new HashMap<>(kafka(env));
+        // The same name as every other Heed service; HEED_KAFKA_BOOTSTRAP_SERVERS (pass-through) also works.
         if (!kafka.containsKey("bootstrap.servers")) {
-            throw new IllegalArgumentException("HEED_KAFKA_BOOTSTRAP_SERVERS is required");
+            kafka.put("bootstrap.servers", env.required("HEED_BOOTSTRAP_SERVERS"));
         }
         return new ResponderConfig(port,
                 env.string("HEED_RESPONDER_PUBLIC_URL", "http://localhost:" + port),
-                kafka,
+                Map.copyOf(kafka),
                 env.required("HEED_REGISTRY_URL"),
                 env.string("HEED_TOPIC_SUFFIX", ""),
-                env.integer("HEED_PARTITIONS", 6),
-                (short) env.integer("HEED_REPLICATION_FACTOR", 1),
+                env.integer("HEED_TOPIC_PARTITIONS", 6),
+                (short) env.integer("HEED_TOPIC_REPLICATION_FACTOR", 1),
                 env.string("HEED_RESPONDER_GROUP_ID", "heed-responder"),
                 smtp(env),
                 env.millis("HEED_WEBHOOK_TIMEOUT_MS", Duration.ofSeconds(10)),

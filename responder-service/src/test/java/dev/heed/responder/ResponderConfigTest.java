@@ -67,7 +67,9 @@ class ResponderConfigTest {
     void shouldNameTheVariableThatIsMissingOrWrong() {
         Map<String, String> env = minimal();
         env.remove("HEED_KAFKA_BOOTSTRAP_SERVERS");
-        assertThatThrownBy(() -> ResponderConfig.from(env)).hasMessageContaining("HEED_KAFKA_BOOTSTRAP_SERVERS");
+        assertThatThrownBy(() -> ResponderConfig.from(env)).hasMessageContaining("HEED_BOOTSTRAP_SERVERS");
+        env.put("HEED_BOOTSTRAP_SERVERS", "broker-2:9092");
+        assertThat(ResponderConfig.from(env).kafka()).containsEntry("bootstrap.servers", "broker-2:9092");
 
         Map<String, String> bad = minimal();
         bad.put("HEED_RETRY_MAX_ATTEMPTS", "many");

@@ -41,8 +41,6 @@ final class ServiceCatalog {
                                 "HEED_SLA_TIME_SCALE", Integer.toString(config.timeScale())))),
                 new ServiceSpec("responder-service", "responder-service", "dev.heed.responder.ResponderApplication", config.responderPort(),
                         with(with(common, responderOwn), Map.of(
-                                "HEED_KAFKA_BOOTSTRAP_SERVERS", config.bootstrapServers(),
-                                "HEED_REPLICATION_FACTOR", "1",
                                 "HEED_RESPONDER_PORT", Integer.toString(config.responderPort()),
                                 "HEED_RESPONDER_PUBLIC_URL", "http://127.0.0.1:" + config.responderPort(),
                                 "HEED_ACK_TOKENS", "agent:demo-agent:" + DEMO_AGENT_TOKEN_SHA256))),

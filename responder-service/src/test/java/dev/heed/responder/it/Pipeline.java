@@ -79,7 +79,7 @@ public final class Pipeline implements AutoCloseable {
         env.put("HEED_KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
         env.put("HEED_REGISTRY_URL", stack.registryUrl());
         env.put("HEED_TOPIC_SUFFIX", suffix);
-        env.put("HEED_PARTITIONS", "3");
+        env.put("HEED_TOPIC_PARTITIONS", "3");
         env.put("HEED_RESPONDER_GROUP_ID", "responder" + suffix);
         env.put("HEED_RESPONDER_PORT", "0");
         env.put("HEED_RESPONDER_PUBLIC_URL", "https://heed.example.com");
