@@ -12,6 +12,7 @@ import dev.heed.events.ResponseDue;
 import dev.heed.events.ResponseKind;
 import dev.heed.events.ResponseSent;
 import dev.heed.localstack.Ports;
+import dev.heed.responder.console.HeadlessChromium;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import dev.heed.schemas.topics.Topic;
@@ -37,11 +38,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The whole pipeline as the README starts it: {@code ./heed up} (Kafka, registry, three services as their own
  * processes), feedback of each kind through the ingest API, every customer answered by e-mail to a real SMTP
- * server, a complaint escalated and reminded, acknowledged through the responder's API, no reminder after;
+ * server, complaints escalated and reminded, one acknowledged through the responder's API and one with the
+ * operator console's button in headless Chromium, no reminder after either;
  * then {@code ./heed down}, {@code ./heed up} again, and the complaint's state is still there.
  */
 class LocalRunEndToEndIT {
@@ -88,6 +94,8 @@ class LocalRunEndToEndIT {
         assertThat(postFeedback(config, "e2e-idea", "SURVEY", null, "It would be great if the app had a dark mode.")).isEqualTo(202);
         assertThat(postFeedback(config, "e2e-complaint", "EMAIL", 1,
                 "I was charged twice for my order and nobody answers the phone. I want a refund.")).isEqualTo(202);
+        assertThat(postFeedback(config, "e2e-console", "WEB", 1,
+                "My parcel is three weeks late and the tracking has not moved since Monday.")).isEqualTo(202);
 
         Set<String> ids = Set.of("e2e-praise", "e2e-idea", "e2e-complaint");
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(sentReplies(config)).containsAll(ids));
@@ -97,10 +105,15 @@ class LocalRunEndToEndIT {
         HttpResponse<String> ack = acknowledge(config, "e2e-complaint");
         assertThat(ack.statusCode()).as(ack.body()).isEqualTo(201);
         await().atMost(Duration.ofMinutes(1)).until(() -> stateOf(config, "e2e-complaint") == ComplaintStatus.ACKNOWLEDGED);
+        acknowledgeInTheConsole(config, "e2e-console");
+        await().atMost(Duration.ofMinutes(1)).until(() -> stateOf(config, "e2e-console") == ComplaintStatus.ACKNOWLEDGED);
         long remindedBeforeAck = reminders(config, "e2e-complaint");
-        // At 1/600 the high policy repeats every few seconds: 15 s of silence is several missed repeats.
+        long consoleRemindedBeforeAck = reminders(config, "e2e-console");
+        assertThat(consoleRemindedBeforeAck).isPositive();
+        // At 1/600 the policies repeat every few seconds: 15 s of silence is several missed repeats.
         await().during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(30))
-                .until(() -> reminders(config, "e2e-complaint") == remindedBeforeAck);
+                .until(() -> reminders(config, "e2e-complaint") == remindedBeforeAck
+                        && reminders(config, "e2e-console") == consoleRemindedBeforeAck);
 
         assertThat(heed("down").waitFor()).isZero();
         // The JVM ends a SIGTERM'd run with 143 once its shutdown hook has stopped every child.
@@ -113,6 +126,22 @@ class LocalRunEndToEndIT {
         assertThat(state.statusCode()).isEqualTo(200);
         assertThat(state.body()).contains("\"status\":\"ACKNOWLEDGED\"");
         assertThat(sentReplies(config)).containsAll(ids);
+    }
+
+    /** Signs in to the operator console as the demo agent and clicks the complaint's Acknowledge button. */
+    private void acknowledgeInTheConsole(LocalRunConfig config, String id) throws Exception {
+        By row = By.cssSelector("#open-rows tr[data-complaint-id='" + id + "']");
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            WebDriver browser = chromium.browser();
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            browser.get("http://127.0.0.1:" + config.responderPort() + "/console/");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(ServiceCatalog.DEMO_AGENT_TOKEN);
+            browser.findElement(By.cssSelector("#signin button")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(row));
+            browser.findElement(By.cssSelector("button.ack[data-complaint-id='" + id + "']")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
+            chromium.screenshot("target/e2e-console-screenshot.png");
+        }
     }
 
     private void startUp() throws IOException {

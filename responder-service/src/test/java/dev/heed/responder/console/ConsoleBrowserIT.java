@@ -6,23 +6,15 @@ import static org.awaitility.Awaitility.await;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,49 +27,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(LocalStackExtension.class)
 class ConsoleBrowserIT {
-    private static final Path CHROMIUM = Path.of(System.getProperty("heed.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("heed.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(60);
 
+    private HeadlessChromium chromium;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        requireChromium();
-        // Selenium Manager must not go looking on the internet: the driver and the browser are given.
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("heed-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1100", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-    }
-
-    private static void requireChromium() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String missing = "Chromium or chromedriver missing (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "): apt-get install -y chromium chromium-driver (as .ci/run does)";
-        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException(missing);
-        }
-        Assumptions.assumeTrue(present, missing);
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser();
     }
 
     @AfterEach
     void stopBrowser() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -117,23 +81,17 @@ class ConsoleBrowserIT {
             wait.until(d -> !d.findElements(By.cssSelector("#topic-rows tr")).isEmpty());
             assertThat(browser.findElements(row("fb-arriving"))).isEmpty();
             assertThat(browser.findElement(By.id("completeness")).getText()).contains("gap: 1");
-            screenshot("target/console-screenshot.png");
+            chromium.screenshot("target/console-screenshot.png");
 
             browser.findElement(By.linkText("fb-waiting")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-stage='ESCALATED']")));
             assertThat(browser.findElement(By.cssSelector("#timeline mark")).getText()).isEqualTo("charged twice");
-            screenshot("target/console-complaint-screenshot.png");
+            chromium.screenshot("target/console-complaint-screenshot.png");
         }
     }
 
     private static By row(String id) {
         return By.cssSelector("#open-rows tr[data-complaint-id='" + id + "']");
-    }
-
-    private void screenshot(String file) throws Exception {
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.createDirectories(Path.of(file).getParent());
-        Files.write(Path.of(file), png);
     }
 
     private static List<ComplaintAcknowledged> acknowledgements(ConsoleFixture console) {

@@ -1,0 +1,78 @@
+package dev.heed.responder.console;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven through the system chromedriver, for browser tests of the console (in this
+ * module and, through the test-jar, the end-to-end test). Nothing is downloaded: Selenium Manager stays offline
+ * and the binaries are named. Without them the test fails under {@code CI=true} and is skipped elsewhere.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+    private static final Path CHROMIUM = Path.of(System.getProperty("heed.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("heed.chromedriver", "/usr/bin/chromedriver"));
+
+    private final WebDriver browser;
+    private final Path profile;
+
+    private HeadlessChromium(WebDriver browser, Path profile) {
+        this.browser = browser;
+        this.profile = profile;
+    }
+
+    public static HeadlessChromium start() throws IOException {
+        requireChromium();
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        Path profile = Files.createTempDirectory("heed-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1100", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new HeadlessChromium(new ChromeDriver(service, options), profile);
+    }
+
+    private static void requireChromium() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String missing = "Chromium or chromedriver missing (" + CHROMIUM + ", " + CHROMEDRIVER
+                + "): apt-get install -y chromium chromium-driver (as .ci/run does)";
+        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(missing);
+        }
+        Assumptions.assumeTrue(present, missing);
+    }
+
+    public WebDriver browser() {
+        return browser;
+    }
+
+    public void screenshot(String file) throws IOException {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Path path = Path.of(file);
+        if (path.getParent() != null) {
+            Files.createDirectories(path.getParent());
+        }
+        Files.write(path, png);
+    }
+
+    @Override
+    public void close() throws IOException {
+        browser.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+}
