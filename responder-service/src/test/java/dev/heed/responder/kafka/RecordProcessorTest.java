@@ -1,0 +1,148 @@
+package dev.heed.responder.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heed.events.DeliveryChannel;
+import dev.heed.events.FeedbackClassified;
+import dev.heed.events.ResponseSent;
+import dev.heed.responder.ack.ComplaintDirectory;
+import dev.heed.responder.delivery.BackoffPolicy;
+import dev.heed.responder.delivery.DeliveryMetrics;
+import dev.heed.responder.delivery.OutboundMessage;
+import dev.heed.responder.delivery.RetryingSender;
+import dev.heed.responder.delivery.SentLog;
+import dev.heed.responder.kafka.RecordProcessor.Step;
+import dev.heed.responder.notify.AgentNotifications;
+import dev.heed.responder.notify.AgentRoutes;
+import dev.heed.responder.reply.CustomerReplies;
+import dev.heed.responder.reply.ReplyRouting;
+import dev.heed.responder.reply.TemplateLibrary;
+import dev.heed.responder.reply.TimeFormat;
+import dev.heed.schemas.SampleEvents;
+import dev.heed.schemas.registry.InMemorySchemaRegistry;
+import dev.heed.schemas.registry.RegistryException;
+import dev.heed.schemas.registry.SchemaRegistryClient;
+import dev.heed.schemas.topics.HeedTopics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The record processor's failure paths with Kafka's mock producer: a complaint whose escalation never comes,
+ * and a registry that cannot be reached.
+ */
+class RecordProcessorTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    private final HeedTopics topics = HeedTopics.create(registry, true, 1);
+    private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    private final List<OutboundMessage> emailed = new ArrayList<>();
+    private final MovableClock clock = new MovableClock(SampleEvents.T0);
+
+    @Test
+    void aComplaintWhoseEscalationNeverComesIsAnsweredWithoutADueTimeOnceTheWaitIsOver() throws Exception {
+        RecordProcessor processor = processor(topics);
+        ConsumerRecord<byte[], byte[]> record = classified(SampleEvents.classified("fb-late"));
+
+        assertThat(processor.process(record)).isEqualTo(Step.RETRY_LATER);
+        clock.advance(WAIT.minusSeconds(1));
+        assertThat(processor.process(record)).isEqualTo(Step.RETRY_LATER);
+        assertThat(emailed).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(processor.process(record)).isEqualTo(Step.DONE);
+
+        assertThat(emailed).singleElement().satisfies(message -> assertThat(message.template()).startsWith("complaint-received"));
+        assertThat(recorded()).singleElement().satisfies(sent -> assertThat(sent.getTemplate()).startsWith("complaint-received"));
+    }
+
+    @Test
+    void aRecordThatCannotBeReadWhileTheRegistryIsDownIsReadAgainLaterNotDeadLettered() throws Exception {
+        ConsumerRecord<byte[], byte[]> record = classified(SampleEvents.classified("fb-1"));
+        SchemaRegistryClient down = new SchemaRegistryClient() {
+            @Override
+            public int register(String subject, Schema schema) {
+                throw new RegistryException("connection refused", true, null);
+            }
+
+            @Override
+            public int lookup(String subject, Schema schema) {
+                throw new RegistryException("connection refused", true, null);
+            }
+
+            @Override
+            public Schema getById(int id) {
+                throw new RegistryException("connection refused", true, null);
+            }
+        };
+
+        assertThat(processor(HeedTopics.create(down, true, 1)).process(record)).isEqualTo(Step.RETRY_LATER);
+        assertThat(producer.history()).isEmpty();
+        assertThat(emailed).isEmpty();
+    }
+
+    private RecordProcessor processor(HeedTopics readWith) {
+        DeliveryMetrics metrics = new DeliveryMetrics(new SimpleMeterRegistry());
+        RetryingSender sender = new RetryingSender(Map.of(DeliveryChannel.EMAIL, emailed::add),
+                BackoffPolicy.of(3, Duration.ofMillis(1), Duration.ofMillis(2)), duration -> { }, metrics);
+        OutcomeRecorder recorder = new OutcomeRecorder(producer, topics.responsesSent(), topics.responderDlq(), Duration.ofSeconds(5));
+        TemplateLibrary templates = new TemplateLibrary(null, "en");
+        TimeFormat times = new TimeFormat(ZoneId.of("UTC"));
+        return new RecordProcessor(readWith,
+                new CustomerReplies(templates, new ReplyRouting(Map.of()), times),
+                new AgentNotifications(templates, new AgentRoutes(Map.of()), times, clock, "https://heed.example.com/", "en"),
+                new ComplaintDirectory(), new Dispatcher(new SentLog(), sender, recorder, metrics, clock), recorder, metrics, clock, WAIT);
+    }
+
+    private ConsumerRecord<byte[], byte[]> classified(FeedbackClassified event) {
+        String topic = topics.feedbackClassified().name();
+        return new ConsumerRecord<>(topic, 0, 7L, event.getFeedback().getEventId().getBytes(),
+                topics.feedbackClassified().valueSerde().serializer().serialize(topic, event));
+    }
+
+    private List<ResponseSent> recorded() {
+        return producer.history().stream()
+                .filter(r -> r.topic().equals(topics.responsesSent().name()))
+                .map(r -> topics.responsesSent().valueSerde().deserializer().deserialize(r.topic(), r.value()))
+                .toList();
+    }
+
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
