@@ -53,6 +53,30 @@ final class ThroughputBench {
         this.topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, HeedTopics.DEFAULT_PARTITIONS);
         TopicCreator.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
         stack.createTopic(BARE_OUT, HeedTopics.DEFAULT_PARTITIONS);
+        awaitLeaders(topics.feedbackReceived().name());
+    }
+
+    /**
+     * Loading right after creation sometimes met NotLeaderOrFollower on every retry and hung (3 of 9 runs):
+     * load only once every partition of the input has a leader.
+     */
+    private void awaitLeaders(String topic) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                var description = stack.admin().describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic);
+                if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // metadata not there yet: ask again until the deadline
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        throw new IllegalStateException("partitions of " + topic + " have no leader after 60 s");
     }
 
     /** Writes {@code n} feedback records, about a third of them complaints. */
