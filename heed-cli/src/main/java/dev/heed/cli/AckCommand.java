@@ -2,15 +2,12 @@ package dev.heed.cli;
 
 import dev.heed.events.AckSource;
 import dev.heed.events.ComplaintAcknowledged;
-import dev.heed.schemas.topics.Topic;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
@@ -28,12 +25,9 @@ final class AckCommand {
 
     int run(CliArgs args, Clients clients, PrintStream out) throws Exception {
         ComplaintAcknowledged ack = acknowledgement(args);
-        Topic<String, ComplaintAcknowledged> topic = clients.topics().complaintsAcknowledged();
-        try (var producer = new KafkaProducer<>(clients.producerConfig(), topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-            RecordMetadata written = producer.send(new ProducerRecord<>(topic.name(), ack.getComplaintId(), ack)).get();
-            out.printf("acknowledged %s as %s (%s partition %d offset %d)%n", ack.getComplaintId(), ack.getAgent(),
-                    written.topic(), written.partition(), written.offset());
-        }
+        RecordMetadata written = clients.sendOne(clients.topics().complaintsAcknowledged(), ack.getComplaintId(), ack);
+        out.printf("acknowledged %s as %s (%s partition %d offset %d)%n", ack.getComplaintId(), ack.getAgent(),
+                written.topic(), written.partition(), written.offset());
         return 0;
     }
 

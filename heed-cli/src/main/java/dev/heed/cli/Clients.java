@@ -6,7 +6,11 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
+import dev.heed.schemas.topics.Topic;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
@@ -56,6 +60,13 @@ final class Clients {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return config;
+    }
+
+    /** Writes one record and waits for the broker's acknowledgement (acks=all), for the commands that write. */
+    <V> RecordMetadata sendOne(Topic<String, V> topic, String key, V value) throws Exception {
+        try (var producer = new KafkaProducer<>(producerConfig(), topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+            return producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+        }
     }
 
     Admin admin() {

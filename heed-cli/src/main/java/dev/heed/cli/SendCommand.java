@@ -3,14 +3,11 @@ package dev.heed.cli;
 import dev.heed.events.Channel;
 import dev.heed.events.Customer;
 import dev.heed.events.FeedbackReceived;
-import dev.heed.schemas.topics.Topic;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
@@ -30,11 +27,8 @@ final class SendCommand {
 
     int run(CliArgs args, Clients clients, PrintStream out) throws Exception {
         FeedbackReceived feedback = feedback(args);
-        Topic<String, FeedbackReceived> topic = clients.topics().feedbackReceived();
-        try (var producer = new KafkaProducer<>(clients.producerConfig(), topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-            RecordMetadata written = producer.send(new ProducerRecord<>(topic.name(), feedback.getEventId(), feedback)).get();
-            out.printf("sent %s to %s partition %d offset %d%n", feedback.getEventId(), written.topic(), written.partition(), written.offset());
-        }
+        RecordMetadata written = clients.sendOne(clients.topics().feedbackReceived(), feedback.getEventId(), feedback);
+        out.printf("sent %s to %s partition %d offset %d%n", feedback.getEventId(), written.topic(), written.partition(), written.offset());
         return 0;
     }
 

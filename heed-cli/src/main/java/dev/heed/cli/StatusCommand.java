@@ -33,14 +33,15 @@ final class StatusCommand {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     int run(CliArgs args, Clients clients, PrintStream out) throws Exception {
+        Set<String> topics;
         try (Admin admin = clients.admin()) {
-            Set<String> topics = new TreeSet<>(admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            topics = new TreeSet<>(admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
             Map<TopicPartition, Long> ends = offsets(admin, partitions(admin, topics), OffsetSpec.latest());
             Map<TopicPartition, Long> starts = offsets(admin, ends.keySet(), OffsetSpec.earliest());
             printTopics(out, topics, ends, starts);
             printLag(out, admin, ends);
         }
-        if (openClocksReadable(clients)) {
+        if (topics.contains(TopicNames.COMPLAINTS_STATE)) {
             printOpenComplaints(out, clients);
         }
         return 0;
@@ -99,14 +100,6 @@ final class StatusCommand {
             });
             long total = lagByTopic.values().stream().mapToLong(Long::longValue).sum();
             out.printf("%-40s %6d   %s%n", group, total, lagByTopic);
-        }
-    }
-
-    private static boolean openClocksReadable(Clients clients) {
-        try (Admin admin = clients.admin()) {
-            return admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).contains(TopicNames.COMPLAINTS_STATE);
-        } catch (Exception e) {
-            return false;
         }
     }
 

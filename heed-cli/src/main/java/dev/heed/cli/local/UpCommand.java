@@ -23,8 +23,9 @@ public final class UpCommand {
 
     public int run(PrintStream out) throws IOException, InterruptedException {
         Path pidFile = config.dataDir().resolve("up.pid");
-        if (RunningUp.find(pidFile).isPresent()) {
-            throw new LocalRunException("Heed is already up (pid " + RunningUp.find(pidFile).get().pid() + "): ./heed down first");
+        var running = RunningUp.find(pidFile);
+        if (running.isPresent()) {
+            throw new LocalRunException("Heed is already up (pid " + running.get().pid() + "): ./heed down first");
         }
         out.println("heed: starting the local run (Kafka, schema registry, three services) ...");
         LocalRun run = new LocalRun(config, out);
