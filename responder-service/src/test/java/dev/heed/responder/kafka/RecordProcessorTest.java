@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.heed.events.DeliveryChannel;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.ResponseSent;
+import dev.heed.events.Sentiment;
 import dev.heed.responder.ack.ComplaintDirectory;
 import dev.heed.responder.delivery.BackoffPolicy;
 import dev.heed.responder.delivery.DeliveryMetrics;
@@ -34,13 +35,16 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The record processor's failure paths with Kafka's mock producer: a complaint whose escalation never comes,
- * and a registry that cannot be reached.
+ * The record processor's and the loop's failure paths with Kafka's mock clients: a complaint whose escalation
+ * never comes, a registry that cannot be reached, and a responses.sent that cannot be written.
  */
 class RecordProcessorTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -50,6 +54,8 @@ class RecordProcessorTest {
     private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final List<OutboundMessage> emailed = new ArrayList<>();
     private final MovableClock clock = new MovableClock(SampleEvents.T0);
+    private final List<Map<TopicPartition, OffsetAndMetadata>> committed = new ArrayList<>();
+    private final TopicPartition input = new TopicPartition(topics.feedbackClassified().name(), 0);
 
     @Test
     void aComplaintWhoseEscalationNeverComesIsAnsweredWithoutADueTimeOnceTheWaitIsOver() throws Exception {
@@ -93,11 +99,76 @@ class RecordProcessorTest {
         assertThat(emailed).isEmpty();
     }
 
+    @Test
+    void anOutcomeThatCannotBeWrittenStopsTheLoopWithoutCommittingSoARestartReadsTheRecordAgain() {
+        // The broker never acknowledges: the write times out after the recorder's bound.
+        MockProducer<byte[], byte[]> silent = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        MockConsumer<byte[], byte[]> consumer = consumerWith(classified(praise("fb-unrecorded")));
+        ResponderLoop loop = loop(consumer, processor(topics, silent, Duration.ofMillis(50)));
+
+        loop.run(); // returns once the failure stopped it
+
+        assertThat(loop.failure()).isInstanceOf(OutcomeRecorder.RecordingFailedException.class)
+                .hasMessageContaining("the outcome of");
+        assertThat(loop.ready()).isFalse();
+        assertThat(committed).isEmpty();
+        assertThat(consumer.closed()).isTrue();
+        // The reply went out before its outcome could be recorded: a restart sends it again under the same
+        // message id (at least once; the id lets the receiving side drop the repeat).
+        assertThat(emailed).hasSize(1);
+    }
+
+    @Test
+    void anOutcomeThatIsWrittenLetsTheLoopCommitPastItsRecord() {
+        MockConsumer<byte[], byte[]> consumer = consumerWith(classified(praise("fb-recorded")));
+        ResponderLoop loop = loop(consumer, processor(topics));
+        consumer.schedulePollTask(loop::stop);
+
+        loop.run();
+
+        assertThat(loop.failure()).isNull();
+        assertThat(committed).containsExactly(Map.of(input, new OffsetAndMetadata(8)));
+        assertThat(recorded()).singleElement().satisfies(sent -> assertThat(sent.getFeedbackId()).isEqualTo("fb-recorded"));
+    }
+
+    /** Feedback that is not escalated, so its reply goes out at once. */
+    private static FeedbackClassified praise(String id) {
+        FeedbackClassified event = SampleEvents.classified(id);
+        event.getClassification().setSentiment(Sentiment.POSITIVE);
+        event.getClassification().setEscalate(false);
+        return event;
+    }
+
+    private MockConsumer<byte[], byte[]> consumerWith(ConsumerRecord<byte[], byte[]> record) {
+        // The loop closes its consumer when it stops, after which a mock consumer answers nothing: keep the commits.
+        MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest") {
+            @Override
+            public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+                committed.add(Map.copyOf(offsets));
+                super.commitSync(offsets);
+            }
+        };
+        consumer.updateBeginningOffsets(Map.of(input, 7L));
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(input));
+            consumer.addRecord(record);
+        });
+        return consumer;
+    }
+
+    private ResponderLoop loop(MockConsumer<byte[], byte[]> consumer, RecordProcessor processor) {
+        return new ResponderLoop(consumer, List.of(input.topic()), processor, () -> { }, Duration.ofMillis(10));
+    }
+
     private RecordProcessor processor(HeedTopics readWith) {
+        return processor(readWith, producer, Duration.ofSeconds(5));
+    }
+
+    private RecordProcessor processor(HeedTopics readWith, MockProducer<byte[], byte[]> writeTo, Duration writeTimeout) {
         DeliveryMetrics metrics = new DeliveryMetrics(new SimpleMeterRegistry());
         RetryingSender sender = new RetryingSender(Map.of(DeliveryChannel.EMAIL, emailed::add),
                 BackoffPolicy.of(3, Duration.ofMillis(1), Duration.ofMillis(2)), duration -> { }, metrics);
-        OutcomeRecorder recorder = new OutcomeRecorder(producer, topics.responsesSent(), topics.responderDlq(), Duration.ofSeconds(5));
+        OutcomeRecorder recorder = new OutcomeRecorder(writeTo, topics.responsesSent(), topics.responderDlq(), writeTimeout);
         TemplateLibrary templates = new TemplateLibrary(null, "en");
         TimeFormat times = new TimeFormat(ZoneId.of("UTC"));
         return new RecordProcessor(readWith,
