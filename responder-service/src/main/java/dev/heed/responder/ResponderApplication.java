@@ -85,9 +85,9 @@ public final class ResponderApplication implements AutoCloseable {
         producer = clients.producer(config.groupId() + "-producer");
         new KafkaClientMetrics(producer).bindTo(meters);
 
-        SentLog sentLog = new SentLog();
+        SentLog sentLog = new SentLog(clock, config.sentLogHorizon());
         sentTailer = new TopicTailer("sent", clients.tailConsumer(config.groupId() + "-sent-log"),
-                Views.sentLogTopics(topics), Views.sentLog(topics, sentLog)).start();
+                Views.sentLogTopics(topics), Views.sentLog(topics, sentLog), sentLog::since).start();
         ComplaintDirectory directory = new ComplaintDirectory();
         directoryTailer = new TopicTailer("complaints", clients.tailConsumer(config.groupId() + "-directory"),
                 Views.directoryTopics(topics), Views.directory(topics, directory)).start();

@@ -29,7 +29,7 @@ public record ResponderConfig(int port, String publicUrl, Map<String, Object> ka
                               SmtpSettings smtp, Duration webhookTimeout, BackoffPolicy backoff, Duration escalationWait,
                               ZoneId zone, String defaultLanguage, String agentLanguage, Path templateDir,
                               Map<String, SourceSettings> sources, AgentRoutes agentRoutes, String ackTokens,
-                              ConsoleSettings console) {
+                              ConsoleSettings console, Duration sentLogHorizon) {
 
     private static final String KAFKA_PREFIX = "HEED_KAFKA_";
     private static final Pattern SOURCE = Pattern.compile("HEED_SOURCE_(.+)_(WEBHOOK_URL|WEBHOOK_SECRET|PREFER|LANGUAGE)");
@@ -64,7 +64,9 @@ public record ResponderConfig(int port, String publicUrl, Map<String, Object> ka
                 sources(env),
                 agentRoutes(env),
                 env.string("HEED_ACK_TOKENS", ""),
-                console(env));
+                console(env),
+                // No trigger older than the input topics' retention (the broker's default: 7 days) is read again.
+                env.millis("HEED_SENT_LOG_HORIZON_MS", Duration.ofDays(7)));
     }
 
     private static ConsoleSettings console(Env env) {

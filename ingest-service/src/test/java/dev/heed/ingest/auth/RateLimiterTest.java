@@ -3,7 +3,7 @@ package dev.heed.ingest.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.heed.ingest.MutableClock;
+import dev.heed.schemas.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.heed.ingest.http;
 
 import dev.heed.ingest.IngestConfig;
 import dev.heed.ingest.JsonMapping;
-import dev.heed.ingest.MutableClock;
+import dev.heed.schemas.MutableClock;
 import dev.heed.ingest.auth.ApiKeyRegistry;
 import dev.heed.ingest.idempotency.IdempotencyStore;
 import dev.heed.ingest.intake.FeedbackIntake;

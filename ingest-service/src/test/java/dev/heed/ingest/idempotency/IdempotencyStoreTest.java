@@ -2,7 +2,7 @@ package dev.heed.ingest.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.heed.ingest.MutableClock;
+import dev.heed.schemas.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;

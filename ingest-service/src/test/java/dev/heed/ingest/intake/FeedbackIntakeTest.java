@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heed.events.Channel;
 import dev.heed.events.FeedbackReceived;
-import dev.heed.ingest.MutableClock;
+import dev.heed.schemas.MutableClock;
 import dev.heed.ingest.feedback.CustomerInput;
 import dev.heed.ingest.feedback.FeedbackInput;
 import dev.heed.ingest.feedback.FieldError;

@@ -1,25 +1,66 @@
 package dev.heed.responder.delivery;
 
-import java.util.Set;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The ids of every message whose final outcome is on responses.sent. Rebuilt at start-up (and kept current)
- * by reading responses.sent, and added to as soon as this instance records an outcome; a message whose id
- * is here is never sent again. Grows with responses.sent's retention: one short string per message.
+ * The ids of the messages whose final outcome is on responses.sent, each with the time it was recorded.
+ * Rebuilt at start-up (and kept current) by reading responses.sent from {@link #since()}, and added to as
+ * soon as this instance records an outcome; a message whose id is here is never sent again.
+ *
+ * <p>Only the last {@code horizon} is kept: a message is sent again only when its trigger is read again,
+ * and no trigger older than the input topics' retention can be. So with the horizon at least that
+ * retention (7 days by default, the broker's default retention), memory and start-up time follow the
+ * traffic of one retention period, not the service's uptime. Thread-safe.
  */
 public final class SentLog {
-    private final Set<String> ids = ConcurrentHashMap.newKeySet();
+    /** Expired entries are dropped every this many additions, so the sweep costs O(1) per addition. */
+    private static final int SWEEP_EVERY = 4096;
 
-    public boolean contains(String messageId) {
-        return ids.contains(messageId);
+    private final Clock clock;
+    private final Duration horizon;
+    private final Map<String, Long> recordedAt = new ConcurrentHashMap<>();
+    private final AtomicLong additions = new AtomicLong();
+
+    public SentLog(Clock clock, Duration horizon) {
+        if (horizon.isNegative() || horizon.isZero()) {
+            throw new IllegalArgumentException("the sent log's horizon must be positive, got " + horizon);
+        }
+        this.clock = clock;
+        this.horizon = horizon;
     }
 
-    public void add(String messageId) {
-        ids.add(messageId);
+    public boolean contains(String messageId) {
+        return recordedAt.containsKey(messageId);
+    }
+
+    /** Remembers a message recorded at {@code at}; one older than the horizon is not kept. */
+    public void add(String messageId, Instant at) {
+        long millis = at.toEpochMilli();
+        if (millis >= since().toEpochMilli()) {
+            recordedAt.merge(messageId, millis, Math::max);
+        }
+        if (additions.incrementAndGet() % SWEEP_EVERY == 0) {
+            expire();
+        }
+    }
+
+    /** Drops every id recorded before {@link #since()}. */
+    public void expire() {
+        long oldest = since().toEpochMilli();
+        recordedAt.values().removeIf(at -> at < oldest);
+    }
+
+    /** The oldest outcome this log keeps: where reading responses.sent starts. */
+    public Instant since() {
+        return clock.instant().minus(horizon);
     }
 
     public int size() {
-        return ids.size();
+        return recordedAt.size();
     }
 }

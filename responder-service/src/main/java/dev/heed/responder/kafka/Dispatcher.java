@@ -44,7 +44,7 @@ public final class Dispatcher {
             recorder.deadLetter(trigger, "DELIVERY_FAILED", result.error(), message.messageId());
         }
         recorder.record(toRecord(message, result));
-        sentLog.add(message.messageId());
+        sentLog.add(message.messageId(), clock.instant());
         metrics.outcome(message.kind(), message.channel(), result.outcome());
         return true;
     }

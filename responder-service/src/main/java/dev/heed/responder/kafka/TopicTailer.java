@@ -1,6 +1,7 @@
 package dev.heed.responder.kafka;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -16,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads whole topics, every partition from the beginning, and keeps following them, handing each record to
- * a handler: how the sent log and the complaint directory are rebuilt at start-up and kept current. It has
+ * Reads whole topics, every partition from the beginning (or from a point in time), and keeps following them,
+ * handing each record to a handler: how the sent log and the complaint directory are rebuilt at start-up and
+ * kept current. It has
  * no consumer group (every instance needs everything) and commits nothing. {@link #caughtUp()} completes
  * once everything that was in the topics when it was asked for has been handled.
  */
@@ -30,11 +33,22 @@ public final class TopicTailer implements AutoCloseable {
     private final Consumer<ConsumerRecord<byte[], byte[]>> handler;
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> requests = new ConcurrentLinkedQueue<>();
     private final Map<CompletableFuture<Void>, Map<TopicPartition, Long>> targets = new HashMap<>();
+    private final Supplier<Instant> startAt;
     private final Thread thread;
     private volatile boolean running = true;
 
     public TopicTailer(String name, KafkaConsumer<byte[], byte[]> consumer, List<String> topics,
                        Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+        this(name, consumer, topics, handler, null);
+    }
+
+    /**
+     * @param startAt where to start when the tailer starts: the first record at or after that time in each
+     *                partition (by record timestamp); null for the beginning
+     */
+    public TopicTailer(String name, KafkaConsumer<byte[], byte[]> consumer, List<String> topics,
+                       Consumer<ConsumerRecord<byte[], byte[]>> handler, Supplier<Instant> startAt) {
+        this.startAt = startAt;
         this.name = name;
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
@@ -63,7 +77,7 @@ public final class TopicTailer implements AutoCloseable {
                         .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
             }
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            seekToStart(partitions);
             while (running) {
                 takeRequests(partitions);
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
@@ -80,6 +94,23 @@ public final class TopicTailer implements AutoCloseable {
         } finally {
             consumer.close();
         }
+    }
+
+    private void seekToStart(List<TopicPartition> partitions) {
+        if (startAt == null) {
+            consumer.seekToBeginning(partitions);
+            return;
+        }
+        long from = startAt.get().toEpochMilli();
+        Map<TopicPartition, Long> times = new HashMap<>();
+        partitions.forEach(partition -> times.put(partition, from));
+        consumer.offsetsForTimes(times).forEach((partition, found) -> {
+            if (found == null) {
+                consumer.seekToEnd(List.of(partition)); // nothing that recent: only what comes next
+            } else {
+                consumer.seek(partition, found.offset());
+            }
+        });
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> record) {

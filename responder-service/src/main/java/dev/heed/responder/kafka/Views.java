@@ -3,6 +3,7 @@ package dev.heed.responder.kafka;
 import dev.heed.responder.ack.ComplaintDirectory;
 import dev.heed.responder.delivery.SentLog;
 import dev.heed.schemas.topics.HeedTopics;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,7 +22,7 @@ public final class Views {
 
     public static Consumer<ConsumerRecord<byte[], byte[]>> sentLog(HeedTopics topics, SentLog log) {
         return record -> log.add(topics.responsesSent().valueSerde().deserializer()
-                .deserialize(record.topic(), record.value()).getMessageId());
+                .deserialize(record.topic(), record.value()).getMessageId(), Instant.ofEpochMilli(record.timestamp()));
     }
 
     public static List<String> directoryTopics(HeedTopics topics) {

@@ -19,17 +19,15 @@ import dev.heed.responder.reply.CustomerReplies;
 import dev.heed.responder.reply.ReplyRouting;
 import dev.heed.responder.reply.TemplateLibrary;
 import dev.heed.responder.reply.TimeFormat;
+import dev.heed.schemas.MutableClock;
 import dev.heed.schemas.SampleEvents;
 import dev.heed.schemas.registry.InMemorySchemaRegistry;
 import dev.heed.schemas.registry.RegistryException;
 import dev.heed.schemas.registry.SchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +51,7 @@ class RecordProcessorTest {
     private final HeedTopics topics = HeedTopics.create(registry, true, 1);
     private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final List<OutboundMessage> emailed = new ArrayList<>();
-    private final MovableClock clock = new MovableClock(SampleEvents.T0);
+    private final MutableClock clock = new MutableClock(SampleEvents.T0);
     private final List<Map<TopicPartition, OffsetAndMetadata>> committed = new ArrayList<>();
     private final TopicPartition input = new TopicPartition(topics.feedbackClassified().name(), 0);
 
@@ -174,7 +172,7 @@ class RecordProcessorTest {
         return new RecordProcessor(readWith,
                 new CustomerReplies(templates, new ReplyRouting(Map.of()), times),
                 new AgentNotifications(templates, new AgentRoutes(Map.of()), times, clock, "https://heed.example.com/", "en"),
-                new ComplaintDirectory(), new Dispatcher(new SentLog(), sender, recorder, metrics, clock), recorder, metrics, clock, WAIT);
+                new ComplaintDirectory(), new Dispatcher(new SentLog(clock, Duration.ofDays(7)), sender, recorder, metrics, clock), recorder, metrics, clock, WAIT);
     }
 
     private ConsumerRecord<byte[], byte[]> classified(FeedbackClassified event) {
@@ -188,32 +186,5 @@ class RecordProcessorTest {
                 .filter(r -> r.topic().equals(topics.responsesSent().name()))
                 .map(r -> topics.responsesSent().valueSerde().deserializer().deserialize(r.topic(), r.value()))
                 .toList();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

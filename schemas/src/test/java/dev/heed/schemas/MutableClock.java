@@ -1,4 +1,4 @@
-package dev.heed.ingest;
+package dev.heed.schemas;
 
 import java.time.Clock;
 import java.time.Duration;
