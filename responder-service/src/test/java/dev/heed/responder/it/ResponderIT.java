@@ -132,6 +132,17 @@ class ResponderIT {
     }
 
     @Test
+    void shouldCommitPastTheTransactionMarkersOfExactlyOnceInputSoAnIdleResponderShowsNoLag() throws Exception {
+        start();
+        pipeline.sendInTransaction(pipeline.topics.feedbackClassified(), "fb-tx",
+                ItEvents.classified("fb-tx", Kind.PRAISE, "tx@example.com", "web-form"));
+
+        awaitRecords(1);
+        // Without committing the position, the marker after the record would count as one record of lag forever.
+        await().atMost(WAIT).until(() -> pipeline.lag("responder" + pipeline.suffix, pipeline.topics.feedbackClassified().name()) == 0);
+    }
+
+    @Test
     void shouldNotifyEachLevelItsRecipientsWithSignaturesThatVerify() throws Exception {
         start();
         Instant breach = Instant.now().minus(Duration.ofMinutes(40));
