@@ -14,7 +14,7 @@ import org.testcontainers.utility.DockerImageName;
  */
 final class DockerStack {
 
-    static final String KAFKA_IMAGE = "apache/kafka:4.1.0";
+    static final String KAFKA_IMAGE = "apache/kafka:4.3.1";
     static final String REGISTRY_IMAGE = "apicurio/apicurio-registry-mem:" + ApicurioDistribution.VERSION;
 
     private DockerStack() {
