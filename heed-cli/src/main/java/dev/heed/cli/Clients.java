@@ -1,9 +1,9 @@
 package dev.heed.cli;
 
+import dev.heed.schemas.config.EnvVars;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import dev.heed.schemas.topics.Topic;
@@ -19,19 +19,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * {@code HEED_KAFKA_SECURITY_PROTOCOL=SSL} becomes {@code security.protocol=SSL}.
  */
 final class Clients {
-    static final String PASSTHROUGH_PREFIX = "HEED_KAFKA_";
-
     private final Endpoints endpoints;
     private final Map<String, Object> common;
 
     Clients(Endpoints endpoints, Map<String, String> env) {
         this.endpoints = endpoints;
-        this.common = new HashMap<>();
-        env.forEach((name, value) -> {
-            if (name.startsWith(PASSTHROUGH_PREFIX)) {
-                common.put(name.substring(PASSTHROUGH_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-            }
-        });
+        this.common = new HashMap<>(new EnvVars(env).kafkaPassthrough());
         common.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers());
     }
 

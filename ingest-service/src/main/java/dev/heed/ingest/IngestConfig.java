@@ -1,6 +1,7 @@
 package dev.heed.ingest;
 
 import dev.heed.ingest.auth.ApiKeyRegistry;
+import dev.heed.schemas.config.EnvVars;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * Every setting has a default except the Kafka and registry addresses, which have no sensible one.
  * Unknown variables are ignored, so the service can share an environment with others.
  *
- * @param kafka Kafka client settings passed through from {@code HEED_KAFKA_*} (see {@link KafkaPassthrough})
+ * @param kafka Kafka client settings passed through from {@code HEED_KAFKA_*} (see {@link EnvVars#kafkaPassthrough()})
  */
 public record IngestConfig(
         String host,
@@ -38,7 +39,7 @@ public record IngestConfig(
     public record Tls(Path keystore, String password, String type) {}
 
     public static IngestConfig from(Map<String, String> env) {
-        var vars = new EnvReader(env);
+        var vars = new EnvVars(env);
         return new IngestConfig(
                 vars.string("HEED_INGEST_HOST", "0.0.0.0"),
                 vars.integer("HEED_INGEST_PORT", 8080),
@@ -60,10 +61,10 @@ public record IngestConfig(
                 vars.duration("HEED_INGEST_IDEMPOTENCY_TTL", Duration.ofHours(24)),
                 vars.integer("HEED_INGEST_IDEMPOTENCY_MAX_ENTRIES", 100_000),
                 tls(vars),
-                KafkaPassthrough.from(env));
+                vars.kafkaPassthrough());
     }
 
-    private static Optional<Tls> tls(EnvReader vars) {
+    private static Optional<Tls> tls(EnvVars vars) {
         String keystore = vars.string("HEED_INGEST_TLS_KEYSTORE", "");
         if (keystore.isBlank()) {
             return Optional.empty();

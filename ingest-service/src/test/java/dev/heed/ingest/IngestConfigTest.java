@@ -70,7 +70,7 @@ class IngestConfigTest {
         env.put("HEED_INGEST_KAFKA_TIMEOUT", "soon");
         assertThatThrownBy(() -> IngestConfig.from(env)).hasMessageContaining("HEED_INGEST_KAFKA_TIMEOUT");
         env.remove("HEED_INGEST_KAFKA_TIMEOUT");
-        env.put("HEED_REGISTRY_AUTO_REGISTER", "yes");
+        env.put("HEED_REGISTRY_AUTO_REGISTER", "maybe");
         assertThatThrownBy(() -> IngestConfig.from(env)).hasMessageContaining("HEED_REGISTRY_AUTO_REGISTER");
     }
 }

@@ -7,6 +7,7 @@ import dev.heed.responder.delivery.EmailTransport.SmtpSettings;
 import dev.heed.responder.notify.AgentRoutes;
 import dev.heed.responder.notify.Recipient;
 import dev.heed.responder.reply.SourceSettings;
+import dev.heed.schemas.config.EnvVars;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -31,14 +32,13 @@ public record ResponderConfig(int port, String publicUrl, Map<String, Object> ka
                               Map<String, SourceSettings> sources, AgentRoutes agentRoutes, String ackTokens,
                               ConsoleSettings console, Duration sentLogHorizon) {
 
-    private static final String KAFKA_PREFIX = "HEED_KAFKA_";
     private static final Pattern SOURCE = Pattern.compile("HEED_SOURCE_(.+)_(WEBHOOK_URL|WEBHOOK_SECRET|PREFER|LANGUAGE)");
     private static final Pattern AGENTS = Pattern.compile("HEED_AGENTS_(.+)_(AGENT|TEAM_LEAD|MANAGER)");
 
     public static ResponderConfig from(Map<String, String> environment) {
-        Env env = new Env(environment);
+        EnvVars env = new EnvVars(environment);
         int port = env.integer("HEED_RESPONDER_PORT", 8083);
-        Map<String, Object> kafka = new HashMap<>(kafka(env));
+        Map<String, Object> kafka = new HashMap<>(env.kafkaPassthrough());
         // The same name as every other Heed service; HEED_KAFKA_BOOTSTRAP_SERVERS (pass-through) also works.
         if (!kafka.containsKey("bootstrap.servers")) {
             kafka.put("bootstrap.servers", env.required("HEED_BOOTSTRAP_SERVERS"));
@@ -69,7 +69,7 @@ public record ResponderConfig(int port, String publicUrl, Map<String, Object> ka
                 env.millis("HEED_SENT_LOG_HORIZON_MS", Duration.ofDays(7)));
     }
 
-    private static ConsoleSettings console(Env env) {
+    private static ConsoleSettings console(EnvVars env) {
         ConsoleSettings d = ConsoleSettings.defaults();
         return new ConsoleSettings(env.millis("HEED_CONSOLE_SESSION_TTL_MS", d.sessionTtl()),
                 env.integer("HEED_CONSOLE_TIMELINE_MAX_COMPLAINTS", d.maxComplaints()),
@@ -78,18 +78,8 @@ public record ResponderConfig(int port, String publicUrl, Map<String, Object> ka
                 env.millis("HEED_CONSOLE_SAMPLE_MS", d.sampleEvery()));
     }
 
-    private static Map<String, Object> kafka(Env env) {
-        Map<String, Object> props = new HashMap<>();
-        env.all().forEach((name, value) -> {
-            if (name.startsWith(KAFKA_PREFIX) && name.length() > KAFKA_PREFIX.length()) {
-                props.put(name.substring(KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-            }
-        });
-        return Map.copyOf(props);
-    }
-
     /** No HEED_SMTP_HOST means no e-mail: e-mail replies are then recorded as undeliverable. */
-    private static SmtpSettings smtp(Env env) {
+    private static SmtpSettings smtp(EnvVars env) {
         return env.optional("HEED_SMTP_HOST").map(host -> new SmtpSettings(host,
                 env.integer("HEED_SMTP_PORT", 25),
                 env.string("HEED_SMTP_FROM", "heed@localhost"),
@@ -99,7 +89,7 @@ public record ResponderConfig(int port, String publicUrl, Map<String, Object> ka
                 env.millis("HEED_SMTP_TIMEOUT_MS", Duration.ofSeconds(10)))).orElse(null);
     }
 
-    private static Map<String, SourceSettings> sources(Env env) {
+    private static Map<String, SourceSettings> sources(EnvVars env) {
         Map<String, Map<String, String>> bySource = new HashMap<>();
         env.all().forEach((name, value) -> {
             Matcher m = SOURCE.matcher(name);
@@ -119,7 +109,7 @@ public record ResponderConfig(int port, String publicUrl, Map<String, Object> ka
         return Map.copyOf(sources);
     }
 
-    private static AgentRoutes agentRoutes(Env env) {
+    private static AgentRoutes agentRoutes(EnvVars env) {
         String secret = env.optional("HEED_AGENT_WEBHOOK_SECRET").orElse(null);
         Map<String, Map<EscalationLevel, List<Recipient>>> routes = new HashMap<>();
         env.all().forEach((name, value) -> {

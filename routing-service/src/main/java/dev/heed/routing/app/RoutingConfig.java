@@ -4,9 +4,8 @@ import dev.heed.routing.sla.DurationText;
 import dev.heed.routing.sla.PolicyBook;
 import dev.heed.routing.sla.PolicyBookFormat;
 import dev.heed.routing.topology.ClockSettings;
+import dev.heed.schemas.config.EnvVars;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,65 +18,33 @@ public record RoutingConfig(String bootstrapServers, String registryUrl, boolean
                             boolean createTopics, int standbyReplicas, int streamThreads, String stateDir,
                             ClockSettings clockSettings, PolicyBook policies, Map<String, String> kafka) {
 
-    static final String KAFKA_PREFIX = "HEED_KAFKA_";
-
     public static RoutingConfig from(Map<String, String> env) {
-        Reader r = new Reader(env);
+        EnvVars vars = new EnvVars(env);
         return new RoutingConfig(
-                r.required("HEED_BOOTSTRAP_SERVERS"),
-                r.required("HEED_REGISTRY_URL"),
-                Boolean.parseBoolean(r.get("HEED_REGISTRY_AUTO_REGISTER", "true")),
-                r.get("HEED_ROUTING_APPLICATION_ID", "heed-routing"),
-                r.get("HEED_ROUTING_HTTP_HOST", "0.0.0.0"),
-                Integer.parseInt(r.get("HEED_ROUTING_HTTP_PORT", "8082")),
-                r.get("HEED_ROUTING_ADVERTISED_HOST", "localhost"),
-                Integer.parseInt(r.get("HEED_TOPIC_PARTITIONS", "6")),
-                Short.parseShort(r.get("HEED_TOPIC_REPLICATION_FACTOR", "1")),
-                Boolean.parseBoolean(r.get("HEED_CREATE_TOPICS", "true")),
-                Integer.parseInt(r.get("HEED_ROUTING_STANDBY_REPLICAS", "0")),
-                Integer.parseInt(r.get("HEED_ROUTING_STREAM_THREADS", "1")),
-                r.get("HEED_ROUTING_STATE_DIR", null),
+                vars.required("HEED_BOOTSTRAP_SERVERS"),
+                vars.required("HEED_REGISTRY_URL"),
+                vars.bool("HEED_REGISTRY_AUTO_REGISTER", true),
+                vars.string("HEED_ROUTING_APPLICATION_ID", "heed-routing"),
+                vars.string("HEED_ROUTING_HTTP_HOST", "0.0.0.0"),
+                vars.integer("HEED_ROUTING_HTTP_PORT", 8082),
+                vars.string("HEED_ROUTING_ADVERTISED_HOST", "localhost"),
+                vars.integer("HEED_TOPIC_PARTITIONS", 6),
+                (short) vars.integer("HEED_TOPIC_REPLICATION_FACTOR", 1),
+                vars.bool("HEED_CREATE_TOPICS", true),
+                vars.integer("HEED_ROUTING_STANDBY_REPLICAS", 0),
+                vars.integer("HEED_ROUTING_STREAM_THREADS", 1),
+                vars.string("HEED_ROUTING_STATE_DIR", null),
                 new ClockSettings(
-                        r.duration("HEED_ROUTING_PUNCTUATE_INTERVAL", ClockSettings.DEFAULT_PUNCTUATE_INTERVAL),
-                        r.duration("HEED_ROUTING_DEDUPE_RETENTION", ClockSettings.DEFAULT_RETENTION),
-                        r.duration("HEED_ROUTING_EARLY_ACK_RETENTION", ClockSettings.DEFAULT_RETENTION)),
+                        duration(vars, "HEED_ROUTING_PUNCTUATE_INTERVAL", ClockSettings.DEFAULT_PUNCTUATE_INTERVAL),
+                        duration(vars, "HEED_ROUTING_DEDUPE_RETENTION", ClockSettings.DEFAULT_RETENTION),
+                        duration(vars, "HEED_ROUTING_EARLY_ACK_RETENTION", ClockSettings.DEFAULT_RETENTION)),
                 PolicyBookFormat.parse(env.get("HEED_SLA_POLICIES"))
-                        .timeScaled(Integer.parseInt(r.get("HEED_SLA_TIME_SCALE", "1"))),
-                kafkaPassthrough(env));
+                        .timeScaled(vars.integer("HEED_SLA_TIME_SCALE", 1)),
+                vars.kafkaPassthrough());
     }
 
-    private static Map<String, String> kafkaPassthrough(Map<String, String> env) {
-        Map<String, String> kafka = new HashMap<>();
-        env.forEach((name, value) -> {
-            if (name.startsWith(KAFKA_PREFIX)) {
-                kafka.put(name.substring(KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-            }
-        });
-        return Map.copyOf(kafka);
-    }
-
-    /** Reads one variable at a time so an error names the variable. */
-    private record Reader(Map<String, String> env) {
-        String get(String name, String fallback) {
-            String value = env.get(name);
-            return value == null || value.isBlank() ? fallback : value.trim();
-        }
-
-        String required(String name) {
-            String value = get(name, null);
-            if (value == null) {
-                throw new IllegalArgumentException(name + " is required");
-            }
-            return value;
-        }
-
-        Duration duration(String name, Duration fallback) {
-            String value = get(name, null);
-            try {
-                return value == null ? fallback : DurationText.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
-            }
-        }
+    /** Routing's durations read as people write them: {@code 30s}, {@code 15m}, {@code 7d} or ISO-8601. */
+    private static Duration duration(EnvVars vars, String name, Duration fallback) {
+        return vars.parsed(name, fallback, DurationText::parse, "a duration such as 30s, 15m, 7d or PT15M");
     }
 }

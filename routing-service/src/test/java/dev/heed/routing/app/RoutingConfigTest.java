@@ -48,5 +48,12 @@ class RoutingConfigTest {
         var env = new java.util.HashMap<>(MINIMAL);
         env.put("HEED_ROUTING_PUNCTUATE_INTERVAL", "often");
         assertThatThrownBy(() -> RoutingConfig.from(env)).hasMessageContaining("HEED_ROUTING_PUNCTUATE_INTERVAL");
+        env.remove("HEED_ROUTING_PUNCTUATE_INTERVAL");
+        // A misspelt switch used to read as false (topics silently not created); now it stops the start.
+        env.put("HEED_CREATE_TOPICS", "ture");
+        assertThatThrownBy(() -> RoutingConfig.from(env)).hasMessage("HEED_CREATE_TOPICS=ture is not true or false");
+        env.remove("HEED_CREATE_TOPICS");
+        env.put("HEED_ROUTING_STANDBY_REPLICAS", "one");
+        assertThatThrownBy(() -> RoutingConfig.from(env)).hasMessage("HEED_ROUTING_STANDBY_REPLICAS=one is not an integer");
     }
 }
