@@ -108,8 +108,10 @@ class ImagesIT {
 
         await().atMost(Duration.ofMinutes(1)).until(() -> complaint(id).statusCode() == 200);
 
-        HttpResponse<String> ack = post("responder-service", "/v1/complaints/" + id + "/acknowledgements", AGENT_TOKEN,
-                "{\"agent\":\"images-agent\",\"note\":\"from the image test\"}");
+        // The responder learns of the complaint from complaints.escalated on its own time: until then it answers 404.
+        HttpResponse<String> ack = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                .until(() -> post("responder-service", "/v1/complaints/" + id + "/acknowledgements", AGENT_TOKEN,
+                        "{\"agent\":\"images-agent\",\"note\":\"from the image test\"}"), response -> response.statusCode() != 404);
         assertThat(ack.statusCode()).as(ack.body()).isEqualTo(201);
         await().atMost(Duration.ofMinutes(1)).until(() -> complaint(id).body().contains("\"status\":\"ACKNOWLEDGED\""));
     }
