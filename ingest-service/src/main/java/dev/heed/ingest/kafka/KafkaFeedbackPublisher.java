@@ -35,9 +35,7 @@ public final class KafkaFeedbackPublisher implements FeedbackPublisher {
     public CompletableFuture<Placement> publish(FeedbackReceived event) {
         var acked = new CompletableFuture<Placement>();
         try {
-            ProducerRecord<String, byte[]> record = KafkaMessageFactory
-                    .createWriter(topic, null, event.getReceivedAt().toEpochMilli(), event.getEventId())
-                    .writeBinary(cloudEvent(event, serializer.serialize(topic, event)));
+            ProducerRecord<String, byte[]> record = record(topic, event, serializer.serialize(topic, event));
             producer.send(record, (metadata, error) -> {
                 if (error != null) {
                     acked.completeExceptionally(error);
@@ -51,6 +49,12 @@ public final class KafkaFeedbackPublisher implements FeedbackPublisher {
             acked.completeExceptionally(e);
         }
         return acked;
+    }
+
+    /** The record this publisher writes for an event whose Avro value is {@code avro}: key, timestamp, {@code ce_*} headers. */
+    public static ProducerRecord<String, byte[]> record(String topic, FeedbackReceived event, byte[] avro) {
+        return KafkaMessageFactory.createWriter(topic, null, event.getReceivedAt().toEpochMilli(), event.getEventId())
+                .writeBinary(cloudEvent(event, avro));
     }
 
     private static CloudEvent cloudEvent(FeedbackReceived event, byte[] avro) {
