@@ -1,27 +1,39 @@
 package dev.heed.ingest.bench;
 
 import dev.heed.events.FeedbackReceived;
+import dev.heed.ingest.kafka.KafkaFeedbackPublisher;
 import dev.heed.ingest.kafka.ProducerSettings;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.LongFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The yardstick for the batch endpoint: the same producer settings (acks=all, idempotent) and the same
- * Avro serializer writing the same events, with no HTTP, JSON or CloudEvents in between.
+ * Avro serializer writing the same events, with no HTTP, JSON or CloudEvents SDK in between. With
+ * {@code sameRecords} each record also carries what the service's records carry (the {@code ce_*}
+ * headers, about 140 bytes, and the timestamp), copied from the service's own record for the first
+ * event, so both sides move the same bytes; without it only key and value, as the first version did.
  */
 final class RawProducerRun {
     private RawProducerRun() {}
 
     /** Records per second acknowledged by the broker, over a bounded time and count. */
     static double recordsPerSecond(String bootstrapServers, String topic, Serializer<FeedbackReceived> serializer,
-                                   LongFunction<FeedbackReceived> events, Duration duration, long maxRecords) throws InterruptedException {
+                                   LongFunction<FeedbackReceived> events, Duration duration, long maxRecords, boolean sameRecords)
+            throws InterruptedException {
         Map<String, Object> props = ProducerSettings.of(bootstrapServers, Duration.ofSeconds(30), Map.of());
         var inFlight = new Semaphore(50_000);
+        // Every bench event has the same source and times, so only ce_id differs between records.
+        FeedbackReceived first = events.apply(0);
+        Header[] template = KafkaFeedbackPublisher.record(topic, first, serializer.serialize(topic, first)).headers().toArray();
         long acked;
         long started = System.nanoTime();
         try (var producer = new KafkaProducer<String, byte[]>(props)) {
@@ -31,7 +43,11 @@ final class RawProducerRun {
             while (n < maxRecords && System.nanoTime() < deadline) {
                 FeedbackReceived event = events.apply(n++);
                 inFlight.acquire();
-                producer.send(new ProducerRecord<>(topic, event.getEventId(), serializer.serialize(topic, event)), (m, e) -> {
+                byte[] value = serializer.serialize(topic, event);
+                ProducerRecord<String, byte[]> record = sameRecords
+                        ? new ProducerRecord<>(topic, null, event.getReceivedAt().toEpochMilli(), event.getEventId(), value, Arrays.asList(headers(template, event)))
+                        : new ProducerRecord<>(topic, event.getEventId(), value);
+                producer.send(record, (m, e) -> {
                     if (e != null) {
                         errors.incrementAndGet();
                     }
@@ -45,5 +61,15 @@ final class RawProducerRun {
             acked = n;
         }
         return acked / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static Header[] headers(Header[] template, FeedbackReceived event) {
+        Header[] headers = template.clone();
+        for (int i = 0; i < headers.length; i++) {
+            if (headers[i].key().equals("ce_id")) {
+                headers[i] = new RecordHeader("ce_id", event.getEventId().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return headers;
     }
 }

@@ -27,6 +27,7 @@ public final class FeedbackParser {
     static final Set<String> CONTENT = Set.of("channel", "customer", "subject", "text", "rating", "occurredAt",
             "reference", "attributes", "traceId");
     static final Set<String> IDENTITY = Set.of("eventId", "sourceSystem");
+    private static final Set<String> PLAIN_JSON = union(CONTENT, IDENTITY);
 
     private static final Pattern TRACE_ID = Pattern.compile("(?!0{32})[0-9a-f]{32}");
     private static final int MAX_ATTRIBUTES = 50;
@@ -49,7 +50,7 @@ public final class FeedbackParser {
             return Submission.invalid(errors);
         }
         var fields = new FieldReader(body, base, errors);
-        checkFieldNames(body, base, union(CONTENT, IDENTITY), errors);
+        checkFieldNames(body, base, PLAIN_JSON, errors);
         String eventId = fields.matching("eventId", EVENT_ID, "1-128 letters, digits, '.', '_', ':' or '-'", 128);
         String source = fields.text("sourceSystem", false, 100);
         FeedbackInput input = content(fields, null, errors);
@@ -153,6 +154,6 @@ public final class FeedbackParser {
     private static Set<String> union(Set<String> a, Set<String> b) {
         var all = new java.util.HashSet<>(a);
         all.addAll(b);
-        return all;
+        return Set.copyOf(all);
     }
 }

@@ -2,7 +2,6 @@ package dev.heed.ingest.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -77,7 +76,7 @@ final class FieldReader {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            return Rfc3339.parse(value);
         } catch (DateTimeParseException e) {
             errors.add(FieldError.invalid(pointer(name), "must be an RFC 3339 date-time with offset, e.g. 2026-01-31T09:15:00Z"));
             return null;

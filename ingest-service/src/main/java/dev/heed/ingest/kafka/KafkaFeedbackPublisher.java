@@ -5,10 +5,14 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -20,6 +24,10 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class KafkaFeedbackPublisher implements FeedbackPublisher {
     public static final String EVENT_TYPE = "dev.heed.feedback.received";
     public static final String AVRO_CONTENT_TYPE = "application/avro";
+
+    private static final Header SPECVERSION = new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+    private static final Header TYPE = new RecordHeader("ce_type", EVENT_TYPE.getBytes(StandardCharsets.UTF_8));
+    private static final Header CONTENT_TYPE = new RecordHeader("content-type", AVRO_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
 
     private final Producer<String, byte[]> producer;
     private final String topic;
@@ -35,9 +43,7 @@ public final class KafkaFeedbackPublisher implements FeedbackPublisher {
     public CompletableFuture<Placement> publish(FeedbackReceived event) {
         var acked = new CompletableFuture<Placement>();
         try {
-            ProducerRecord<String, byte[]> record = KafkaMessageFactory
-                    .createWriter(topic, null, event.getReceivedAt().toEpochMilli(), event.getEventId())
-                    .writeBinary(cloudEvent(event, serializer.serialize(topic, event)));
+            ProducerRecord<String, byte[]> record = record(topic, event, serializer.serialize(topic, event));
             producer.send(record, (metadata, error) -> {
                 if (error != null) {
                     acked.completeExceptionally(error);
@@ -51,6 +57,30 @@ public final class KafkaFeedbackPublisher implements FeedbackPublisher {
             acked.completeExceptionally(e);
         }
         return acked;
+    }
+
+    /** The record this publisher writes for an event whose Avro value is {@code avro}: key, timestamp, {@code ce_*} headers. */
+    public static ProducerRecord<String, byte[]> record(String topic, FeedbackReceived event, byte[] avro) {
+        // The headers the CloudEvents binary-mode writer produces, in its order, written directly: building a
+        // CloudEvent and running the SDK's writer was a seventh of a batch item's CPU. A test holds the two equal.
+        var headers = new RecordHeaders();
+        headers.add(SPECVERSION);
+        headers.add(new RecordHeader("ce_id", utf8(event.getEventId())));
+        headers.add(new RecordHeader("ce_source", utf8(event.getSourceSystem())));
+        headers.add(TYPE);
+        headers.add(CONTENT_TYPE);
+        headers.add(new RecordHeader("ce_time", utf8(CloudEventTime.format(event.getOccurredAt()))));
+        return new ProducerRecord<>(topic, null, event.getReceivedAt().toEpochMilli(), event.getEventId(), avro, headers);
+    }
+
+    /** The same record through the CloudEvents SDK's binary-mode writer: what {@link #record} must equal. */
+    static ProducerRecord<String, byte[]> recordThroughSdk(String topic, FeedbackReceived event, byte[] avro) {
+        return KafkaMessageFactory.createWriter(topic, null, event.getReceivedAt().toEpochMilli(), event.getEventId())
+                .writeBinary(cloudEvent(event, avro));
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     private static CloudEvent cloudEvent(FeedbackReceived event, byte[] avro) {

@@ -63,4 +63,35 @@ class KafkaFeedbackPublisherTest {
         producer.sendException = new TimeoutException("metadata not available after max.block.ms");
         assertThat(publisher.publish(event())).isCompletedExceptionally();
     }
+
+    /** The headers written by hand must be, byte for byte and in order, what the CloudEvents SDK writes. */
+    @Test
+    void shouldWriteTheSameRecordAsTheCloudEventsWriter() {
+        var random = new java.util.Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            // Whole seconds, whole millis and odd millis, from year 1 to 9999 and beyond.
+            long seconds = random.nextInt(4) == 0 ? 253_402_300_800L + random.nextInt(1_000_000)
+                    : -62_135_596_800L + (long) (random.nextDouble() * 315_537_897_600L);
+            long millis = switch (random.nextInt(3)) {
+                case 0 -> 0;
+                case 1 -> 10L * random.nextInt(100);
+                default -> random.nextInt(1000);
+            };
+            Instant occurredAt = Instant.ofEpochSecond(seconds, millis * 1_000_000);
+            FeedbackReceived event = event();
+            event.setEventId("ev-" + n);
+            event.setSourceSystem(n % 2 == 0 ? "web-form" : "chat.gw_2");
+            event.setOccurredAt(occurredAt);
+            byte[] avro = {1, 2, 3};
+
+            ProducerRecord<String, byte[]> mine = KafkaFeedbackPublisher.record("feedback.received", event, avro);
+            ProducerRecord<String, byte[]> sdk = KafkaFeedbackPublisher.recordThroughSdk("feedback.received", event, avro);
+
+            assertThat(mine.key()).isEqualTo(sdk.key());
+            assertThat(mine.timestamp()).isEqualTo(sdk.timestamp());
+            assertThat(mine.partition()).isEqualTo(sdk.partition());
+            assertThat(mine.value()).isSameAs(sdk.value());
+            assertThat(mine.headers().toArray()).as(occurredAt.toString()).containsExactly(sdk.headers().toArray());
+        }
+    }
 }
