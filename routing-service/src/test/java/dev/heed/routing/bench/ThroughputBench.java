@@ -48,6 +48,8 @@ final class ThroughputBench {
     private static final com.sun.management.OperatingSystemMXBean CPU =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private final Stack stack;
     private final HeedTopics topics;
 
@@ -117,7 +119,10 @@ final class ThroughputBench {
         var serializer = topics.feedbackReceived().valueSerde().serializer();
         String topic = topics.feedbackReceived().name();
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                stack.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                // One request in flight: with five, a loaded in-process broker answered OUT_OF_ORDER_SEQUENCE_NUMBER
+                // and the producer retried without end (one run hung in flush for minutes).
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
                 new StringSerializer(), new ByteArraySerializer())) {
             Instant now = Instant.now();
             for (int i = 0; i < n; i++) {
@@ -181,6 +186,7 @@ final class ThroughputBench {
             long firstAt = 0;
             long firstBatch = 0;
             long firstCpu = 0;
+            long firstThreadCpu = 0;
             long firstAppend = Long.MAX_VALUE;
             long lastAppend = Long.MIN_VALUE;
             while (seen < n) {
@@ -193,6 +199,7 @@ final class ThroughputBench {
                 if (polled > 0 && firstAt == 0) {
                     firstAt = System.nanoTime();
                     firstCpu = CPU.getProcessCpuTime();
+                    firstThreadCpu = streamThreadsCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
                     firstBatch = polled;
                 }
                 seen += polled;
@@ -202,10 +209,23 @@ final class ThroughputBench {
             }
             double rate = (n - firstBatch) / ((System.nanoTime() - firstAt) / 1e9);
             double cpuMicros = (CPU.getProcessCpuTime() - firstCpu) / 1e3 / (n - firstBatch);
+            double threadMicros = (streamThreadsCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)) - firstThreadCpu)
+                    / 1e3 / (n - firstBatch);
             double appendRate = (n - 1) / Math.max(1e-3, (lastAppend - firstAppend) / 1e3);
-            System.out.printf("  %s: %.0f rec/s (by append time %.0f rec/s), %.1f us JVM CPU per record%n",
-                    label, rate, appendRate, cpuMicros);
+            System.out.printf("  %s: %.0f rec/s (by append time %.0f rec/s), %.1f us JVM CPU and %.1f us stream-thread CPU"
+                    + " per record%n", label, rate, appendRate, cpuMicros, threadMicros);
             return rate;
         }
+    }
+
+    /** CPU nanoseconds used so far by the stream threads of one app: its own work, without the broker's or the JIT's. */
+    private static long streamThreadsCpu(String applicationId) {
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(applicationId) && info.getThreadName().contains("-StreamThread-")) {
+                total += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 }
