@@ -3,8 +3,6 @@ package dev.heed.routing.topology;
 import dev.heed.events.Classification;
 import dev.heed.events.Evidence;
 import dev.heed.events.Intent;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,28 +25,14 @@ final class EscalationReasons {
         if (classification.getTriage()) {
             reasons.add("needs human triage: " + detail(classification, "triage"));
         }
-        reasons.add("sentiment " + classification.getSentiment() + " (" + twoDecimals(classification.getScore()) + ")"
-                + words(classification, "sentiment"));
+        reasons.add(String.format(Locale.ROOT, "sentiment %s (%.2f)%s", classification.getSentiment(),
+                classification.getScore(), words(classification, "sentiment")));
         for (Intent intent : classification.getIntents()) {
             reasons.add("intent " + intent + words(classification, "intent:" + intent));
         }
         reasons.add("severity " + classification.getSeverity() + " (" + classification.getSeverityPoints() + " points"
                 + rules(classification, "severity") + ")");
         return reasons;
-    }
-
-    /**
-     * {@code String.format(Locale.ROOT, "%.2f", value)} without the formatter, which parsed its pattern on every
-     * escalation and took about 4% of the routing thread (JFR): the same digits (shortest decimal, half up) and
-     * the same "-0.00" for a small negative score.
-     */
-    static String twoDecimals(double value) {
-        if (!Double.isFinite(value)) {
-            return String.format(Locale.ROOT, "%.2f", value);
-        }
-        BigDecimal rounded = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
-        boolean negative = value < 0 || (value == 0 && 1 / value < 0);
-        return rounded.signum() == 0 && negative ? "-" + rounded.toPlainString() : rounded.toPlainString();
     }
 
     private static String words(Classification classification, String decision) {

@@ -47,22 +47,4 @@ class EscalationReasonsTest {
 
         assertThat(EscalationReasons.of(classification)).first().isEqualTo("needs human triage: language de");
     }
-
-    @Test
-    void scoresAreWrittenAsTheFormatterWritesThem() {
-        java.util.Random random = new java.util.Random(3);
-        List<Double> scores = new java.util.ArrayList<>(List.of(0.0, -0.0, 0.005, -0.005, 0.015, -0.125, 0.995, -1.0, 1.0,
-                -0.0049999, 1e-9, -1e-9, Double.NaN));
-        for (int i = -400; i <= 400; i++) {
-            double d = i * 0.0025;
-            scores.addAll(List.of(d, Math.nextUp(d), Math.nextDown(d)));
-        }
-        for (int i = 0; i < 20_000; i++) {
-            scores.add(random.nextDouble() * 2 - 1);
-        }
-        for (double score : scores) {
-            assertThat(EscalationReasons.twoDecimals(score)).as("score %s", score)
-                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", score));
-        }
-    }
 }
