@@ -45,6 +45,11 @@ final class ThroughputBench {
     private static final String BARE_OUT = "bench.bare-out";
     private static final Duration LIMIT = Duration.ofMinutes(10);
 
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private final Stack stack;
     private final HeedTopics topics;
 
@@ -53,7 +58,33 @@ final class ThroughputBench {
         this.topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, HeedTopics.DEFAULT_PARTITIONS);
         TopicCreator.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
         stack.createTopic(BARE_OUT, HeedTopics.DEFAULT_PARTITIONS);
+        stampOnAppend(BARE_OUT, topics.feedbackClassified().name());
         awaitLeaders(topics.feedbackReceived().name());
+    }
+
+    /**
+     * The counted outputs carry the broker's append time, so each app's rate can also be read off when its
+     * records were written rather than when their transactions became visible: a commit interval long
+     * against the run (the bare app reads 200,000 records in about a second) makes the visible-time rate
+     * a measure of the commit interval instead.
+     */
+    private void stampOnAppend(String... outputs) {
+        var op = new org.apache.kafka.clients.admin.AlterConfigOp(new org.apache.kafka.clients.admin.ConfigEntry(
+                "message.timestamp.type", "LogAppendTime"), org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET);
+        Map<org.apache.kafka.common.config.ConfigResource, java.util.Collection<org.apache.kafka.clients.admin.AlterConfigOp>> ops =
+                new java.util.HashMap<>();
+        for (String topic : outputs) {
+            ops.put(new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic),
+                    List.of(op));
+        }
+        try {
+            stack.admin().incrementalAlterConfigs(ops).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -79,12 +110,19 @@ final class ThroughputBench {
         throw new IllegalStateException("partitions of " + topic + " have no leader after 60 s");
     }
 
-    /** Writes {@code n} feedback records, about a third of them complaints. */
-    void load(int n) throws Exception {
+    /**
+     * Writes {@code n} feedback records, about a third of them complaints, and returns how many the input
+     * topic holds: the in-process broker has rejected a few sends as out of sequence (55 of 200,000 in one
+     * run), which the producer drops, so both apps are timed on what is really there.
+     */
+    long load(int n) throws Exception {
         var serializer = topics.feedbackReceived().valueSerde().serializer();
         String topic = topics.feedbackReceived().name();
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                stack.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                // One request in flight: with five, a loaded in-process broker answered OUT_OF_ORDER_SEQUENCE_NUMBER
+                // and the producer retried without end (one run hung in flush for minutes).
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
                 new StringSerializer(), new ByteArraySerializer())) {
             Instant now = Instant.now();
             for (int i = 0; i < n; i++) {
@@ -97,23 +135,33 @@ final class ThroughputBench {
             }
             producer.flush();
         }
+        var partitions = stack.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.bootstrapServers()), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     /** Records per second of the bare app. */
-    double bare(int n) {
+    double bare(long n) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(topics.feedbackReceived().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .to(BARE_OUT, Produced.with(Serdes.String(), Serdes.ByteArray()));
-        return timed(builder.build(), BARE_OUT, n);
+        return timed("bare", builder.build(), BARE_OUT, n);
     }
 
     /** Records per second of the routing topology, counted on feedback.classified (one per input). */
-    double routing(int n) {
+    double routing(long n) {
         Topology topology = RoutingTopology.build(topics, FeedbackClassifier.loadDefault(), PolicyBook.defaults(), ClockSettings.defaults());
-        return timed(topology, topics.feedbackClassified().name(), n);
+        return timed("routing", topology, topics.feedbackClassified().name(), n);
     }
 
-    private double timed(Topology topology, String output, int n) {
+    /**
+     * Also prints the run's rate and the whole JVM's CPU time per record over the same span (broker included):
+     * on a shared machine the CPU time moves much less with other load than the rate does.
+     */
+    private double timed(String label, Topology topology, String output, long n) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, stack.uniqueName("bench"));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
@@ -137,10 +185,21 @@ final class ThroughputBench {
             long seen = 0;
             long firstAt = 0;
             long firstBatch = 0;
+            long firstCpu = 0;
+            long firstThreadCpu = 0;
+            long firstAppend = Long.MAX_VALUE;
+            long lastAppend = Long.MIN_VALUE;
             while (seen < n) {
-                int polled = counter.poll(Duration.ofMillis(100)).count();
+                var records = counter.poll(Duration.ofMillis(100));
+                int polled = records.count();
+                for (var r : records) {
+                    firstAppend = Math.min(firstAppend, r.timestamp());
+                    lastAppend = Math.max(lastAppend, r.timestamp());
+                }
                 if (polled > 0 && firstAt == 0) {
                     firstAt = System.nanoTime();
+                    firstCpu = CPU.getProcessCpuTime();
+                    firstThreadCpu = streamThreadsCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
                     firstBatch = polled;
                 }
                 seen += polled;
@@ -148,7 +207,25 @@ final class ThroughputBench {
                     throw new IllegalStateException("only " + seen + " of " + n + " records within " + LIMIT);
                 }
             }
-            return (n - firstBatch) / ((System.nanoTime() - firstAt) / 1e9);
+            double rate = (n - firstBatch) / ((System.nanoTime() - firstAt) / 1e9);
+            double cpuMicros = (CPU.getProcessCpuTime() - firstCpu) / 1e3 / (n - firstBatch);
+            double threadMicros = (streamThreadsCpu(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)) - firstThreadCpu)
+                    / 1e3 / (n - firstBatch);
+            double appendRate = (n - 1) / Math.max(1e-3, (lastAppend - firstAppend) / 1e3);
+            System.out.printf("  %s: %.0f rec/s (by append time %.0f rec/s), %.1f us JVM CPU and %.1f us stream-thread CPU"
+                    + " per record%n", label, rate, appendRate, cpuMicros, threadMicros);
+            return rate;
         }
+    }
+
+    /** CPU nanoseconds used so far by the stream threads of one app: its own work, without the broker's or the JIT's. */
+    private static long streamThreadsCpu(String applicationId) {
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(applicationId) && info.getThreadName().contains("-StreamThread-")) {
+                total += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 }
