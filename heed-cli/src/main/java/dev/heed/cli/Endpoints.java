@@ -14,8 +14,6 @@ import java.util.Properties;
  * {@code heed up} writes for the local run. Any Kafka and Confluent-compatible registry works.
  */
 record Endpoints(String bootstrapServers, String registryUrl) {
-    static final Path LOCAL_RUN_FILE = Path.of(".heed", "endpoints.properties");
-
     static Endpoints resolve(CliArgs args, Map<String, String> env, Path localRunFile) {
         Properties local = readIfPresent(localRunFile);
         String bootstrap = first(args.option("bootstrap"), env.get("HEED_BOOTSTRAP_SERVERS"), local.getProperty("bootstrap.servers"))

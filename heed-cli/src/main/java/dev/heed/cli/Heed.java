@@ -86,7 +86,9 @@ public final class Heed {
     }
 
     private static Clients clients(List<String> words, Map<String, String> env, Set<String> options, Set<String> switches) {
-        return new Clients(Endpoints.resolve(parse(words, options, switches), env, Endpoints.LOCAL_RUN_FILE), env);
+        // The local run's endpoints file, wherever HEED_LOCAL_DATA_DIR put it (./heed runs in the checkout).
+        Path localRun = LocalRunConfig.from(Path.of("").toAbsolutePath(), env).endpointsFile();
+        return new Clients(Endpoints.resolve(parse(words, options, switches), env, localRun), env);
     }
 
     private static String rootMessage(Throwable e) {

@@ -65,7 +65,9 @@ final class StatusCommand {
     }
 
     private static void printTopics(PrintStream out, Set<String> topics, Map<TopicPartition, Long> ends, Map<TopicPartition, Long> starts) {
-        out.println("TOPIC                                   PARTITIONS   END-OFFSET   RECORDS");
+        // Wide enough for Kafka Streams' changelog names (heed-routing-sla-due-index-store-changelog).
+        int width = Math.max(40, topics.stream().mapToInt(String::length).max().orElse(0) + 1);
+        out.printf("%-" + width + "s %10s %12s %9s%n", "TOPIC", "PARTITIONS", "END-OFFSET", "RECORDS");
         for (String topic : topics) {
             long end = 0;
             long held = 0;
@@ -78,7 +80,7 @@ final class StatusCommand {
                 }
             }
             String mark = topic.endsWith(".dlq") && held > 0 ? "   <- dead letters" : "";
-            out.printf("%-40s %10d %12d %9d%s%n", topic, count, end, held, mark);
+            out.printf("%-" + width + "s %10d %12d %9d%s%n", topic, count, end, held, mark);
         }
     }
 

@@ -78,7 +78,7 @@ public final class LocalRun implements AutoCloseable {
     }
 
     private void writeEndpoints() throws IOException {
-        Files.writeString(config.dataDir().resolve("endpoints.properties"),
+        Files.writeString(config.endpointsFile(),
                 "bootstrap.servers=" + config.bootstrapServers() + "\nregistry.url=" + config.registryUrl() + "\n");
     }
 
@@ -92,7 +92,7 @@ public final class LocalRun implements AutoCloseable {
             }
         }
         try {
-            Files.deleteIfExists(config.dataDir().resolve("endpoints.properties"));
+            Files.deleteIfExists(config.endpointsFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.heed.cli.local;
 
+import dev.heed.schemas.config.EnvVars;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,15 +17,21 @@ public record LocalRunConfig(Path repository, Path dataDir, int kafkaPort, int c
                              int ingestPort, int routingPort, int responderPort, int timeScale) {
 
     public static LocalRunConfig from(Path repository, Map<String, String> env) {
+        EnvVars vars = new EnvVars(env);
         return new LocalRunConfig(repository,
-                repository.resolve(env.getOrDefault("HEED_LOCAL_DATA_DIR", ".heed")),
-                port(env, "HEED_LOCAL_KAFKA_PORT", 29092),
-                port(env, "HEED_LOCAL_CONTROLLER_PORT", 29093),
-                port(env, "HEED_LOCAL_REGISTRY_PORT", 28081),
-                port(env, "HEED_LOCAL_INGEST_PORT", 28080),
-                port(env, "HEED_LOCAL_ROUTING_PORT", 28082),
-                port(env, "HEED_LOCAL_RESPONDER_PORT", 28083),
-                Integer.parseInt(env.getOrDefault("HEED_LOCAL_TIME_SCALE", "1")));
+                repository.resolve(vars.string("HEED_LOCAL_DATA_DIR", ".heed")),
+                vars.integer("HEED_LOCAL_KAFKA_PORT", 29092),
+                vars.integer("HEED_LOCAL_CONTROLLER_PORT", 29093),
+                vars.integer("HEED_LOCAL_REGISTRY_PORT", 28081),
+                vars.integer("HEED_LOCAL_INGEST_PORT", 28080),
+                vars.integer("HEED_LOCAL_ROUTING_PORT", 28082),
+                vars.integer("HEED_LOCAL_RESPONDER_PORT", 28083),
+                vars.integer("HEED_LOCAL_TIME_SCALE", 1));
+    }
+
+    /** Where {@code heed up} writes the addresses of its Kafka and registry for the other commands. */
+    public Path endpointsFile() {
+        return dataDir.resolve("endpoints.properties");
     }
 
     public LocalRunConfig withTimeScale(int scale) {
@@ -54,10 +61,5 @@ public record LocalRunConfig(Path repository, Path dataDir, int kafkaPort, int c
 
     public Path logs() {
         return dataDir.resolve("logs");
-    }
-
-    private static int port(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
     }
 }
