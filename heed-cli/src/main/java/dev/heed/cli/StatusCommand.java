@@ -67,7 +67,7 @@ final class StatusCommand {
     private static void printTopics(PrintStream out, Set<String> topics, Map<TopicPartition, Long> ends, Map<TopicPartition, Long> starts) {
         // Wide enough for Kafka Streams' changelog names (heed-routing-sla-due-index-store-changelog).
         int width = Math.max(40, topics.stream().mapToInt(String::length).max().orElse(0) + 1);
-        out.printf("%-" + width + "s %10s %12s %9s%n", "TOPIC", "PARTITIONS", "END-OFFSET", "RECORDS");
+        out.printf("%-" + width + "s %10s %12s %9s%n", "TOPIC", "PARTITIONS", "END-OFFSET", "HELD");
         for (String topic : topics) {
             long end = 0;
             long held = 0;
