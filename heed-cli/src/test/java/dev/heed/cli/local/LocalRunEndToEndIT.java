@@ -138,7 +138,7 @@ class LocalRunEndToEndIT {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(ServiceCatalog.DEMO_AGENT_TOKEN);
             browser.findElement(By.cssSelector("#signin button")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(row));
-            browser.findElement(By.cssSelector("button.ack[data-complaint-id='" + id + "']")).click();
+            chromium.click(By.cssSelector("button.ack[data-complaint-id='" + id + "']"), Duration.ofSeconds(60));
             wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
             chromium.screenshot("target/e2e-console-screenshot.png");
         }

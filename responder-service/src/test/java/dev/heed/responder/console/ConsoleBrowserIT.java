@@ -68,7 +68,7 @@ class ConsoleBrowserIT {
                     .map(r -> r.getAttribute("data-complaint-id")).toList();
             assertThat(order).containsExactly("fb-arriving", "fb-waiting");
 
-            browser.findElement(By.cssSelector("button.ack[data-complaint-id='fb-arriving']")).click();
+            chromium.click(By.cssSelector("button.ack[data-complaint-id='fb-arriving']"), Duration.ofSeconds(30));
             wait.until(ExpectedConditions.invisibilityOfElementLocated(row("fb-arriving")));
             await().atMost(WAIT).untilAsserted(() -> assertThat(acknowledgements(console))
                     .anySatisfy(ack -> {
@@ -83,7 +83,7 @@ class ConsoleBrowserIT {
             assertThat(browser.findElement(By.id("completeness")).getText()).contains("gap: 1");
             chromium.screenshot("target/console-screenshot.png");
 
-            browser.findElement(By.linkText("fb-waiting")).click();
+            chromium.click(By.linkText("fb-waiting"), Duration.ofSeconds(30));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-stage='ESCALATED']")));
             assertThat(browser.findElement(By.cssSelector("#timeline mark")).getText()).isEqualTo("charged twice");
             chromium.screenshot("target/console-complaint-screenshot.png");

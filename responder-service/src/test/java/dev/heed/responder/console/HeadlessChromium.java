@@ -4,14 +4,18 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through the system chromedriver, for browser tests of the console (in this
@@ -57,6 +61,17 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver browser() {
         return browser;
+    }
+
+    /**
+     * Clicks the element {@code target} finds, finding it again when the page replaced it in between: the
+     * console re-renders its lists on every server-sent update, so an element found a moment ago can be gone.
+     */
+    public void click(By target, Duration within) {
+        new WebDriverWait(browser, within).ignoring(StaleElementReferenceException.class).until(page -> {
+            page.findElement(target).click();
+            return true;
+        });
     }
 
     public void screenshot(String file) throws IOException {
