@@ -11,12 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -61,21 +58,6 @@ public final class Pipeline implements AutoCloseable {
             producer.send(new ProducerRecord<>(topic.name(), key, value));
             producer.commitTransaction();
         }
-    }
-
-    /** A consumer group's lag on a topic as operators see it: log end offsets minus committed offsets. */
-    public long lag(String groupId, String topic) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = stack.admin().listConsumerGroupOffsets(groupId)
-                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        stack.admin().describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
-                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        long lag = 0;
-        for (var end : stack.admin().listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet()) {
-            OffsetAndMetadata at = committed.get(end.getKey());
-            lag += end.getValue().offset() - (at == null ? 0 : at.offset());
-        }
-        return lag;
     }
 
     List<ResponseSent> responsesSent() {
