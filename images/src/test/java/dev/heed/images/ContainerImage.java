@@ -88,19 +88,22 @@ final class ContainerImage {
      * The entrypoint's own process (inside the namespace, below {@code unshare}), once it has started.
      */
     static ProcessHandle service(Process started) {
-        return started.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+        return started.descendants().filter(ContainerImage::isJvm)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no java process below pid " + started.pid()));
     }
 
     /** SIGTERM to the service itself (its graceful shutdown), then up to 30 s before killing. */
     static void stop(Process started) throws InterruptedException {
-        started.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
-                .forEach(ProcessHandle::destroy);
+        started.descendants().filter(ContainerImage::isJvm).forEach(ProcessHandle::destroy);
         if (!started.waitFor(30, TimeUnit.SECONDS)) {
             started.descendants().forEach(ProcessHandle::destroyForcibly);
             started.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    private static boolean isJvm(ProcessHandle process) {
+        return process.info().command().map(command -> command.endsWith("java")).orElse(false);
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {
