@@ -44,6 +44,9 @@ public final class IngestLoadBenchmark {
         int[] levels = Arrays.stream(System.getProperty("bench.levels", "1,4,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
         int batchSize = Integer.getInteger("bench.batch", 500);
         Set<String> parts = Set.of(System.getProperty("bench.parts", "single,batch").split(","));
+        if (!Set.of("single", "batch").containsAll(parts)) {
+            throw new IllegalArgumentException("bench.parts takes single and/or batch, not " + parts);
+        }
         try (Stack stack = LocalStack.startInProcess(1, LocalStack.DEFAULT_COMPATIBILITY);
              IngestApplication app = IngestApplication.start(config(stack), Clock.systemUTC())) {
             Javalin empty = Javalin.create(cfg -> {
@@ -75,8 +78,14 @@ public final class IngestLoadBenchmark {
     }
 
     private static void warmSingle(LoadGenerator load, URI ingest, URI empty, int concurrency, Duration duration) throws Exception {
-        load.run(ingest, "application/json", n -> Payloads.feedback("warm-" + n), 202, concurrency, duration, MAX_REQUESTS, "X-API-Key", KEY);
-        load.run(empty, "application/json", n -> Payloads.feedback("warm-" + n), 202, concurrency, duration, MAX_REQUESTS);
+        posts(load, ingest, "warm-", concurrency, duration, "X-API-Key", KEY);
+        posts(load, empty, "warm-", concurrency, duration);
+    }
+
+    /** Single-event POSTs, each with its own event id under {@code prefix}. */
+    private static LoadGenerator.Result posts(LoadGenerator load, URI uri, String prefix, int concurrency, Duration duration,
+                                              String... headers) throws InterruptedException {
+        return load.run(uri, "application/json", n -> Payloads.feedback(prefix + n), 202, concurrency, duration, MAX_REQUESTS, headers);
     }
 
     /**
@@ -94,10 +103,8 @@ public final class IngestLoadBenchmark {
             for (int l = 0; l < levels.length; l++) {
                 int concurrency = levels[l];
                 String prefix = "run-" + r + "-" + concurrency + "-";
-                var ingestResult = load.run(ingest, "application/json", n -> Payloads.feedback(prefix + n), 202, concurrency, duration,
-                        MAX_REQUESTS, "X-API-Key", KEY);
-                var emptyResult = load.run(empty, "application/json", n -> Payloads.feedback(prefix + n), 202, concurrency, duration,
-                        MAX_REQUESTS);
+                var ingestResult = posts(load, ingest, prefix, concurrency, duration, "X-API-Key", KEY);
+                var emptyResult = posts(load, empty, prefix, concurrency, duration);
                 ingestRate[l][r] = ingestResult.perSecond();
                 emptyRate[l][r] = emptyResult.perSecond();
                 System.out.printf("%5d %11d | %12.0f %8.2f %8.2f | %12.0f %8.2f %8.2f | %6.2f%n", r + 1, concurrency,
