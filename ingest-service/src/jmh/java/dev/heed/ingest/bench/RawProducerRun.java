@@ -25,8 +25,15 @@ import org.apache.kafka.common.serialization.Serializer;
 final class RawProducerRun {
     private RawProducerRun() {}
 
-    /** Records per second acknowledged by the broker, over a bounded time and count. */
-    static double recordsPerSecond(String bootstrapServers, String topic, Serializer<FeedbackReceived> serializer,
+    /** What one run wrote: records acknowledged by the broker, and the seconds from the producer's start to its close. */
+    record Result(long records, double seconds) {
+        double perSecond() {
+            return records / seconds;
+        }
+    }
+
+    /** Records acknowledged by the broker, over a bounded time and count. */
+    static Result run(String bootstrapServers, String topic, Serializer<FeedbackReceived> serializer,
                                    LongFunction<FeedbackReceived> events, Duration duration, long maxRecords, boolean sameRecords)
             throws InterruptedException {
         Map<String, Object> props = ProducerSettings.of(bootstrapServers, Duration.ofSeconds(30), Map.of());
@@ -55,12 +62,20 @@ final class RawProducerRun {
                 });
             }
             producer.flush();
+            System.out.printf("    raw producer: records/request %.1f, batch bytes avg %.0f%n",
+                    metric(producer, "records-per-request-avg"), metric(producer, "batch-size-avg"));
             if (errors.get() > 0) {
                 throw new IllegalStateException(errors.get() + " raw writes failed");
             }
             acked = n;
         }
-        return acked / ((System.nanoTime() - started) / 1e9);
+        return new Result(acked, (System.nanoTime() - started) / 1e9);
+    }
+
+    static double metric(org.apache.kafka.clients.producer.Producer<?, ?> producer, String name) {
+        return producer.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals(name) && e.getKey().group().equals("producer-metrics"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).findFirst().orElse(Double.NaN);
     }
 
     private static Header[] headers(Header[] template, FeedbackReceived event) {

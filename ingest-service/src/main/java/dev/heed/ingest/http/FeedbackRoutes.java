@@ -59,9 +59,8 @@ final class FeedbackRoutes {
         byte[] body = body(ctx, maxBatchBytes);
         List<Submission> submissions = decoder.batch(ctx.contentType(), body);
         String source = Authenticator.source(ctx);
-        List<CompletableFuture<Outcome>> outcomes = submissions.stream().map(s -> intake.submit(source, s, null)).toList();
-        ctx.future(() -> CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
-                .thenAcceptAsync(done -> answerBatch(ctx, outcomes.stream().map(CompletableFuture::join).toList()), answering));
+        CompletableFuture<List<Outcome>> outcomes = intake.submitAll(source, submissions);
+        ctx.future(() -> outcomes.thenAcceptAsync(all -> answerBatch(ctx, all), answering));
     }
 
     private void answerBatch(Context ctx, List<Outcome> outcomes) {

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 /**
  * Remembers, per idempotency key, a fingerprint of the content and the outcome of its first write, so a
@@ -36,11 +36,12 @@ public final class IdempotencyStore<V> {
     }
 
     /**
-     * The outcome for this key: the existing one when the fingerprint matches, a new one from
-     * {@code work} when the key is unknown, or empty when the key was used for other content.
+     * The outcome for this key: the existing one when the fingerprint matches, a new one when the key is
+     * unknown, or empty when the key was used for other content. For a new key, {@code work} is given the
+     * outcome to complete; completing it exceptionally forgets the key, so the client's retry runs again.
      */
-    public Optional<CompletableFuture<V>> attach(String key, String fingerprint, Supplier<CompletableFuture<V>> work) {
-        var promise = new CompletableFuture<V>();
+    public Optional<CompletableFuture<V>> attach(String key, String fingerprint, Consumer<CompletableFuture<V>> work) {
+        var promise = new Promise(key);
         synchronized (this) {
             evictExpired();
             Entry<V> existing = entries.get(key);
@@ -51,25 +52,38 @@ public final class IdempotencyStore<V> {
             evictOverflow();
         }
         // Outside the lock: the work may block (a producer waiting for metadata) and must not stall other keys.
-        start(key, promise, work);
+        try {
+            work.accept(promise);
+        } catch (RuntimeException e) {
+            promise.completeExceptionally(e);
+        }
         return Optional.of(promise);
     }
 
-    private void start(String key, CompletableFuture<V> promise, Supplier<CompletableFuture<V>> work) {
-        CompletableFuture<V> result;
-        try {
-            result = work.get();
-        } catch (RuntimeException e) {
-            result = CompletableFuture.failedFuture(e);
+    /**
+     * The outcome of a first write, which forgets its key as it fails: done here rather than in a dependent
+     * stage, which would cost a batch item one more future completed on the producer's I/O thread.
+     */
+    private final class Promise extends CompletableFuture<V> {
+        private final String key;
+
+        Promise(String key) {
+            this.key = key;
         }
-        result.whenComplete((value, error) -> {
-            if (error != null) {
-                forget(key, promise);
-                promise.completeExceptionally(error);
-            } else {
-                promise.complete(value);
+
+        @Override
+        public boolean completeExceptionally(Throwable error) {
+            if (!isDone()) {
+                forget(key, this);
             }
-        });
+            return super.completeExceptionally(error);
+        }
+
+        // Stages that depend on this one are plain futures: only the stored outcome forgets its key.
+        @Override
+        public <U> CompletableFuture<U> newIncompleteFuture() {
+            return new CompletableFuture<>();
+        }
     }
 
     public synchronized int size() {

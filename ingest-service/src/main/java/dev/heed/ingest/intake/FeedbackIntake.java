@@ -12,11 +12,14 @@ import dev.heed.ingest.problem.Problems;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,22 +48,74 @@ public final class FeedbackIntake {
      * @param idempotencyKey the {@code Idempotency-Key} header, or null
      */
     public CompletableFuture<Outcome> submit(String source, Submission submission, String idempotencyKey) {
-        if (submission.claimedSource() != null && !submission.claimedSource().equals(source)) {
-            return done(Outcome.refused(Problems.wrongSource(source, submission.claimedSource())));
+        Pending pending = start(source, submission, idempotencyKey);
+        return pending.write() == null ? done(pending.decided())
+                : pending.write().handle((accepted, error) -> outcome(pending));
+    }
+
+    /**
+     * Every item of a batch, answered once the last write is settled, in request order. One counter
+     * rather than a future per item and {@code allOf}: the items' writes settle on the producer's I/O
+     * thread, and each extra stage completed there delays every other acknowledgement.
+     */
+    public CompletableFuture<List<Outcome>> submitAll(String source, List<Submission> submissions) {
+        var pending = new ArrayList<Pending>(submissions.size());
+        for (Submission submission : submissions) {
+            pending.add(start(source, submission, null));
         }
-        List<FieldError> errors = new java.util.ArrayList<>(submission.errors());
+        var answered = new CompletableFuture<List<Outcome>>();
+        var unsettled = new AtomicInteger(1);
+        Runnable settled = () -> {
+            if (unsettled.decrementAndGet() == 0) {
+                answered.complete(pending.stream().map(this::outcome).toList());
+            }
+        };
+        for (Pending p : pending) {
+            if (p.write() != null) {
+                unsettled.incrementAndGet();
+                p.write().whenComplete((accepted, error) -> settled.run());
+            }
+        }
+        settled.run();
+        return answered;
+    }
+
+    /** A submission either decided at once (refused) or waiting for its write; replayed when another request wrote it. */
+    private record Pending(Outcome decided, CompletableFuture<Accepted> write, String eventId, boolean replayed) {}
+
+    /** The answer to a pending submission whose write has settled. */
+    private Outcome outcome(Pending pending) {
+        if (pending.decided() != null) {
+            return pending.decided();
+        }
+        try {
+            return Outcome.accepted(pending.write().join(), pending.replayed());
+        } catch (CompletionException | CancellationException e) {
+            return refusal(pending.eventId(), e);
+        }
+    }
+
+    private Pending start(String source, Submission submission, String idempotencyKey) {
+        if (submission.claimedSource() != null && !submission.claimedSource().equals(source)) {
+            return decided(Outcome.refused(Problems.wrongSource(source, submission.claimedSource())));
+        }
+        List<FieldError> errors = new ArrayList<>(submission.errors());
         String eventId = eventId(submission.eventId(), idempotencyKey, errors);
         if (!errors.isEmpty()) {
-            return done(Outcome.refused(Problem.invalid(errors)));
+            return decided(Outcome.refused(Problem.invalid(errors)));
         }
         String fingerprint = Fingerprint.of(source, submission.input());
-        var fresh = new AtomicBoolean();
-        return idempotency.attach(eventId, fingerprint, () -> {
-                    fresh.set(true);
-                    return write(eventId, source, submission);
+        boolean[] fresh = new boolean[1];
+        return idempotency.attach(eventId, fingerprint, promise -> {
+                    fresh[0] = true;
+                    write(eventId, source, submission, promise);
                 })
-                .map(outcome -> outcome.handle((accepted, error) -> answer(eventId, accepted, error, !fresh.get())))
-                .orElseGet(() -> done(Outcome.refused(Problems.idempotencyConflict(eventId))));
+                .map(write -> new Pending(null, write, eventId, !fresh[0]))
+                .orElseGet(() -> decided(Outcome.refused(Problems.idempotencyConflict(eventId))));
+    }
+
+    private Pending decided(Outcome outcome) {
+        return new Pending(outcome, null, null, false);
     }
 
     private static String eventId(String fromBody, String fromHeader, List<FieldError> errors) {
@@ -73,18 +128,21 @@ public final class FeedbackIntake {
         return Objects.requireNonNullElseGet(fromBody, () -> Objects.requireNonNullElseGet(fromHeader, () -> UUID.randomUUID().toString()));
     }
 
-    private CompletableFuture<Accepted> write(String eventId, String source, Submission submission) {
+    private void write(String eventId, String source, Submission submission, CompletableFuture<Accepted> promise) {
         String ingestId = UUID.randomUUID().toString();
         var receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         FeedbackReceived event = FeedbackMapper.toEvent(eventId, source, submission.input(), ingestId, receivedAt);
-        return publisher.publish(event).thenApply(p -> new Accepted(eventId, ingestId, p.topic(), p.partition(), p.offset(), receivedAt));
+        publisher.publish(event, (placement, error) -> {
+            if (error != null) {
+                promise.completeExceptionally(error);
+            } else {
+                promise.complete(new Accepted(eventId, ingestId, placement.topic(), placement.partition(), placement.offset(), receivedAt));
+            }
+        });
     }
 
-    private Outcome answer(String eventId, Accepted accepted, Throwable error, boolean replayed) {
-        if (error == null) {
-            return Outcome.accepted(accepted, replayed);
-        }
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+    private Outcome refusal(String eventId, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (WriteFailures.isTransient(cause)) {
             LOG.atWarn().addKeyValue("eventId", eventId).addKeyValue("error", cause.toString()).log("kafka did not take the write");
             return Outcome.refused(Problems.kafkaUnavailable(retryAfter));

@@ -7,7 +7,7 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -40,23 +40,22 @@ public final class KafkaFeedbackPublisher implements FeedbackPublisher {
     }
 
     @Override
-    public CompletableFuture<Placement> publish(FeedbackReceived event) {
-        var acked = new CompletableFuture<Placement>();
+    public void publish(FeedbackReceived event, BiConsumer<Placement, Throwable> done) {
+        ProducerRecord<String, byte[]> record;
         try {
-            ProducerRecord<String, byte[]> record = record(topic, event, serializer.serialize(topic, event));
+            record = record(topic, event, serializer.serialize(topic, event));
             producer.send(record, (metadata, error) -> {
                 if (error != null) {
-                    acked.completeExceptionally(error);
+                    done.accept(null, error);
                 } else {
-                    acked.complete(new Placement(metadata.topic(), metadata.partition(), metadata.offset()));
+                    done.accept(new Placement(metadata.topic(), metadata.partition(), metadata.offset()), null);
                 }
             });
         } catch (RuntimeException e) {
             // send() throws (rather than calling back) when metadata did not arrive within max.block.ms,
             // and the serializer throws when the registry cannot be reached.
-            acked.completeExceptionally(e);
+            done.accept(null, e);
         }
-        return acked;
     }
 
     /** The record this publisher writes for an event whose Avro value is {@code avro}: key, timestamp, {@code ce_*} headers. */

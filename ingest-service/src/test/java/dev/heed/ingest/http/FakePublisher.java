@@ -4,8 +4,9 @@ import dev.heed.events.FeedbackReceived;
 import dev.heed.ingest.kafka.FeedbackPublisher;
 import dev.heed.ingest.kafka.Placement;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 /** Records what would have been written; can be told to fail like a Kafka that does not answer. */
 final class FakePublisher implements FeedbackPublisher {
@@ -13,11 +14,12 @@ final class FakePublisher implements FeedbackPublisher {
     volatile RuntimeException failure;
 
     @Override
-    public synchronized CompletableFuture<Placement> publish(FeedbackReceived event) {
+    public synchronized void publish(FeedbackReceived event, BiConsumer<Placement, Throwable> done) {
         if (failure != null) {
-            return CompletableFuture.failedFuture(failure);
+            done.accept(null, failure);
+            return;
         }
         written.add(event);
-        return CompletableFuture.completedFuture(new Placement("feedback.received", 0, written.size() - 1));
+        done.accept(new Placement("feedback.received", 0, written.size() - 1), null);
     }
 }

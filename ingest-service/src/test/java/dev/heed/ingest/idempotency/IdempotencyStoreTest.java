@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class IdempotencyStoreTest {
@@ -15,10 +15,10 @@ class IdempotencyStoreTest {
     private final IdempotencyStore<String> store = new IdempotencyStore<>(clock, Duration.ofHours(1), 3);
     private final AtomicInteger runs = new AtomicInteger();
 
-    private Supplier<CompletableFuture<String>> work(String answer) {
-        return () -> {
+    private Consumer<CompletableFuture<String>> work(String answer) {
+        return promise -> {
             runs.incrementAndGet();
-            return CompletableFuture.completedFuture(answer);
+            promise.complete(answer);
         };
     }
 
@@ -39,7 +39,7 @@ class IdempotencyStoreTest {
     @Test
     void shouldShareAnUnfinishedWriteWithAConcurrentRepeat() {
         var pending = new CompletableFuture<String>();
-        var first = store.attach("k", "f1", () -> pending).orElseThrow();
+        var first = store.attach("k", "f1", promise -> pending.thenAccept(promise::complete)).orElseThrow();
         var repeat = store.attach("k", "f1", work("never")).orElseThrow();
 
         assertThat(repeat).isNotDone();
@@ -51,7 +51,7 @@ class IdempotencyStoreTest {
 
     @Test
     void shouldForgetAFailedWriteSoARetryWritesAgain() {
-        var failed = store.attach("k", "f1", () -> CompletableFuture.failedFuture(new IllegalStateException("down"))).orElseThrow();
+        var failed = store.attach("k", "f1", promise -> promise.completeExceptionally(new IllegalStateException("down"))).orElseThrow();
         assertThat(failed).isCompletedExceptionally();
 
         assertThat(store.attach("k", "f1", work("stored"))).hasValueSatisfying(f -> assertThat(f).isCompletedWithValue("stored"));
@@ -60,7 +60,7 @@ class IdempotencyStoreTest {
 
     @Test
     void shouldTurnAThrowingWorkIntoAFailedFutureAndForgetIt() {
-        var failed = store.attach("k", "f1", () -> {
+        var failed = store.attach("k", "f1", promise -> {
             throw new IllegalStateException("no metadata");
         }).orElseThrow();
 
@@ -88,5 +88,23 @@ class IdempotencyStoreTest {
         assertThat(store.size()).isEqualTo(3);
         assertThat(store.attach("a", "other", work("a2"))).as("a was evicted, so it is new again").isPresent();
         assertThat(store.attach("d", "other", work("d2"))).as("d is still remembered").isEmpty();
+    }
+
+    @Test
+    void shouldKeepASuccessfulWriteWhenItsFutureIsFailedAfterwards() {
+        var stored = store.attach("k", "f1", work("stored")).orElseThrow();
+        stored.completeExceptionally(new IllegalStateException("too late"));
+
+        assertThat(store.attach("k", "f1", work("again"))).hasValueSatisfying(f -> assertThat(f).isCompletedWithValue("stored"));
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void shouldForgetOnlyThroughTheStoredOutcomeNotThroughItsDependents() {
+        var pending = store.attach("k", "f1", promise -> {}).orElseThrow();
+        pending.thenApply(String::length).completeExceptionally(new IllegalStateException("a dependent failed"));
+
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(pending).isNotDone();
     }
 }

@@ -29,12 +29,13 @@ class FeedbackIntakeTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00.123456Z"));
     private final List<FeedbackReceived> written = new ArrayList<>();
     private RuntimeException failure;
-    private final FeedbackPublisher publisher = event -> {
+    private final FeedbackPublisher publisher = (event, done) -> {
         if (failure != null) {
-            return CompletableFuture.failedFuture(failure);
+            done.accept(null, failure);
+            return;
         }
         written.add(event);
-        return CompletableFuture.completedFuture(new Placement("feedback.received", 2, written.size() - 1));
+        done.accept(new Placement("feedback.received", 2, written.size() - 1), null);
     };
     private final FeedbackIntake intake = new FeedbackIntake(publisher,
             new IdempotencyStore<>(clock, Duration.ofHours(1), 100), clock, Duration.ofSeconds(5));
@@ -142,5 +143,38 @@ class FeedbackIntakeTest {
     void shouldAnswer500ForAFailureThatARetryWouldNotCure() {
         failure = new KafkaException("producer closed");
         assertThat(submit(new Submission("wf-1", null, input("hi"), List.of()), null).status()).isEqualTo(500);
+    }
+
+    @Test
+    void shouldAnswerABatchInRequestOrderOnlyOnceItsLastWriteSettled() {
+        var callbacks = new ArrayList<java.util.function.BiConsumer<Placement, Throwable>>();
+        var deferred = new FeedbackIntake((event, done) -> callbacks.add(done),
+                new IdempotencyStore<>(clock, Duration.ofHours(1), 100), clock, Duration.ofSeconds(5));
+
+        CompletableFuture<List<Outcome>> answer = deferred.submitAll("web-form", List.of(
+                new Submission("b-1", null, input("first"), List.of()),
+                Submission.invalid(List.of(FieldError.invalid("/1/text", "is required"))),
+                new Submission("b-1", null, input("first"), List.of()),
+                new Submission("b-3", null, input("third"), List.of()),
+                new Submission("b-4", "other-source", input("fourth"), List.of())));
+
+        assertThat(callbacks).as("one write per new event id").hasSize(2);
+        callbacks.get(1).accept(null, new TimeoutException("Expiring 1 record(s)"));
+        assertThat(answer).as("b-1 is still unacknowledged").isNotDone();
+        callbacks.get(0).accept(new Placement("feedback.received", 1, 7), null);
+
+        assertThat(answer.join()).extracting(Outcome::status).containsExactly(202, 400, 202, 503, 403);
+        assertThat(answer.join().get(0).replayed()).isFalse();
+        assertThat(answer.join().get(2).replayed()).as("the repeat inside the batch shares the first write").isTrue();
+        assertThat(answer.join().get(2).accepted().offset()).isEqualTo(7);
+    }
+
+    @Test
+    void shouldAnswerABatchWithNothingToWriteAtOnce() {
+        var answer = intake.submitAll("web-form", List.of(Submission.invalid(List.of(FieldError.invalid("/0", "is not an object")))));
+
+        assertThat(answer).isCompleted();
+        assertThat(answer.join()).extracting(Outcome::status).containsExactly(400);
+        assertThat(written).isEmpty();
     }
 }
