@@ -178,6 +178,7 @@ final class ThroughputBench {
             while (counter.assignment().isEmpty()) {
                 counter.poll(Duration.ofMillis(100));
             }
+            Map<String, Long> offsetsBefore = endOffsetsByTopic();
             long started = System.nanoTime();
             streams.start();
             // The clock starts at the first output, so start-up (rebalance, transactions, RocksDB) is not
@@ -214,7 +215,46 @@ final class ThroughputBench {
             double appendRate = (n - 1) / Math.max(1e-3, (lastAppend - firstAppend) / 1e3);
             System.out.printf("  %s: %.0f rec/s (by append time %.0f rec/s), %.1f us JVM CPU and %.1f us stream-thread CPU"
                     + " per record%n", label, rate, appendRate, cpuMicros, threadMicros);
+            printWrites(label, offsetsBefore, endOffsetsByTopic(), n);
             return rate;
+        }
+    }
+
+    /**
+     * What the broker was given to store per input record, topic by topic (outputs, changelogs, offset commits and
+     * transaction state; the counts include each transaction's commit markers): the part of an app's cost that
+     * no faster processing code can remove.
+     */
+    private void printWrites(String label, Map<String, Long> before, Map<String, Long> after, long n) {
+        var written = new java.util.TreeMap<String, Long>();
+        after.forEach((topic, end) -> {
+            long delta = end - before.getOrDefault(topic, 0L);
+            if (delta > 0 && !topic.equals(topics.feedbackReceived().name())) {
+                written.put(topic, delta);
+            }
+        });
+        long total = written.values().stream().mapToLong(Long::longValue).sum();
+        var perTopic = new StringBuilder();
+        written.forEach((topic, count) -> perTopic.append(String.format(" %s %.2f;", topic, count / (double) n)));
+        System.out.printf("  %s: %.2f records written per input record:%s%n", label, total / (double) n, perTopic);
+    }
+
+    private Map<String, Long> endOffsetsByTopic() {
+        try {
+            var admin = stack.admin();
+            var names = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(true)).names().get();
+            var partitions = new java.util.HashMap<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>();
+            admin.describeTopics(names).allTopicNames().get().forEach((topic, description) -> description.partitions().forEach(p ->
+                    partitions.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+                            org.apache.kafka.clients.admin.OffsetSpec.latest())));
+            var ends = new java.util.HashMap<String, Long>();
+            admin.listOffsets(partitions).all().get().forEach((tp, info) -> ends.merge(tp.topic(), info.offset(), Long::sum));
+            return ends;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
         }
     }
 
