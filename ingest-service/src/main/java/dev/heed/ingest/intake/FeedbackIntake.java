@@ -15,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -118,19 +117,19 @@ public final class FeedbackIntake {
         return new Pending(outcome, null, null, false);
     }
 
-    private static String eventId(String fromBody, String fromHeader, List<FieldError> errors) {
+    private String eventId(String fromBody, String fromHeader, List<FieldError> errors) {
         if (fromHeader != null && !FeedbackParser.EVENT_ID.matcher(fromHeader).matches()) {
             errors.add(FieldError.invalid("header:Idempotency-Key", "must be 1-128 letters, digits, '.', '_', ':' or '-'"));
         } else if (fromHeader != null && fromBody != null && !fromHeader.equals(fromBody)) {
             errors.add(FieldError.invalid("header:Idempotency-Key", "differs from the event id in the body"));
         }
         // Without a client id there is nothing to deduplicate on: the feedback gets a fresh id.
-        return Objects.requireNonNullElseGet(fromBody, () -> Objects.requireNonNullElseGet(fromHeader, () -> UUID.randomUUID().toString()));
+        return Objects.requireNonNullElseGet(fromBody, () -> Objects.requireNonNullElseGet(fromHeader, () -> TimeOrderedIds.next(clock.instant())));
     }
 
     private void write(String eventId, String source, Submission submission, CompletableFuture<Accepted> promise) {
-        String ingestId = UUID.randomUUID().toString();
         var receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String ingestId = TimeOrderedIds.next(receivedAt);
         FeedbackReceived event = FeedbackMapper.toEvent(eventId, source, submission.input(), ingestId, receivedAt);
         publisher.publish(event, (placement, error) -> {
             if (error != null) {
