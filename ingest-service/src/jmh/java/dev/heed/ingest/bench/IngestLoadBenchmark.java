@@ -5,7 +5,16 @@ import dev.heed.events.Customer;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.ingest.IngestApplication;
 import dev.heed.ingest.IngestConfig;
+import dev.heed.ingest.JsonMapping;
 import dev.heed.ingest.auth.ApiKeyRegistry;
+import dev.heed.ingest.http.IngestServer;
+import dev.heed.ingest.idempotency.IdempotencyStore;
+import dev.heed.ingest.intake.Accepted;
+import dev.heed.ingest.intake.FeedbackIntake;
+import dev.heed.ingest.kafka.FeedbackPublisher;
+import dev.heed.ingest.kafka.Placement;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.heed.localstack.LocalStack;
 import dev.heed.localstack.Stack;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
@@ -21,6 +30,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Load benchmark of the ingest-service on this machine, against a real in-process Kafka broker and the
@@ -68,8 +78,12 @@ public final class IngestLoadBenchmark {
                     single(load, ingest, emptyUri, levels, seconds);
                 }
                 if (parts.contains("batch")) {
-                    batchRun(load, batchUri, batchSize, warmup, "warm-b");
-                    batch(load, stack, batchUri, batchSize, seconds);
+                    try (IngestServer withoutKafka = withoutKafka(config(stack))) {
+                        URI withoutKafkaUri = URI.create("http://127.0.0.1:" + withoutKafka.port() + "/v1/feedback/batch");
+                        batchRun(load, batchUri, batchSize, warmup, "warm-b");
+                        batchRun(load, withoutKafkaUri, batchSize, Duration.ofSeconds(5), "warm-n");
+                        batch(load, stack, batchUri, withoutKafkaUri, batchSize, seconds);
+                    }
                 }
             } finally {
                 empty.stop();
@@ -126,7 +140,23 @@ public final class IngestLoadBenchmark {
      * one 5 s raw run on a shared machine moved by a factor of ten between runs, so the ratio is taken of
      * the medians, and every round is printed.
      */
-    private static void batch(LoadGenerator load, Stack stack, URI uri, int batchSize, Duration duration) throws Exception {
+    /**
+     * The same service, request thread to answer, with a publisher that acknowledges every record at once and
+     * writes nothing (no Avro, no producer): what the service adds on top of what the raw producer does.
+     */
+    private static IngestServer withoutKafka(IngestConfig config) {
+        var offsets = new AtomicLong();
+        FeedbackPublisher acknowledgeAtOnce = (event, done) ->
+                done.accept(new Placement(TopicNames.FEEDBACK_RECEIVED, 0, offsets.getAndIncrement()), null);
+        var intake = new FeedbackIntake(acknowledgeAtOnce,
+                new IdempotencyStore<Accepted>(Clock.systemUTC(), config.idempotencyTtl(), config.idempotencyMaxEntries()),
+                Clock.systemUTC(), config.retryAfter());
+        return IngestServer.start(config, intake, () -> true, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                JsonMapping.create(), Clock.systemUTC());
+    }
+
+    private static void batch(LoadGenerator load, Stack stack, URI uri, URI withoutKafkaUri, int batchSize, Duration duration)
+            throws Exception {
         int clients = Integer.getInteger("bench.batchClients", 8);
         int rounds = Integer.getInteger("bench.batchRounds", 3);
         var serde = AvroSerde.of(FeedbackReceived.class, new HttpSchemaRegistryClient(stack.registryUrl()), true);
@@ -136,11 +166,13 @@ public final class IngestLoadBenchmark {
         double[] valueOnly = new double[rounds];
         System.out.printf("%nbatch POST /v1/feedback/batch (%d items, %d clients) vs raw producer, records/s (%ds per run)%n",
                 batchSize, clients, duration.toSeconds());
-        System.out.printf("%5s | %10s %8s %8s %8s | %12s %8s | %12s%n", "round", "batch", "p50 ms", "p99 ms", "cpu us",
-                "raw (same)", "cpu us", "raw (k+v)");
+        System.out.printf("%5s | %10s %8s %8s %8s | %12s %8s | %12s %8s | %12s%n", "round", "batch", "p50 ms", "p99 ms", "cpu us",
+                "no kafka", "cpu us", "raw (same)", "cpu us", "raw (k+v)");
         // The batch endpoint had its warm-up; the raw producer gets one too, or its first round measures the JIT.
         RawProducerRun.run(stack.bootstrapServers(), TopicNames.FEEDBACK_RECEIVED, serde.serializer(),
                 n -> event("raw-warm-" + n, now), duration, 5_000_000, true);
+        double[] alone = new double[rounds];
+        double[] aloneCpu = new double[rounds];
         double[] httpCpu = new double[rounds];
         double[] rawCpu = new double[rounds];
         for (int r = 0; r < rounds; r++) {
@@ -149,6 +181,10 @@ public final class IngestLoadBenchmark {
             http[r] = result.perSecond() * batchSize;
             httpCpu[r] = (processCpuNanos() - cpu) / 1e3 / (result.requests() * (double) batchSize);
             printProducerMetrics(uri);
+            cpu = processCpuNanos();
+            var aloneResult = batchRun(load, withoutKafkaUri, batchSize, duration, "n" + r + "-");
+            alone[r] = aloneResult.perSecond() * batchSize;
+            aloneCpu[r] = (processCpuNanos() - cpu) / 1e3 / (aloneResult.requests() * (double) batchSize);
             String round = "r" + r + "-";
             cpu = processCpuNanos();
             var rawRun = RawProducerRun.run(stack.bootstrapServers(), TopicNames.FEEDBACK_RECEIVED, serde.serializer(),
@@ -157,15 +193,19 @@ public final class IngestLoadBenchmark {
             rawCpu[r] = (processCpuNanos() - cpu) / 1e3 / rawRun.records();
             valueOnly[r] = RawProducerRun.run(stack.bootstrapServers(), TopicNames.FEEDBACK_RECEIVED, serde.serializer(),
                     n -> event("raw-v-" + round + n, now), duration, 5_000_000, false).perSecond();
-            System.out.printf("%5d | %10.0f %8.1f %8.1f %8.1f | %12.0f %8.1f | %12.0f%n", r + 1, http[r], result.p50(), result.p99(),
-                    httpCpu[r], raw[r], rawCpu[r], valueOnly[r]);
+            System.out.printf("%5d | %10.0f %8.1f %8.1f %8.1f | %12.0f %8.1f | %12.0f %8.1f | %12.0f%n", r + 1, http[r], result.p50(),
+                    result.p99(), httpCpu[r], alone[r], aloneCpu[r], raw[r], rawCpu[r], valueOnly[r]);
         }
         System.out.printf("medians: batch %.0f, raw producer with the same records (ce_* headers included) %.0f, key and value only %.0f%n",
                 median(http), median(raw), median(valueOnly));
         System.out.printf("ratio %.2f (goal >= 0.50); against key-and-value-only records %.2f%n",
                 median(http) / median(raw), median(http) / median(valueOnly));
         System.out.printf("process CPU per record (all threads: client, service, broker, registry client, GC, JIT), medians: "
-                + "batch %.1f us, raw producer %.1f us%n", median(httpCpu), median(rawCpu));
+                + "batch %.1f us, the service without Kafka %.1f us, raw producer %.1f us%n", median(httpCpu), median(aloneCpu), median(rawCpu));
+        // The batch endpoint does what the raw producer does (Avro, send, broker) plus what the service does around
+        // it; when the machine is the limit, throughput goes as 1 / CPU per record.
+        System.out.printf("bound from CPU: the service alone costs %.2f raw-producer records per record, so on a CPU-bound machine"
+                + " the ratio is at most about %.2f%n", median(aloneCpu) / median(rawCpu), median(rawCpu) / (median(rawCpu) + median(aloneCpu)));
         System.out.printf("requests retried once on a closed keep-alive connection: %d%n", LoadGenerator.retries());
     }
 
