@@ -111,19 +111,23 @@ public final class IngestLoadBenchmark {
         double[][] ingestRate = new double[levels.length][rounds];
         double[][] emptyRate = new double[levels.length][rounds];
         System.out.printf("%nsingle-event POST /v1/feedback vs empty handler (%ds per run, %d rounds)%n", duration.toSeconds(), rounds);
-        System.out.printf("%5s %11s | %12s %8s %8s | %12s %8s %8s | %6s%n", "round", "concurrency", "ingest req/s", "p50 ms", "p99 ms",
-                "empty req/s", "p50 ms", "p99 ms", "ratio");
+        System.out.printf("%5s %11s | %12s %8s %8s %8s | %12s %8s %8s %8s | %6s%n", "round", "concurrency", "ingest req/s", "p50 ms",
+                "p99 ms", "cpu us", "empty req/s", "p50 ms", "p99 ms", "cpu us", "ratio");
         for (int r = 0; r < rounds; r++) {
             for (int l = 0; l < levels.length; l++) {
                 int concurrency = levels[l];
                 String prefix = "run-" + r + "-" + concurrency + "-";
+                long cpu = processCpuNanos();
                 var ingestResult = posts(load, ingest, prefix, concurrency, duration, "X-API-Key", KEY);
+                double ingestCpu = (processCpuNanos() - cpu) / 1e3 / ingestResult.requests();
+                cpu = processCpuNanos();
                 var emptyResult = posts(load, empty, prefix, concurrency, duration);
+                double emptyCpu = (processCpuNanos() - cpu) / 1e3 / emptyResult.requests();
                 ingestRate[l][r] = ingestResult.perSecond();
                 emptyRate[l][r] = emptyResult.perSecond();
-                System.out.printf("%5d %11d | %12.0f %8.2f %8.2f | %12.0f %8.2f %8.2f | %6.2f%n", r + 1, concurrency,
-                        ingestResult.perSecond(), ingestResult.p50(), ingestResult.p99(),
-                        emptyResult.perSecond(), emptyResult.p50(), emptyResult.p99(),
+                System.out.printf("%5d %11d | %12.0f %8.2f %8.2f %8.0f | %12.0f %8.2f %8.2f %8.0f | %6.2f%n", r + 1, concurrency,
+                        ingestResult.perSecond(), ingestResult.p50(), ingestResult.p99(), ingestCpu,
+                        emptyResult.perSecond(), emptyResult.p50(), emptyResult.p99(), emptyCpu,
                         ingestResult.perSecond() / emptyResult.perSecond());
             }
         }
