@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Apicurio registry. Prints, per concurrency level, single-event POSTs beside an empty handler on a bare
  * Javalin (same Jetty, same client), then the batch endpoint's records/s beside a raw producer's.
  * Loopback only; every run is bounded in time and count. Options (system properties):
- * {@code bench.seconds} (per run, default 5), {@code bench.warmup} (seconds of each warm-up, default 30),
+ * {@code bench.seconds} (per run, default 5), {@code bench.warmup} (least seconds of each warm-up, default 30; it goes on
+ * until the JIT has settled, at most {@code bench.warmupMax} seconds, default 180),
  * {@code bench.levels} (default 1,4,16,64),
  * {@code bench.parts} (default {@code single,batch}), {@code bench.singleRounds} (rounds over all levels, default 3),
  * {@code bench.batch} (items per batch, default 500), {@code bench.batchClients} (default 8),
@@ -67,8 +68,9 @@ public final class IngestLoadBenchmark {
                 var load = new LoadGenerator();
                 URI ingest = URI.create("http://127.0.0.1:" + app.port() + "/v1/feedback");
                 URI emptyUri = URI.create("http://127.0.0.1:" + empty.port() + "/empty");
-                // The ingest path runs far more code than an empty handler (Jackson, Avro, Kafka, CloudEvents):
-                // measured before the JIT has compiled it, the comparison would be about the compiler.
+                // The ingest path runs far more code than an empty handler (Jackson, Avro, Kafka, CloudEvents, and the
+                // in-process broker's own): measured before the JIT has compiled it, the comparison would be about the
+                // compiler. A fixed 30 s was not enough: the compiler still used 0.4-1 core of the two 50-80 s in.
                 Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup", 30));
                 URI batchUri = URI.create("http://127.0.0.1:" + app.port() + "/v1/feedback/batch");
                 // Each measurement follows its own warm-up: measured after the batch warm-up, single POSTs paid for
@@ -80,7 +82,7 @@ public final class IngestLoadBenchmark {
                 if (parts.contains("batch")) {
                     try (IngestServer withoutKafka = withoutKafka(config(stack))) {
                         URI withoutKafkaUri = URI.create("http://127.0.0.1:" + withoutKafka.port() + "/v1/feedback/batch");
-                        batchRun(load, batchUri, batchSize, warmup, "warm-b");
+                        untilCompiled("batch", warmup, step -> batchRun(load, batchUri, batchSize, STEP, "warm-b" + step));
                         batchRun(load, withoutKafkaUri, batchSize, Duration.ofSeconds(5), "warm-n");
                         batch(load, stack, batchUri, withoutKafkaUri, batchSize, seconds);
                     }
@@ -92,8 +94,38 @@ public final class IngestLoadBenchmark {
     }
 
     private static void warmSingle(LoadGenerator load, URI ingest, URI empty, int concurrency, Duration duration) throws Exception {
-        posts(load, ingest, "warm-", concurrency, duration, "X-API-Key", KEY);
-        posts(load, empty, "warm-", concurrency, duration);
+        untilCompiled("single POSTs", duration, step -> {
+            posts(load, ingest, "warm-" + step + "-", concurrency, STEP, "X-API-Key", KEY);
+            posts(load, empty, "warm-" + step + "-", concurrency, STEP);
+        });
+    }
+
+    private static final Duration STEP = Duration.ofSeconds(5);
+
+    /** One step of a warm-up: a few seconds of load. */
+    private interface WarmUpStep {
+        void run(int step) throws Exception;
+    }
+
+    /**
+     * Repeats {@code step} for at least {@code min} and until the JIT compilers used less than a twentieth of a
+     * core over the last step, or for at most {@code bench.warmupMax} seconds (default 180); prints what it took.
+     */
+    private static void untilCompiled(String label, Duration min, WarmUpStep step) throws Exception {
+        var compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long max = Duration.ofSeconds(Long.getLong("bench.warmupMax", 180)).toNanos();
+        long started = System.nanoTime();
+        double compiling;
+        int n = 0;
+        do {
+            long compiledMs = compiler.getTotalCompilationTime();
+            long stepStarted = System.nanoTime();
+            step.run(n++);
+            compiling = (compiler.getTotalCompilationTime() - compiledMs) / ((System.nanoTime() - stepStarted) / 1e6);
+        } while (System.nanoTime() - started < min.toNanos()
+                || (compiling >= 0.05 && System.nanoTime() - started < max));
+        System.out.printf("%s warm-up: %.0f s, the JIT compiling %.2f of a core in the last step%n", label,
+                (System.nanoTime() - started) / 1e9, compiling);
     }
 
     /** Single-event POSTs, each with its own event id under {@code prefix}. */
@@ -131,10 +163,17 @@ public final class IngestLoadBenchmark {
                         ingestResult.perSecond() / emptyResult.perSecond());
             }
         }
-        System.out.printf("medians:%n%11s | %12s | %12s | %6s%n", "concurrency", "ingest req/s", "empty req/s", "ratio");
+        // Also the median of each round's own ratio: a round's two runs follow each other, so a machine that slows
+        // down or speeds up between rounds moves both; the two estimates differing shows how much the noise moves.
+        System.out.printf("medians:%n%11s | %12s | %12s | %6s | %16s%n", "concurrency", "ingest req/s", "empty req/s", "ratio",
+                "round ratios, median");
         for (int l = 0; l < levels.length; l++) {
-            System.out.printf("%11d | %12.0f | %12.0f | %6.2f%n", levels[l], median(ingestRate[l]), median(emptyRate[l]),
-                    median(ingestRate[l]) / median(emptyRate[l]));
+            double[] ratios = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                ratios[r] = ingestRate[l][r] / emptyRate[l][r];
+            }
+            System.out.printf("%11d | %12.0f | %12.0f | %6.2f | %16.2f%n", levels[l], median(ingestRate[l]), median(emptyRate[l]),
+                    median(ingestRate[l]) / median(emptyRate[l]), median(ratios));
         }
         System.out.println("goal: ratio >= 0.40 at each level");
     }
