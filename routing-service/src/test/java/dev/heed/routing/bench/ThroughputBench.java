@@ -43,6 +43,9 @@ import org.apache.kafka.streams.kstream.Produced;
 final class ThroughputBench {
 
     private static final String BARE_OUT = "bench.bare-out";
+    private static final String SAME_OUT = "bench.same-writes-out";
+    private static final String SAME_COMPLAINTS = "bench.same-writes-complaints";
+    private static final String SAME_STATE = "bench.same-writes-state";
     private static final Duration LIMIT = Duration.ofMinutes(10);
 
     private static final com.sun.management.OperatingSystemMXBean CPU =
@@ -58,7 +61,10 @@ final class ThroughputBench {
         this.topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, HeedTopics.DEFAULT_PARTITIONS);
         TopicCreator.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
         stack.createTopic(BARE_OUT, HeedTopics.DEFAULT_PARTITIONS);
-        stampOnAppend(BARE_OUT, topics.feedbackClassified().name());
+        for (String topic : List.of(SAME_OUT, SAME_COMPLAINTS, SAME_STATE)) {
+            stack.createTopic(topic, HeedTopics.DEFAULT_PARTITIONS);
+        }
+        stampOnAppend(BARE_OUT, SAME_OUT, topics.feedbackClassified().name());
         awaitLeaders(topics.feedbackReceived().name());
     }
 
@@ -149,6 +155,56 @@ final class ThroughputBench {
         builder.stream(topics.feedbackReceived().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .to(BARE_OUT, Produced.with(Serdes.String(), Serdes.ByteArray()));
         return timed("bare", builder.build(), BARE_OUT, n);
+    }
+
+    /**
+     * Records per second of an app that moves what routing moves through Kafka and RocksDB and does nothing else:
+     * per input one output and one changelogged store write (routing's feedback.classified and dedupe store),
+     * and per complaint (every third loaded record, as {@link #load} writes them) two more outputs and two more
+     * changelogged store writes (complaints.escalated, complaints.state, the open-clock and due-index stores).
+     * The bytes are passed through, so no decoding, classifying or encoding: the ratio of routing to this app is
+     * how much routing's own code costs beside the Kafka work its design requires.
+     */
+    double sameWrites(long n) {
+        Topology topology = new Topology();
+        topology.addSource("in", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.feedbackReceived().name());
+        topology.addProcessor("writes", SameWrites::new, "in");
+        topology.addSink("out", SAME_OUT, Serdes.String().serializer(), Serdes.ByteArray().serializer(), "writes");
+        topology.addSink("complaints", SAME_COMPLAINTS, Serdes.String().serializer(), Serdes.ByteArray().serializer(), "writes");
+        topology.addSink("state", SAME_STATE, Serdes.String().serializer(), Serdes.ByteArray().serializer(), "writes");
+        for (String store : SameWrites.STORES) {
+            topology.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                    org.apache.kafka.streams.state.Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray()), "writes");
+        }
+        return timed("same writes", topology, SAME_OUT, n);
+    }
+
+    private static final class SameWrites implements org.apache.kafka.streams.processor.api.Processor<String, byte[], String, byte[]> {
+        static final List<String> STORES = List.of("bench-seen", "bench-clocks", "bench-index");
+        private org.apache.kafka.streams.processor.api.ProcessorContext<String, byte[]> context;
+        private org.apache.kafka.streams.state.KeyValueStore<String, byte[]> seen;
+        private org.apache.kafka.streams.state.KeyValueStore<String, byte[]> clocks;
+        private org.apache.kafka.streams.state.KeyValueStore<String, byte[]> index;
+
+        @Override
+        public void init(org.apache.kafka.streams.processor.api.ProcessorContext<String, byte[]> context) {
+            this.context = context;
+            seen = context.getStateStore(STORES.get(0));
+            clocks = context.getStateStore(STORES.get(1));
+            index = context.getStateStore(STORES.get(2));
+        }
+
+        @Override
+        public void process(org.apache.kafka.streams.processor.api.Record<String, byte[]> record) {
+            seen.put(record.key(), record.value());
+            context.forward(record, "out");
+            if (Long.parseLong(record.key().substring("bench-".length())) % 3 == 0) {
+                clocks.put(record.key(), record.value());
+                index.put(record.key(), record.value());
+                context.forward(record, "complaints");
+                context.forward(record, "state");
+            }
+        }
     }
 
     /** Records per second of the routing topology, counted on feedback.classified (one per input). */
