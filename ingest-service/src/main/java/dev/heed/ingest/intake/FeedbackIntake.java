@@ -49,7 +49,12 @@ public final class FeedbackIntake {
     public CompletableFuture<Outcome> submit(String source, Submission submission, String idempotencyKey) {
         Pending pending = start(source, submission, idempotencyKey);
         return pending.write() == null ? done(pending.decided())
-                : pending.write().handle((accepted, error) -> outcome(pending));
+                : pending.write().handle((accepted, error) -> {
+                    var failures = new Failures();
+                    Outcome outcome = outcome(pending, failures);
+                    failures.log(1);
+                    return outcome;
+                });
     }
 
     /**
@@ -66,7 +71,9 @@ public final class FeedbackIntake {
         var unsettled = new AtomicInteger(1);
         Runnable settled = () -> {
             if (unsettled.decrementAndGet() == 0) {
-                answered.complete(pending.stream().map(this::outcome).toList());
+                var failures = new Failures();
+                answered.complete(pending.stream().map(p -> outcome(p, failures)).toList());
+                failures.log(pending.size());
             }
         };
         for (Pending p : pending) {
@@ -82,15 +89,55 @@ public final class FeedbackIntake {
     /** A submission either decided at once (refused) or waiting for its write; replayed when another request wrote it. */
     private record Pending(Outcome decided, CompletableFuture<Accepted> write, String eventId, boolean replayed) {}
 
-    /** The answer to a pending submission whose write has settled. */
-    private Outcome outcome(Pending pending) {
+    /** The answer to a pending submission whose write has settled; a failed write is noted in {@code failures}. */
+    private Outcome outcome(Pending pending, Failures failures) {
         if (pending.decided() != null) {
             return pending.decided();
         }
         try {
             return Outcome.accepted(pending.write().join(), pending.replayed());
         } catch (CompletionException | CancellationException e) {
-            return refusal(pending.eventId(), e);
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (WriteFailures.isTransient(cause)) {
+                failures.unavailable.add(pending.eventId(), cause);
+                return Outcome.refused(Problems.kafkaUnavailable(retryAfter));
+            }
+            failures.failed.add(pending.eventId(), cause);
+            return Outcome.refused(Problems.internal());
+        }
+    }
+
+    /**
+     * The failed writes of one request, logged once per request: while Kafka is away, a line per batch item
+     * would be 500 lines per request, written on the producer's I/O thread that the acknowledgements need.
+     */
+    private static final class Failures {
+        final Kind unavailable = new Kind();
+        final Kind failed = new Kind();
+
+        static final class Kind {
+            int count;
+            String firstEventId;
+            Throwable first;
+
+            void add(String eventId, Throwable cause) {
+                if (count++ == 0) {
+                    firstEventId = eventId;
+                    first = cause;
+                }
+            }
+        }
+
+        void log(int items) {
+            if (unavailable.count > 0) {
+                LOG.atWarn().addKeyValue("eventId", unavailable.firstEventId).addKeyValue("failed", unavailable.count)
+                        .addKeyValue("items", items).addKeyValue("error", unavailable.first.toString())
+                        .log("kafka did not take the write");
+            }
+            if (failed.count > 0) {
+                LOG.atError().addKeyValue("eventId", failed.firstEventId).addKeyValue("failed", failed.count)
+                        .addKeyValue("items", items).setCause(failed.first).log("write failed");
+            }
         }
     }
 
@@ -138,16 +185,6 @@ public final class FeedbackIntake {
                 promise.complete(new Accepted(eventId, ingestId, placement.topic(), placement.partition(), placement.offset(), receivedAt));
             }
         });
-    }
-
-    private Outcome refusal(String eventId, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (WriteFailures.isTransient(cause)) {
-            LOG.atWarn().addKeyValue("eventId", eventId).addKeyValue("error", cause.toString()).log("kafka did not take the write");
-            return Outcome.refused(Problems.kafkaUnavailable(retryAfter));
-        }
-        LOG.atError().addKeyValue("eventId", eventId).setCause(cause).log("write failed");
-        return Outcome.refused(Problems.internal());
     }
 
     private static CompletableFuture<Outcome> done(Outcome outcome) {

@@ -177,4 +177,26 @@ class FeedbackIntakeTest {
         assertThat(answer.join()).extracting(Outcome::status).containsExactly(400);
         assertThat(written).isEmpty();
     }
+
+    @Test
+    void shouldLogTheFailedWritesOfABatchOnceNotOncePerItem() {
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(FeedbackIntake.class);
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            failure = new TimeoutException("Expiring 1 record(s)");
+            List<Outcome> outcomes = intake.submitAll("web-form", List.of(
+                    new Submission("o-1", null, input("one"), List.of()),
+                    new Submission("o-2", null, input("two"), List.of()),
+                    new Submission("o-3", null, input("three"), List.of()))).join();
+
+            assertThat(outcomes).extracting(Outcome::status).containsExactly(503, 503, 503);
+            assertThat(appender.list).hasSize(1);
+            assertThat(appender.list.get(0).getKeyValuePairs()).extracting(kv -> kv.key + "=" + kv.value)
+                    .contains("eventId=o-1", "failed=3", "items=3");
+        } finally {
+            logger.detachAppender(appender);
+        }
+    }
 }
