@@ -252,12 +252,20 @@ public final class IngestLoadBenchmark {
         System.out.printf("requests retried once on a closed keep-alive connection: %d%n", LoadGenerator.retries());
     }
 
+    /**
+     * The service producer's batching, from its own /metrics, in the raw producer's format: fewer records per
+     * produce request means more requests, and more broker work, for the same records.
+     */
     private static void printProducerMetrics(URI uri) throws Exception {
-        var client = java.net.http.HttpClient.newHttpClient();
-        String text = client.send(java.net.http.HttpRequest.newBuilder(uri.resolve("/metrics")).build(),
+        String text = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri.resolve("/metrics")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        text.lines().filter(l -> l.startsWith("kafka_producer_records_per_request_avg") || l.startsWith("kafka_producer_batch_size_avg")
-                || l.startsWith("kafka_producer_request_rate") || l.startsWith("kafka_producer_record_send_rate")).forEach(l -> System.out.println("    ingest: " + l));
+        System.out.printf("    service producer: records/request %.1f, batch bytes avg %.0f%n",
+                prometheusValue(text, "kafka_producer_records_per_request_avg"), prometheusValue(text, "kafka_producer_batch_size_avg"));
+    }
+
+    private static double prometheusValue(String text, String name) {
+        return text.lines().filter(line -> line.startsWith(name + "{")).mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(Double.NaN);
     }
 
     /** CPU time of this whole process: the client, the service and the broker share it, as they share the machine. */
