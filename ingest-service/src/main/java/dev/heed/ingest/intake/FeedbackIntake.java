@@ -49,12 +49,7 @@ public final class FeedbackIntake {
     public CompletableFuture<Outcome> submit(String source, Submission submission, String idempotencyKey) {
         Pending pending = start(source, submission, idempotencyKey);
         return pending.write() == null ? done(pending.decided())
-                : pending.write().handle((accepted, error) -> {
-                    var failures = new Failures();
-                    Outcome outcome = outcome(pending, failures);
-                    failures.log(1);
-                    return outcome;
-                });
+                : pending.write().handle((accepted, error) -> answers(List.of(pending)).get(0));
     }
 
     /**
@@ -71,9 +66,7 @@ public final class FeedbackIntake {
         var unsettled = new AtomicInteger(1);
         Runnable settled = () -> {
             if (unsettled.decrementAndGet() == 0) {
-                var failures = new Failures();
-                answered.complete(pending.stream().map(p -> outcome(p, failures)).toList());
-                failures.log(pending.size());
+                answered.complete(answers(pending));
             }
         };
         for (Pending p : pending) {
@@ -89,6 +82,14 @@ public final class FeedbackIntake {
     /** A submission either decided at once (refused) or waiting for its write; replayed when another request wrote it. */
     private record Pending(Outcome decided, CompletableFuture<Accepted> write, String eventId, boolean replayed) {}
 
+    /** The answers to one request's settled submissions, in order; its failed writes are logged once. */
+    private List<Outcome> answers(List<Pending> pending) {
+        var failures = new Failures();
+        List<Outcome> outcomes = pending.stream().map(p -> outcome(p, failures)).toList();
+        failures.log(pending.size());
+        return outcomes;
+    }
+
     /** The answer to a pending submission whose write has settled; a failed write is noted in {@code failures}. */
     private Outcome outcome(Pending pending, Failures failures) {
         if (pending.decided() != null) {
@@ -97,7 +98,8 @@ public final class FeedbackIntake {
         try {
             return Outcome.accepted(pending.write().join(), pending.replayed());
         } catch (CompletionException | CancellationException e) {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            // WriteFailures looks through the whole cause chain; the unwrapped cause is for the log.
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (WriteFailures.isTransient(cause)) {
                 failures.unavailable.add(pending.eventId(), cause);
                 return Outcome.refused(Problems.kafkaUnavailable(retryAfter));

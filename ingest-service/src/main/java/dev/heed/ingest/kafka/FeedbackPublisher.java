@@ -1,7 +1,6 @@
 package dev.heed.ingest.kafka;
 
 import dev.heed.events.FeedbackReceived;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
 /**
@@ -17,17 +16,4 @@ public interface FeedbackPublisher {
      * between the acknowledgement and the response, and that chain was a third of the I/O thread's time.
      */
     void publish(FeedbackReceived event, BiConsumer<Placement, Throwable> done);
-
-    /** The same write for a caller that wants a future. */
-    default CompletableFuture<Placement> publish(FeedbackReceived event) {
-        var acked = new CompletableFuture<Placement>();
-        publish(event, (placement, error) -> {
-            if (error != null) {
-                acked.completeExceptionally(error);
-            } else {
-                acked.complete(placement);
-            }
-        });
-        return acked;
-    }
 }

@@ -41,10 +41,8 @@ public final class KafkaFeedbackPublisher implements FeedbackPublisher {
 
     @Override
     public void publish(FeedbackReceived event, BiConsumer<Placement, Throwable> done) {
-        ProducerRecord<String, byte[]> record;
         try {
-            record = record(topic, event, serializer.serialize(topic, event));
-            producer.send(record, (metadata, error) -> {
+            producer.send(record(topic, event, serializer.serialize(topic, event)), (metadata, error) -> {
                 if (error != null) {
                     done.accept(null, error);
                 } else {

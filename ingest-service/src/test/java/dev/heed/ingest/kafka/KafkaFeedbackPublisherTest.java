@@ -12,6 +12,7 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -24,6 +25,19 @@ class KafkaFeedbackPublisherTest {
     private final MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
     private final KafkaFeedbackPublisher publisher = new KafkaFeedbackPublisher(producer, "feedback.received", serde.serializer());
 
+    /** The write as a future: completed with the placement, or failed with the error the callback got. */
+    private CompletableFuture<Placement> publish(FeedbackReceived event) {
+        var acked = new CompletableFuture<Placement>();
+        publisher.publish(event, (placement, error) -> {
+            if (error != null) {
+                acked.completeExceptionally(error);
+            } else {
+                acked.complete(placement);
+            }
+        });
+        return acked;
+    }
+
     static FeedbackReceived event() {
         return FeedbackReceived.newBuilder().setEventId("wf-1").setIngestId("ing-1").setSourceSystem("web-form")
                 .setChannel(Channel.WEB).setCustomer(new Customer()).setText("Broken")
@@ -33,7 +47,7 @@ class KafkaFeedbackPublisherTest {
 
     @Test
     void shouldWriteTheAvroValueUnderTheEventIdWithCloudEventsHeaders() {
-        var acked = publisher.publish(event());
+        var acked = publish(event());
         producer.completeNext();
 
         assertThat(acked).isCompleted();
@@ -52,7 +66,7 @@ class KafkaFeedbackPublisherTest {
 
     @Test
     void shouldFailTheFutureWhenTheBrokerDoesNotAcknowledge() {
-        var acked = publisher.publish(event());
+        var acked = publish(event());
         producer.errorNext(new TimeoutException("Expiring 1 record(s)"));
 
         assertThat(acked).isCompletedExceptionally();
@@ -61,7 +75,7 @@ class KafkaFeedbackPublisherTest {
     @Test
     void shouldFailTheFutureWhenSendThrows() {
         producer.sendException = new TimeoutException("metadata not available after max.block.ms");
-        assertThat(publisher.publish(event())).isCompletedExceptionally();
+        assertThat(publish(event())).isCompletedExceptionally();
     }
 
     /** The headers written by hand must be, byte for byte and in order, what the CloudEvents SDK writes. */
