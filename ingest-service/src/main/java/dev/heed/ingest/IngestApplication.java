@@ -5,6 +5,7 @@ import dev.heed.ingest.http.IngestServer;
 import dev.heed.ingest.idempotency.IdempotencyStore;
 import dev.heed.ingest.intake.Accepted;
 import dev.heed.ingest.intake.FeedbackIntake;
+import dev.heed.ingest.kafka.FeedbackPublisher;
 import dev.heed.ingest.kafka.KafkaFeedbackPublisher;
 import dev.heed.ingest.kafka.ProducerReadiness;
 import dev.heed.ingest.kafka.ProducerSettings;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,11 +57,19 @@ public final class IngestApplication implements AutoCloseable {
         var producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(meters);
         var publisher = new KafkaFeedbackPublisher(producer, topic.name(), topic.valueSerde().serializer());
+        var ready = new ProducerReadiness(producer, topic.name(), Duration.ofSeconds(2));
+        return new IngestApplication(serve(config, publisher, ready, meters, clock), producer, producerMetrics);
+    }
+
+    /**
+     * The HTTP service in front of {@code publisher}, wired as this application wires it (intake, idempotency
+     * store from the configuration, server). The load benchmark runs it with a publisher that writes nothing.
+     */
+    public static IngestServer serve(IngestConfig config, FeedbackPublisher publisher, BooleanSupplier ready,
+                                     PrometheusMeterRegistry meters, Clock clock) {
         var intake = new FeedbackIntake(publisher, new IdempotencyStore<Accepted>(clock, config.idempotencyTtl(), config.idempotencyMaxEntries()),
                 clock, config.retryAfter());
-        var ready = new ProducerReadiness(producer, topic.name(), Duration.ofSeconds(2));
-        var server = IngestServer.start(config, intake, ready, meters, JsonMapping.create(), clock);
-        return new IngestApplication(server, producer, producerMetrics);
+        return IngestServer.start(config, intake, ready, meters, JsonMapping.create(), clock);
     }
 
     private static void createTopic(IngestConfig config, Topic<?, ?> topic) {

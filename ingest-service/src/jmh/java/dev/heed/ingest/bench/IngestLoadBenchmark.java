@@ -5,12 +5,8 @@ import dev.heed.events.Customer;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.ingest.IngestApplication;
 import dev.heed.ingest.IngestConfig;
-import dev.heed.ingest.JsonMapping;
 import dev.heed.ingest.auth.ApiKeyRegistry;
 import dev.heed.ingest.http.IngestServer;
-import dev.heed.ingest.idempotency.IdempotencyStore;
-import dev.heed.ingest.intake.Accepted;
-import dev.heed.ingest.intake.FeedbackIntake;
 import dev.heed.ingest.kafka.FeedbackPublisher;
 import dev.heed.ingest.kafka.Placement;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -191,11 +187,8 @@ public final class IngestLoadBenchmark {
         var offsets = new AtomicLong();
         FeedbackPublisher acknowledgeAtOnce = (event, done) ->
                 done.accept(new Placement(TopicNames.FEEDBACK_RECEIVED, 0, offsets.getAndIncrement()), null);
-        var intake = new FeedbackIntake(acknowledgeAtOnce,
-                new IdempotencyStore<Accepted>(Clock.systemUTC(), config.idempotencyTtl(), config.idempotencyMaxEntries()),
-                Clock.systemUTC(), config.retryAfter());
-        return IngestServer.start(config, intake, () -> true, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                JsonMapping.create(), Clock.systemUTC());
+        return IngestApplication.serve(config, acknowledgeAtOnce, () -> true, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                Clock.systemUTC());
     }
 
     private static void batch(LoadGenerator load, Stack stack, URI uri, URI withoutKafkaUri, int batchSize, Duration duration)
