@@ -19,11 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -34,6 +37,11 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Routing throughput against a bare exactly_once_v2 read→write app, on the same broker and the same
@@ -42,7 +50,13 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 final class ThroughputBench {
 
+    /** Loaded records are keyed {@code bench-<n>}; every third n is a complaint. */
+    private static final String KEY_PREFIX = "bench-";
     private static final String BARE_OUT = "bench.bare-out";
+
+    private static boolean isComplaint(long n) {
+        return n % 3 == 0;
+    }
     private static final String SAME_OUT = "bench.same-writes-out";
     private static final String SAME_COMPLAINTS = "bench.same-writes-complaints";
     private static final String SAME_STATE = "bench.same-writes-state";
@@ -132,17 +146,17 @@ final class ThroughputBench {
                 new StringSerializer(), new ByteArraySerializer())) {
             Instant now = Instant.now();
             for (int i = 0; i < n; i++) {
-                String id = "bench-" + i;
-                String text = i % 3 == 0 ? "Charged twice and still waiting, terrible." : "Great service, thanks!";
+                String id = KEY_PREFIX + i;
+                String text = isComplaint(i) ? "Charged twice and still waiting, terrible." : "Great service, thanks!";
                 FeedbackReceived feedback = FeedbackReceived.newBuilder().setEventId(id).setSourceSystem("bench")
                         .setChannel(Channel.WEB).setCustomer(Customer.newBuilder().build()).setText(text)
-                        .setRating(i % 3 == 0 ? 1 : 5).setOccurredAt(now).setReceivedAt(now).build();
+                        .setRating(isComplaint(i) ? 1 : 5).setOccurredAt(now).setReceivedAt(now).build();
                 producer.send(new ProducerRecord<>(topic, id, serializer.serialize(topic, feedback)));
             }
             producer.flush();
         }
         var partitions = stack.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 stack.bootstrapServers()), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
@@ -173,21 +187,21 @@ final class ThroughputBench {
         topology.addSink("complaints", SAME_COMPLAINTS, Serdes.String().serializer(), Serdes.ByteArray().serializer(), "writes");
         topology.addSink("state", SAME_STATE, Serdes.String().serializer(), Serdes.ByteArray().serializer(), "writes");
         for (String store : SameWrites.STORES) {
-            topology.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-                    org.apache.kafka.streams.state.Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray()), "writes");
+            topology.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray()), "writes");
         }
         return timed("same writes", topology, SAME_OUT, n);
     }
 
-    private static final class SameWrites implements org.apache.kafka.streams.processor.api.Processor<String, byte[], String, byte[]> {
+    private static final class SameWrites implements Processor<String, byte[], String, byte[]> {
         static final List<String> STORES = List.of("bench-seen", "bench-clocks", "bench-index");
-        private org.apache.kafka.streams.processor.api.ProcessorContext<String, byte[]> context;
-        private org.apache.kafka.streams.state.KeyValueStore<String, byte[]> seen;
-        private org.apache.kafka.streams.state.KeyValueStore<String, byte[]> clocks;
-        private org.apache.kafka.streams.state.KeyValueStore<String, byte[]> index;
+        private ProcessorContext<String, byte[]> context;
+        private KeyValueStore<String, byte[]> seen;
+        private KeyValueStore<String, byte[]> clocks;
+        private KeyValueStore<String, byte[]> index;
 
         @Override
-        public void init(org.apache.kafka.streams.processor.api.ProcessorContext<String, byte[]> context) {
+        public void init(ProcessorContext<String, byte[]> context) {
             this.context = context;
             seen = context.getStateStore(STORES.get(0));
             clocks = context.getStateStore(STORES.get(1));
@@ -195,10 +209,10 @@ final class ThroughputBench {
         }
 
         @Override
-        public void process(org.apache.kafka.streams.processor.api.Record<String, byte[]> record) {
+        public void process(Record<String, byte[]> record) {
             seen.put(record.key(), record.value());
             context.forward(record, "out");
-            if (Long.parseLong(record.key().substring("bench-".length())) % 3 == 0) {
+            if (isComplaint(Long.parseLong(record.key().substring(KEY_PREFIX.length())))) {
                 clocks.put(record.key(), record.value());
                 index.put(record.key(), record.value());
                 context.forward(record, "complaints");
@@ -298,11 +312,11 @@ final class ThroughputBench {
     private Map<String, Long> endOffsetsByTopic() {
         try {
             var admin = stack.admin();
-            var names = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(true)).names().get();
-            var partitions = new java.util.HashMap<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>();
+            var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+            var partitions = new java.util.HashMap<TopicPartition, OffsetSpec>();
             admin.describeTopics(names).allTopicNames().get().forEach((topic, description) -> description.partitions().forEach(p ->
-                    partitions.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
-                            org.apache.kafka.clients.admin.OffsetSpec.latest())));
+                    partitions.put(new TopicPartition(topic, p.partition()),
+                            OffsetSpec.latest())));
             var ends = new java.util.HashMap<String, Long>();
             admin.listOffsets(partitions).all().get().forEach((tp, info) -> ends.merge(tp.topic(), info.offset(), Long::sum));
             return ends;
