@@ -37,7 +37,7 @@ public final class CloudEventReader {
     public Submission read(CloudEvent event, UnaryOperator<String> attributePointer, String dataPointer) {
         var errors = new ArrayList<FieldError>();
         String id = event.getId();
-        if (!FeedbackParser.EVENT_ID.matcher(id).matches()) {
+        if (!FeedbackParser.isEventId(id)) {
             errors.add(FieldError.invalid(attributePointer.apply("id"), "must be 1-128 letters, digits, '.', '_', ':' or '-'"));
         }
         if (!FEEDBACK_TYPE.equals(event.getType())) {

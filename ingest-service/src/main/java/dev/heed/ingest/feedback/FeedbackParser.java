@@ -21,7 +21,10 @@ import java.util.stream.Collectors;
  * client's misunderstanding. Thread-safe.
  */
 public final class FeedbackParser {
-    /** What an event id or Idempotency-Key may look like: safe as a Kafka key, a log field and a URL part. */
+    /**
+     * What an event id or Idempotency-Key may look like: safe as a Kafka key, a log field and a URL part.
+     * The served OpenAPI document gives the same pattern; {@link #isEventId} is how the service checks it.
+     */
     public static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     public static final Set<String> SERVER_OWNED = Set.of("receivedAt", "ingestId");
     static final Set<String> CONTENT = Set.of("channel", "customer", "subject", "text", "rating", "occurredAt",
@@ -51,7 +54,7 @@ public final class FeedbackParser {
         }
         var fields = new FieldReader(body, base, errors);
         checkFieldNames(body, base, PLAIN_JSON, errors);
-        String eventId = fields.matching("eventId", EVENT_ID, "1-128 letters, digits, '.', '_', ':' or '-'", 128);
+        String eventId = fields.matching("eventId", FeedbackParser::isEventId, "1-128 letters, digits, '.', '_', ':' or '-'", 128);
         String source = fields.text("sourceSystem", false, 100);
         FeedbackInput input = content(fields, null, errors);
         return new Submission(eventId, source, errors.isEmpty() ? input : null, errors);
@@ -80,7 +83,7 @@ public final class FeedbackParser {
         Instant occurredAt = occurredAt(fields, fallbackTime, errors);
         String reference = fields.text("reference", false, 200);
         TreeMap<String, String> attributes = attributes(fields, errors);
-        String traceId = fields.matching("traceId", TRACE_ID, "a W3C trace id (32 lowercase hex digits, not all zero)", 32);
+        String traceId = fields.matching("traceId", TRACE_ID.asMatchPredicate(), "a W3C trace id (32 lowercase hex digits, not all zero)", 32);
         return new FeedbackInput(channel, customer, subject, text, rating, occurredAt, reference, attributes, traceId);
     }
 
@@ -144,6 +147,28 @@ public final class FeedbackParser {
                 errors.add(FieldError.invalid(base + "/" + escape(name), "is not a known field"));
             }
         });
+    }
+
+    /**
+     * Whether {@code value} matches {@link #EVENT_ID}, without the regex engine: every batch item has an
+     * event id, and matching it was about a sixth of validating an item. A test holds the two equal.
+     */
+    public static boolean isEventId(String value) {
+        int length = value.length();
+        if (length == 0 || length > 128 || !isAsciiLetterOrDigit(value.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            char c = value.charAt(i);
+            if (!isAsciiLetterOrDigit(c) && c != '.' && c != '_' && c != ':' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /** JSON Pointer escaping (RFC 6901): '~' and '/' inside a name. */

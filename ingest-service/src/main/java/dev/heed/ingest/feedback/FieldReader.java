@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
  * Reads typed fields of one JSON object and collects every problem instead of stopping at the first,
@@ -49,9 +49,9 @@ final class FieldReader {
         return value.textValue();
     }
 
-    String matching(String name, Pattern pattern, String expected, int maxLength) {
+    String matching(String name, Predicate<String> valid, String expected, int maxLength) {
         String value = text(name, false, maxLength);
-        if (value != null && !pattern.matcher(value).matches()) {
+        if (value != null && !valid.test(value)) {
             errors.add(FieldError.invalid(pointer(name), "must be " + expected));
             return null;
         }

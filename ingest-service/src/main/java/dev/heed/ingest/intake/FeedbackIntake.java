@@ -167,7 +167,7 @@ public final class FeedbackIntake {
     }
 
     private String eventId(String fromBody, String fromHeader, List<FieldError> errors) {
-        if (fromHeader != null && !FeedbackParser.EVENT_ID.matcher(fromHeader).matches()) {
+        if (fromHeader != null && !FeedbackParser.isEventId(fromHeader)) {
             errors.add(FieldError.invalid("header:Idempotency-Key", "must be 1-128 letters, digits, '.', '_', ':' or '-'"));
         } else if (fromHeader != null && fromBody != null && !fromHeader.equals(fromBody)) {
             errors.add(FieldError.invalid("header:Idempotency-Key", "differs from the event id in the body"));
