@@ -7,6 +7,8 @@ import dev.heed.ingest.intake.Outcome;
 import dev.heed.ingest.problem.Problem;
 import dev.heed.ingest.problem.Problems;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,17 +75,41 @@ final class FeedbackRoutes {
         responses.json(ctx, result.refused() == 0 ? 202 : 207, result);
     }
 
-    /** Refuses an oversized body before reading it when the client declared its length. */
+    /**
+     * Reads the body into one array of its declared length, and refuses an oversized body before reading it
+     * when the client declared its length. Javalin's {@code bodyAsBytes} grows a buffer by doubling and then
+     * copies it: for a 130 KB batch that was three times the body in garbage and copying, a quarter of what the
+     * request threads allocated. A body without a declared length (chunked) is read up to one byte past the
+     * limit.
+     */
     private static byte[] body(Context ctx, int limit) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
             throw new ProblemException(Problems.tooLarge(limit, "A body of " + declared + " bytes"));
         }
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body;
+        try {
+            InputStream in = ctx.req().getInputStream();
+            if (declared >= 0) {
+                body = new byte[(int) declared];
+                int read = in.readNBytes(body, 0, body.length);
+                if (read < body.length) {
+                    throw invalidBody("it ended after " + read + " of the " + declared + " bytes declared");
+                }
+            } else {
+                body = in.readNBytes(limit + 1);
+            }
+        } catch (IOException e) {
+            throw invalidBody(String.valueOf(e.getMessage()));
+        }
         if (body.length > limit) {
-            throw new ProblemException(Problems.tooLarge(limit, "A body of " + body.length + " bytes"));
+            throw new ProblemException(Problems.tooLarge(limit, "A body of more than " + limit + " bytes"));
         }
         return body;
+    }
+
+    private static ProblemException invalidBody(String why) {
+        return new ProblemException(Problem.invalid(List.of(FieldError.invalid("/", "the body could not be read: " + why))));
     }
 
     private static Map<String, String> lowerCaseHeaders(Context ctx) {

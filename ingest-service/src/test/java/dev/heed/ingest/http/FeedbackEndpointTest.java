@@ -84,6 +84,43 @@ class FeedbackEndpointTest {
     }
 
     @Test
+    void shouldReadABodySentWithoutADeclaredLength() {
+        Answer answer = fixture.http.postChunked("/v1/feedback", "application/json", VALID.formatted("chunked-1"),
+                "X-API-Key", ServerFixture.WEB_KEY);
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(fixture.publisher.written).anySatisfy(e -> assertThat(e.getEventId()).isEqualTo("chunked-1"));
+    }
+
+    @Test
+    void shouldAnswer413ForABodyWithoutADeclaredLengthOverTheLimit() {
+        String big = quotes("{'eventId':'chunked-big','channel':'WEB','text':'" + "x".repeat(5000) + "','occurredAt':'2026-11-24T09:00:00Z'}");
+        Answer answer = fixture.http.postChunked("/v1/feedback", "application/json", big, "X-API-Key", ServerFixture.WEB_KEY);
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(fixture.publisher.written).noneSatisfy(e -> assertThat(e.getEventId()).isEqualTo("chunked-big"));
+    }
+
+    @Test
+    void shouldAnswer400ForABodyShorterThanItsDeclaredLength() throws Exception {
+        String body = VALID.formatted("short-1");
+        try (var socket = new java.net.Socket("127.0.0.1", fixture.server.port())) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /v1/feedback HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nX-API-Key: "
+                    + ServerFixture.WEB_KEY + "\r\nContent-Length: " + (body.length() + 100) + "\r\n\r\n" + body)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("the body could not be read");
+        }
+        assertThat(fixture.publisher.written).noneSatisfy(e -> assertThat(e.getEventId()).isEqualTo("short-1"));
+    }
+
+    @Test
     void shouldAnswer415ForAnUnknownContentType() {
         Answer answer = fixture.http.post("/v1/feedback", "text/plain", "hello", "X-API-Key", ServerFixture.WEB_KEY);
         assertThat(answer.status()).isEqualTo(415);

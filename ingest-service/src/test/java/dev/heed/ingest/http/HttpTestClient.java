@@ -45,8 +45,17 @@ public final class HttpTestClient {
     }
 
     public Answer post(String path, String contentType, String body, String... headers) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return post(path, contentType, HttpRequest.BodyPublishers.ofString(body), headers);
+    }
+
+    /** Sends the body chunked, without a Content-Length, as a streaming client would. */
+    public Answer postChunked(String path, String contentType, String body, String... headers) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return post(path, contentType, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)), headers);
+    }
+
+    private Answer post(String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).POST(body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
