@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code bench.levels} (default 1,4,16,64),
  * {@code bench.parts} (default {@code single,batch}), {@code bench.singleRounds} (rounds over all levels, default 3),
  * {@code bench.batch} (items per batch, default 500), {@code bench.batchClients} (default 8),
- * {@code bench.batchRounds} (rounds of batch and raw runs, default 3).
+ * {@code bench.batchRounds} (rounds of batch and raw runs, default 5).
  */
 public final class IngestLoadBenchmark {
     private static final String KEY = "bench-key";
@@ -194,7 +194,7 @@ public final class IngestLoadBenchmark {
     private static void batch(LoadGenerator load, Stack stack, URI uri, URI withoutKafkaUri, int batchSize, Duration duration)
             throws Exception {
         int clients = Integer.getInteger("bench.batchClients", 8);
-        int rounds = Integer.getInteger("bench.batchRounds", 3);
+        int rounds = Integer.getInteger("bench.batchRounds", 5);
         var serde = AvroSerde.of(FeedbackReceived.class, new HttpSchemaRegistryClient(stack.registryUrl()), true);
         Instant now = Instant.now();
         double[] http = new double[rounds];

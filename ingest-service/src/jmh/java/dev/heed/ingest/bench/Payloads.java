@@ -27,18 +27,36 @@ final class Payloads {
     /** A JSON array of {@code size} feedbacks with the ids {@code prefix-0} to {@code prefix-(size-1)}; {@code prefix} is ASCII. */
     static byte[] batch(String prefix, int size) {
         byte[] prefixBytes = (prefix + '-').getBytes(StandardCharsets.US_ASCII);
-        var out = new java.io.ByteArrayOutputStream(size * (BEFORE_ID_BYTES.length + AFTER_ID_BYTES.length + prefixBytes.length + 5) + 2);
-        out.write('[');
+        int length = 2 + Math.max(0, size - 1);
+        for (int i = 0; i < size; i++) {
+            length += BEFORE_ID_BYTES.length + prefixBytes.length + digits(i) + AFTER_ID_BYTES.length;
+        }
+        // Written into one array of the exact length: a growing buffer and its copy doubled the client's garbage.
+        byte[] body = new byte[length];
+        int at = 0;
+        body[at++] = '[';
         for (int i = 0; i < size; i++) {
             if (i > 0) {
-                out.write(',');
+                body[at++] = ',';
             }
-            out.writeBytes(BEFORE_ID_BYTES);
-            out.writeBytes(prefixBytes);
-            out.writeBytes(Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
-            out.writeBytes(AFTER_ID_BYTES);
+            at = put(body, at, BEFORE_ID_BYTES);
+            at = put(body, at, prefixBytes);
+            int end = at + digits(i);
+            for (int v = i, d = end - 1; d >= at; d--, v /= 10) {
+                body[d] = (byte) ('0' + v % 10);
+            }
+            at = put(body, end, AFTER_ID_BYTES);
         }
-        out.write(']');
-        return out.toByteArray();
+        body[at] = ']';
+        return body;
+    }
+
+    private static int digits(int value) {
+        return value < 10 ? 1 : 1 + digits(value / 10);
+    }
+
+    private static int put(byte[] target, int at, byte[] part) {
+        System.arraycopy(part, 0, target, at, part.length);
+        return at + part.length;
     }
 }
