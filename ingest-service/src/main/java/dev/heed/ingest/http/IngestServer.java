@@ -61,7 +61,8 @@ public final class IngestServer implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             cfg.events.handlerAdded(routes::add);
             cfg.jsonMapper(new JavalinJackson(json, false));
-            // Jetty's own cap only backs up the per-route limits that FeedbackRoutes answers with a problem.
+            // Javalin applies this cap when a body is read through the Context; the write routes read theirs
+            // themselves against the per-route limits (FeedbackRoutes.body), so it only guards any other reader.
             cfg.http.maxRequestSize = Math.max(limits.maxBatchBytes(), limits.maxBodyBytes());
             // Longer than any Kafka wait, so the producer's own bound decides, and answers with 503.
             cfg.http.asyncTimeout = 3 * config.kafkaTimeout().toMillis();
