@@ -37,8 +37,9 @@ public final class ItemCpuRun {
         var serde = AvroSerde.of(dev.heed.events.FeedbackReceived.class, new InMemorySchemaRegistry(), true);
         var ser = serde.serializer();
         var producer = new MockProducer<String, byte[]>(true, null, new StringSerializer(), new ByteArraySerializer());
+        // The service's default bound (HEED_INGEST_IDEMPOTENCY_MAX_ENTRIES), as in the load benchmark.
         var intake = new FeedbackIntake(new KafkaFeedbackPublisher(producer, "t", ser),
-                new IdempotencyStore<Accepted>(Clock.systemUTC(), Duration.ofHours(1), 1_000_000), Clock.systemUTC(), Duration.ofSeconds(1));
+                new IdempotencyStore<Accepted>(Clock.systemUTC(), Duration.ofHours(1), 100_000), Clock.systemUTC(), Duration.ofSeconds(1));
         String occurred = Instant.now().minus(1, ChronoUnit.HOURS).toString();
         long id = 0;
         long answered = 0;
