@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,7 +81,7 @@ final class LoadGenerator {
                 HttpResponse<byte[]> response = send(client, request.build());
                 if (response.statusCode() != expectedStatus) {
                     throw new IllegalStateException("status " + response.statusCode() + ": "
-                            + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                            + new String(response.body(), StandardCharsets.UTF_8));
                 }
             } catch (Exception e) {
                 failure.compareAndSet(null, new IllegalStateException(uri + " failed", e));
