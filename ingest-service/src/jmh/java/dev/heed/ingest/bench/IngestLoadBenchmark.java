@@ -9,15 +9,19 @@ import dev.heed.ingest.auth.ApiKeyRegistry;
 import dev.heed.ingest.http.IngestServer;
 import dev.heed.ingest.kafka.FeedbackPublisher;
 import dev.heed.ingest.kafka.Placement;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.heed.localstack.LocalStack;
 import dev.heed.localstack.Stack;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.serde.AvroSerde;
 import dev.heed.schemas.topics.TopicNames;
 import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +46,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class IngestLoadBenchmark {
     private static final String KEY = "bench-key";
+    /** One step of a warm-up. */
+    private static final Duration STEP = Duration.ofSeconds(5);
+    /** Reads the service's own /metrics between runs. */
+    private static final HttpClient METRICS = HttpClient.newHttpClient();
     private static final long MAX_REQUESTS = 500_000;
 
     private IngestLoadBenchmark() {}
@@ -96,8 +104,6 @@ public final class IngestLoadBenchmark {
         });
     }
 
-    private static final Duration STEP = Duration.ofSeconds(5);
-
     /** One step of a warm-up: a few seconds of load. */
     private interface WarmUpStep {
         void run(int step) throws Exception;
@@ -108,7 +114,7 @@ public final class IngestLoadBenchmark {
      * core over the last step, or for at most {@code bench.warmupMax} seconds (default 180); prints what it took.
      */
     private static void untilCompiled(String label, Duration min, WarmUpStep step) throws Exception {
-        var compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+        var compiler = ManagementFactory.getCompilationMXBean();
         long max = Duration.ofSeconds(Long.getLong("bench.warmupMax", 180)).toNanos();
         long started = System.nanoTime();
         double compiling;
@@ -147,10 +153,10 @@ public final class IngestLoadBenchmark {
                 String prefix = "run-" + r + "-" + concurrency + "-";
                 long cpu = processCpuNanos();
                 var ingestResult = posts(load, ingest, prefix, concurrency, duration, "X-API-Key", KEY);
-                double ingestCpu = (processCpuNanos() - cpu) / 1e3 / ingestResult.requests();
+                double ingestCpu = cpuMicrosPer(cpu, ingestResult.requests());
                 cpu = processCpuNanos();
                 var emptyResult = posts(load, empty, prefix, concurrency, duration);
-                double emptyCpu = (processCpuNanos() - cpu) / 1e3 / emptyResult.requests();
+                double emptyCpu = cpuMicrosPer(cpu, emptyResult.requests());
                 ingestRate[l][r] = ingestResult.perSecond();
                 emptyRate[l][r] = emptyResult.perSecond();
                 System.out.printf("%5d %11d | %12.0f %8.2f %8.2f %8.0f | %12.0f %8.2f %8.2f %8.0f | %6.2f%n", r + 1, concurrency,
@@ -175,11 +181,6 @@ public final class IngestLoadBenchmark {
     }
 
     /**
-     * Rounds of batch endpoint, raw producer (same records) and raw producer (key and value only), in turn:
-     * one 5 s raw run on a shared machine moved by a factor of ten between runs, so the ratio is taken of
-     * the medians, and every round is printed.
-     */
-    /**
      * The same service, request thread to answer, with a publisher that acknowledges every record at once and
      * writes nothing (no Avro, no producer): what the service adds on top of what the raw producer does.
      */
@@ -191,6 +192,11 @@ public final class IngestLoadBenchmark {
                 Clock.systemUTC());
     }
 
+    /**
+     * Rounds of batch endpoint, the service without Kafka, raw producer (same records) and raw producer (key and
+     * value only), in turn: one 5 s raw run on a shared machine moved by a factor of ten between runs, so the
+     * ratio is taken of the medians, and every round is printed.
+     */
     private static void batch(LoadGenerator load, Stack stack, URI uri, URI withoutKafkaUri, int batchSize, Duration duration)
             throws Exception {
         int clients = Integer.getInteger("bench.batchClients", 8);
@@ -215,18 +221,18 @@ public final class IngestLoadBenchmark {
             long cpu = processCpuNanos();
             var result = batchRun(load, uri, batchSize, duration, "b" + r + "-");
             http[r] = result.perSecond() * batchSize;
-            httpCpu[r] = (processCpuNanos() - cpu) / 1e3 / (result.requests() * (double) batchSize);
+            httpCpu[r] = cpuMicrosPer(cpu, result.requests() * (double) batchSize);
             printProducerMetrics(uri);
             cpu = processCpuNanos();
             var aloneResult = batchRun(load, withoutKafkaUri, batchSize, duration, "n" + r + "-");
             alone[r] = aloneResult.perSecond() * batchSize;
-            aloneCpu[r] = (processCpuNanos() - cpu) / 1e3 / (aloneResult.requests() * (double) batchSize);
+            aloneCpu[r] = cpuMicrosPer(cpu, aloneResult.requests() * (double) batchSize);
             String round = "r" + r + "-";
             cpu = processCpuNanos();
             var rawRun = RawProducerRun.run(stack.bootstrapServers(), TopicNames.FEEDBACK_RECEIVED, serde.serializer(),
                     n -> event("raw-" + round + n, now), duration, 5_000_000, true);
             raw[r] = rawRun.perSecond();
-            rawCpu[r] = (processCpuNanos() - cpu) / 1e3 / rawRun.records();
+            rawCpu[r] = cpuMicrosPer(cpu, rawRun.records());
             valueOnly[r] = RawProducerRun.run(stack.bootstrapServers(), TopicNames.FEEDBACK_RECEIVED, serde.serializer(),
                     n -> event("raw-v-" + round + n, now), duration, 5_000_000, false).perSecond();
             System.out.printf("%5d | %10.0f %8.1f %8.1f %8.1f | %12.0f %8.1f | %12.0f %8.1f | %12.0f%n", r + 1, http[r], result.p50(),
@@ -255,8 +261,7 @@ public final class IngestLoadBenchmark {
      * produce request means more requests, and more broker work, for the same records.
      */
     private static void printProducerMetrics(URI uri) throws Exception {
-        String text = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri.resolve("/metrics")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String text = METRICS.send(HttpRequest.newBuilder(uri.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
         System.out.printf("    service producer: records/request %.1f, batch bytes avg %.0f%n",
                 prometheusValue(text, "kafka_producer_records_per_request_avg"), prometheusValue(text, "kafka_producer_batch_size_avg"));
     }
@@ -266,9 +271,14 @@ public final class IngestLoadBenchmark {
                 .findFirst().orElse(Double.NaN);
     }
 
+    /** Process CPU microseconds per request or record since {@code mark}, a {@link #processCpuNanos} reading. */
+    private static double cpuMicrosPer(long mark, double count) {
+        return (processCpuNanos() - mark) / 1e3 / count;
+    }
+
     /** CPU time of this whole process: the client, the service and the broker share it, as they share the machine. */
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -46,7 +48,7 @@ final class RawProducerRun {
         try (var producer = new KafkaProducer<String, byte[]>(props)) {
             long deadline = started + duration.toNanos();
             long n = 0;
-            var errors = new java.util.concurrent.atomic.AtomicLong();
+            var errors = new AtomicLong();
             while (n < maxRecords && System.nanoTime() < deadline) {
                 FeedbackReceived event = events.apply(n++);
                 inFlight.acquire();
@@ -72,7 +74,7 @@ final class RawProducerRun {
         return new Result(acked, (System.nanoTime() - started) / 1e9);
     }
 
-    static double metric(org.apache.kafka.clients.producer.Producer<?, ?> producer, String name) {
+    static double metric(Producer<?, ?> producer, String name) {
         return producer.metrics().entrySet().stream()
                 .filter(e -> e.getKey().name().equals(name) && e.getKey().group().equals("producer-metrics"))
                 .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).findFirst().orElse(Double.NaN);

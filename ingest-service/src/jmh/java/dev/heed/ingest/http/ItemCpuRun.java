@@ -23,9 +23,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * CPU time per batch item of the service's own path: decoding a 500-item JSON batch, validation,
  * idempotency, fingerprint, Avro and the Kafka record with its {@code ce_*} headers, into a
- * {@link MockProducer} that acknowledges at once, and the per-item answer written as JSON. No HTTP and no broker, one thread, its own CPU time:
- * the number the load benchmark cannot resolve on a shared machine. Prints five rounds after three of
- * warm-up. Run with the test class path: {@code java -cp ... dev.heed.ingest.http.ItemCpuRun}.
+ * {@link MockProducer} that acknowledges at once, and the per-item answer written as JSON. No HTTP and no
+ * broker, one thread, its own CPU time: the number the load benchmark cannot resolve on a shared machine.
+ * Prints five rounds after three of warm-up. Run with the test class path: {@code java -cp ... dev.heed.ingest.http.ItemCpuRun}.
  */
 public final class ItemCpuRun {
     private ItemCpuRun() {}

@@ -4,7 +4,6 @@ import dev.heed.events.FeedbackReceived;
 import dev.heed.ingest.kafka.FeedbackPublisher;
 import dev.heed.ingest.kafka.Placement;
 import java.util.List;
-
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 

@@ -2,6 +2,9 @@ package dev.heed.ingest.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.heed.events.Channel;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.schemas.MutableClock;
@@ -20,10 +23,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class FeedbackIntakeTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00.123456Z"));
@@ -147,7 +152,7 @@ class FeedbackIntakeTest {
 
     @Test
     void shouldAnswerABatchInRequestOrderOnlyOnceItsLastWriteSettled() {
-        var callbacks = new ArrayList<java.util.function.BiConsumer<Placement, Throwable>>();
+        var callbacks = new ArrayList<BiConsumer<Placement, Throwable>>();
         var deferred = new FeedbackIntake((event, done) -> callbacks.add(done),
                 new IdempotencyStore<>(clock, Duration.ofHours(1), 100), clock, Duration.ofSeconds(5));
 
@@ -180,8 +185,8 @@ class FeedbackIntakeTest {
 
     @Test
     void shouldLogTheFailedWritesOfABatchOnceNotOncePerItem() {
-        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(FeedbackIntake.class);
-        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        var logger = (Logger) LoggerFactory.getLogger(FeedbackIntake.class);
+        var appender = new ListAppender<ILoggingEvent>();
         appender.start();
         logger.addAppender(appender);
         try {
