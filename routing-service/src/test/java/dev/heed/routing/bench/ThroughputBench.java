@@ -15,9 +15,12 @@ import dev.heed.schemas.topics.HeedTopics;
 import dev.heed.schemas.topics.TopicCreator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -53,10 +56,6 @@ final class ThroughputBench {
     /** Loaded records are keyed {@code bench-<n>}; every third n is a complaint. */
     private static final String KEY_PREFIX = "bench-";
     private static final String BARE_OUT = "bench.bare-out";
-
-    private static boolean isComplaint(long n) {
-        return n % 3 == 0;
-    }
     private static final String SAME_OUT = "bench.same-writes-out";
     private static final String SAME_COMPLAINTS = "bench.same-writes-complaints";
     private static final String SAME_STATE = "bench.same-writes-state";
@@ -102,7 +101,7 @@ final class ThroughputBench {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -122,7 +121,7 @@ final class ThroughputBench {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 // metadata not there yet: ask again until the deadline
             }
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
@@ -155,12 +154,7 @@ final class ThroughputBench {
             }
             producer.flush();
         }
-        var partitions = stack.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.bootstrapServers()), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-        }
+        return endOffsetsByTopic().getOrDefault(topic, 0L);
     }
 
     /** Records per second of the bare app. */
@@ -219,6 +213,10 @@ final class ThroughputBench {
                 context.forward(record, "state");
             }
         }
+    }
+
+    private static boolean isComplaint(long n) {
+        return n % 3 == 0;
     }
 
     /** Records per second of the routing topology, counted on feedback.classified (one per input). */
@@ -296,7 +294,7 @@ final class ThroughputBench {
      * no faster processing code can remove.
      */
     private void printWrites(String label, Map<String, Long> before, Map<String, Long> after, long n) {
-        var written = new java.util.TreeMap<String, Long>();
+        var written = new TreeMap<String, Long>();
         after.forEach((topic, end) -> {
             long delta = end - before.getOrDefault(topic, 0L);
             if (delta > 0 && !topic.equals(topics.feedbackReceived().name())) {
@@ -313,17 +311,16 @@ final class ThroughputBench {
         try {
             var admin = stack.admin();
             var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
-            var partitions = new java.util.HashMap<TopicPartition, OffsetSpec>();
+            var partitions = new HashMap<TopicPartition, OffsetSpec>();
             admin.describeTopics(names).allTopicNames().get().forEach((topic, description) -> description.partitions().forEach(p ->
-                    partitions.put(new TopicPartition(topic, p.partition()),
-                            OffsetSpec.latest())));
-            var ends = new java.util.HashMap<String, Long>();
+                    partitions.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            var ends = new HashMap<String, Long>();
             admin.listOffsets(partitions).all().get().forEach((tp, info) -> ends.merge(tp.topic(), info.offset(), Long::sum));
             return ends;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
     }
