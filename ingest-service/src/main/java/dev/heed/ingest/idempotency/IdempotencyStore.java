@@ -43,12 +43,13 @@ public final class IdempotencyStore<V> {
     public Optional<CompletableFuture<V>> attach(String key, String fingerprint, Consumer<CompletableFuture<V>> work) {
         var promise = new Promise(key);
         synchronized (this) {
-            evictExpired();
+            Instant now = clock.instant();
+            evictExpired(now);
             Entry<V> existing = entries.get(key);
             if (existing != null) {
                 return existing.fingerprint().equals(fingerprint) ? Optional.of(existing.outcome()) : Optional.empty();
             }
-            entries.put(key, new Entry<>(fingerprint, promise, clock.instant().plus(ttl)));
+            entries.put(key, new Entry<>(fingerprint, promise, now.plus(ttl)));
             evictOverflow();
         }
         // Outside the lock: the work may block (a producer waiting for metadata) and must not stall other keys.
@@ -94,8 +95,7 @@ public final class IdempotencyStore<V> {
         entries.computeIfPresent(key, (k, entry) -> entry.outcome() == promise ? null : entry);
     }
 
-    private void evictExpired() {
-        Instant now = clock.instant();
+    private void evictExpired(Instant now) {
         Iterator<Map.Entry<String, Entry<V>>> it = entries.entrySet().iterator();
         while (it.hasNext() && !it.next().getValue().expiresAt().isAfter(now)) {
             it.remove();

@@ -17,8 +17,11 @@ import dev.heed.ingest.kafka.FeedbackPublisher;
 import dev.heed.ingest.kafka.Placement;
 import dev.heed.ingest.problem.Problem;
 import dev.heed.schemas.registry.RegistryException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -172,6 +175,43 @@ class FeedbackIntakeTest {
         assertThat(answer.join().get(0).replayed()).isFalse();
         assertThat(answer.join().get(2).replayed()).as("the repeat inside the batch shares the first write").isTrue();
         assertThat(answer.join().get(2).accepted().offset()).isEqualTo(7);
+    }
+
+    @Test
+    void shouldReceiveEveryItemOfABatchAtTheMomentTheBatchArrived() {
+        // A clock that moves a millisecond on every reading: items stamped one by one would differ.
+        var ticking = new Clock() {
+            private Instant now = Instant.parse("2026-11-24T10:00:00.000Z");
+
+            @Override
+            public Instant instant() {
+                Instant read = now;
+                now = now.plusMillis(1);
+                return read;
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        var batchIntake = new FeedbackIntake(publisher, new IdempotencyStore<>(ticking, Duration.ofHours(1), 100), ticking,
+                Duration.ofSeconds(5));
+
+        List<Outcome> answer = batchIntake.submitAll("web-form", List.of(
+                new Submission("t-1", null, input("first"), List.of()),
+                new Submission(null, null, input("second"), List.of()),
+                new Submission("t-3", null, input("third"), List.of()))).join();
+
+        assertThat(answer).extracting(o -> o.accepted().receivedAt()).containsOnly(Instant.parse("2026-11-24T10:00:00.000Z"));
+        assertThat(written).extracting(FeedbackReceived::getReceivedAt).containsOnly(Instant.parse("2026-11-24T10:00:00.000Z"));
+        assertThat(answer.get(1).accepted().eventId()).as("a server-given event id is drawn at the same moment")
+                .startsWith(TimeOrderedIds.next(Instant.parse("2026-11-24T10:00:00.000Z")).substring(0, 13));
     }
 
     @Test
