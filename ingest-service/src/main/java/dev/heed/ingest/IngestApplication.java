@@ -5,6 +5,7 @@ import dev.heed.ingest.http.IngestServer;
 import dev.heed.ingest.idempotency.IdempotencyStore;
 import dev.heed.ingest.intake.Accepted;
 import dev.heed.ingest.intake.FeedbackIntake;
+import dev.heed.ingest.intake.Fingerprint;
 import dev.heed.ingest.kafka.FeedbackPublisher;
 import dev.heed.ingest.kafka.KafkaFeedbackPublisher;
 import dev.heed.ingest.kafka.ProducerReadiness;
@@ -67,7 +68,7 @@ public final class IngestApplication implements AutoCloseable {
      */
     public static IngestServer serve(IngestConfig config, FeedbackPublisher publisher, BooleanSupplier ready,
                                      PrometheusMeterRegistry meters, Clock clock) {
-        var intake = new FeedbackIntake(publisher, new IdempotencyStore<Accepted>(clock, config.idempotencyTtl(), config.idempotencyMaxEntries()),
+        var intake = new FeedbackIntake(publisher, new IdempotencyStore<Fingerprint, Accepted>(clock, config.idempotencyTtl(), config.idempotencyMaxEntries()),
                 clock, config.retryAfter());
         return IngestServer.start(config, intake, ready, meters, JsonMapping.create(), clock);
     }

@@ -7,6 +7,7 @@ import dev.heed.ingest.feedback.Submission;
 import dev.heed.ingest.idempotency.IdempotencyStore;
 import dev.heed.ingest.intake.Accepted;
 import dev.heed.ingest.intake.FeedbackIntake;
+import dev.heed.ingest.intake.Fingerprint;
 import dev.heed.ingest.kafka.KafkaFeedbackPublisher;
 import dev.heed.schemas.registry.InMemorySchemaRegistry;
 import dev.heed.schemas.serde.AvroSerde;
@@ -39,7 +40,7 @@ public final class ItemCpuRun {
         var producer = new MockProducer<String, byte[]>(true, null, new StringSerializer(), new ByteArraySerializer());
         // The service's default bound (HEED_INGEST_IDEMPOTENCY_MAX_ENTRIES), as in the load benchmark.
         var intake = new FeedbackIntake(new KafkaFeedbackPublisher(producer, "t", ser),
-                new IdempotencyStore<Accepted>(Clock.systemUTC(), Duration.ofHours(1), 100_000), Clock.systemUTC(), Duration.ofSeconds(1));
+                new IdempotencyStore<Fingerprint, Accepted>(Clock.systemUTC(), Duration.ofHours(1), 100_000), Clock.systemUTC(), Duration.ofSeconds(1));
         String occurred = Instant.now().minus(1, ChronoUnit.HOURS).toString();
         long id = 0;
         long answered = 0;

@@ -2,7 +2,6 @@ package dev.heed.ingest.idempotency;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,19 +18,23 @@ import java.util.function.Consumer;
  * the same key writes again. Entries live for the TTL from their first use, and the store holds at
  * most {@code maxEntries}, evicting the oldest first: this is an in-memory, per-instance record, lost
  * on restart (downstream dedupe by event id covers what it cannot). Thread-safe.
+ *
+ * @param <F> what identifies a content, compared by {@code equals}
+ * @param <V> the outcome of a write
  */
-public final class IdempotencyStore<V> {
-    private record Entry<V>(String fingerprint, CompletableFuture<V> outcome, Instant expiresAt) {}
+public final class IdempotencyStore<F, V> {
+    // The expiry as epoch milliseconds rather than an Instant: one object less in each of up to maxEntries entries.
+    private record Entry<F, V>(F fingerprint, CompletableFuture<V> outcome, long expiresAtMillis) {}
 
     private final Clock clock;
-    private final Duration ttl;
+    private final long ttlMillis;
     private final int maxEntries;
     // Insertion order equals expiry order because every entry gets the same TTL.
-    private final LinkedHashMap<String, Entry<V>> entries = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Entry<F, V>> entries = new LinkedHashMap<>();
 
     public IdempotencyStore(Clock clock, Duration ttl, int maxEntries) {
         this.clock = clock;
-        this.ttl = ttl;
+        this.ttlMillis = ttl.toMillis();
         this.maxEntries = maxEntries;
     }
 
@@ -40,16 +43,16 @@ public final class IdempotencyStore<V> {
      * unknown, or empty when the key was used for other content. For a new key, {@code work} is given the
      * outcome to complete; completing it exceptionally forgets the key, so the client's retry runs again.
      */
-    public Optional<CompletableFuture<V>> attach(String key, String fingerprint, Consumer<CompletableFuture<V>> work) {
+    public Optional<CompletableFuture<V>> attach(String key, F fingerprint, Consumer<CompletableFuture<V>> work) {
         var promise = new Promise(key);
         synchronized (this) {
-            Instant now = clock.instant();
+            long now = clock.millis();
             evictExpired(now);
-            Entry<V> existing = entries.get(key);
+            Entry<F, V> existing = entries.get(key);
             if (existing != null) {
                 return existing.fingerprint().equals(fingerprint) ? Optional.of(existing.outcome()) : Optional.empty();
             }
-            entries.put(key, new Entry<>(fingerprint, promise, now.plus(ttl)));
+            entries.put(key, new Entry<>(fingerprint, promise, now + ttlMillis));
             evictOverflow();
         }
         // Outside the lock: the work may block (a producer waiting for metadata) and must not stall other keys.
@@ -95,9 +98,9 @@ public final class IdempotencyStore<V> {
         entries.computeIfPresent(key, (k, entry) -> entry.outcome() == promise ? null : entry);
     }
 
-    private void evictExpired(Instant now) {
-        Iterator<Map.Entry<String, Entry<V>>> it = entries.entrySet().iterator();
-        while (it.hasNext() && !it.next().getValue().expiresAt().isAfter(now)) {
+    private void evictExpired(long now) {
+        Iterator<Map.Entry<String, Entry<F, V>>> it = entries.entrySet().iterator();
+        while (it.hasNext() && it.next().getValue().expiresAtMillis() <= now) {
             it.remove();
         }
     }

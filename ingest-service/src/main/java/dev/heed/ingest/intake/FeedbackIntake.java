@@ -32,11 +32,11 @@ public final class FeedbackIntake {
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackIntake.class);
 
     private final FeedbackPublisher publisher;
-    private final IdempotencyStore<Accepted> idempotency;
+    private final IdempotencyStore<Fingerprint, Accepted> idempotency;
     private final Clock clock;
     private final Duration retryAfter;
 
-    public FeedbackIntake(FeedbackPublisher publisher, IdempotencyStore<Accepted> idempotency, Clock clock, Duration retryAfter) {
+    public FeedbackIntake(FeedbackPublisher publisher, IdempotencyStore<Fingerprint, Accepted> idempotency, Clock clock, Duration retryAfter) {
         this.publisher = publisher;
         this.idempotency = idempotency;
         this.clock = clock;
@@ -160,7 +160,7 @@ public final class FeedbackIntake {
         if (!errors.isEmpty()) {
             return decided(Outcome.refused(Problem.invalid(errors)));
         }
-        String fingerprint = Fingerprint.of(source, submission.input());
+        Fingerprint fingerprint = Fingerprint.of(source, submission.input());
         boolean[] fresh = new boolean[1];
         return idempotency.attach(eventId, fingerprint, promise -> {
                     fresh[0] = true;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class IdempotencyStoreTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private final IdempotencyStore<String> store = new IdempotencyStore<>(clock, Duration.ofHours(1), 3);
+    private final IdempotencyStore<String, String> store = new IdempotencyStore<>(clock, Duration.ofHours(1), 3);
     private final AtomicInteger runs = new AtomicInteger();
 
     private Consumer<CompletableFuture<String>> work(String answer) {

@@ -26,7 +26,7 @@ class FingerprintTest {
 
     @Test
     void shouldDifferWhenAnythingDiffers() {
-        String base = Fingerprint.of("web", input("s", "t", 1, "a", "b"));
+        Fingerprint base = Fingerprint.of("web", input("s", "t", 1, "a", "b"));
 
         assertThat(Fingerprint.of("zendesk", input("s", "t", 1, "a", "b"))).isNotEqualTo(base);
         assertThat(Fingerprint.of("web", input("s", "t", 2, "a", "b"))).isNotEqualTo(base);
