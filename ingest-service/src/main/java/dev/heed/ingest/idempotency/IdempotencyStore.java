@@ -83,6 +83,16 @@ public final class IdempotencyStore<F, V> {
             return super.completeExceptionally(error);
         }
 
+        // CompletableFuture.cancel completes without going through completeExceptionally: a cancelled write is
+        // forgotten too, or every repeat of its key would be answered with the cancellation until the TTL.
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            if (!isDone()) {
+                forget(key, this);
+            }
+            return super.cancel(mayInterruptIfRunning);
+        }
+
         // Stages that depend on this one are plain futures: only the stored outcome forgets its key.
         @Override
         public <U> CompletableFuture<U> newIncompleteFuture() {

@@ -91,6 +91,16 @@ class IdempotencyStoreTest {
     }
 
     @Test
+    void shouldForgetACancelledWriteSoARetryWritesAgain() {
+        var cancelled = store.attach("k", "f1", promise -> {}).orElseThrow();
+        cancelled.cancel(false);
+
+        assertThat(cancelled).isCancelled();
+        assertThat(store.attach("k", "f1", work("written"))).hasValueSatisfying(f -> assertThat(f).isCompletedWithValue("written"));
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
     void shouldKeepASuccessfulWriteWhenItsFutureIsFailedAfterwards() {
         var stored = store.attach("k", "f1", work("stored")).orElseThrow();
         stored.completeExceptionally(new IllegalStateException("too late"));
