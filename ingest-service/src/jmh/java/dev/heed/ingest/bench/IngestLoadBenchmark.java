@@ -202,6 +202,9 @@ public final class IngestLoadBenchmark {
         int clients = Integer.getInteger("bench.batchClients", 8);
         int rounds = Integer.getInteger("bench.batchRounds", 5);
         var serde = AvroSerde.of(FeedbackReceived.class, new HttpSchemaRegistryClient(stack.registryUrl()), true);
+        // The service's producer settings, -Dbench.kafka.* included, so a producer setting tried on the service is
+        // tried on its yardstick too.
+        Map<String, String> kafka = config(stack).kafka();
         Instant now = Instant.now();
         double[] http = new double[rounds];
         double[] raw = new double[rounds];
@@ -211,7 +214,7 @@ public final class IngestLoadBenchmark {
         System.out.printf("%5s | %10s %8s %8s %8s | %12s %8s | %12s %8s | %12s%n", "round", "batch", "p50 ms", "p99 ms", "cpu us",
                 "no kafka", "cpu us", "raw (same)", "cpu us", "raw (k+v)");
         // The batch endpoint had its warm-up; the raw producer gets one too, or its first round measures the JIT.
-        RawProducerRun.run(stack.bootstrapServers(), TopicNames.FEEDBACK_RECEIVED, serde.serializer(),
+        RawProducerRun.run(stack.bootstrapServers(), kafka, TopicNames.FEEDBACK_RECEIVED, serde.serializer(),
                 n -> event("raw-warm-" + n, now), duration, 5_000_000, true);
         double[] alone = new double[rounds];
         double[] aloneCpu = new double[rounds];
@@ -229,11 +232,11 @@ public final class IngestLoadBenchmark {
             aloneCpu[r] = cpuMicrosPer(cpu, aloneResult.requests() * (double) batchSize);
             String round = "r" + r + "-";
             cpu = processCpuNanos();
-            var rawRun = RawProducerRun.run(stack.bootstrapServers(), TopicNames.FEEDBACK_RECEIVED, serde.serializer(),
+            var rawRun = RawProducerRun.run(stack.bootstrapServers(), kafka, TopicNames.FEEDBACK_RECEIVED, serde.serializer(),
                     n -> event("raw-" + round + n, now), duration, 5_000_000, true);
             raw[r] = rawRun.perSecond();
             rawCpu[r] = cpuMicrosPer(cpu, rawRun.records());
-            valueOnly[r] = RawProducerRun.run(stack.bootstrapServers(), TopicNames.FEEDBACK_RECEIVED, serde.serializer(),
+            valueOnly[r] = RawProducerRun.run(stack.bootstrapServers(), kafka, TopicNames.FEEDBACK_RECEIVED, serde.serializer(),
                     n -> event("raw-v-" + round + n, now), duration, 5_000_000, false).perSecond();
             System.out.printf("%5d | %10.0f %8.1f %8.1f %8.1f | %12.0f %8.1f | %12.0f %8.1f | %12.0f%n", r + 1, http[r], result.p50(),
                     result.p99(), httpCpu[r], alone[r], aloneCpu[r], raw[r], rawCpu[r], valueOnly[r]);

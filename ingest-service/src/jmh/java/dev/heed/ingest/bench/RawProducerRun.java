@@ -18,7 +18,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The yardstick for the batch endpoint: the same producer settings (acks=all, idempotent) and the same
+ * The yardstick for the batch endpoint: the same producer settings (acks=all, idempotent, and any
+ * {@code -Dbench.kafka.*} the service was given) and the same
  * Avro serializer writing the same events, with no HTTP, JSON or CloudEvents SDK in between. With
  * {@code sameRecords} each record also carries what the service's records carry (the {@code ce_*}
  * headers, about 140 bytes, and the timestamp), copied from the service's own record for the first
@@ -35,10 +36,10 @@ final class RawProducerRun {
     }
 
     /** Records acknowledged by the broker, over a bounded time and count. */
-    static Result run(String bootstrapServers, String topic, Serializer<FeedbackReceived> serializer,
-                                   LongFunction<FeedbackReceived> events, Duration duration, long maxRecords, boolean sameRecords)
+    static Result run(String bootstrapServers, Map<String, String> passthrough, String topic, Serializer<FeedbackReceived> serializer,
+                      LongFunction<FeedbackReceived> events, Duration duration, long maxRecords, boolean sameRecords)
             throws InterruptedException {
-        Map<String, Object> props = ProducerSettings.of(bootstrapServers, Duration.ofSeconds(30), Map.of());
+        Map<String, Object> props = ProducerSettings.of(bootstrapServers, Duration.ofSeconds(30), passthrough);
         var inFlight = new Semaphore(50_000);
         // Every bench event has the same source and times, so only ce_id differs between records.
         FeedbackReceived first = events.apply(0);
