@@ -27,6 +27,7 @@ public record IngestConfig(
         Limits limits,
         Duration kafkaTimeout,
         Duration retryAfter,
+        Duration shutdownGrace,
         Duration idempotencyTtl,
         int idempotencyMaxEntries,
         Optional<Tls> tls,
@@ -58,6 +59,9 @@ public record IngestConfig(
                         vars.integer("HEED_INGEST_RATE_BURST", 200)),
                 vars.duration("HEED_INGEST_KAFKA_TIMEOUT", Duration.ofSeconds(10)),
                 vars.duration("HEED_INGEST_RETRY_AFTER", Duration.ofSeconds(5)),
+                // Twice the Kafka timeout, which bounds a write's wait for metadata and then for its acknowledgement,
+                // so a request in flight gets its own answer; inside the 30 s Kubernetes gives a pod before killing it.
+                vars.duration("HEED_INGEST_SHUTDOWN_GRACE", Duration.ofSeconds(20)),
                 vars.duration("HEED_INGEST_IDEMPOTENCY_TTL", Duration.ofHours(24)),
                 vars.integer("HEED_INGEST_IDEMPOTENCY_MAX_ENTRIES", 100_000),
                 tls(vars),

@@ -31,26 +31,29 @@ final class FeedbackRoutes {
     private final int maxBodyBytes;
     private final int maxBatchBytes;
     private final Executor answering;
+    private final InFlightAnswers inFlight;
 
     /**
      * @param answering where answers are written: acknowledgements arrive on the Kafka producer's single
      *                  network thread, which must go straight back to sending rather than write HTTP responses
+     * @param inFlight  the requests waiting for their outcome, for a stopping server
      */
     FeedbackRoutes(RequestDecoder decoder, FeedbackIntake intake, Responses responses, int maxBodyBytes, int maxBatchBytes,
-                   Executor answering) {
+                   Executor answering, InFlightAnswers inFlight) {
         this.decoder = decoder;
         this.intake = intake;
         this.responses = responses;
         this.maxBodyBytes = maxBodyBytes;
         this.maxBatchBytes = maxBatchBytes;
         this.answering = answering;
+        this.inFlight = inFlight;
     }
 
     void single(Context ctx) {
         byte[] body = body(ctx, maxBodyBytes);
         Submission submission = decoder.single(ctx.contentType(), lowerCaseHeaders(ctx), body);
         CompletableFuture<Outcome> outcome = intake.submit(Authenticator.source(ctx), submission, ctx.header(IDEMPOTENCY_KEY));
-        ctx.future(() -> outcome.thenAcceptAsync(result -> responses.outcome(ctx, result), answering));
+        ctx.future(() -> inFlight.answer(outcome, result -> responses.outcome(ctx, result), answering));
     }
 
     void batch(Context ctx) {
@@ -62,7 +65,7 @@ final class FeedbackRoutes {
         List<Submission> submissions = decoder.batch(ctx.contentType(), body);
         String source = Authenticator.source(ctx);
         CompletableFuture<List<Outcome>> outcomes = intake.submitAll(source, submissions);
-        ctx.future(() -> outcomes.thenAcceptAsync(all -> answerBatch(ctx, all), answering));
+        ctx.future(() -> inFlight.answer(outcomes, all -> answerBatch(ctx, all), answering));
     }
 
     private void answerBatch(Context ctx, List<Outcome> outcomes) {

@@ -1,5 +1,6 @@
 package dev.heed.ingest.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.ingest.IngestConfig;
 import dev.heed.ingest.auth.RateLimiter;
@@ -17,9 +18,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -33,14 +38,26 @@ import org.slf4j.LoggerFactory;
 public final class IngestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestServer.class);
 
+    // After the grace, how long the answers to abandoned requests may take to be written before Jetty stops.
+    private static final Duration LAST_ANSWERS = Duration.ofSeconds(5);
+
     private final Javalin app;
     private final List<HandlerMetaInfo> routes;
     private final ExecutorService answering;
+    private final DrainingHandler draining;
+    private final InFlightAnswers inFlight;
+    private final Duration grace;
+    private final Duration retryAfter;
 
-    private IngestServer(Javalin app, List<HandlerMetaInfo> routes, ExecutorService answering) {
+    private IngestServer(Javalin app, List<HandlerMetaInfo> routes, ExecutorService answering, DrainingHandler draining,
+                         InFlightAnswers inFlight, IngestConfig config) {
         this.app = app;
         this.routes = routes;
         this.answering = answering;
+        this.draining = draining;
+        this.inFlight = inFlight;
+        this.grace = config.shutdownGrace();
+        this.retryAfter = config.retryAfter();
     }
 
     /** Builds and starts the server on the configured host and port (0 picks a free port). */
@@ -51,12 +68,14 @@ public final class IngestServer implements AutoCloseable {
         var parser = new FeedbackParser(clock, Duration.ofMinutes(5));
         var decoder = new RequestDecoder(json, parser, new CloudEventReader(parser, json), config.limits().maxBatchItems());
         ExecutorService answering = answeringPool();
+        var inFlight = new InFlightAnswers();
         var feedback = new FeedbackRoutes(decoder, intake, responses, config.limits().maxBodyBytes(), config.limits().maxBatchBytes(),
-                answering);
+                answering, inFlight);
         var health = new HealthRoutes(ready, responses);
         var limits = config.limits();
         var auth = new Authenticator(config.apiKeys(), new RateLimiter(limits.ratePerSecond(), limits.rateBurst(), clock));
         byte[] openApi = OpenApiDocument.render(json, limits.maxBatchItems(), limits.maxBodyBytes());
+        var draining = draining(json, config.retryAfter());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.events.handlerAdded(routes::add);
@@ -69,6 +88,11 @@ public final class IngestServer implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
+            // Javalin attaches its servlet context inside the handlers it finds, so this one wraps every route.
+            cfg.jetty.modifyServer(server -> {
+                server.insertHandler(draining);
+                server.setStopTimeout(LAST_ANSWERS.toMillis());
+            });
             config.tls().ifPresent(tls -> TlsConnector.configure(cfg, tls, config.host(), config.port()));
             cfg.requestLogger.http(new HttpMetrics(meters));
             cfg.routes.before("/v1/*", auth);
@@ -81,7 +105,16 @@ public final class IngestServer implements AutoCloseable {
             problems(cfg, responses);
         }).start();
         LOG.atInfo().addKeyValue("port", app.port()).addKeyValue("tls", config.tls().isPresent()).log("ingest-service listening");
-        return new IngestServer(app, routes, answering);
+        return new IngestServer(app, routes, answering, draining, inFlight, config);
+    }
+
+    private static DrainingHandler draining(ObjectMapper json, Duration retryAfter) {
+        Problem refusal = Problems.shuttingDown(retryAfter);
+        try {
+            return new DrainingHandler(refusal, json.writeValueAsBytes(refusal));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem could not be rendered as JSON", e);
+        }
     }
 
     private static ExecutorService answeringPool() {
@@ -122,9 +155,38 @@ public final class IngestServer implements AutoCloseable {
         return List.copyOf(routes);
     }
 
+    /**
+     * Stops taking requests (those that still arrive get a 503 problem) and lets those in flight finish, for up
+     * to {@code HEED_INGEST_SHUTDOWN_GRACE}. Requests still waiting for Kafka after that are answered with the
+     * same 503, so their clients retry with the same event id; the answering threads run until then.
+     */
     @Override
     public void close() {
-        app.stop();
-        answering.shutdown();
+        CompletableFuture<Void> drained = draining.shutdown();
+        try {
+            if (!waitFor(drained, grace)) {
+                int abandoned = inFlight.abandon(Problems.shuttingDown(retryAfter));
+                LOG.atWarn().addKeyValue("requests", abandoned).addKeyValue("grace", grace)
+                        .log("requests still waited for Kafka when the shutdown grace ran out; they were answered 503");
+                waitFor(drained, LAST_ANSWERS);
+            }
+            app.stop();
+        } finally {
+            answering.shutdown();
+        }
+    }
+
+    private static boolean waitFor(CompletableFuture<Void> drained, Duration bound) {
+        try {
+            drained.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("draining the server failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

@@ -41,6 +41,12 @@ public final class Problems {
                 .withRetryAfter(wait);
     }
 
+    public static Problem shuttingDown(Duration wait) {
+        return Problem.of(503, "shutting-down", "This instance is shutting down",
+                "The instance is stopping and cannot answer this request; retry with the same event id, and another instance will.")
+                .withRetryAfter(wait);
+    }
+
     public static Problem internal() {
         return Problem.of(500, "internal", "Internal error", "The request failed unexpectedly; nothing was accepted.");
     }
