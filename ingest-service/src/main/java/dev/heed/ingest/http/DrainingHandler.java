@@ -10,11 +10,10 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Jetty's graceful stop for this API. While the server stops (for up to its stop timeout), the requests
- * already in flight finish, so a POST waiting for Kafka's acknowledgement gets its 202 instead of a cut
- * connection; a request that arrives meanwhile on a kept-alive connection is refused with a 503 problem
- * (this API's format rather than Jetty's error page) and {@code Connection: close}, so the client retries
- * on another instance.
+ * Jetty's graceful stop for this API: counts the requests in flight, so that a stopping server can wait
+ * for them ({@link #shutdown()} completes when none is left), and from the moment the stop begins refuses
+ * every new request with a 503 problem (this API's format rather than Jetty's error page) and
+ * {@code Connection: close}, so the client retries on another instance.
  */
 final class DrainingHandler extends GracefulHandler {
     private final Problem refusal;

@@ -183,7 +183,9 @@ public final class IngestServer implements AutoCloseable {
         } catch (TimeoutException e) {
             return false;
         } catch (ExecutionException e) {
-            throw new IllegalStateException("draining the server failed", e.getCause());
+            // Not expected from Jetty's count of requests; the stop goes on, and what is in flight is abandoned.
+            LOG.atWarn().setCause(e.getCause()).log("waiting for the requests in flight failed");
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
