@@ -41,6 +41,7 @@ public record IngestConfig(
 
     public static IngestConfig from(Map<String, String> env) {
         var vars = new EnvVars(env);
+        Duration kafkaTimeout = vars.duration("HEED_INGEST_KAFKA_TIMEOUT", Duration.ofSeconds(10));
         return new IngestConfig(
                 vars.string("HEED_INGEST_HOST", "0.0.0.0"),
                 vars.integer("HEED_INGEST_PORT", 8080),
@@ -57,11 +58,11 @@ public record IngestConfig(
                         vars.integer("HEED_INGEST_MAX_BATCH_ITEMS", 500),
                         vars.decimal("HEED_INGEST_RATE_PER_SECOND", 100),
                         vars.integer("HEED_INGEST_RATE_BURST", 200)),
-                vars.duration("HEED_INGEST_KAFKA_TIMEOUT", Duration.ofSeconds(10)),
+                kafkaTimeout,
                 vars.duration("HEED_INGEST_RETRY_AFTER", Duration.ofSeconds(5)),
                 // Twice the Kafka timeout, which bounds a write's wait for metadata and then for its acknowledgement,
-                // so a request in flight gets its own answer; inside the 30 s Kubernetes gives a pod before killing it.
-                vars.duration("HEED_INGEST_SHUTDOWN_GRACE", Duration.ofSeconds(20)),
+                // so a request in flight gets its own answer (20 s by default, inside the 30 s Kubernetes gives a pod).
+                vars.duration("HEED_INGEST_SHUTDOWN_GRACE", kafkaTimeout.multipliedBy(2)),
                 vars.duration("HEED_INGEST_IDEMPOTENCY_TTL", Duration.ofHours(24)),
                 vars.integer("HEED_INGEST_IDEMPOTENCY_MAX_ENTRIES", 100_000),
                 tls(vars),

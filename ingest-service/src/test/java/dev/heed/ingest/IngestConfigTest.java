@@ -25,6 +25,7 @@ class IngestConfigTest {
         assertThat(config.limits().maxBodyBytes()).isEqualTo(64 * 1024);
         assertThat(config.limits().maxBatchItems()).isEqualTo(500);
         assertThat(config.kafkaTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.shutdownGrace()).as("twice the Kafka timeout").isEqualTo(Duration.ofSeconds(20));
         assertThat(config.tls()).isEmpty();
         assertThat(config.apiKeys().size()).isZero();
     }
@@ -56,7 +57,11 @@ class IngestConfigTest {
         assertThat(config.apiKeys().authenticate("s3cret")).contains("web-form");
         assertThat(config.tls()).hasValueSatisfying(tls -> assertThat(tls.type()).isEqualTo("PKCS12"));
         assertThat(config.kafkaTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.shutdownGrace()).as("follows the Kafka timeout").isEqualTo(Duration.ofSeconds(6));
         assertThat(config.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+
+        env.put("HEED_INGEST_SHUTDOWN_GRACE", "PT45S");
+        assertThat(IngestConfig.from(env).shutdownGrace()).isEqualTo(Duration.ofSeconds(45));
     }
 
     @Test
