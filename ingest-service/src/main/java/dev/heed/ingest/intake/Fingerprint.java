@@ -2,6 +2,7 @@ package dev.heed.ingest.intake;
 
 import dev.heed.ingest.feedback.CustomerInput;
 import dev.heed.ingest.feedback.FeedbackInput;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,16 +62,8 @@ public record Fingerprint(long bits0, long bits1, long bits2, long bits3) {
             if (buffer.length > KEEP_AT_MOST) {
                 buffer = new byte[512];
             }
-            return new Fingerprint(word(bits, 0), word(bits, 8), word(bits, 16), word(bits, 24));
-        }
-
-        /** The eight bytes from {@code at}, big-endian. */
-        private static long word(byte[] bytes, int at) {
-            long value = 0;
-            for (int i = at; i < at + 8; i++) {
-                value = (value << 8) | (bytes[i] & 0xFF);
-            }
-            return value;
+            ByteBuffer words = ByteBuffer.wrap(bits);
+            return new Fingerprint(words.getLong(), words.getLong(), words.getLong(), words.getLong());
         }
 
         private Encoder text(String value) {
