@@ -15,6 +15,8 @@ import dev.heed.schemas.topics.HeedTopics;
 import dev.heed.schemas.topics.Topic;
 import dev.heed.schemas.topics.TopicCreator;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -68,8 +70,13 @@ public final class IngestApplication implements AutoCloseable {
      */
     public static IngestServer serve(IngestConfig config, FeedbackPublisher publisher, BooleanSupplier ready,
                                      PrometheusMeterRegistry meters, Clock clock) {
-        var intake = new FeedbackIntake(publisher, new IdempotencyStore<Fingerprint, Accepted>(clock, config.idempotencyTtl(), config.idempotencyMaxEntries()),
-                clock, config.retryAfter());
+        var idempotency = new IdempotencyStore<Fingerprint, Accepted>(clock, config.idempotencyTtl(), config.idempotencyMaxEntries());
+        // How full the store is, and whether it forgets keys before their TTL: then repeats are written again.
+        Gauge.builder("heed.ingest.idempotency.entries", idempotency, IdempotencyStore::size)
+                .description("Idempotency keys remembered").register(meters);
+        FunctionCounter.builder("heed.ingest.idempotency.evicted.early", idempotency, IdempotencyStore::evictedEarly)
+                .description("Idempotency keys forgotten for room before their TTL ran out").register(meters);
+        var intake = new FeedbackIntake(publisher, idempotency, clock, config.retryAfter());
         return IngestServer.start(config, intake, ready, meters, JsonMapping.create(), clock);
     }
 

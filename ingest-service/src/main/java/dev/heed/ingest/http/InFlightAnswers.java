@@ -42,6 +42,11 @@ final class InFlightAnswers {
         return answer.whenComplete((done, error) -> waiting.remove(answer));
     }
 
+    /** How many requests wait for their outcome now. */
+    int waiting() {
+        return waiting.size();
+    }
+
     /** Answers every request still waiting with {@code problem}; returns how many there were. */
     int abandon(Problem problem) {
         int abandoned = 0;

@@ -14,6 +14,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +70,8 @@ public final class IngestServer implements AutoCloseable {
         var decoder = new RequestDecoder(json, parser, new CloudEventReader(parser, json), config.limits().maxBatchItems());
         ExecutorService answering = answeringPool();
         var inFlight = new InFlightAnswers();
+        Gauge.builder("heed.ingest.requests.waiting", inFlight, InFlightAnswers::waiting)
+                .description("Write requests waiting for Kafka's acknowledgement").register(meters);
         var feedback = new FeedbackRoutes(decoder, intake, responses, config.limits().maxBodyBytes(), config.limits().maxBatchBytes(),
                 answering, inFlight);
         var health = new HealthRoutes(ready, responses);

@@ -31,6 +31,8 @@ public final class IdempotencyStore<F, V> {
     private final int maxEntries;
     // Insertion order equals expiry order because every entry gets the same TTL.
     private final LinkedHashMap<String, Entry<F, V>> entries = new LinkedHashMap<>();
+    // Guarded by this: entries dropped for room before their TTL ran out, each a key whose repeat would write again.
+    private long evictedEarly;
 
     public IdempotencyStore(Clock clock, Duration ttl, int maxEntries) {
         this.clock = clock;
@@ -104,6 +106,14 @@ public final class IdempotencyStore<F, V> {
         return entries.size();
     }
 
+    /**
+     * How many entries were evicted to stay within {@code maxEntries} before their TTL ran out: when this
+     * grows, the store remembers less than the TTL promises.
+     */
+    public synchronized long evictedEarly() {
+        return evictedEarly;
+    }
+
     private synchronized void forget(String key, CompletableFuture<V> promise) {
         entries.computeIfPresent(key, (k, entry) -> entry.outcome() == promise ? null : entry);
     }
@@ -120,6 +130,7 @@ public final class IdempotencyStore<F, V> {
         while (entries.size() > maxEntries && it.hasNext()) {
             it.next();
             it.remove();
+            evictedEarly++;
         }
     }
 }

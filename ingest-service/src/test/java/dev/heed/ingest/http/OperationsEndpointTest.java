@@ -86,6 +86,16 @@ class OperationsEndpointTest {
     }
 
     @Test
+    void shouldExposeTheIdempotencyStoreAndTheRequestsWaitingForKafka() {
+        assertThat(batch(items(2)).status()).isEqualTo(202);
+        String metrics = fixture.http.get("/metrics").raw().body();
+
+        assertThat(metrics).containsPattern("(?m)^heed_ingest_idempotency_entries(\\{\\})? [1-9]");
+        assertThat(metrics).containsPattern("(?m)^heed_ingest_idempotency_evicted_early_total(\\{\\})? 0\\.0$");
+        assertThat(metrics).containsPattern("(?m)^heed_ingest_requests_waiting(\\{\\})? 0\\.0$");
+    }
+
+    @Test
     void shouldAnswerUnknownPathsWithAProblem() {
         Answer answer = fixture.http.get("/v2/nothing");
         assertThat(answer.status()).isEqualTo(404);

@@ -1,11 +1,9 @@
 package dev.heed.ingest.http;
 
 import dev.heed.ingest.IngestConfig;
-import dev.heed.ingest.JsonMapping;
+import dev.heed.ingest.IngestApplication;
 import dev.heed.schemas.MutableClock;
 import dev.heed.ingest.auth.ApiKeyRegistry;
-import dev.heed.ingest.idempotency.IdempotencyStore;
-import dev.heed.ingest.intake.FeedbackIntake;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -18,7 +16,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * An {@link IngestServer} on a free loopback port with a fake publisher and a hand-moved clock. As a
+ * An {@link IngestServer} on a free loopback port, wired as the application wires it, with a fake publisher
+ * and a hand-moved clock. As a
  * static {@code @RegisterExtension} it gives every test a fresh hour (full rate buckets, a publisher that
  * works) and stops the server after the class.
  */
@@ -43,11 +42,10 @@ final class ServerFixture implements AutoCloseable, BeforeEachCallback, AfterAll
         env.put("HEED_INGEST_RATE_BURST", "20");
         env.put("HEED_INGEST_MAX_BODY_BYTES", "4096");
         env.put("HEED_INGEST_MAX_BATCH_ITEMS", "5");
+        env.put("HEED_INGEST_IDEMPOTENCY_MAX_ENTRIES", "1000");
         env.putAll(overrides);
         IngestConfig config = IngestConfig.from(env);
-        var intake = new FeedbackIntake(publisher, new IdempotencyStore<>(clock, Duration.ofHours(24), 1000), clock, config.retryAfter());
-        server = IngestServer.start(config, intake, ready::get, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                JsonMapping.create(), clock);
+        server = IngestApplication.serve(config, publisher, ready::get, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), clock);
         http = new HttpTestClient((config.tls().isPresent() ? "https" : "http") + "://127.0.0.1:" + server.port());
     }
 

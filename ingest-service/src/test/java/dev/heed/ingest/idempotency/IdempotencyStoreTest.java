@@ -76,6 +76,7 @@ class IdempotencyStoreTest {
 
         clock.advance(Duration.ofMinutes(1));
         assertThat(store.attach("k", "f2", work("second"))).hasValueSatisfying(f -> assertThat(f).isCompletedWithValue("second"));
+        assertThat(store.evictedEarly()).as("expired, not evicted for room").isZero();
     }
 
     @Test
@@ -86,6 +87,7 @@ class IdempotencyStoreTest {
         store.attach("d", "f", work("d"));
 
         assertThat(store.size()).isEqualTo(3);
+        assertThat(store.evictedEarly()).isEqualTo(1);
         assertThat(store.attach("a", "other", work("a2"))).as("a was evicted, so it is new again").isPresent();
         assertThat(store.attach("d", "other", work("d2"))).as("d is still remembered").isEmpty();
     }
