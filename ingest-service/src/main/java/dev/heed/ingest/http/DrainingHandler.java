@@ -19,10 +19,14 @@ final class DrainingHandler extends GracefulHandler {
     private final Problem refusal;
     private final byte[] body;
 
-    /** @param body {@code refusal} as JSON */
-    DrainingHandler(Problem refusal, byte[] body) {
+    DrainingHandler(Problem refusal, Responses responses) {
         this.refusal = refusal;
-        this.body = body.clone();
+        this.body = responses.bytes(refusal);
+    }
+
+    /** What every request gets once the stop has begun, and what a stopping server answers those it abandons. */
+    Problem refusal() {
+        return refusal;
     }
 
     // Checked before GracefulHandler's own check, which would answer with Jetty's error page (the Jetty this

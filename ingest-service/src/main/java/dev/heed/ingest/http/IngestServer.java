@@ -1,6 +1,5 @@
 package dev.heed.ingest.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.ingest.IngestConfig;
 import dev.heed.ingest.auth.RateLimiter;
@@ -48,7 +47,6 @@ public final class IngestServer implements AutoCloseable {
     private final DrainingHandler draining;
     private final InFlightAnswers inFlight;
     private final Duration grace;
-    private final Duration retryAfter;
 
     private IngestServer(Javalin app, List<HandlerMetaInfo> routes, ExecutorService answering, DrainingHandler draining,
                          InFlightAnswers inFlight, IngestConfig config) {
@@ -58,7 +56,6 @@ public final class IngestServer implements AutoCloseable {
         this.draining = draining;
         this.inFlight = inFlight;
         this.grace = config.shutdownGrace();
-        this.retryAfter = config.retryAfter();
     }
 
     /** Builds and starts the server on the configured host and port (0 picks a free port). */
@@ -78,7 +75,7 @@ public final class IngestServer implements AutoCloseable {
         var limits = config.limits();
         var auth = new Authenticator(config.apiKeys(), new RateLimiter(limits.ratePerSecond(), limits.rateBurst(), clock));
         byte[] openApi = OpenApiDocument.render(json, limits.maxBatchItems(), limits.maxBodyBytes());
-        var draining = draining(json, config.retryAfter());
+        var draining = new DrainingHandler(Problems.shuttingDown(config.retryAfter()), responses);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.events.handlerAdded(routes::add);
@@ -109,15 +106,6 @@ public final class IngestServer implements AutoCloseable {
         }).start();
         LOG.atInfo().addKeyValue("port", app.port()).addKeyValue("tls", config.tls().isPresent()).log("ingest-service listening");
         return new IngestServer(app, routes, answering, draining, inFlight, config);
-    }
-
-    private static DrainingHandler draining(ObjectMapper json, Duration retryAfter) {
-        Problem refusal = Problems.shuttingDown(retryAfter);
-        try {
-            return new DrainingHandler(refusal, json.writeValueAsBytes(refusal));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a problem could not be rendered as JSON", e);
-        }
     }
 
     private static ExecutorService answeringPool() {
@@ -168,7 +156,7 @@ public final class IngestServer implements AutoCloseable {
         CompletableFuture<Void> drained = draining.shutdown();
         try {
             if (!waitFor(drained, grace)) {
-                int abandoned = inFlight.abandon(Problems.shuttingDown(retryAfter));
+                int abandoned = inFlight.abandon(draining.refusal());
                 LOG.atWarn().addKeyValue("requests", abandoned).addKeyValue("grace", grace)
                         .log("requests still waited for Kafka when the shutdown grace ran out; they were answered 503");
                 waitFor(drained, LAST_ANSWERS);

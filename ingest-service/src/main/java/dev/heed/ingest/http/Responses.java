@@ -42,8 +42,13 @@ final class Responses {
     }
 
     private void write(Context ctx, int status, String contentType, Object body) {
+        ctx.status(status).contentType(contentType).result(bytes(body));
+    }
+
+    /** An answer's body as JSON. */
+    byte[] bytes(Object body) {
         try {
-            ctx.status(status).contentType(contentType).result(json.writeValueAsBytes(body));
+            return json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an answer could not be rendered as JSON", e);
         }
