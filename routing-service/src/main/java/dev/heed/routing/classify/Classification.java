@@ -19,11 +19,13 @@ import java.util.Set;
  * @param triage         empty or non-English text: a human reads it instead of the rules guessing
  * @param language       detected language code, e.g. "en", or "und" when unknown or empty
  * @param evidence       the rules that fired, with spans into the input text
- * @param version        the rules and word-list version that produced this verdict
+ * @param version        the rules, word-list and model version that produced this verdict
+ * @param confidence     the probability that {@code escalate} is right, in [0, 1]: low for doubtful cases,
+ *                       which still escalate when a complaint is likely enough (see {@link EscalationDecision})
  */
 public record Classification(Sentiment sentiment, double score, List<CategoryScore> categories, Set<Intent> intents,
         Severity severity, int severityPoints, boolean escalate, boolean triage, String language,
-        List<Evidence> evidence, String version) {
+        List<Evidence> evidence, String version, double confidence) {
 
     public Classification {
         Objects.requireNonNull(sentiment, "sentiment");
@@ -39,6 +41,9 @@ public record Classification(Sentiment sentiment, double score, List<CategorySco
                 ? Collections.emptySet()
                 : Collections.unmodifiableSet(EnumSet.copyOf(intents));
         evidence = List.copyOf(evidence);
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw new IllegalArgumentException("confidence must be in [0,1], was " + confidence);
+        }
     }
 
     /** The best category. */

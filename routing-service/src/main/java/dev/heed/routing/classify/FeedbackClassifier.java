@@ -5,54 +5,107 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Heed's feedback classifier: rules and word lists, no model, no network. Built once per process with
- * {@link #loadDefault()}; immutable and safe to share between threads.
+ * Heed's feedback classifier: rules and word lists fused with a small trained linear model; no network.
+ * Built once per process with {@link #loadDefault()}; immutable and safe to share between threads.
  *
- * <p>Per text: tokenize once; check the language ({@link LanguageCheck}) and send empty or non-English text to
- * triage without guessing its sentiment; score sentiment ({@link SentimentScorer}); fuse a star rating when
- * there is one; find categories ({@link CategoryDetector}), intents ({@link IntentDetector}) and how long
- * the customer waited ({@link WaitDuration}); grade severity ({@link SeverityPolicy}).
- *
- * <p>Sentiment: POSITIVE when the score is at least {@value #POSITIVE_FROM}, NEGATIVE when at most
- * {@value #NEGATIVE_TO}, else NEUTRAL. Rating fusion: {@code score = 0.7·text + 0.3·(rating − 3)/2} (the words outweigh the stars: a 5-star "broke in a day" is a complaint); when the
- * text carries no sentiment (or goes to triage) the rating decides alone. Escalate when the sentiment is
- * NEGATIVE, when a safety issue, legal threat or cancellation threat is present whatever the sentiment, or
- * when the text goes to triage.
+ * <p>Per text: tokenize once ({@link Tokenizer} also normalises handles, links, entities, hashtags and
+ * drawn-out words); check the language ({@link LanguageCheck}) and send empty or non-English text to triage
+ * without guessing; score sentiment with the rules ({@link SentimentScorer}); find the evidence of a problem
+ * ({@link ComplaintSignals}); let the model ({@link LinearModel}) weigh words, word pairs and character
+ * n-grams together with the rules' scores into the probabilities of negative, neutral and positive; shift them
+ * by a star rating when there is one; find categories, intents and how long the customer waited; grade
+ * severity; and decide escalation ({@link EscalationDecision}).
  */
 public final class FeedbackClassifier implements Classifier {
 
-    /** Rules and word-list version stamped on every classification. */
-    public static final String VERSION = "heed-rules-1.0+vader-3.3.2";
-    public static final double POSITIVE_FROM = 0.05;
-    public static final double NEGATIVE_TO = -0.05;
-    static final double TEXT_WEIGHT = 0.7;
-    private static final Set<Intent> ALWAYS_ESCALATE =
-            Set.of(Intent.SAFETY_ISSUE, Intent.LEGAL_THREAT, Intent.CANCELLATION_THREAT);
+    /** Rules, word lists and model version stamped on every classification. */
+    public static final String VERSION = "heed-2.0+lr-1+vader-3.3.2";
+    /** The rules' scores the model reads beside the hashed features, in {@link ModelInput#dense()} order. */
+    public static final List<String> DENSE_FEATURES = List.of("rules", "rules-negative", "complaint");
+    /** The shipped model's resource next to this class. */
+    public static final String MODEL_RESOURCE = "sentiment-model.bin";
+    /** Hashed feature buckets of a model trained for this classifier: {@code 2^MODEL_BITS}. */
+    public static final int MODEL_BITS = 18;
+    /** How far one star from the middle moves the log-odds of positive against negative. */
+    static final double RATING_LOG_ODDS = 0.9;
 
+    private final Lexicon lexicon;
     private final Tokenizer tokenizer;
     private final LanguageCheck languageCheck;
     private final SentimentScorer scorer;
+    private final ComplaintSignals complaints;
+    private final HashedFeatures hashed;
+    private final LinearModel model;
     private final CategoryDetector categories;
     private final IntentDetector intents;
     private final WaitDuration waits = new WaitDuration();
     private final SeverityPolicy severity = new SeverityPolicy();
 
-    private FeedbackClassifier(Lexicon lexicon) {
-        this.tokenizer = new Tokenizer(lexicon.emoticons());
+    private FeedbackClassifier(Lexicon lexicon, LinearModel model) {
+        this.lexicon = lexicon;
+        this.tokenizer = new Tokenizer(lexicon.emoticons(), lexicon::knows);
         this.languageCheck = LanguageCheck.load(lexicon);
         this.scorer = new SentimentScorer(lexicon);
+        this.complaints = ComplaintSignals.load(lexicon);
+        this.hashed = new HashedFeatures(model.bits(), lexicon);
+        if (!model.denseNames().equals(DENSE_FEATURES)) {
+            throw new IllegalArgumentException("the model reads " + model.denseNames() + ", this classifier gives "
+                    + DENSE_FEATURES + ": retrain it");
+        }
+        this.model = model;
         this.categories = CategoryDetector.loadDefault();
         this.intents = IntentDetector.loadDefault();
     }
 
-    /** Loads the word lists shipped with this module. Costs tens of milliseconds: do it once. */
+    /** Loads the word lists and the model shipped with this module. Costs a few hundred milliseconds: do it once. */
     public static FeedbackClassifier loadDefault() {
-        return new FeedbackClassifier(Lexicon.loadDefault());
+        return new FeedbackClassifier(Lexicon.loadDefault(), LinearModel.resource(MODEL_RESOURCE));
+    }
+
+    /** The shipped word lists with another model (the training tool measures candidates this way). */
+    public static FeedbackClassifier withModel(LinearModel model) {
+        return new FeedbackClassifier(Lexicon.loadDefault(), model);
+    }
+
+    /** A model that knows nothing: every class equally likely whatever the text (a start for training). */
+    public static LinearModel untrainedModel(int bits) {
+        return new LinearModel(bits, DENSE_FEATURES, new float[LinearModel.CLASSES],
+                new float[DENSE_FEATURES.size() * LinearModel.CLASSES], new float[LinearModel.CLASSES << bits]);
     }
 
     /** The tokenizer this classifier uses (exposed for benchmarks that compare against a bare tokenizer pass). */
     public Tokenizer tokenizer() {
         return tokenizer;
+    }
+
+    /** Exactly what the model reads of {@code text}, for the training tool; {@code null} for text sent to triage. */
+    public ModelInput modelInput(String text) {
+        List<Token> tokens = tokenizer.tokenize(text);
+        if (languageCheck.check(text, tokens).triage()) {
+            return null;
+        }
+        ComplaintSignals.Result problem = complaints.detect(text, tokens, waits.longest(text, tokens));
+        return modelInput(tokens, scorer.score(text, tokens, problem.present()), problem);
+    }
+
+    private ModelInput modelInput(List<Token> tokens, SentimentScorer.Result rules, ComplaintSignals.Result problem) {
+        HashedFeatures.Buffer buffer = new HashedFeatures.Buffer();
+        hashed.extract(tokens, buffer);
+        double s = rules.score();
+        return new ModelInput(buffer, new double[] {s, Math.max(0, -s), problem.level()}, tokens.size());
+    }
+
+    /** The rules' sentiment alone, before the model weighs it (for tests of the rules). */
+    SentimentScorer.Result rules(String text) {
+        List<Token> tokens = tokenizer.tokenize(text);
+        ComplaintSignals.Result problem = complaints.detect(text, tokens, waits.longest(text, tokens));
+        return scorer.score(text, tokens, problem.present());
+    }
+
+    /** The stated problem alone (for tests of the complaint rules). */
+    ComplaintSignals.Result problem(String text) {
+        List<Token> tokens = tokenizer.tokenize(text);
+        return complaints.detect(text, tokens, waits.longest(text, tokens));
     }
 
     @Override
@@ -65,57 +118,67 @@ public final class FeedbackClassifier implements Classifier {
         if (language.triage()) {
             return triaged(input, language, evidence);
         }
-        SentimentScorer.Result sentiment = scorer.score(text, tokens);
-        evidence.addAll(sentiment.evidence());
-        double score = fuse(sentiment.score(), input.rating(), evidence);
-        Sentiment polarity = polarity(score);
+        WaitDuration.Wait wait = waits.longest(text, tokens);
+        ComplaintSignals.Result problem = complaints.detect(text, tokens, wait);
+        evidence.addAll(problem.evidence());
+        SentimentScorer.Result rules = scorer.score(text, tokens, problem.present());
+        evidence.addAll(rules.evidence());
+        ModelInput read = modelInput(tokens, rules, problem);
+        LinearModel.Scores scores = model.score(read.features(), read.dense(), read.tokens());
+        double[] p = withRating(scores.logits(), input.rating(), evidence);
+        ModelEvidence.add(text, tokens, scores, model, read.dense(), evidence);
+        double score = clamp(p[2] - p[0]);
+        Sentiment polarity = polarity(p);
         List<CategoryScore> found = categories.detect(text, tokens, evidence);
         Set<Intent> signalled = intents.detect(text, tokens, polarity, evidence);
-        WaitDuration.Wait wait = waits.longest(text, tokens);
         if (wait.evidence() != null) {
             evidence.add(wait.evidence());
         }
+        EscalationDecision.Verdict verdict = EscalationDecision.decide(p[0], p[2], problem.strength(), signalled, evidence);
         SeverityPolicy.Assessment graded = severity.assess(new SeverityPolicy.Signals(polarity, score,
-                sentiment.capsEmphasis(), sentiment.exclamations(), wait.days(), signalled), evidence);
+                verdict.escalate(), problem.harm(), rules.capsEmphasis(), rules.exclamations(), wait.days(), signalled),
+                evidence);
         return new Classification(polarity, score, found, signalled, graded.severity(), graded.points(),
-                escalate(polarity, signalled, false), false, language.language(), evidence, VERSION);
+                verdict.escalate(), false, language.language(), evidence, VERSION, verdict.confidence());
     }
 
     private Classification triaged(ClassifierInput input, LanguageCheck.Result language, List<Evidence> evidence) {
-        double score = fuse(0, input.rating(), evidence);
-        Sentiment polarity = polarity(score);
+        double[] p = withRating(new double[LinearModel.CLASSES], input.rating(), evidence);
+        double score = clamp(p[2] - p[0]);
+        Sentiment polarity = input.rating() == null ? Sentiment.NEUTRAL : polarity(p);
         SeverityPolicy.Assessment graded = severity.assess(
-                new SeverityPolicy.Signals(polarity, score, false, 0, 0, Set.of()), evidence);
+                new SeverityPolicy.Signals(polarity, score, false, 0, false, 0, 0, Set.of()), evidence);
         return new Classification(polarity, score, List.of(new CategoryScore(Category.OTHER, 1.0)), Set.of(),
-                graded.severity(), graded.points(), true, true, language.language(), evidence, VERSION);
+                graded.severity(), graded.points(), true, true, language.language(), evidence, VERSION, 1.0);
     }
 
-    static double fuse(double textScore, Integer rating, List<Evidence> evidence) {
-        if (rating == null) {
-            return textScore;
+    /**
+     * The class probabilities after a star rating moved the log-odds: each star above the middle makes positive
+     * {@value #RATING_LOG_ODDS} more likely in log-odds, and negative as much less likely (below the middle the
+     * other way round); three stars make neutral as much more likely, one or five as much less. Clear words still
+     * outweigh the stars: a 5-star "broke in a day" is a complaint.
+     */
+    static double[] withRating(double[] logits, Integer rating, List<Evidence> evidence) {
+        double[] shifted = logits.clone();
+        if (rating != null) {
+            double stars = rating - 3;
+            shifted[0] -= RATING_LOG_ODDS * stars;
+            shifted[1] += RATING_LOG_ODDS * (1 - Math.abs(stars));
+            shifted[2] += RATING_LOG_ODDS * stars;
+            evidence.add(Evidence.untied("rating", "sentiment", rating + " of 5", stars / 2));
         }
-        double ratingScore = (rating - 3) / 2.0;
-        double fused = textScore == 0 ? ratingScore : TEXT_WEIGHT * textScore + (1 - TEXT_WEIGHT) * ratingScore;
-        evidence.add(Evidence.untied("rating", "sentiment", rating + " of 5", ratingScore));
-        return fused;
+        return LinearModel.softmax(shifted);
     }
 
-    static Sentiment polarity(double score) {
-        if (score >= POSITIVE_FROM) {
-            return Sentiment.POSITIVE;
+    /** The most probable class. */
+    static Sentiment polarity(double[] p) {
+        if (p[0] >= p[1] && p[0] >= p[2]) {
+            return Sentiment.NEGATIVE;
         }
-        return score <= NEGATIVE_TO ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
+        return p[2] > p[1] ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
     }
 
-    static boolean escalate(Sentiment sentiment, Set<Intent> intents, boolean triage) {
-        if (triage || sentiment == Sentiment.NEGATIVE) {
-            return true;
-        }
-        for (Intent i : intents) {
-            if (ALWAYS_ESCALATE.contains(i)) {
-                return true;
-            }
-        }
-        return false;
+    private static double clamp(double score) {
+        return Math.max(-1, Math.min(1, score));
     }
 }

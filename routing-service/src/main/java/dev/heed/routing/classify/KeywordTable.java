@@ -13,7 +13,11 @@ import java.util.Set;
 final class KeywordTable<E extends Enum<E>> {
 
     /** One keyword that matched, with its span in the text. */
-    record Match<E>(E target, String term, double weight, int start, int end) {
+    record Match<E>(E target, String term, double weight, int start, int end, int firstToken) {
+        Match(E target, String term, double weight, int start, int end) {
+            this(target, term, weight, start, end, -1);
+        }
+
         /** Evidence rule name: {@code "keyword"} for one word, {@code "phrase:<term>"} for several. */
         String rule() {
             return term.indexOf(' ') < 0 ? "keyword" : "phrase:" + term;
@@ -39,13 +43,18 @@ final class KeywordTable<E extends Enum<E>> {
     }
 
     List<Match<E>> scan(List<Token> tokens) {
+        return scanWithIndex(tokens);
+    }
+
+    /** As {@link #scan}, each match also naming the index of its first token. */
+    List<Match<E>> scanWithIndex(List<Token> tokens) {
         List<Match<E>> matches = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             PhraseTable.Entry<Keyword<E>> e = table.longestAt(tokens, i);
             if (e != null) {
                 int last = i + e.length() - 1;
                 matches.add(new Match<>(e.value().target(), e.term(), e.value().weight(), tokens.get(i).start(),
-                        tokens.get(last).end()));
+                        tokens.get(last).end(), i));
                 i = last;
             }
         }

@@ -17,7 +17,8 @@ import java.util.Set;
  *       English ones and number at least two: that language, triage.</li>
  *   <li>One or two words, none known: {@code "und"}, not triaged (too short to tell, nothing to score).</li>
  *   <li>Fewer than a fifth of the words (or none) known as English function or common words or lexicon
- *       words: {@code "und"}, triage.</li>
+ *       words: {@code "und"}, triage. Words in title case or capitals and hashtag words are names, acronyms and
+ *       tags, which say nothing about the language: they are not counted.</li>
  * </ol>
  * Only the first 60 words (and, for the script, 600 characters) are read.
  * Limits: a one- or two-word text in another language that happens to use English-looking words passes as
@@ -91,6 +92,7 @@ final class LanguageCheck {
     private Result byWords(List<Token> tokens, int words) {
         int englishFunction = 0;
         int englishKnown = 0;
+        int plain = 0;
         int[] hits = new int[languages.size()];
         int seen = 0;
         for (Token t : tokens) {
@@ -103,7 +105,12 @@ final class LanguageCheck {
             Integer bits = languagesOf.get(t.norm());
             boolean function = bits != null && (bits & englishBit) != 0;
             englishFunction += function ? 1 : 0;
-            englishKnown += function || lexicon.knows(t.norm()) ? 1 : 0;
+            // Names, acronyms and hashtags say nothing about the language: "Pelosi Challenger Brings 'Industrial
+            // Midwest' Perspective" is English made of names.
+            if (function || !(t.titleCase() || t.allCaps() || t.hashtag())) {
+                plain++;
+                englishKnown += function || lexicon.knows(t.norm()) ? 1 : 0;
+            }
             for (int l = 0; bits != null && l < hits.length; l++) {
                 hits[l] += (bits >> l) & 1;
             }
@@ -113,13 +120,14 @@ final class LanguageCheck {
             String lang = languages.get(other);
             return triage(lang, lang + ": " + hits[other] + " function words of " + words + " words");
         }
-        double share = (double) englishKnown / words;
-        if (englishKnown == 0 && words <= 2) {
-            // "Music", "Barry": too short to tell, and nothing to score either; a human need not read it.
+        double share = plain == 0 ? 0 : (double) englishKnown / plain;
+        if (englishKnown == 0 && plain <= 2) {
+            // "Music", "Barry", a row of names and hashtags: too little to tell, and nothing to score either;
+            // a human need not read it.
             return new Result(UNDETERMINED, false, Evidence.untied("language", "triage", "too short to tell", 0));
         }
-        if (englishKnown == 0 || (words >= 4 && share < MIN_ENGLISH_SHARE)) {
-            return triage(UNDETERMINED, "only " + englishKnown + " of " + words + " words known English");
+        if (englishKnown == 0 || (plain >= 4 && share < MIN_ENGLISH_SHARE)) {
+            return triage(UNDETERMINED, "only " + englishKnown + " of " + plain + " words known English");
         }
         return new Result("en", false, Evidence.untied("language", "triage", "en", share));
     }

@@ -6,6 +6,10 @@ import java.util.List;
 /** The mutable state of one {@link SentimentScorer} run over one text; never shared. */
 final class SentimentPass {
 
+    /** A positive word read as sarcasm counts this share of its valence, negated. */
+    static final double SARCASM_SCALAR = 0.8;
+    private static final java.util.Set<String> SARCASM_TAGS = Lookups.setOf("sarcasm", "sarcastic", "irony", "not");
+
     /** A scored word or phrase; {@code sarcasmValue} is NaN unless it is a sarcasm frame. */
     private static final class Hit {
         final int start;
@@ -14,10 +18,13 @@ final class SentimentPass {
         final double sarcasmValue;
         final int firstToken;
         final int lastToken;
+        final boolean emphasised;
         double value;
         double weight = 1;
 
-        Hit(int firstToken, int lastToken, int start, int end, String rule, double value, double sarcasmValue) {
+        Hit(int firstToken, int lastToken, int start, int end, String rule, double value, double sarcasmValue,
+                boolean emphasised) {
+            this.emphasised = emphasised;
             this.firstToken = firstToken;
             this.lastToken = lastToken;
             this.start = start;
@@ -31,6 +38,8 @@ final class SentimentPass {
     private final String text;
     private final List<Token> tokens;
     private final boolean mixedCase;
+    private final boolean problem;
+    private final boolean[] names;
     private final List<Hit> hits = new ArrayList<>();
     private final List<Evidence> evidence = new ArrayList<>();
     private int sentenceFirstHit;
@@ -40,10 +49,29 @@ final class SentimentPass {
     private boolean capsEmphasis;
     private boolean sarcasm;
 
-    SentimentPass(String text, List<Token> tokens, boolean mixedCase) {
+    SentimentPass(String text, List<Token> tokens, boolean mixedCase, boolean problem, boolean[] names) {
         this.text = text;
         this.tokens = tokens;
         this.mixedCase = mixedCase;
+        this.problem = problem;
+        this.names = names;
+    }
+
+    /** Whether the text states a problem ({@link ComplaintSignals}). */
+    boolean problem() {
+        return problem;
+    }
+
+    /** Whether the token is part of a proper name ({@link ProperNames}). */
+    boolean inName(int token) {
+        return names != null && names[token];
+    }
+
+    /** Courtesy in a text that states a problem: recorded, not counted. */
+    void courtesy(int firstToken, int lastToken) {
+        int start = tokens.get(firstToken).start();
+        int end = tokens.get(lastToken).end();
+        evidence.add(new Evidence("courtesy", "sentiment", span(start, end), start, end, 0));
     }
 
     String text() {
@@ -81,7 +109,8 @@ final class SentimentPass {
         int start = tokens.get(firstToken).start();
         int end = tokens.get(lastToken).end();
         value = absorbPositiveIntensifier(firstToken, value);
-        hits.add(new Hit(firstToken, lastToken, start, end, rule, value, sarcasmValue));
+        boolean emphasised = caps || tokens.get(firstToken).elongated();
+        hits.add(new Hit(firstToken, lastToken, start, end, rule, value, sarcasmValue, emphasised));
         if (caps) {
             capsEmphasis = true;
             evidence.add(new Evidence("caps", "sentiment", span(start, end), start, end, SentimentScorer.CAPS_INCREMENT));
@@ -131,22 +160,43 @@ final class SentimentPass {
         contrastHit = -1;
     }
 
-    /** A positive frame ("oh great") is sarcasm when something else in the text is negative. */
+    /**
+     * A positive frame ("oh great") is sarcasm when something else in the text is negative or a problem is
+     * stated; so is a positive word in capitals or drawn out ("GENIUS", "greaaat") in a text that states a
+     * problem; and every positive word in a text marked {@code #sarcasm}.
+     */
     private void applySarcasmFrames() {
-        boolean negativeElsewhere = false;
+        boolean marked = sarcasmMarked();
+        boolean negativeElsewhere = problem;
         for (Hit h : hits) {
             negativeElsewhere |= Double.isNaN(h.sarcasmValue) && h.value < 0;
         }
-        if (!negativeElsewhere) {
+        if (!negativeElsewhere && !marked) {
             return;
         }
         for (Hit h : hits) {
+            double flipped = Double.NaN;
             if (!Double.isNaN(h.sarcasmValue)) {
-                h.value = h.sarcasmValue;
+                flipped = h.sarcasmValue;
+            } else if (h.value > 0 && (marked || problem && h.emphasised)) {
+                flipped = -h.value * SARCASM_SCALAR;
+            }
+            if (!Double.isNaN(flipped)) {
+                h.value = flipped;
                 sarcasm = true;
-                evidence.add(new Evidence("sarcasm", "sentiment", span(h.start, h.end), h.start, h.end, h.sarcasmValue));
+                evidence.add(new Evidence("sarcasm", "sentiment", span(h.start, h.end), h.start, h.end, flipped));
             }
         }
+    }
+
+    /** A hashtag that says the text means the opposite: #sarcasm, #sarcastic, #irony, #not. */
+    private boolean sarcasmMarked() {
+        for (Token t : tokens) {
+            if (t.hashtag() && SARCASM_TAGS.contains(t.norm())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private double addExclamations(double sum) {

@@ -13,8 +13,12 @@ import java.util.List;
  *   <li>an ALL-CAPS word in mixed-case text gains 0.733 in magnitude;</li>
  *   <li>in a sentence with a contrast word ("but", "however"), words before it weigh 0.5 and after it 1.5.</li>
  * </ol>
- * Sarcasm frames ("oh great") count negative when the text also carries negative sentiment; sarcasm
- * phrases ("thanks for nothing") always do. Each "!" (up to four) adds 0.292 in the direction of the sum.
+ * Sarcasm frames ("oh great", "love being on hold") count negative when the text also carries negative
+ * sentiment or states a problem; sarcasm phrases ("thanks for nothing") always do, and so does every positive
+ * word in a text marked {@code #sarcasm} (or {@code #not}, {@code #irony}). In a text that states a problem,
+ * courtesy ("thanks", "appreciate") is politeness, not praise, and a positive word written in capitals or
+ * drawn out ("GENIUS", "greaaat") is sarcasm. Words of a proper name ("Fair Credit Reporting Act", "Best
+ * Buy") carry no sentiment. Each "!" (up to four) adds 0.292 in the direction of the sum.
  * The sum {@code s} is normalised to {@code s / sqrt(s² + 15)} in [-1, 1]. Immutable and thread-safe.
  */
 final class SentimentScorer {
@@ -42,8 +46,9 @@ final class SentimentScorer {
         this.negation = new NegationScope(lexicon);
     }
 
-    Result score(String text, List<Token> tokens) {
-        SentimentPass pass = new SentimentPass(text, tokens, mixedCase(tokens));
+    /** Scores a text; {@code problem} says whether it states a problem (see {@link ComplaintSignals}). */
+    Result score(String text, List<Token> tokens, boolean problem) {
+        SentimentPass pass = new SentimentPass(text, tokens, mixedCase(tokens), problem, ProperNames.of(tokens));
         for (int i = 0; i < tokens.size(); i++) {
             i = step(pass, tokens, i);
         }
@@ -77,7 +82,7 @@ final class SentimentScorer {
             if (!negation.raisedAt(tokens, i)) {
                 negatedAction(pass, tokens, i);
             }
-        } else if (term != null && !term.modifier() && term.valence() != null) {
+        } else if (term != null && !term.modifier() && term.valence() != null && !pass.inName(i)) {
             hit(pass, tokens, term.valence(), i, i, term.valence().rule());
         }
         return i;
@@ -89,6 +94,10 @@ final class SentimentScorer {
             return;
         }
         boolean caps = pass.mixedCase() && anyCaps(tokens, first, last);
+        if (valence.isCourtesy() && pass.problem()) {
+            pass.courtesy(first, last);
+            return;
+        }
         if (!valence.negatable()) {
             pass.hit(first, last, v, rule, valence.isSarcasmFrame() ? valence.whenNegated() : Double.NaN, caps);
             return;

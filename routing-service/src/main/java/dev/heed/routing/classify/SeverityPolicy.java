@@ -8,7 +8,9 @@ import java.util.Set;
  * <table>
  *   <caption>Severity points</caption>
  *   <tr><th>signal</th><th>points</th></tr>
- *   <tr><td>negativity [sentiment]: score &le; -0.05 / &le; -0.4 / &le; -0.7</td><td>1 / 2 / 3</td></tr>
+ *   <tr><td>negativity [sentiment]: a complaint (escalated on its probability) or score &le; -0.05 / score &le; -0.6
+ *       or a stated harm of strength &ge; 0.8 ("my flight was cancelled") / score &le; -0.85 or harm &ge; 2.5</td>
+ *       <td>1 / 2 / 3</td></tr>
  *   <tr><td>capitals [caps]: an ALL-CAPS sentiment word, or a whole message in capitals (not when positive)</td><td>1</td></tr>
  *   <tr><td>exclamation [exclamation]: two or more "!" (not when positive)</td><td>1</td></tr>
  *   <tr><td>waited [wait-duration]: &ge; 1 day / &ge; 7 days / &ge; 30 days (not when positive)</td><td>1 / 2 / 3</td></tr>
@@ -28,8 +30,8 @@ final class SeverityPolicy {
     static final int CRITICAL_FROM = 6;
 
     /** What the severity is computed from. */
-    record Signals(Sentiment sentiment, double score, boolean capsEmphasis, int exclamations, double waitDays,
-            Set<Intent> intents) {
+    record Signals(Sentiment sentiment, double score, boolean complaint, double harm, boolean capsEmphasis,
+            int exclamations, double waitDays, Set<Intent> intents) {
     }
 
     /** The outcome. */
@@ -37,7 +39,7 @@ final class SeverityPolicy {
     }
 
     Assessment assess(Signals s, List<Evidence> evidence) {
-        int points = negativity(s.score(), evidence);
+        int points = negativity(s, evidence);
         if (s.sentiment() != Sentiment.POSITIVE) {
             points += add(s.capsEmphasis() ? 1 : 0, "caps", "capitals", evidence);
             points += add(s.exclamations() >= 2 ? 1 : 0, "exclamation", s.exclamations() + " exclamation marks", evidence);
@@ -57,9 +59,14 @@ final class SeverityPolicy {
         return points >= MEDIUM_FROM ? Severity.MEDIUM : Severity.LOW;
     }
 
-    private static int negativity(double score, List<Evidence> evidence) {
-        int points = score <= -0.7 ? 3 : score <= -0.4 ? 2 : score <= -0.05 ? 1 : 0;
-        return add(points, "sentiment", "score " + Math.round(score * 100) / 100.0, evidence);
+    private static int negativity(Signals s, List<Evidence> evidence) {
+        double score = s.score();
+        int byScore = score <= -0.85 ? 3 : score <= -0.6 ? 2 : score <= -0.05 || s.complaint() ? 1 : 0;
+        int byHarm = s.harm() >= 2.5 ? 3 : s.harm() >= 0.8 ? 2 : 0;
+        int points = Math.max(byScore, byHarm);
+        String why = byHarm > byScore ? "stated problem " + Math.round(s.harm() * 10) / 10.0
+                : "score " + Math.round(score * 100) / 100.0;
+        return add(points, "sentiment", why, evidence);
     }
 
     static int waitPoints(double days) {

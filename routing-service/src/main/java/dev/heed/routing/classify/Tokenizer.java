@@ -4,20 +4,46 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Splits text into words, numbers, emoji, emoticons and clause punctuation in one pass over the characters,
- * without regular expressions. Words keep inner apostrophes ("doesn't") and split at hyphens and slashes.
- * An emoticon is recognised only as a whole whitespace-delimited chunk (so "(see: this)" stays text).
- * Immutable and thread-safe.
+ * Splits text into words, numbers, emoji, emoticons, handles, links and clause punctuation in one pass over
+ * the characters, without regular expressions, normalising what social and web text adds to the words:
+ * <ul>
+ *   <li>{@code @handles} and links ({@code http://}, {@code https://}, {@code www.}) become {@link Token.Kind#HANDLE}
+ *       and {@link Token.Kind#LINK} tokens, so no rule reads "@united" as the word "united";</li>
+ *   <li>HTML entities ({@code &amp;}, {@code &gt;}, {@code &quot;}, ...) are read as the character they stand for
+ *       ({@code &lt;3} is the heart emoticon), never as words;</li>
+ *   <li>a hashtag is split into its words at case changes and digits ("#NeverAgain" → "never", "again"),
+ *       each flagged {@link Token#HASHTAG}: "#fail" says "fail";</li>
+ *   <li>letters drawn out three times or more are folded back to the known word ("sooo" → "so",
+ *       "goooood" → "good") and flagged {@link Token#ELONGATED};</li>
+ *   <li>an emoticon is recognised only as a whole whitespace-delimited chunk (so "(see: this)" stays text),
+ *       with repeated last characters folded (":)))" is ":)").</li>
+ * </ul>
+ * Words keep inner apostrophes ("doesn't") and split at hyphens and slashes. Offsets always point into the
+ * text as written. Immutable and thread-safe.
  */
 public final class Tokenizer {
 
-    private static final int MAX_EMOTICON = 6;
+    private static final int MAX_EMOTICON = 8;
+    private static final int MAX_ENTITY = 8;
     private final Set<String> emoticons;
+    private final Predicate<String> known;
 
+    /** A tokenizer that folds drawn-out letters to two ("sooo" → "soo") when it knows no words. */
     public Tokenizer(Set<String> emoticons) {
+        this(emoticons, w -> false);
+    }
+
+    /**
+     * @param emoticons emoticons to recognise as symbols
+     * @param known     words the folding of drawn-out letters may land on: "sooo" becomes "so" when "soo" is
+     *                  not known and "so" is
+     */
+    public Tokenizer(Set<String> emoticons, Predicate<String> known) {
         this.emoticons = Set.copyOf(emoticons);
+        this.known = known;
     }
 
     public List<Token> tokenize(String text) {
@@ -27,12 +53,19 @@ public final class Tokenizer {
         while (i < n) {
             char c = text.charAt(i);
             if (Character.isLetterOrDigit(c)) {
-                i = word(text, i, out);
+                int link = (c | 0x20) == 'h' || (c | 0x20) == 'w' ? linkEnd(text, i) : -1;
+                i = link > 0 ? token(text, i, link, Token.Kind.LINK, out) : word(text, i, n, 0, out);
             } else if (c == '\n') {
-                out.add(new Token("\n", i, i + 1, Token.Kind.PUNCT, false));
+                out.add(new Token("\n", i, i + 1, Token.Kind.PUNCT));
                 i++;
             } else if (Character.isWhitespace(c)) {
                 i++;
+            } else if (c == '@' && chunkStart(text, i) && i + 1 < n && handleChar(text.charAt(i + 1))) {
+                i = token(text, i, handleEnd(text, i + 1), Token.Kind.HANDLE, out);
+            } else if (c == '#' && chunkStart(text, i) && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+                i = hashtag(text, i + 1, out);
+            } else if (c == '&') {
+                i = entity(text, i, out);
             } else {
                 i = symbol(text, i, out);
             }
@@ -40,13 +73,16 @@ public final class Tokenizer {
         return out;
     }
 
-    private static int word(String text, int from, List<Token> out) {
-        int n = text.length();
+    /** Scans a word from {@code from} up to {@code limit}; returns where it ended. */
+    private int word(String text, int from, int limit, int flags, List<Token> out) {
         int i = from;
         int letters = 0;
         int upper = 0;
         boolean digitsOnly = true;
-        while (i < n) {
+        boolean elongated = false;
+        int run = 0;
+        char previous = 0;
+        while (i < limit) {
             char c = text.charAt(i);
             int kind = charKind(c);
             if (kind != OTHER) {
@@ -54,9 +90,13 @@ public final class Tokenizer {
                     letters++;
                     digitsOnly = false;
                     upper += kind == UPPER ? 1 : 0;
+                    run = (c | 0x20) == (previous | 0x20) ? run + 1 : 1;
+                    elongated |= run >= 3;
                 }
+                previous = c;
                 i++;
-            } else if (isApostrophe(c) && i + 1 < n && Character.isLetter(text.charAt(i + 1)) && i > from) {
+            } else if (isApostrophe(c) && i + 1 < limit && Character.isLetter(text.charAt(i + 1)) && i > from) {
+                previous = c;
                 i++;
             } else {
                 break;
@@ -64,25 +104,121 @@ public final class Tokenizer {
         }
         String norm = normalise(text, from, i);
         Token.Kind kind = digitsOnly ? Token.Kind.NUMBER : Token.Kind.WORD;
-        out.add(new Token(norm, from, i, kind, letters >= 2 && upper == letters));
+        if (elongated) {
+            norm = unelongate(norm);
+            flags |= Token.ELONGATED;
+        }
+        if (letters >= 2 && upper == letters && (flags & Token.HASHTAG) == 0) {
+            flags |= Token.ALL_CAPS;
+        } else if (letters >= 2 && upper == 1 && Character.isUpperCase(text.charAt(from)) && (flags & Token.HASHTAG) == 0) {
+            flags |= Token.TITLE_CASE;
+        }
+        out.add(new Token(norm, from, i, kind, flags));
         return i;
+    }
+
+    /** "sooo" → "soo" when known, else "so" when known, else "soo". */
+    private String unelongate(String norm) {
+        String two = collapse(norm, 2);
+        if (known.test(two)) {
+            return two;
+        }
+        String one = collapse(norm, 1);
+        return known.test(one) ? one : two;
+    }
+
+    /** Folds every run of a repeated letter longer than {@code keep} down to {@code keep}. */
+    static String collapse(String s, int keep) {
+        StringBuilder b = new StringBuilder(s.length());
+        int run = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            run = k > 0 && c == s.charAt(k - 1) && Character.isLetter(c) ? run + 1 : 1;
+            if (run <= keep) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static int token(String text, int from, int to, Token.Kind kind, List<Token> out) {
+        out.add(new Token(text.substring(from, to).toLowerCase(Locale.ROOT), from, to, kind));
+        return to;
+    }
+
+    /** The hashtag's body from {@code from} (after '#'): one word token per part, split at case changes. */
+    private int hashtag(String text, int from, List<Token> out) {
+        int end = handleEnd(text, from);
+        int part = from;
+        for (int k = from + 1; k <= end; k++) {
+            if (k == end || splitsHashtag(text, k)) {
+                int stop = k;
+                while (part < stop && text.charAt(part) == '_') {
+                    part++;
+                }
+                if (part < stop) {
+                    word(text, part, stop, Token.HASHTAG, out);
+                }
+                part = k;
+            }
+        }
+        return end;
+    }
+
+    /** A hashtag part starts at {@code k}: "neverAgain", "ABCTest" (before "Test"), "win2day", "no_way". */
+    private static boolean splitsHashtag(String text, int k) {
+        char prev = text.charAt(k - 1);
+        char c = text.charAt(k);
+        if (c == '_' || prev == '_') {
+            return true;
+        }
+        if (Character.isDigit(c) != Character.isDigit(prev)) {
+            return true;
+        }
+        if (Character.isUpperCase(c) && Character.isLowerCase(prev)) {
+            return true;
+        }
+        return Character.isUpperCase(prev) && Character.isUpperCase(c) && k + 1 < text.length()
+                && Character.isLowerCase(text.charAt(k + 1));
+    }
+
+    /** An HTML entity read as its character: "&lt;3" is the heart emoticon, the others are not words. */
+    private int entity(String text, int from, List<Token> out) {
+        int k = from + 1;
+        while (k < text.length() && k - from <= MAX_ENTITY && (Character.isLetterOrDigit(text.charAt(k)) || text.charAt(k) == '#')) {
+            k++;
+        }
+        if (k == from + 1 || k >= text.length() || text.charAt(k) != ';') {
+            return symbol(text, from, out);
+        }
+        String name = text.substring(from + 1, k).toLowerCase(Locale.ROOT);
+        int end = k + 1;
+        if (name.equals("lt") && end < text.length() && text.charAt(end) == '3') {
+            out.add(new Token("<3", from, end + 1, Token.Kind.SYMBOL));
+            return end + 1;
+        }
+        return end;
     }
 
     private int symbol(String text, int from, List<Token> out) {
         int emoticonEnd = emoticonEnd(text, from);
         if (emoticonEnd > 0) {
-            out.add(new Token(text.substring(from, emoticonEnd), from, emoticonEnd, Token.Kind.SYMBOL, false));
+            String chunk = text.substring(from, emoticonEnd);
+            String norm = emoticonNorm(chunk);
+            // ":)))" is ":)" drawn out: emphasis, like "sooo".
+            int flags = norm.length() < chunk.length() ? Token.ELONGATED : 0;
+            out.add(new Token(norm, from, emoticonEnd, Token.Kind.SYMBOL, flags));
             return emoticonEnd;
         }
         char c = text.charAt(from);
         if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':') {
-            out.add(new Token(String.valueOf(c), from, from + 1, Token.Kind.PUNCT, false));
+            out.add(new Token(String.valueOf(c), from, from + 1, Token.Kind.PUNCT));
             return from + 1;
         }
         int cp = text.codePointAt(from);
         int next = from + Character.charCount(cp);
         if (isEmoji(cp)) {
-            out.add(new Token(new String(Character.toChars(cp)), from, next, Token.Kind.SYMBOL, false));
+            out.add(new Token(new String(Character.toChars(cp)), from, next, Token.Kind.SYMBOL));
         }
         return next;
     }
@@ -101,8 +237,7 @@ public final class Tokenizer {
         }
         // Allow a trailing sentence mark after the emoticon ":( ." is rare, ":(!" is not.
         for (int e = end; e > from + 1; e--) {
-            String chunk = text.substring(from, e);
-            if (emoticons.contains(chunk) || emoticons.contains(chunk.toLowerCase(Locale.ROOT))) {
+            if (emoticonNorm(text.substring(from, e)) != null) {
                 return e;
             }
             if (".,!?".indexOf(text.charAt(e - 1)) < 0) {
@@ -110,6 +245,59 @@ public final class Tokenizer {
             }
         }
         return -1;
+    }
+
+    /** The listed emoticon a chunk stands for (as written, lower-cased, or with its last character folded), or null. */
+    private String emoticonNorm(String chunk) {
+        if (emoticons.contains(chunk)) {
+            return chunk;
+        }
+        String lower = chunk.toLowerCase(Locale.ROOT);
+        if (emoticons.contains(lower)) {
+            return lower;
+        }
+        int k = chunk.length() - 1;
+        while (k > 1 && chunk.charAt(k - 1) == chunk.charAt(k)) {
+            k--;
+        }
+        String folded = chunk.substring(0, k + 1);
+        return k < chunk.length() - 1 && emoticons.contains(folded) ? folded : null;
+    }
+
+    /** Links are recognised where a chunk starts with {@code http://}, {@code https://} or {@code www.}. */
+    private static int linkEnd(String text, int from) {
+        if (!chunkStart(text, from)) {
+            return -1;
+        }
+        if (!(text.regionMatches(true, from, "http://", 0, 7) || text.regionMatches(true, from, "https://", 0, 8)
+                || text.regionMatches(true, from, "www.", 0, 4))) {
+            return -1;
+        }
+        int end = from;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        // A sentence mark right after a link belongs to the sentence.
+        while (end > from && ".,!?;:)".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end;
+    }
+
+    private static boolean chunkStart(String text, int i) {
+        return i == 0 || !(Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '_');
+    }
+
+    private static boolean handleChar(char c) {
+        return c < 0x80 ? Character.isLetterOrDigit(c) || c == '_' : Character.isLetterOrDigit(c);
+    }
+
+    private static int handleEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && handleChar(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     private static final int OTHER = 0;

@@ -8,8 +8,9 @@ package dev.heed.routing.classify;
  * @param whenNegated valence when a negation governs it; for most words {@code value * -0.74} (VADER's
  *                    damped flip), but expectation words such as "work" or "worth" are neutral alone and
  *                    clearly negative negated ("doesn't work")
- * @param rule        evidence rule name: {@code "lexicon"}, {@code "phrase:<term>"}, {@code "sarcasm"} or
- *                    {@code "sarcasm-frame"} (positive words that turn negative in a complaint: "oh great")
+ * @param rule        evidence rule name: {@code "lexicon"}, {@code "phrase:<term>"}, {@code "sarcasm"},
+ *                    {@code "sarcasm-frame"} (positive words that turn negative in a complaint: "oh great") or
+ *                    {@code "courtesy"} (thanks that are praise only when no problem is stated)
  */
 record Valence(String term, double value, double whenNegated, String rule) {
 
@@ -23,6 +24,10 @@ record Valence(String term, double value, double whenNegated, String rule) {
 
     static double negated(double value) {
         return value * (value < 0 ? NEGATED_NEGATIVE_SCALAR : NEGATION_SCALAR);
+    }
+
+    boolean isCourtesy() {
+        return rule.equals("courtesy");
     }
 
     boolean isSarcasmFrame() {

@@ -11,4 +11,15 @@ final class SharedClassifier {
     static Classification classify(String text) {
         return CLASSIFIER.classify(ClassifierInput.ofText(text));
     }
+
+    /** The rules' own score, before the model weighs it. */
+    static double rulesScore(String text) {
+        return CLASSIFIER.rules(text).score();
+    }
+
+    /** The polarity of the rules' own score, with the classifier's old thresholds (±0.05). */
+    static Sentiment rulesPolarity(String text) {
+        double s = rulesScore(text);
+        return s >= 0.05 ? Sentiment.POSITIVE : s <= -0.05 ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
+    }
 }

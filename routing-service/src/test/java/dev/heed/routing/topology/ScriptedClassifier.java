@@ -32,6 +32,6 @@ final class ScriptedClassifier implements Classifier {
 
     private static Classification verdict(Sentiment sentiment, Severity severity, boolean escalate) {
         return new Classification(sentiment, escalate ? -0.8 : 0.8, List.of(new CategoryScore(Category.BILLING, 0.9)),
-                Set.of(), severity, severity.ordinal() * 3, escalate, false, "en", List.of(), "scripted-1");
+                Set.of(), severity, severity.ordinal() * 3, escalate, false, "en", List.of(), "scripted-1", 0.9);
     }
 }

@@ -1,4 +1,4 @@
-package dev.heed.routing.classify.eval;
+package dev.heed.classifier.tools;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.heed.routing.classify.eval;
+package dev.heed.classifier.tools;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -21,6 +21,15 @@ final class TextReport {
             out.printf(Locale.ROOT, "  %-10s %9.3f %9.3f %9.3f%n", f.label(), f.precision(), f.recall(), f.f1());
         }
         printMatrix(r.labels(), r.confusion(), out);
+        out.printf(Locale.ROOT, "  escalated:");
+        for (FileReport.EscalationShare e : r.escalation()) {
+            out.printf(Locale.ROOT, "  %s %.3f (%d of %d)", e.label(), e.share(), e.escalated(), e.rows());
+        }
+        out.println();
+        if (r.singleLabel() != null) {
+            out.printf(Locale.ROOT, "  note: every row is %s, so precision and macro-F1 say little here; read the %s recall"
+                    + " and the escalated share%n", r.singleLabel(), r.singleLabel());
+        }
     }
 
     private static void printMatrix(List<String> labels, long[][] m, PrintStream out) {

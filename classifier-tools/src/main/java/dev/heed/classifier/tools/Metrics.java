@@ -1,4 +1,4 @@
-package dev.heed.routing.classify.eval;
+package dev.heed.classifier.tools;
 
 import java.util.ArrayList;
 import java.util.List;

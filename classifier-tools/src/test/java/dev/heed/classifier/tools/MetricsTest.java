@@ -1,4 +1,4 @@
-package dev.heed.routing.classify.eval;
+package dev.heed.classifier.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -69,7 +69,7 @@ class MetricsTest {
     @Test
     void aFileWithoutNeutralLabelsIsScoredAsTwoClasses() throws Exception {
         Path file = resource("two-class.tsv");
-        FileReport r = Evaluate.evaluate(FeedbackClassifier.loadDefault(), file, LabelledTsv.read(file), true);
+        FileReport r = Evaluate.evaluate(FeedbackClassifier.loadDefault(), file.toString(), LabelledTsv.read(file), true, row -> { });
         assertThat(r.twoClass()).isTrue();
         assertThat(r.labels()).containsExactly("negative", "positive");
         assertThat(r.rows()).isEqualTo(5);
@@ -83,7 +83,7 @@ class MetricsTest {
     @Test
     void jsonOutputIsOneObjectWithEveryFigure() throws Exception {
         Path file = resource("two-class.tsv");
-        FileReport r = Evaluate.evaluate(FeedbackClassifier.loadDefault(), file, LabelledTsv.read(file), false);
+        FileReport r = Evaluate.evaluate(FeedbackClassifier.loadDefault(), file.toString(), LabelledTsv.read(file), false, row -> { });
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Evaluate.print(List.of(r), false, true, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes.toString(StandardCharsets.UTF_8));

@@ -1,0 +1,170 @@
+package dev.heed.routing.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evidence that a customer has a problem, whatever the tone: failures ("cancelled", "never arrived", "can't log
+ * in"), waiting ("on hold", "still waiting", a stated wait of an hour or more), money taken ("charged twice"),
+ * things lost or broken, promises broken, repetition, demands for redress, and questions that demand action
+ * ("why was my flight cancelled?"). Phrases come from {@code complaints.tsv}, longest first; a word right after
+ * a negation in its clause ("wasn't delayed", "no delay") is no evidence, and listed look-alikes ("no
+ * problem", "on time") are none either.
+ *
+ * <p>The strength is the sum of the weights, at most two matches of each kind counted, so a long letter
+ * does not become certain by repeating one word. A complaint is about the customer: the sum counts whole when
+ * the text speaks in the first person ("my flight", "we waited", "charged me"), {@value #ADDRESSED} when it
+ * only speaks to someone ("@brand", "you", "your"), and {@value #DETACHED} when it does neither ("Team lost
+ * again", a headline about a fraud trial). A stated wait counts from an hour up to, not including, a year
+ * ("a customer for 20 years" is loyalty, not waiting). Immutable and thread-safe.
+ */
+final class ComplaintSignals {
+
+    /** Matches of one kind beyond this many add nothing. */
+    static final int PER_KIND = 2;
+    /** A stated wait of an hour with a cue ("for 2 hours") is waiting evidence; a day or more weighs more. */
+    static final double HOUR = 1 / 24.0;
+    static final double YEAR = 365;
+    /** Strength kept by a text that addresses someone but does not speak of the writer. */
+    static final double ADDRESSED = 0.7;
+    /** Strength kept by a text that neither speaks of the writer nor to anyone. */
+    static final double DETACHED = 0.35;
+    private static final java.util.Set<String> FIRST_PERSON = Lookups.setOf("i", "i'm", "i've", "i'd", "i'll", "im",
+            "ive", "me", "my", "mine", "myself", "we", "we're", "we've", "we'd", "we'll", "us", "our", "ours",
+            "ourselves");
+    private static final java.util.Set<String> SECOND_PERSON = Lookups.setOf("you", "your", "you're", "you've",
+            "yours", "yourself", "yourselves", "u", "ur", "ya");
+    /** "keeps crashing". */
+    static final double KEEPS_DOING = 0.8;
+    private static final java.util.Set<String> KEEP_FINE = Lookups.setOf("going", "smiling", "improving", "getting",
+            "trying", "coming", "working", "shining", "rocking");
+
+    /**
+     * The evidence found and its summed strength; {@code harm} is the part that is neither waiting nor
+     * repetition (which severity counts on their own), what went wrong as such.
+     */
+    record Result(double strength, double harm, List<Evidence> evidence) {
+        static final Result NONE = new Result(0, 0, List.of());
+
+        /** {@code 1 - exp(-strength)}: 0 with no evidence, about 0.6 for one clear statement, towards 1 with more. */
+        double level() {
+            return 1 - Math.exp(-strength);
+        }
+
+        boolean present() {
+            return strength > 0;
+        }
+    }
+
+    private final KeywordTable<ProblemKind> phrases;
+    private final Lexicon lexicon;
+
+    ComplaintSignals(KeywordTable<ProblemKind> phrases, Lexicon lexicon) {
+        this.phrases = phrases;
+        this.lexicon = lexicon;
+    }
+
+    static ComplaintSignals load(Lexicon lexicon) {
+        return new ComplaintSignals(KeywordTable.load("complaints.tsv", ProblemKind.class), lexicon);
+    }
+
+    Result detect(String text, List<Token> tokens, WaitDuration.Wait wait) {
+        List<KeywordTable.Match<ProblemKind>> matches = phrases.scanWithIndex(tokens);
+        if (matches.isEmpty() && (wait.days() < HOUR || wait.days() >= YEAR) && !mayKeepDoing(tokens)) {
+            return Result.NONE;
+        }
+        int[] counted = new int[ProblemKind.values().length];
+        double strength = 0;
+        double harm = 0;
+        List<Evidence> evidence = new ArrayList<>();
+        for (KeywordTable.Match<ProblemKind> m : matches) {
+            ProblemKind kind = m.target();
+            if (kind == ProblemKind.NOT_A_PROBLEM || negated(tokens, m) || counted[kind.ordinal()] >= PER_KIND) {
+                continue;
+            }
+            counted[kind.ordinal()]++;
+            strength += m.weight();
+            harm += kind == ProblemKind.WAITING || kind == ProblemKind.REPEAT ? 0 : m.weight();
+            evidence.add(new Evidence("problem:" + kind, "complaint", text.substring(m.start(), m.end()), m.start(),
+                    m.end(), m.weight()));
+        }
+        for (int i = 0; i + 1 < tokens.size() && counted[ProblemKind.REPEAT.ordinal()] < PER_KIND; i++) {
+            if (keepsDoing(tokens, i)) {
+                counted[ProblemKind.REPEAT.ordinal()]++;
+                strength += KEEPS_DOING;
+                Token a = tokens.get(i);
+                Token b = tokens.get(i + 1);
+                evidence.add(new Evidence("problem:" + ProblemKind.REPEAT, "complaint", text.substring(a.start(), b.end()),
+                        a.start(), b.end(), KEEPS_DOING));
+            }
+        }
+        if (wait.days() >= HOUR && wait.days() < YEAR && wait.evidence() != null) {
+            double w = wait.days() >= 1 ? 1.0 : 0.8;
+            Evidence e = wait.evidence();
+            strength += w;
+            evidence.add(new Evidence("problem:" + ProblemKind.WAITING, "complaint", e.text(), e.start(), e.end(), w));
+        }
+        if (strength == 0) {
+            return Result.NONE;
+        }
+        double involvement = involvement(tokens);
+        if (involvement < 1) {
+            evidence.add(Evidence.untied("problem:involvement", "complaint",
+                    involvement == ADDRESSED ? "addressed, not first person" : "neither first nor second person",
+                    involvement));
+        }
+        return new Result(strength * involvement, harm * involvement, evidence);
+    }
+
+    /** 1 for a text in the first person, {@link #ADDRESSED} for one that speaks to someone, else {@link #DETACHED}. */
+    static double involvement(List<Token> tokens) {
+        boolean addressed = !tokens.isEmpty() && tokens.get(0).kind() == Token.Kind.HANDLE;
+        for (Token t : tokens) {
+            if (t.isWord()) {
+                if (FIRST_PERSON.contains(t.norm())) {
+                    return 1;
+                }
+                addressed |= SECOND_PERSON.contains(t.norm());
+            }
+        }
+        return addressed ? ADDRESSED : DETACHED;
+    }
+
+    private static boolean mayKeepDoing(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (t.norm().startsWith("kep") || t.norm().startsWith("keep")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "keeps crashing", "kept asking": something that happens over and over. Not "keep going", "keep smiling",
+     * and not a phrase the table already read.
+     */
+    private static boolean keepsDoing(List<Token> tokens, int i) {
+        String keep = tokens.get(i).norm();
+        String next = tokens.get(i + 1).norm();
+        return (keep.equals("keeps") || keep.equals("kept") || keep.equals("keep")) && next.length() > 5
+                && next.endsWith("ing") && !KEEP_FINE.contains(next);
+    }
+
+    /** A negation up to two words before the match, in its clause, unless the phrase itself starts with one. */
+    private boolean negated(List<Token> tokens, KeywordTable.Match<ProblemKind> m) {
+        int first = m.firstToken();
+        if (lexicon.isNegation(tokens.get(first).norm()) || tokens.get(first).norm().equals("no")) {
+            return false;
+        }
+        for (int j = first - 1; j >= Math.max(0, first - 2); j--) {
+            Token t = tokens.get(j);
+            if (t.isPunct()) {
+                return false;
+            }
+            if (lexicon.isNegation(t.norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

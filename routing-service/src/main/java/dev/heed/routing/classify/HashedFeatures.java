@@ -1,0 +1,161 @@
+package dev.heed.routing.classify;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The sparse half of what the trained model reads: words, word pairs and character n-grams of a token list,
+ * each hashed into one of {@code 2^bits} buckets (the hashing trick: no vocabulary to ship, unseen words
+ * still share character n-grams with seen ones). Every feature remembers the token it came from, so the
+ * model's contributions become evidence spans.
+ *
+ * <ul>
+ *   <li>a word, emoji or emoticon (a word governed by a negation up to three words before it, in its clause,
+ *       is a different feature: "not good" is not "good"); hashtag words also as {@code #word};</li>
+ *   <li>each pair of neighbouring tokens (punctuation included: "refund ?" differs from "refund .");</li>
+ *   <li>the character 3-, 4- and 5-grams of each word with its boundaries ({@code <cancelled>} gives
+ *       {@code <ca}, {@code can}, ... {@code ed>}), which carry over to inflections and misspellings;</li>
+ *   <li>one feature each for a handle, a link, a number, a word in capitals, a drawn-out word, "!" and "?".</li>
+ * </ul>
+ * Stateless apart from the negation words; safe to share between threads.
+ */
+public final class HashedFeatures {
+
+    private static final int SEED_WORD = 0x51ed27;
+    private static final int SEED_NEGATED = 0x2bd1a3;
+    private static final int SEED_TAG = 0x6a09e6;
+    private static final int SEED_PAIR = 0x3c6ef3;
+    private static final int SEED_CHARS = 0x1f83d9;
+    private static final int HANDLE = 0x5be0cd19;
+    private static final int LINK = 0x6b8b4567;
+    private static final int NUMBER = 0x327b23c6;
+    private static final int CAPS = 0x643c9869;
+    private static final int ELONGATED = 0x66334873;
+    private static final int SCOPE = 3;
+    static final int MIN_GRAM = 3;
+    static final int MAX_GRAM = 5;
+
+    /** Bucket indexes and the token each came from; filled by {@link #extract}, reusable. */
+    public static final class Buffer {
+        int[] buckets = new int[256];
+        int[] tokens = new int[256];
+        int size;
+
+        void add(int bucket, int token) {
+            if (size == buckets.length) {
+                buckets = Arrays.copyOf(buckets, size * 2);
+                tokens = Arrays.copyOf(tokens, size * 2);
+            }
+            buckets[size] = bucket;
+            tokens[size++] = token;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public int bucket(int i) {
+            return buckets[i];
+        }
+
+        public int token(int i) {
+            return tokens[i];
+        }
+
+        /** A copy of the bucket indexes. */
+        public int[] bucketArray() {
+            return Arrays.copyOf(buckets, size);
+        }
+    }
+
+    private final int mask;
+    private final Lexicon lexicon;
+
+    HashedFeatures(int bits, Lexicon lexicon) {
+        if (bits < 8 || bits > 26) {
+            throw new IllegalArgumentException("bits must be 8..26, was " + bits);
+        }
+        this.mask = (1 << bits) - 1;
+        this.lexicon = lexicon;
+    }
+
+    /** Appends the features of {@code tokens} to {@code into}. */
+    public void extract(List<Token> tokens, Buffer into) {
+        int negatedFor = 0;
+        int previous = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            int h = t.norm().hashCode();
+            switch (t.kind()) {
+                case PUNCT -> {
+                    negatedFor = 0;
+                    if (t.norm().equals("!") || t.norm().equals("?")) {
+                        into.add(bucket(h, SEED_WORD), i);
+                    }
+                }
+                case HANDLE -> h = HANDLE;
+                case LINK -> h = LINK;
+                case NUMBER -> h = NUMBER;
+                default -> {
+                    boolean negation = t.isWord() && lexicon.isNegation(t.norm());
+                    into.add(bucket(h, negatedFor > 0 && !negation ? SEED_NEGATED : SEED_WORD), i);
+                    negatedFor = negation ? SCOPE : Math.max(0, negatedFor - 1);
+                    if (t.isWord()) {
+                        wordShape(t, h, i, into);
+                    }
+                }
+            }
+            if (t.kind() == Token.Kind.HANDLE || t.kind() == Token.Kind.LINK || t.kind() == Token.Kind.NUMBER) {
+                into.add(bucket(h, SEED_WORD), i);
+            }
+            if (i > 0) {
+                into.add(bucket(previous * 31 + h, SEED_PAIR), i);
+            }
+            previous = h;
+        }
+    }
+
+    private void wordShape(Token t, int h, int i, Buffer into) {
+        if (t.hashtag()) {
+            into.add(bucket(h, SEED_TAG), i);
+        }
+        if (t.allCaps()) {
+            into.add(bucket(CAPS, SEED_WORD), i);
+        }
+        if (t.elongated()) {
+            into.add(bucket(ELONGATED, SEED_WORD), i);
+        }
+        characterGrams(t.norm(), i, into);
+    }
+
+    /** The 3- to 5-grams of {@code <word>}, hashed with a rolling polynomial so no substring is made. */
+    private void characterGrams(String word, int token, Buffer into) {
+        int n = word.length() + 2;
+        for (int start = 0; start + MIN_GRAM <= n; start++) {
+            int h = SEED_CHARS;
+            for (int k = 0; k < MAX_GRAM && start + k < n; k++) {
+                h = h * 0x01000193 ^ padded(word, start + k);
+                if (k + 1 >= MIN_GRAM) {
+                    into.add(bucket(h, k), token);
+                }
+            }
+        }
+    }
+
+    private static char padded(String word, int at) {
+        return at == 0 ? '<' : at > word.length() ? '>' : word.charAt(at - 1);
+    }
+
+    private int bucket(int h, int seed) {
+        return mix(h ^ seed * 0x9e3779b9) & mask;
+    }
+
+    /** Murmur3's finaliser: every input bit moves every output bit. */
+    static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
+    }
+}

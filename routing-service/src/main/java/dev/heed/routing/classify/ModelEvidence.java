@@ -1,0 +1,68 @@
+package dev.heed.routing.classify;
+
+import java.util.List;
+
+/**
+ * Turns the model's per-token contributions into evidence: the tokens that moved the balance between negative
+ * and positive most, each with its span and weight (positive weight pushes towards negative, as the rules'
+ * valences do the other way round: evidence weight is the push towards a complaint), plus the rules' scores
+ * as the model weighed them. So a trained decision keeps its reasons.
+ */
+final class ModelEvidence {
+
+    /** How many tokens are named, at most, per direction. */
+    static final int TOP = 4;
+    /** Contributions smaller than this are noise, not reasons. */
+    static final double MIN_WEIGHT = 0.05;
+
+    private ModelEvidence() {
+    }
+
+    static void add(String text, List<Token> tokens, LinearModel.Scores scores, LinearModel model, double[] dense,
+            List<Evidence> evidence) {
+        double[] c = scores.contributions();
+        top(text, tokens, c, 1, evidence);
+        top(text, tokens, c, -1, evidence);
+        for (int d = 0; d < dense.length; d++) {
+            double w = model.denseContribution(d, dense[d]);
+            if (Math.abs(w) >= MIN_WEIGHT) {
+                evidence.add(Evidence.untied("model:" + model.denseNames().get(d), "complaint", "rules' score "
+                        + Math.round(dense[d] * 100) / 100.0, round(w)));
+            }
+        }
+    }
+
+    /** The {@link #TOP} tokens with the largest contribution of one sign, largest first. */
+    private static void top(String text, List<Token> tokens, double[] c, int sign, List<Evidence> evidence) {
+        int[] best = new int[TOP];
+        int found = 0;
+        for (int i = 0; i < c.length; i++) {
+            double v = c[i] * sign;
+            if (v < MIN_WEIGHT) {
+                continue;
+            }
+            int at;
+            if (found < TOP) {
+                at = found++;
+            } else if (v > c[best[TOP - 1]] * sign) {
+                at = TOP - 1;
+            } else {
+                continue;
+            }
+            while (at > 0 && c[best[at - 1]] * sign < v) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = i;
+        }
+        for (int k = 0; k < found; k++) {
+            Token t = tokens.get(best[k]);
+            evidence.add(new Evidence("model", "complaint", text.substring(t.start(), t.end()), t.start(), t.end(),
+                    round(c[best[k]])));
+        }
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
+    }
+}
