@@ -26,8 +26,9 @@ import java.util.function.Consumer;
  * {@value #TWO_CLASS_THRESHOLD}, else {@code negative} (one global setting, the same for every file), so a
  * NEUTRAL verdict is decided by the sign of its score rather than counted wrong. Three-class files compare
  * the sentiment as is. Every file also gets its escalation report: the share of each true label that the
- * classifier escalated. {@code --ignore-rating} classifies the text alone; {@code --rows FILE} writes one TSV
- * line per row ({@code file, id, label, verdict, escalate, score, confidence, evidence}); {@code --model FILE}
+ * classifier escalated, and, where the {@code category} column names one of Heed's categories, how often the
+ * top category agrees with it. {@code --ignore-rating} classifies the text alone; {@code --rows FILE} writes one TSV
+ * line per row ({@code file, id, label, verdict, escalate, score, confidence, category, evidence}); {@code --model FILE}
  * measures a model written by {@link Train} instead of the shipped one.
  */
 public final class Evaluate {
@@ -71,6 +72,8 @@ public final class Evaluate {
         Metrics metrics = new Metrics(twoClass ? TWO : THREE);
         Map<String, int[]> escalation = new LinkedHashMap<>();
         int triaged = 0;
+        int stated = 0;
+        int agreed = 0;
         long started = System.nanoTime();
         for (LabelledRow row : rows) {
             Integer rating = ignoreRating ? null : row.rating();
@@ -81,8 +84,13 @@ public final class Evaluate {
             int[] counts = escalation.computeIfAbsent(row.label(), l -> new int[2]);
             counts[0]++;
             counts[1] += c.escalate() ? 1 : 0;
+            String category = c.topCategory().name();
+            if (!row.category().isBlank()) {
+                stated++;
+                agreed += row.category().trim().equalsIgnoreCase(category) ? 1 : 0;
+            }
             rowSink.accept(new RowResult(row.id(), row.label(), verdict, c.escalate(), c.score(), c.confidence(),
-                    TopEvidence.of(c)));
+                    category, TopEvidence.of(c)));
         }
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
         List<FileReport.EscalationShare> shares = new ArrayList<>();
@@ -94,7 +102,8 @@ public final class Evaluate {
         }
         String single = escalation.size() == 1 ? escalation.keySet().iterator().next() : null;
         return new FileReport(name, rows.size(), twoClass, single, metrics.labels(), metrics.accuracy(),
-                metrics.macroF1(), metrics.perClass(), metrics.matrix(), shares, triaged, rows.size() / seconds);
+                metrics.macroF1(), metrics.perClass(), metrics.matrix(), shares,
+                new FileReport.CategoryAgreement(stated, agreed), triaged, rows.size() / seconds);
     }
 
     static String predicted(Classification c, boolean twoClass) {

@@ -16,12 +16,21 @@ import java.util.List;
  * @param perClass       precision, recall and F1 per class
  * @param confusion      {@code confusion[truth][predicted]}
  * @param escalation     per true label: how many rows the classifier escalated
+ * @param categories     of the rows whose {@code category} column names one, how many got it as their top
+ *                       category
  * @param triaged        rows the classifier sent to human triage (empty or non-English text)
  * @param textsPerSecond classification throughput over this file (one cold pass; see the JMH benchmark)
  */
 public record FileReport(String file, int rows, boolean twoClass, String singleLabel, List<String> labels,
         double accuracy, double macroF1, List<Metrics.ClassFigures> perClass, long[][] confusion,
-        List<EscalationShare> escalation, int triaged, double textsPerSecond) {
+        List<EscalationShare> escalation, CategoryAgreement categories, int triaged, double textsPerSecond) {
+
+    /** Rows that state a category, and how many of them the classifier put first in that category. */
+    public record CategoryAgreement(int stated, int agreed) {
+        public double share() {
+            return stated == 0 ? Double.NaN : (double) agreed / stated;
+        }
+    }
 
     /** Of the rows with one true label, how many were escalated. */
     public record EscalationShare(String label, int rows, int escalated, double share) {

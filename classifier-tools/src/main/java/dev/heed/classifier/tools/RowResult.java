@@ -9,8 +9,9 @@ package dev.heed.classifier.tools;
  * @param escalate    whether the classifier escalated it
  * @param score       the sentiment score in [-1, 1]
  * @param confidence  the probability that the escalation decision is right
+ * @param category    the top category
  * @param topEvidence the strongest reasons, {@code rule "words" weight} joined by {@code "; "}
  */
 public record RowResult(String id, String label, String verdict, boolean escalate, double score, double confidence,
-        String topEvidence) {
+        String category, String topEvidence) {
 }

@@ -23,7 +23,7 @@ final class RowsWriter implements AutoCloseable {
             return new RowsWriter(null);
         }
         BufferedWriter out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-        out.write("file\tid\tlabel\tverdict\tescalate\tscore\tconfidence\tevidence\n");
+        out.write("file\tid\tlabel\tverdict\tescalate\tscore\tconfidence\tcategory\tevidence\n");
         return new RowsWriter(out);
     }
 
@@ -33,8 +33,8 @@ final class RowsWriter implements AutoCloseable {
                 return;
             }
             try {
-                out.write(String.format(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%s%n", file, r.id(), r.label(),
-                        r.verdict(), r.escalate(), r.score(), r.confidence(), r.topEvidence()));
+                out.write(String.format(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%s\t%s%n", file, r.id(), r.label(),
+                        r.verdict(), r.escalate(), r.score(), r.confidence(), r.category(), r.topEvidence()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

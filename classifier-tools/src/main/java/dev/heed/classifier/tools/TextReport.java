@@ -26,6 +26,10 @@ final class TextReport {
             out.printf(Locale.ROOT, "  %s %.3f (%d of %d)", e.label(), e.share(), e.escalated(), e.rows());
         }
         out.println();
+        if (r.categories().stated() > 0) {
+            out.printf(Locale.ROOT, "  top category agrees with the stated one: %.3f (%d of %d)%n", r.categories().share(),
+                    r.categories().agreed(), r.categories().stated());
+        }
         if (r.singleLabel() != null) {
             out.printf(Locale.ROOT, "  note: every row is %s, so precision and macro-F1 say little here; read the %s recall"
                     + " and the escalated share%n", r.singleLabel(), r.singleLabel());

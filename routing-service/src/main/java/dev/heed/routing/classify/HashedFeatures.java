@@ -15,7 +15,9 @@ import java.util.List;
  *   <li>each pair of neighbouring tokens (punctuation included: "refund ?" differs from "refund .");</li>
  *   <li>the character 3-, 4- and 5-grams of each word with its boundaries ({@code <cancelled>} gives
  *       {@code <ca}, {@code can}, ... {@code ed>}), which carry over to inflections and misspellings;</li>
- *   <li>one feature each for a handle, a link, a number, a word in capitals, a drawn-out word, "!" and "?".</li>
+ *   <li>one feature each for a handle, a link, a number, a word in capitals, a drawn-out word, "!" and "?";</li>
+ *   <li>one feature for every calendar word ("today", "tomorrow", "Friday", "June"): dates carry no sentiment
+ *       of their own, and tweets about coming events would otherwise teach that "tomorrow" is good news.</li>
  * </ul>
  * Stateless apart from the negation words; safe to share between threads.
  */
@@ -31,6 +33,13 @@ public final class HashedFeatures {
     private static final int NUMBER = 0x327b23c6;
     private static final int CAPS = 0x643c9869;
     private static final int ELONGATED = 0x66334873;
+    private static final int CALENDAR = 0x74b0dc51;
+    private static final java.util.Set<String> CALENDAR_WORDS = Lookups.setOf("today", "tomorrow", "tonight", "yesterday",
+            "tmrw", "tmr", "tmw", "morning", "afternoon", "evening", "night", "weekend", "week", "month", "year",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+            "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+            "sep", "sept", "oct", "nov", "dec");
     private static final int SCOPE = 3;
     static final int MIN_GRAM = 3;
     static final int MAX_GRAM = 5;
@@ -93,26 +102,38 @@ public final class HashedFeatures {
                         into.add(bucket(h, SEED_WORD), i);
                     }
                 }
-                case HANDLE -> h = HANDLE;
-                case LINK -> h = LINK;
-                case NUMBER -> h = NUMBER;
-                default -> {
-                    boolean negation = t.isWord() && lexicon.isNegation(t.norm());
-                    into.add(bucket(h, negatedFor > 0 && !negation ? SEED_NEGATED : SEED_WORD), i);
-                    negatedFor = negation ? SCOPE : Math.max(0, negatedFor - 1);
-                    if (t.isWord()) {
-                        wordShape(t, h, i, into);
+                case HANDLE, LINK, NUMBER -> {
+                    // Which handle, link or number it is says nothing general; that there is one may.
+                    h = t.kind() == Token.Kind.HANDLE ? HANDLE : t.kind() == Token.Kind.LINK ? LINK : NUMBER;
+                    into.add(bucket(h, SEED_WORD), i);
+                }
+                case WORD -> {
+                    if (CALENDAR_WORDS.contains(t.norm())) {
+                        h = CALENDAR;
+                        into.add(bucket(h, SEED_WORD), i);
+                        negatedFor = Math.max(0, negatedFor - 1);
+                    } else {
+                        word(t, h, i, negatedFor, into);
+                        negatedFor = lexicon.isNegation(t.norm()) ? SCOPE : Math.max(0, negatedFor - 1);
                     }
                 }
-            }
-            if (t.kind() == Token.Kind.HANDLE || t.kind() == Token.Kind.LINK || t.kind() == Token.Kind.NUMBER) {
-                into.add(bucket(h, SEED_WORD), i);
+                default -> {
+                    into.add(bucket(h, SEED_WORD), i);
+                    negatedFor = Math.max(0, negatedFor - 1);
+                }
             }
             if (i > 0) {
                 into.add(bucket(previous * 31 + h, SEED_PAIR), i);
             }
             previous = h;
         }
+    }
+
+    /** A word: itself (or its negated form), its shape, its character n-grams. */
+    private void word(Token t, int h, int i, int negatedFor, Buffer into) {
+        boolean negation = lexicon.isNegation(t.norm());
+        into.add(bucket(h, negatedFor > 0 && !negation ? SEED_NEGATED : SEED_WORD), i);
+        wordShape(t, h, i, into);
     }
 
     private void wordShape(Token t, int h, int i, Buffer into) {

@@ -35,6 +35,7 @@ final class ClassificationMapper {
                 .setLanguage(c.language())
                 .setEvidence(evidence(c.evidence()))
                 .setClassifierVersion(c.version())
+                .setConfidence(c.confidence())
                 .build();
     }
 

@@ -40,6 +40,7 @@ final class ComplaintEvents {
                 .setText(feedback.getText())
                 .setReference(feedback.getReference())
                 .setTraceId(feedback.getTraceId())
+                .setConfidence(classified.getClassification().getConfidence())
                 .build();
     }
 

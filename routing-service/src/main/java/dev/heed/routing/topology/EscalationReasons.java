@@ -10,13 +10,15 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Why a complaint was escalated, in lines an agent reads at a glance: the sentiment with the words that
- * weighed most, each intent with its words, the severity with its points, and the triage reason when the
- * text could not be judged. Only decisions that drove the escalation are named; the full evidence stays
+ * Why a complaint was escalated, in lines an agent reads at a glance: the stated problem with its words and
+ * the classifier's confidence (marked low below {@value #LOW_CONFIDENCE}: a doubtful complaint escalates
+ * because missing one costs more), the sentiment with the words that weighed most, each intent with its
+ * words, the severity with its points, and the triage reason when the text could not be judged. Only decisions that drove the escalation are named; the full evidence stays
  * on {@code feedback.classified}.
  */
 final class EscalationReasons {
     private static final int WORDS_PER_REASON = 3;
+    static final double LOW_CONFIDENCE = 0.7;
 
     private EscalationReasons() {}
 
@@ -24,6 +26,11 @@ final class EscalationReasons {
         List<String> reasons = new ArrayList<>();
         if (classification.getTriage()) {
             reasons.add("needs human triage: " + detail(classification, "triage"));
+        }
+        Double confidence = classification.getConfidence();
+        if (confidence != null && !classification.getTriage()) {
+            reasons.add(String.format(Locale.ROOT, "complaint, confidence %.2f%s%s", confidence,
+                    confidence < LOW_CONFIDENCE ? " (low: a person should check)" : "", words(classification, "complaint")));
         }
         reasons.add(String.format(Locale.ROOT, "sentiment %s (%.2f)%s", classification.getSentiment(),
                 classification.getScore(), words(classification, "sentiment")));

@@ -1,0 +1,163 @@
+package dev.heed.routing.classify;
+
+import static dev.heed.routing.classify.SharedClassifier.CLASSIFIER;
+import static dev.heed.routing.classify.SharedClassifier.classify;
+import static dev.heed.routing.classify.SharedClassifier.rulesScore;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The failure patterns that kept real complaints from escalating, one table each, in sentences written for
+ * these tests: handles and markup read as words, complaints stated as facts, politeness read as praise,
+ * sarcasm, domain words with a general-English valence, questions that demand action.
+ */
+class ComplaintDetectionTest {
+
+    @Test
+    void aHandleIsNotAWord() {
+        Classification c = classify("@united flight 22 to Newark");
+        assertThat(c.evidence()).noneMatch(e -> e.text().equalsIgnoreCase("united") && e.rule().equals("lexicon"));
+        assertThat(rulesScore("@united flight 22 to Newark")).isZero();
+    }
+
+    @Test
+    void markupCarriesNoSentimentButEmojiAndTagsDo() {
+        assertThat(rulesScore("Tickets &amp; seats https://t.co/good")).isZero();
+        assertThat(rulesScore("bag lost again ❌")).isNegative();
+        assertThat(rulesScore("bag lost again 😡")).isNegative();
+        assertThat(rulesScore("the new lounge &lt;3")).isPositive();
+        assertThat(rulesScore("checked in, bags gone #fail")).isNegative();
+        assertThat(rulesScore("#NeverAgain")).isNegative();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            @skyway flight to Lyon cancelled, no option to rebook in the app
+            On hold for 2 hours with the pharmacy line.
+            Still haven't received the replacement card you sent in March.
+            You charged my account twice for the same order.
+            The parcel never arrived and the tracking page just says processing.
+            We were bumped off our flight and stranded overnight in Frankfurt.
+            My deposit has not been refunded after six weeks.
+            The technician never showed up between 8 and 12 as promised.
+            Nobody has replied to my three emails about the damaged sofa.
+            The meter reading on my bill is wrong again.
+            """)
+    void aProblemStatedAsAFactEscalates(String text) {
+        assertThat(escalates(text, true).evidence()).anyMatch(e -> e.rule().startsWith("problem:") && e.start() >= 0);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Thanks in advance, my refund still hasn't arrived.
+            Please help, I can't log in to pay my bill and it is due today.
+            Hope you can sort this out, the heating has been broken since Monday.
+            I would really appreciate a call back, I have been waiting a week for an answer.
+            Thank you for your time. The fridge you delivered is leaking water.
+            """)
+    void politenessIsNotPraise(String text) {
+        assertThat(escalates(text, true).sentiment()).isNotEqualTo(Sentiment.POSITIVE);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Thank you, the new app is so much faster!
+            Thanks for sorting my refund so quickly.
+            Please keep the night buses, they are wonderful.
+            """)
+    void thanksWithoutAProblemIsStillPraise(String text) {
+        assertThat(escalates(text, false).sentiment()).isEqualTo(Sentiment.POSITIVE);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Great job!!! Lost my suitcase on a direct flight.
+            Love being on hold for my whole lunch break.
+            GENIUS idea to close the only checkout at rush hour, we waited 40 minutes.
+            Seat broken and no food on a 5 hour trip :)))
+            Best airline in the world #sarcasm
+            """)
+    void sarcasmAfterAProblemIsNotPraise(String text) {
+        Classification c = escalates(text, true);
+        assertThat(c.evidence()).anyMatch(e -> e.rule().equals("sarcasm"));
+        assertThat(c.sentiment()).isNotEqualTo(Sentiment.POSITIVE);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            I am disputing the interest charged on my credit card under the Fair Credit Billing Act.
+            The security deposit agreement says the free period ends in May.
+            My Wells Fargo credit line was approved in March.
+            """)
+    void wordsThatNameThingsAreNotPraise(String text) {
+        assertThat(rulesScore(text)).isLessThanOrEqualTo(0.05);
+        assertThat(CLASSIFIER.rules(text).evidence()).noneMatch(e -> e.weight() > 1 && e.rule().equals("lexicon"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Why was my flight moved to the evening without asking me?
+            When will I get my refund?
+            Where is my order?
+            How is this acceptable?
+            How long does it take you to answer a simple email?
+            """)
+    void questionsThatDemandActionEscalate(String text) {
+        assertThat(escalates(text, true).evidence()).anyMatch(e -> e.rule().startsWith("problem:"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            When does boarding start for the Oslo flight?
+            Can I bring a folding bike on the train?
+            Do you deliver to the islands?
+            What is the fee for a second checked bag?
+            Is there a student discount on the annual plan?
+            """)
+    void questionsForInformationDoNotEscalate(String text) {
+        escalates(text, false);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The flight was delayed but the crew were wonderful and kept us posted. Thank you!
+            No problems at all, the parcel came on time.
+            My bag was damaged but you replaced it within a day, excellent service.
+            """)
+    void aProblemSolvedOrOutweighedIsNotAComplaint(String text) {
+        escalates(text, false);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The league's top team lost again on Sunday.
+            Court hears fraud case against former minister.
+            """)
+    void problemWordsInNewsAboutOthersWeighLess(String text) {
+        assertThat(CLASSIFIER.problem(text).strength()).isLessThan(0.5);
+        assertThat(CLASSIFIER.problem(text).evidence()).anyMatch(e -> e.rule().equals("problem:involvement"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            @skyway my luggage is still in Madrid                    | LOST_DAMAGED
+            @skyway the flight is full and I am flying tomorrow      | OTHER
+            The baggage belt broke my suitcase handle                | LOST_DAMAGED
+            The package was left on the wrong doorstep               | DELIVERY
+            Charged a change fee for a flight you moved              | BILLING
+            The flight attendant rolled her eyes at my question      | STAFF_ATTITUDE
+            """)
+    void categoriesComeFromSpecificWordsNotTheBusinessName(String text, Category expected) {
+        assertThat(classify(text).topCategory()).isEqualTo(expected);
+    }
+
+    /** Classifies and checks the escalation, naming the evidence when it fails. */
+    private static Classification escalates(String text, boolean expected) {
+        Classification c = classify(text);
+        assertThat(c.escalate()).as("escalate %s", c.evidence()).isEqualTo(expected);
+        return c;
+    }
+}
