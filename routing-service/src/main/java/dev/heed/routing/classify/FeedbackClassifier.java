@@ -28,6 +28,8 @@ public final class FeedbackClassifier implements Classifier {
     public static final int MODEL_BITS = 18;
     /** How far one star from the middle moves the log-odds of positive against negative. */
     static final double RATING_LOG_ODDS = 0.9;
+    /** Evidence items a short text usually gets; sized once rather than grown. */
+    private static final int EXPECTED_EVIDENCE = 32;
 
     private final Lexicon lexicon;
     private final Tokenizer tokenizer;
@@ -112,7 +114,7 @@ public final class FeedbackClassifier implements Classifier {
     public Classification classify(ClassifierInput input) {
         String text = input.text();
         List<Token> tokens = tokenizer.tokenize(text);
-        List<Evidence> evidence = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>(EXPECTED_EVIDENCE);
         LanguageCheck.Result language = languageCheck.check(text, tokens);
         evidence.add(language.evidence());
         if (language.triage()) {

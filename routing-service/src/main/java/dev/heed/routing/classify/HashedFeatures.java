@@ -13,8 +13,8 @@ import java.util.List;
  *   <li>a word, emoji or emoticon (a word governed by a negation up to three words before it, in its clause,
  *       is a different feature: "not good" is not "good"); hashtag words also as {@code #word};</li>
  *   <li>each pair of neighbouring tokens (punctuation included: "refund ?" differs from "refund .");</li>
- *   <li>the character 3-, 4- and 5-grams of each word with its boundaries ({@code <cancelled>} gives
- *       {@code <ca}, {@code can}, ... {@code ed>}), which carry over to inflections and misspellings;</li>
+ *   <li>the character 4-grams of each word with its boundaries ({@code <cancelled>} gives {@code <can},
+ *       {@code canc}, ... {@code led>}), which carry over to inflections and misspellings;</li>
  *   <li>one feature each for a handle, a link, a number, a word in capitals, a drawn-out word, "!" and "?";</li>
  *   <li>one feature for every calendar word ("today", "tomorrow", "Friday", "June"): dates carry no sentiment
  *       of their own, and tweets about coming events would otherwise teach that "tomorrow" is good news.</li>
@@ -41,8 +41,10 @@ public final class HashedFeatures {
             "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
             "sep", "sept", "oct", "nov", "dec");
     private static final int SCOPE = 3;
-    static final int MIN_GRAM = 3;
-    static final int MAX_GRAM = 5;
+    /** Character n-grams of this length: 3 to 5 measured no better on held-out text, and cost twice as much. */
+    static final int GRAM = 4;
+    private static final int GRAM_PRIME = 31;
+    private static final int GRAM_PRIME_POW = GRAM_PRIME * GRAM_PRIME * GRAM_PRIME;
 
     /** Bucket indexes and the token each came from; filled by {@link #extract}, reusable. */
     public static final class Buffer {
@@ -149,17 +151,23 @@ public final class HashedFeatures {
         characterGrams(t.norm(), i, into);
     }
 
-    /** The 3- to 5-grams of {@code <word>}, hashed with a rolling polynomial so no substring is made. */
+    /**
+     * The 4-grams of {@code <word>} (a word of two letters gives one gram, {@code <ab>}), hashed with a rolling
+     * polynomial so no substring is made and each character is read once.
+     */
     private void characterGrams(String word, int token, Buffer into) {
         int n = word.length() + 2;
-        for (int start = 0; start + MIN_GRAM <= n; start++) {
-            int h = SEED_CHARS;
-            for (int k = 0; k < MAX_GRAM && start + k < n; k++) {
-                h = h * 0x01000193 ^ padded(word, start + k);
-                if (k + 1 >= MIN_GRAM) {
-                    into.add(bucket(h, k), token);
-                }
-            }
+        if (n < GRAM) {
+            return;
+        }
+        int h = 0;
+        for (int k = 0; k < GRAM; k++) {
+            h = h * GRAM_PRIME + padded(word, k);
+        }
+        into.add(bucket(h, SEED_CHARS), token);
+        for (int end = GRAM; end < n; end++) {
+            h = (h - padded(word, end - GRAM) * GRAM_PRIME_POW) * GRAM_PRIME + padded(word, end);
+            into.add(bucket(h, SEED_CHARS), token);
         }
     }
 

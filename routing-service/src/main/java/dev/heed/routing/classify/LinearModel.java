@@ -32,7 +32,9 @@ public final class LinearModel {
     private final List<String> denseNames;
     private final float[] bias;
     private final float[] dense;
-    private final float[] weights;
+    /** Bucket weights quantised to 16 bits ({@link #step} each), half the memory of floats: fewer cache misses. */
+    private final short[] weights;
+    private final float step;
 
     /**
      * @param bits       log2 of the bucket count
@@ -49,7 +51,15 @@ public final class LinearModel {
         this.denseNames = List.copyOf(denseNames);
         this.bias = bias.clone();
         this.dense = dense.clone();
-        this.weights = weights;
+        float max = 1e-9f;
+        for (float v : weights) {
+            max = Math.max(max, Math.abs(v));
+        }
+        this.step = max / Short.MAX_VALUE;
+        this.weights = new short[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            this.weights[i] = (short) Math.round(weights[i] / step);
+        }
     }
 
     public int bits() {
@@ -80,22 +90,24 @@ public final class LinearModel {
 
     /** Scores the features of one text of {@code tokenCount} tokens. */
     public Scores score(HashedFeatures.Buffer features, double[] denseValues, int tokenCount) {
-        double scale = features.size == 0 ? 0 : 1 / Math.sqrt(features.size);
-        double[] logits = {bias[0], bias[1], bias[2]};
+        double scale = features.size == 0 ? 0 : step / Math.sqrt(features.size);
+        long neg = 0;
+        long neu = 0;
+        long pos = 0;
         double[] contributions = new double[tokenCount];
         int[] buckets = features.buckets;
         int[] tokens = features.tokens;
-        float[] w = weights;
+        short[] w = weights;
         for (int i = 0; i < features.size; i++) {
             int at = buckets[i] * CLASSES;
-            float neg = w[at];
-            float neu = w[at + 1];
-            float pos = w[at + 2];
-            logits[0] += neg * scale;
-            logits[1] += neu * scale;
-            logits[2] += pos * scale;
-            contributions[tokens[i]] += (neg - pos) * scale;
+            int n = w[at];
+            int p = w[at + 2];
+            neg += n;
+            neu += w[at + 1];
+            pos += p;
+            contributions[tokens[i]] += (n - p) * scale;
         }
+        double[] logits = {bias[0] + neg * scale, bias[1] + neu * scale, bias[2] + pos * scale};
         for (int d = 0; d < denseValues.length; d++) {
             for (int k = 0; k < CLASSES; k++) {
                 logits[k] += dense[d * CLASSES + k] * denseValues[d];
@@ -126,11 +138,6 @@ public final class LinearModel {
 
     /** Writes the model in the format {@link #read} takes; bucket weights are quantised to 16 bits. */
     public void write(OutputStream out) throws IOException {
-        float max = 1e-9f;
-        for (float v : weights) {
-            max = Math.max(max, Math.abs(v));
-        }
-        float step = max / Short.MAX_VALUE;
         try (DataOutputStream data = new DataOutputStream(new GZIPOutputStream(out))) {
             data.writeInt(MAGIC);
             data.writeInt(bits);
@@ -145,8 +152,8 @@ public final class LinearModel {
                 data.writeFloat(d);
             }
             data.writeFloat(step);
-            for (float v : weights) {
-                data.writeShort(Math.round(v / step));
+            for (short v : weights) {
+                data.writeShort(v);
             }
         }
     }
