@@ -19,7 +19,11 @@ final class CategoryDetector {
     }
 
     static CategoryDetector loadDefault() {
-        return new CategoryDetector(KeywordTable.load("categories.tsv", Category.class));
+        return new CategoryDetector(KeywordTable.load("categories.tsv", Category.class, Vocabulary.CATEGORIES));
+    }
+
+    PhraseTable<?> phrases() {
+        return keywords.phrases();
     }
 
     List<CategoryScore> detect(String text, List<Token> tokens, List<Evidence> evidence) {

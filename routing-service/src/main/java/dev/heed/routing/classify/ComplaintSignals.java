@@ -29,10 +29,10 @@ final class ComplaintSignals {
     static final double ADDRESSED = 0.7;
     /** Strength kept by a text that neither speaks of the writer nor to anyone. */
     static final double DETACHED = 0.35;
-    private static final java.util.Set<String> FIRST_PERSON = Lookups.setOf("i", "i'm", "i've", "i'd", "i'll", "im",
+    static final java.util.Set<String> FIRST_PERSON = Lookups.setOf("i", "i'm", "i've", "i'd", "i'll", "im",
             "ive", "me", "my", "mine", "myself", "we", "we're", "we've", "we'd", "we'll", "us", "our", "ours",
             "ourselves");
-    private static final java.util.Set<String> SECOND_PERSON = Lookups.setOf("you", "your", "you're", "you've",
+    static final java.util.Set<String> SECOND_PERSON = Lookups.setOf("you", "your", "you're", "you've",
             "yours", "yourself", "yourselves", "u", "ur", "ya");
     /** "keeps crashing". */
     static final double KEEPS_DOING = 0.8;
@@ -65,7 +65,11 @@ final class ComplaintSignals {
     }
 
     static ComplaintSignals load(Lexicon lexicon) {
-        return new ComplaintSignals(KeywordTable.load("complaints.tsv", ProblemKind.class), lexicon);
+        return new ComplaintSignals(KeywordTable.load("complaints.tsv", ProblemKind.class, Vocabulary.COMPLAINTS), lexicon);
+    }
+
+    PhraseTable<?> phrases() {
+        return phrases.phrases();
     }
 
     Result detect(String text, List<Token> tokens, WaitDuration.Wait wait) {
@@ -121,10 +125,10 @@ final class ComplaintSignals {
         boolean addressed = !tokens.isEmpty() && tokens.get(0).kind() == Token.Kind.HANDLE;
         for (Token t : tokens) {
             if (t.isWord()) {
-                if (FIRST_PERSON.contains(t.norm())) {
+                if (t.word() != null ? t.word().is(Word.FIRST_PERSON) : FIRST_PERSON.contains(t.norm())) {
                     return 1;
                 }
-                addressed |= SECOND_PERSON.contains(t.norm());
+                addressed |= t.word() != null ? t.word().is(Word.SECOND_PERSON) : SECOND_PERSON.contains(t.norm());
             }
         }
         return addressed ? ADDRESSED : DETACHED;
@@ -153,7 +157,7 @@ final class ComplaintSignals {
     /** A negation up to two words before the match, in its clause, unless the phrase itself starts with one. */
     private boolean negated(List<Token> tokens, KeywordTable.Match<ProblemKind> m) {
         int first = m.firstToken();
-        if (lexicon.isNegation(tokens.get(first).norm()) || tokens.get(first).norm().equals("no")) {
+        if (lexicon.isNegation(tokens.get(first)) || tokens.get(first).norm().equals("no")) {
             return false;
         }
         for (int j = first - 1; j >= Math.max(0, first - 2); j--) {
@@ -161,7 +165,7 @@ final class ComplaintSignals {
             if (t.isPunct()) {
                 return false;
             }
-            if (lexicon.isNegation(t.norm())) {
+            if (lexicon.isNegation(t)) {
                 return true;
             }
         }

@@ -1,7 +1,9 @@
 package dev.heed.routing.classify;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,7 +47,6 @@ public final class FeedbackClassifier implements Classifier {
 
     private FeedbackClassifier(Lexicon lexicon, LinearModel model) {
         this.lexicon = lexicon;
-        this.tokenizer = new Tokenizer(lexicon.emoticons(), lexicon::knows);
         this.languageCheck = LanguageCheck.load(lexicon);
         this.scorer = new SentimentScorer(lexicon);
         this.complaints = ComplaintSignals.load(lexicon);
@@ -57,6 +58,19 @@ public final class FeedbackClassifier implements Classifier {
         this.model = model;
         this.categories = CategoryDetector.loadDefault();
         this.intents = IntentDetector.loadDefault();
+        Vocabulary vocabulary = new Vocabulary(lexicon, languageCheck.functionWords(), List.of(lexicon.phrases(),
+                categories.phrases(), intents.phrases(), complaints.phrases()), flaggedWords());
+        this.tokenizer = new Tokenizer(lexicon.emoticons(), lexicon::knows, vocabulary);
+    }
+
+    /** The words some rule recognises by a flag rather than a list of its own ({@link Word}). */
+    private static Map<String, Integer> flaggedWords() {
+        Map<String, Integer> flags = new HashMap<>();
+        HashedFeatures.CALENDAR_WORDS.forEach(w -> flags.merge(w, Word.CALENDAR, (a, b) -> a | b));
+        ComplaintSignals.FIRST_PERSON.forEach(w -> flags.merge(w, Word.FIRST_PERSON, (a, b) -> a | b));
+        ComplaintSignals.SECOND_PERSON.forEach(w -> flags.merge(w, Word.SECOND_PERSON, (a, b) -> a | b));
+        WaitDuration.AMOUNTS.keySet().forEach(w -> flags.merge(w, Word.AMOUNT, (a, b) -> a | b));
+        return flags;
     }
 
     /** Loads the word lists and the model shipped with this module. Costs a few hundred milliseconds: do it once. */

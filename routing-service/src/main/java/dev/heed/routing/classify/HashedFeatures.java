@@ -34,7 +34,7 @@ public final class HashedFeatures {
     private static final int CAPS = 0x643c9869;
     private static final int ELONGATED = 0x66334873;
     private static final int CALENDAR = 0x74b0dc51;
-    private static final java.util.Set<String> CALENDAR_WORDS = Lookups.setOf("today", "tomorrow", "tonight", "yesterday",
+    static final java.util.Set<String> CALENDAR_WORDS = Lookups.setOf("today", "tomorrow", "tonight", "yesterday",
             "tmrw", "tmr", "tmw", "morning", "afternoon", "evening", "night", "weekend", "week", "month", "year",
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
             "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may", "june", "july",
@@ -110,13 +110,13 @@ public final class HashedFeatures {
                     into.add(bucket(h, SEED_WORD), i);
                 }
                 case WORD -> {
-                    if (CALENDAR_WORDS.contains(t.norm())) {
+                    if (t.word() != null ? t.word().is(Word.CALENDAR) : CALENDAR_WORDS.contains(t.norm())) {
                         h = CALENDAR;
                         into.add(bucket(h, SEED_WORD), i);
                         negatedFor = Math.max(0, negatedFor - 1);
                     } else {
                         word(t, h, i, negatedFor, into);
-                        negatedFor = lexicon.isNegation(t.norm()) ? SCOPE : Math.max(0, negatedFor - 1);
+                        negatedFor = lexicon.isNegation(t) ? SCOPE : Math.max(0, negatedFor - 1);
                     }
                 }
                 default -> {
@@ -133,7 +133,7 @@ public final class HashedFeatures {
 
     /** A word: itself (or its negated form), its shape, its character n-grams. */
     private void word(Token t, int h, int i, int negatedFor, Buffer into) {
-        boolean negation = lexicon.isNegation(t.norm());
+        boolean negation = lexicon.isNegation(t);
         into.add(bucket(h, negatedFor > 0 && !negation ? SEED_NEGATED : SEED_WORD), i);
         wordShape(t, h, i, into);
     }

@@ -29,7 +29,11 @@ final class IntentDetector {
     }
 
     static IntentDetector loadDefault() {
-        return new IntentDetector(KeywordTable.load("intents.tsv", Intent.class));
+        return new IntentDetector(KeywordTable.load("intents.tsv", Intent.class, Vocabulary.INTENTS));
+    }
+
+    PhraseTable<?> phrases() {
+        return patterns.phrases();
     }
 
     Set<Intent> detect(String text, List<Token> tokens, Sentiment sentiment, List<Evidence> evidence) {

@@ -33,13 +33,18 @@ final class KeywordTable<E extends Enum<E>> {
         this.table = table;
     }
 
-    static <E extends Enum<E>> KeywordTable<E> load(String resource, Class<E> type) {
+    /** Loads a table recorded in the vocabulary under {@code bit}. */
+    static <E extends Enum<E>> KeywordTable<E> load(String resource, Class<E> type, int bit) {
         PhraseTable.Builder<Keyword<E>> builder = new PhraseTable.Builder<>(new Tokenizer(Set.of()));
         for (String[] row : WordLists.rows(resource)) {
             double weight = row.length > 2 ? Double.parseDouble(row[2]) : 1.0;
             builder.add(row[1], new Keyword<>(Enum.valueOf(type, row[0]), weight));
         }
-        return new KeywordTable<>(builder.build());
+        return new KeywordTable<>(builder.build(bit));
+    }
+
+    PhraseTable<?> phrases() {
+        return table;
     }
 
     List<Match<E>> scan(List<Token> tokens) {

@@ -59,6 +59,11 @@ final class LanguageCheck {
         this.lexicon = lexicon;
     }
 
+    /** Function word → the bits of the languages it belongs to. */
+    Map<String, Integer> functionWords() {
+        return java.util.Collections.unmodifiableMap(languagesOf);
+    }
+
     static LanguageCheck load(Lexicon lexicon) {
         Map<String, Set<String>> words = new HashMap<>();
         for (String[] row : WordLists.rows("languages.tsv")) {
@@ -102,14 +107,14 @@ final class LanguageCheck {
             if (++seen > MAX_WORDS) {
                 break;
             }
-            Integer bits = languagesOf.get(t.norm());
+            Integer bits = t.word() != null ? Integer.valueOf(t.word().languages) : languagesOf.get(t.norm());
             boolean function = bits != null && (bits & englishBit) != 0;
             englishFunction += function ? 1 : 0;
             // Names, acronyms and hashtags say nothing about the language: "Pelosi Challenger Brings 'Industrial
             // Midwest' Perspective" is English made of names.
             if (function || !(t.titleCase() || t.allCaps() || t.hashtag())) {
                 plain++;
-                englishKnown += function || lexicon.knows(t.norm()) ? 1 : 0;
+                englishKnown += function || lexicon.term(t) != null ? 1 : 0;
             }
             for (int l = 0; bits != null && l < hits.length; l++) {
                 hits[l] += (bits >> l) & 1;

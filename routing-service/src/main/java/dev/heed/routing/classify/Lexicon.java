@@ -81,7 +81,7 @@ final class Lexicon {
                 default -> throw new IllegalStateException("unknown modifier kind " + row[1] + " for " + row[0]);
             }
         }
-        return new Lexicon(words, phrases.build(), boosters, negations, contrasts, emoticons);
+        return new Lexicon(words, phrases.build(Vocabulary.LEXICON), boosters, negations, contrasts, emoticons);
     }
 
     private static void addHeedEntry(String[] row, Map<String, Valence> words, PhraseTable.Builder<Valence> phrases) {
@@ -105,19 +105,23 @@ final class Lexicon {
         return t == null && norm.endsWith("n't") ? Term.NEGATION : t;
     }
 
-    Valence word(String norm) {
-        Term t = terms.get(norm);
-        return t == null ? null : t.valence();
+    /** What is known about a token's word: from its vocabulary entry when it has one, else looked up. */
+    Term term(Token t) {
+        Word w = t.word();
+        return w != null ? w.term : term(t.norm());
+    }
+
+    /** Every word the lexicon knows (sentiment words and modifiers). */
+    Set<String> words() {
+        return java.util.Collections.unmodifiableSet(terms.keySet());
+    }
+
+    PhraseTable<Valence> phrases() {
+        return phrases;
     }
 
     PhraseTable.Entry<Valence> phraseAt(List<Token> tokens, int i) {
         return phrases.longestAt(tokens, i);
-    }
-
-    /** Booster (positive) or dampener (negative) scalar, or 0. */
-    double booster(String norm) {
-        Term t = terms.get(norm);
-        return t == null ? 0 : t.booster();
     }
 
     boolean isNegation(String norm) {
@@ -125,8 +129,13 @@ final class Lexicon {
         return t != null && t.negation();
     }
 
-    boolean isContrast(String norm) {
-        Term t = terms.get(norm);
+    boolean isNegation(Token token) {
+        Term t = term(token);
+        return t != null && t.negation();
+    }
+
+    boolean isContrast(Token token) {
+        Term t = term(token);
         return t != null && t.contrast();
     }
 

@@ -24,7 +24,7 @@ final class NegationScope {
         int seen = 0;
         for (int j = first - 1; j >= 0; j--) {
             Token t = tokens.get(j);
-            if (t.isPunct() || lexicon.isContrast(t.norm())) {
+            if (t.isPunct() || lexicon.isContrast(t)) {
                 return -1;
             }
             if (isNegationAt(tokens, j)) {
@@ -43,8 +43,8 @@ final class NegationScope {
     }
 
     boolean isNegationAt(List<Token> tokens, int j) {
-        String norm = tokens.get(j).norm();
-        return lexicon.isNegation(norm) || (norm.equals("from") && j > 0 && tokens.get(j - 1).norm().equals("far"));
+        Token t = tokens.get(j);
+        return lexicon.isNegation(t) || (t.norm().equals("from") && j > 0 && tokens.get(j - 1).norm().equals("far"));
     }
 
     boolean raisedAt(List<Token> tokens, int negation) {

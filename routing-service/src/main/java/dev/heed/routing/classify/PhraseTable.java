@@ -31,15 +31,32 @@ final class PhraseTable<T> {
     }
 
     private final Node<T> root;
+    private final int bit;
 
-    private PhraseTable(Node<T> root) {
+    private PhraseTable(Node<T> root, int bit) {
         this.root = root;
+        this.bit = bit;
+    }
+
+    /** This table's bit in {@link Word#phraseStarts}, or 0 when the vocabulary does not record it. */
+    int bit() {
+        return bit;
+    }
+
+    /** The words a phrase of this table can start with. */
+    java.util.Set<String> firstTokens() {
+        return root.next == null ? java.util.Set.of() : java.util.Set.copyOf(root.next.keySet());
     }
 
     /** The longest phrase starting at token {@code i}, or {@code null}. */
     Entry<T> longestAt(List<Token> tokens, int i) {
+        Token first = tokens.get(i);
+        // The token's vocabulary entry says whether any phrase of this table starts with it: most do not.
+        if (bit != 0 && first.word() != null && (first.word().phraseStarts & bit) == 0) {
+            return null;
+        }
         Entry<T> best = null;
-        Node<T> node = root.child(tokens.get(i).norm());
+        Node<T> node = root.child(first.norm());
         for (int k = i + 1; node != null; k++) {
             if (node.entry != null) {
                 best = node.entry;
@@ -74,8 +91,9 @@ final class PhraseTable<T> {
             return this;
         }
 
-        PhraseTable<T> build() {
-            return new PhraseTable<>(root);
+        /** The table, recorded in the vocabulary under {@code bit} ({@link Vocabulary#LEXICON}, ...). */
+        PhraseTable<T> build(int bit) {
+            return new PhraseTable<>(root, bit);
         }
 
         private void insert(String[] norms, Entry<T> entry) {

@@ -72,7 +72,7 @@ final class SentimentScorer {
         if (t.kind() == Token.Kind.NUMBER) {
             return ratingMention(pass, tokens, i);
         }
-        Lexicon.Term term = lexicon.term(t.norm());
+        Lexicon.Term term = lexicon.term(t);
         if (term == null && !t.norm().equals("from")) {
             return i;
         }
@@ -135,10 +135,11 @@ final class SentimentScorer {
         int seen = 0;
         for (int j = i + 1; j < tokens.size() && seen < SCOPE; j++) {
             Token t = tokens.get(j);
-            if (t.isPunct() || lexicon.isContrast(t.norm()) || lexicon.isNegation(t.norm())) {
+            if (t.isPunct() || lexicon.isContrast(t) || lexicon.isNegation(t)) {
                 break;
             }
-            Valence v = lexicon.word(t.norm());
+            Lexicon.Term term = lexicon.term(t);
+            Valence v = term == null ? null : term.valence();
             if ((v != null && (v.value() != 0 || v.whenNegated() != 0)) || lexicon.phraseAt(tokens, j) != null) {
                 return;
             }
@@ -157,7 +158,8 @@ final class SentimentScorer {
             if (t.isPunct()) {
                 break;
             }
-            double b = lexicon.booster(t.norm());
+            Lexicon.Term term = lexicon.term(t);
+            double b = term == null ? 0 : term.booster();
             sum += b * (1 - 0.05 * seen);
             seen++;
         }

@@ -11,8 +11,10 @@ package dev.heed.routing.classify;
  * @param end   end offset (exclusive)
  * @param kind  what sort of token this is
  * @param flags {@link #ALL_CAPS}, {@link #ELONGATED}, {@link #HASHTAG}, {@link #TITLE_CASE}
+ * @param word  what the classifier's lists know of the word, looked up once by the tokenizer; {@code null} from a
+ *              tokenizer without a vocabulary (the rules then look the word up themselves)
  */
-public record Token(String norm, int start, int end, Kind kind, int flags) {
+public record Token(String norm, int start, int end, Kind kind, int flags, Word word) {
 
     /**
      * Token kinds. Words and symbols carry sentiment, punctuation bounds clauses; handles ("@brand") and links
@@ -29,9 +31,14 @@ public record Token(String norm, int start, int end, Kind kind, int flags) {
     /** A word written with a capital first letter and the rest lower case ("United", "Fair"). */
     public static final int TITLE_CASE = 8;
 
-    /** A token without flags. */
+    /** A token without flags, not looked up. */
     Token(String norm, int start, int end, Kind kind) {
-        this(norm, start, end, kind, 0);
+        this(norm, start, end, kind, 0, null);
+    }
+
+    /** A token not looked up. */
+    Token(String norm, int start, int end, Kind kind, int flags) {
+        this(norm, start, end, kind, flags, null);
     }
 
     public boolean allCaps() {

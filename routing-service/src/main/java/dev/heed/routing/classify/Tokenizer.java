@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -30,20 +31,27 @@ public final class Tokenizer {
     private static final int MAX_ENTITY = 8;
     private final Set<String> emoticons;
     private final Predicate<String> known;
+    private final Function<String, Word> vocabulary;
 
     /** A tokenizer that folds drawn-out letters to two ("sooo" → "soo") when it knows no words. */
     public Tokenizer(Set<String> emoticons) {
-        this(emoticons, w -> false);
+        this(emoticons, w -> false, null);
     }
 
     /**
      * @param emoticons emoticons to recognise as symbols
      * @param known     words the folding of drawn-out letters may land on: "sooo" becomes "so" when "soo" is
      *                  not known and "so" is
+     * @param vocabulary what the classifier's lists know of a word, attached to each token; {@code null} for none
      */
-    public Tokenizer(Set<String> emoticons, Predicate<String> known) {
+    Tokenizer(Set<String> emoticons, Predicate<String> known, Function<String, Word> vocabulary) {
         this.emoticons = Set.copyOf(emoticons);
         this.known = known;
+        this.vocabulary = vocabulary;
+    }
+
+    private Token token(String norm, int start, int end, Token.Kind kind, int flags) {
+        return new Token(norm, start, end, kind, flags, vocabulary == null ? null : vocabulary.apply(norm));
     }
 
     public List<Token> tokenize(String text) {
@@ -56,7 +64,7 @@ public final class Tokenizer {
                 int link = (c | 0x20) == 'h' || (c | 0x20) == 'w' ? linkEnd(text, i) : -1;
                 i = link > 0 ? token(text, i, link, Token.Kind.LINK, out) : word(text, i, n, 0, out);
             } else if (c == '\n') {
-                out.add(new Token("\n", i, i + 1, Token.Kind.PUNCT));
+                out.add(token("\n", i, i + 1, Token.Kind.PUNCT, 0));
                 i++;
             } else if (Character.isWhitespace(c)) {
                 i++;
@@ -113,7 +121,7 @@ public final class Tokenizer {
         } else if (letters >= 2 && upper == 1 && Character.isUpperCase(text.charAt(from)) && (flags & Token.HASHTAG) == 0) {
             flags |= Token.TITLE_CASE;
         }
-        out.add(new Token(norm, from, i, kind, flags));
+        out.add(token(norm, from, i, kind, flags));
         return i;
     }
 
@@ -142,7 +150,7 @@ public final class Tokenizer {
     }
 
     private static int token(String text, int from, int to, Token.Kind kind, List<Token> out) {
-        out.add(new Token(text.substring(from, to).toLowerCase(Locale.ROOT), from, to, kind));
+        out.add(new Token(text.substring(from, to).toLowerCase(Locale.ROOT), from, to, kind, 0, Word.UNKNOWN));
         return to;
     }
 
@@ -194,7 +202,7 @@ public final class Tokenizer {
         String name = text.substring(from + 1, k).toLowerCase(Locale.ROOT);
         int end = k + 1;
         if (name.equals("lt") && end < text.length() && text.charAt(end) == '3') {
-            out.add(new Token("<3", from, end + 1, Token.Kind.SYMBOL));
+            out.add(token("<3", from, end + 1, Token.Kind.SYMBOL, 0));
             return end + 1;
         }
         return end;
@@ -207,18 +215,18 @@ public final class Tokenizer {
             String norm = emoticonNorm(chunk);
             // ":)))" is ":)" drawn out: emphasis, like "sooo".
             int flags = norm.length() < chunk.length() ? Token.ELONGATED : 0;
-            out.add(new Token(norm, from, emoticonEnd, Token.Kind.SYMBOL, flags));
+            out.add(token(norm, from, emoticonEnd, Token.Kind.SYMBOL, flags));
             return emoticonEnd;
         }
         char c = text.charAt(from);
         if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':') {
-            out.add(new Token(String.valueOf(c), from, from + 1, Token.Kind.PUNCT));
+            out.add(token(String.valueOf(c), from, from + 1, Token.Kind.PUNCT, 0));
             return from + 1;
         }
         int cp = text.codePointAt(from);
         int next = from + Character.charCount(cp);
         if (isEmoji(cp)) {
-            out.add(new Token(new String(Character.toChars(cp)), from, next, Token.Kind.SYMBOL));
+            out.add(token(new String(Character.toChars(cp)), from, next, Token.Kind.SYMBOL, 0));
         }
         return next;
     }

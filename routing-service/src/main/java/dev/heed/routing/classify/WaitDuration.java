@@ -27,7 +27,7 @@ final class WaitDuration {
             Map.entry("day", 1.0), Map.entry("days", 1.0), Map.entry("week", 7.0), Map.entry("weeks", 7.0),
             Map.entry("fortnight", 14.0), Map.entry("month", 30.0), Map.entry("months", 30.0),
             Map.entry("year", 365.0), Map.entry("years", 365.0)));
-    private static final Map<String, Double> AMOUNTS = Lookups.mapOf(Map.ofEntries(
+    static final Map<String, Double> AMOUNTS = Lookups.mapOf(Map.ofEntries(
             Map.entry("a", 1.0), Map.entry("an", 1.0), Map.entry("one", 1.0), Map.entry("two", 2.0),
             Map.entry("three", 3.0), Map.entry("four", 4.0), Map.entry("five", 5.0), Map.entry("six", 6.0),
             Map.entry("seven", 7.0), Map.entry("eight", 8.0), Map.entry("nine", 9.0), Map.entry("ten", 10.0),
@@ -101,6 +101,9 @@ final class WaitDuration {
     private static double amountOf(Token t) {
         if (t.kind() == Token.Kind.NUMBER) {
             return t.norm().length() <= 4 ? Integer.parseInt(t.norm()) : 0;
+        }
+        if (t.word() != null && !t.word().is(Word.AMOUNT)) {
+            return 0;
         }
         Double a = AMOUNTS.get(t.norm());
         return a == null ? 0 : a;

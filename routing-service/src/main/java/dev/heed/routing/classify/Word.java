@@ -1,0 +1,36 @@
+package dev.heed.routing.classify;
+
+/**
+ * Everything the classifier's rules know about one word, found with one hash lookup per token when the
+ * tokenizer makes it ({@link Vocabulary}), so that the dozen rules reading a token do not each look it up
+ * again. Immutable.
+ */
+final class Word {
+
+    static final int CALENDAR = 1;
+    static final int FIRST_PERSON = 2;
+    static final int SECOND_PERSON = 4;
+    static final int AMOUNT = 8;
+    /** A word no list knows: no valence, no phrase starts with it, no flags. */
+    static final Word UNKNOWN = new Word(null, 0, 0, 0);
+
+    /** What the sentiment lexicon says of it, or {@code null}. */
+    final Lexicon.Term term;
+    /** Bit {@code b} set: the phrase table with bit {@code b} has a phrase that starts with this word. */
+    final int phraseStarts;
+    /** The languages whose function words include it ({@link LanguageCheck}'s bits). */
+    final int languages;
+    /** {@link #CALENDAR}, {@link #FIRST_PERSON}, {@link #SECOND_PERSON}, {@link #AMOUNT}. */
+    final int flags;
+
+    Word(Lexicon.Term term, int phraseStarts, int languages, int flags) {
+        this.term = term;
+        this.phraseStarts = phraseStarts;
+        this.languages = languages;
+        this.flags = flags;
+    }
+
+    boolean is(int flag) {
+        return (flags & flag) != 0;
+    }
+}
