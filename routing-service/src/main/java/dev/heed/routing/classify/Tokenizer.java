@@ -274,7 +274,12 @@ public final class Tokenizer {
 
     /** Links are recognised where a chunk starts with {@code http://}, {@code https://} or {@code www.}. */
     private static int linkEnd(String text, int from) {
-        if (!chunkStart(text, from)) {
+        // Most words starting with h or w are not links: two characters tell before any region compare.
+        if (from + 4 >= text.length() || !chunkStart(text, from)) {
+            return -1;
+        }
+        char second = (char) (text.charAt(from + 1) | 0x20);
+        if (second != 't' && !(second == 'w' && (text.charAt(from + 2) | 0x20) == 'w')) {
             return -1;
         }
         if (!(text.regionMatches(true, from, "http://", 0, 7) || text.regionMatches(true, from, "https://", 0, 8)
