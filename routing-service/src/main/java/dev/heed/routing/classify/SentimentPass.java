@@ -199,8 +199,12 @@ final class SentimentPass {
         return false;
     }
 
+    /**
+     * Each "!" adds in the direction of the sum, but never towards praise in a text that states a problem:
+     * there the marks are anger, whatever sign the words found.
+     */
     private double addExclamations(double sum) {
-        if (exclamations == 0 || sum == 0) {
+        if (exclamations == 0 || sum == 0 || (problem && sum > 0)) {
             return sum;
         }
         double extra = Math.signum(sum) * Math.min(exclamations, SentimentScorer.MAX_EXCLAMATIONS)

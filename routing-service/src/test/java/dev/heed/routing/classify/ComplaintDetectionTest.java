@@ -86,6 +86,14 @@ class ComplaintDetectionTest {
         assertThat(c.sentiment()).isNotEqualTo(Sentiment.POSITIVE);
     }
 
+    @Test
+    void exclamationMarksNeverAmplifyPraiseInAComplaint() {
+        double calm = rulesScore("The lounge is lovely and the staff were great, shame my bag was lost.");
+        double loud = rulesScore("The lounge is lovely and the staff were great, shame my bag was lost!!!");
+        assertThat(loud).isLessThanOrEqualTo(calm);
+        assertThat(rulesScore("Nice lounge!!!")).isGreaterThan(rulesScore("Nice lounge."));
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
             I am disputing the interest charged on my credit card under the Fair Credit Billing Act.
