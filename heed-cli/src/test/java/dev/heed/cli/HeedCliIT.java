@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
+import dev.heed.schemas.SampleEvents;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import dev.heed.schemas.topics.TopicCreator;
@@ -16,6 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,6 +70,30 @@ class HeedCliIT {
     }
 
     @Test
+    void tailShowsAnUnreadableRecordAsSuchAndGoesOn(Stack stack) throws Exception {
+        String topic = stack.uniqueName("tail-poison");
+        stack.createTopic(topic, 1);
+        var serde = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, 1).feedbackReceived().valueSerde();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, "fb-1", serde.serializer().serialize(topic, SampleEvents.feedback("fb-1")))).get();
+            producer.send(new ProducerRecord<>(topic, "bad", new byte[] {42, 42, 42})).get();
+            producer.send(new ProducerRecord<>(topic, "fb-2", serde.serializer().serialize(topic, SampleEvents.feedback("fb-2")))).get();
+        }
+
+        Result tail = heed(stack, "tail", topic, "--from-beginning", "--max", "3", "--for", "30");
+
+        assertThat(tail.status).as(tail.err).isZero();
+        List<JsonNode> lines = tail.out.lines().map(HeedCliIT::json).toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0).path("value").path("eventId").asText()).isEqualTo("fb-1");
+        assertThat(lines.get(1).path("offset").asLong()).isEqualTo(1);
+        assertThat(lines.get(1).path("unreadable").path("reason").asText()).isEqualTo("NOT_FRAMED");
+        assertThat(lines.get(1).path("unreadable").path("size").asInt()).isEqualTo(3);
+        assertThat(lines.get(2).path("value").path("eventId").asText()).isEqualTo("fb-2");
+    }
+
+    @Test
     void statusShouldListTopicsWithOffsets(Stack stack) {
         heed(stack, "send", "--text", "Lovely service, thank you");
 
@@ -88,6 +118,14 @@ class HeedCliIT {
 
         assertThat(result.status).isEqualTo(1);
         assertThat(result.err).contains("heed send failed");
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JsonView.MAPPER.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Result heed(Stack stack, String... words) {
