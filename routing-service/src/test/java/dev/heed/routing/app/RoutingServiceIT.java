@@ -14,6 +14,7 @@ import dev.heed.events.ResponseDue;
 import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
 import dev.heed.routing.classify.FeedbackClassifier;
+import dev.heed.routing.deadletter.DeadLetters;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import java.io.IOException;
@@ -77,7 +78,9 @@ class RoutingServiceIT {
              var escalated = reader(topics.complaintsEscalated().name(), topics.complaintsEscalated().valueSerde().deserializer(), id);
              var due = reader(topics.responseDue().name(), topics.responseDue().valueSerde().deserializer(), id)) {
             String poison = stack.uniqueName("poison");
+            String tombstone = stack.uniqueName("tombstone");
             produce(topics.feedbackReceived().name(), poison, new byte[] {42, 42, 42});
+            produce(topics.feedbackReceived().name(), tombstone, null);
             send(id);
 
             ComplaintEscalated escalation = await().atMost(Duration.ofSeconds(60)).until(escalated::poll, l -> !l.isEmpty()).get(0);
@@ -94,6 +97,10 @@ class RoutingServiceIT {
             try (var dead = reader(topics.routingDlq().name(), new ByteArrayDeserializer(), poison)) {
                 assertThat(await().atMost(Duration.ofSeconds(30)).until(dead::poll, l -> !l.isEmpty()).get(0))
                         .containsExactly(42, 42, 42);
+            }
+            try (var dead = reader(topics.routingDlq().name(), new DeadLetterSummary(), tombstone)) {
+                assertThat(await().atMost(Duration.ofSeconds(30)).until(dead::poll, l -> !l.isEmpty()).get(0))
+                        .startsWith("NULL_VALUE").endsWith("from " + topics.feedbackReceived().name() + ", no value");
             }
         }
     }
@@ -204,6 +211,24 @@ class RoutingServiceIT {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot produce to " + topic, e);
+        }
+    }
+
+    /** A dead letter as its error message, source topic and whether it carries a value. */
+    private static final class DeadLetterSummary implements org.apache.kafka.common.serialization.Deserializer<String> {
+        @Override
+        public String deserialize(String topic, byte[] data) {
+            throw new UnsupportedOperationException("needs the headers");
+        }
+
+        @Override
+        public String deserialize(String topic, org.apache.kafka.common.header.Headers headers, byte[] data) {
+            return text(headers, DeadLetters.MESSAGE) + " from " + text(headers, DeadLetters.TOPIC)
+                    + (data == null ? ", no value" : ", " + data.length + " bytes");
+        }
+
+        private static String text(org.apache.kafka.common.header.Headers headers, String name) {
+            return new String(headers.lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
