@@ -40,7 +40,7 @@ class OpsPortIT {
 
                 assertThat(app.opsPort()).isNotEqualTo(app.port());
                 assertThat(get("127.0.0.1", app.opsPort(), "/health/live").statusCode()).isEqualTo(200);
-                assertThat(get("127.0.0.1", app.opsPort(), "/metrics").body()).contains("heed_responder_replies_total");
+                assertThat(get("127.0.0.1", app.opsPort(), "/metrics").body()).contains("heed_responder_notification_latency_seconds");
                 HttpResponse<String> moved = get("127.0.0.1", app.port(), "/metrics");
                 assertThat(moved.statusCode()).isEqualTo(404);
                 assertThat(moved.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
