@@ -139,7 +139,12 @@ public final class ResponderApplication implements AutoCloseable {
         app.loopThread.start();
         app.http.start(config.host(), config.port());
         if (app.opsHttp != null) {
-            app.opsHttp.start(config.host(), config.opsPort().getAsInt());
+            try {
+                app.opsHttp.start(config.host(), config.opsPort().getAsInt());
+            } catch (RuntimeException e) {
+                app.close(); // the ops port is taken, say: stop what already runs rather than half-start
+                throw e;
+            }
         }
         return app;
     }

@@ -60,11 +60,18 @@ public final class RoutingHttp implements AutoCloseable {
             config.routes.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx, "stores are not queryable now"));
             config.routes.exception(NotAnswerableNowException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
         }).start();
-        Javalin ops = listen.opsPort().isEmpty() ? null : Javalin.create(config -> {
-            bind(config, listen.host(), listen.opsPort().getAsInt());
-            opsRoutes(config, state, metrics);
-        }).start();
-        return new RoutingHttp(api, ops);
+        if (listen.opsPort().isEmpty()) {
+            return new RoutingHttp(api, null);
+        }
+        try {
+            return new RoutingHttp(api, Javalin.create(config -> {
+                bind(config, listen.host(), listen.opsPort().getAsInt());
+                opsRoutes(config, state, metrics);
+            }).start());
+        } catch (RuntimeException e) {
+            api.stop(); // the ops port is taken, say: leave nothing listening behind
+            throw e;
+        }
     }
 
     public int port() {
