@@ -1,11 +1,7 @@
 package dev.heed.cli;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -15,33 +11,11 @@ import java.util.Properties;
  */
 record Endpoints(String bootstrapServers, String registryUrl) {
     static Endpoints resolve(CliArgs args, Map<String, String> env, Path localRunFile) {
-        Properties local = readIfPresent(localRunFile);
-        String bootstrap = first(args.option("bootstrap"), env.get("HEED_BOOTSTRAP_SERVERS"), local.getProperty("bootstrap.servers"))
+        Properties local = Settings.localRun(localRunFile);
+        String bootstrap = Settings.first(args.option("bootstrap"), env.get("HEED_BOOTSTRAP_SERVERS"), local.getProperty("bootstrap.servers"))
                 .orElseThrow(() -> new UsageException("no Kafka given: pass --bootstrap host:port, set HEED_BOOTSTRAP_SERVERS, or run ./heed up"));
-        String registry = first(args.option("registry"), env.get("HEED_REGISTRY_URL"), local.getProperty("registry.url"))
+        String registry = Settings.first(args.option("registry"), env.get("HEED_REGISTRY_URL"), local.getProperty("registry.url"))
                 .orElseThrow(() -> new UsageException("no schema registry given: pass --registry URL, set HEED_REGISTRY_URL, or run ./heed up"));
         return new Endpoints(bootstrap, registry);
-    }
-
-    private static Optional<String> first(Optional<String> flag, String env, String file) {
-        if (flag.isPresent()) {
-            return flag;
-        }
-        if (env != null && !env.isBlank()) {
-            return Optional.of(env);
-        }
-        return Optional.ofNullable(file);
-    }
-
-    private static Properties readIfPresent(Path file) {
-        Properties properties = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader reader = Files.newBufferedReader(file)) {
-                properties.load(reader);
-            } catch (IOException e) {
-                throw new UsageException("cannot read " + file + ": " + e.getMessage());
-            }
-        }
-        return properties;
     }
 }

@@ -5,8 +5,10 @@ import dev.heed.cli.local.LocalRunConfig;
 import dev.heed.cli.local.LocalRunException;
 import dev.heed.cli.local.UpCommand;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,21 +16,23 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The {@code heed} command. Exit status: 0 done, 1 failed (Kafka or the registry refused), 2 wrong usage.
- * Every command works against any Kafka and Confluent-compatible registry (see {@link Endpoints}).
+ * The {@code heed} command. Exit status: 0 done, 1 failed (Kafka, the registry or the responder refused), 2 wrong
+ * usage. Every command works against any Kafka and Confluent-compatible registry (see {@link Endpoints}); {@code ack}
+ * against any responder (see {@link Responder}).
  */
 public final class Heed {
     static final String USAGE = """
             usage: heed <command> [options]
               send   --text T [--rating 1-5] [--email E] [--name N] [--source S] [--channel C] [--subject S] [--reference R] [--id ID]
-              ack    <complaint-id> --agent NAME [--team T] [--note N] [--next-update ISO-TIME]
+              ack    <complaint-id> [--agent NAME] [--note N] [--next-update ISO-TIME] [--responder URL]
+                     through the responder's acknowledge API, with the token in HEED_ACK_TOKEN
               tail   <topic> [--from-beginning] [--id COMPLAINT] [--max N] [--for SECONDS]
               status
               up     [--demo] [--time-scale N]   the whole pipeline on this machine (Ctrl-C stops it);
                      --demo posts a steady mix of feedback and runs SLA times 60x faster unless --time-scale says otherwise
               down                        stops what up started
-            every command takes --bootstrap HOST:PORT and --registry URL (or HEED_BOOTSTRAP_SERVERS, HEED_REGISTRY_URL;
-            without either, the local run started by ./heed up)""";
+            send, tail and status take --bootstrap HOST:PORT and --registry URL (or HEED_BOOTSTRAP_SERVERS, HEED_REGISTRY_URL);
+            ack takes --responder URL (or HEED_RESPONDER_URL); without them, the local run started by ./heed up""";
     private static final Set<String> CONNECTION = Set.of("bootstrap", "registry");
 
     private Heed() {}
@@ -49,7 +53,7 @@ public final class Heed {
         try {
             return switch (command) {
                 case "send" -> new SendCommand(Clock.systemUTC()).run(parse(rest, SendCommand.OPTIONS, Set.of()), clients(rest, env, SendCommand.OPTIONS, Set.of()), out);
-                case "ack" -> new AckCommand(Clock.systemUTC()).run(parse(rest, AckCommand.OPTIONS, Set.of()), clients(rest, env, AckCommand.OPTIONS, Set.of()), out);
+                case "ack" -> ack(rest, env, out, err);
                 case "tail" -> new TailCommand(interrupted::get).run(parse(rest, TailCommand.OPTIONS, TailCommand.SWITCHES), clients(rest, env, TailCommand.OPTIONS, TailCommand.SWITCHES), out);
                 case "up" -> up(rest, env, out);
                 case "down" -> new DownCommand(LocalRunConfig.from(Path.of("").toAbsolutePath(), env)).run(out);
@@ -66,6 +70,13 @@ public final class Heed {
             err.println("heed " + command + " failed: " + rootMessage(e));
             return 1;
         }
+    }
+
+    // ack talks to the responder's API, not to Kafka: it takes --responder rather than --bootstrap and --registry.
+    private static int ack(List<String> words, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        CliArgs args = CliArgs.parse(words, AckCommand.OPTIONS, Set.of());
+        Responder responder = Responder.resolve(args, env, LocalRunConfig.from(Path.of("").toAbsolutePath(), env).endpointsFile());
+        return new AckCommand(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()).run(args, responder, out, err);
     }
 
     private static int up(List<String> words, Map<String, String> env, PrintStream out) throws Exception {

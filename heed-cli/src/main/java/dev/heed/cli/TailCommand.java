@@ -1,9 +1,7 @@
 package dev.heed.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.schemas.serde.GenericAvroDeserializer;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,15 +11,14 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * {@code heed tail <topic> [--from-beginning] [--id COMPLAINT] [--max N] [--for SECONDS]}: prints a
- * topic's events as JSON lines, decoded through the registry. Dead-letter topics ({@code *.dlq}) print
- * their headers and the raw value as text. Without {@code --max} or {@code --for} it follows the topic
- * until interrupted.
+ * topic's events as JSON lines, decoded through the registry (see {@link TailLines}, which also says how
+ * unreadable records and dead-letter topics show). Without {@code --max} or {@code --for} it follows the
+ * topic until interrupted.
  */
 final class TailCommand {
     static final Set<String> OPTIONS = Set.of("id", "max", "for");
@@ -41,8 +38,9 @@ final class TailCommand {
         long max = args.option("max").map(Long::parseLong).orElse(Long.MAX_VALUE);
         Instant until = args.option("for").map(s -> Instant.now().plusSeconds(Long.parseLong(s))).orElse(Instant.MAX);
         String id = args.option("id").orElse(null);
-        boolean dlq = topic.endsWith(".dlq");
-        try (var consumer = new KafkaConsumer<>(clients.readerConfig(), new StringDeserializer(), valueReader(clients, dlq))) {
+        TailLines lines = new TailLines(topic.endsWith(".dlq") ? null : valueReader(clients));
+        // Values are read as bytes and decoded per record, so one unreadable record cannot stop the poll.
+        try (var consumer = new KafkaConsumer<>(clients.readerConfig(), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             if (partitions.isEmpty()) {
@@ -56,9 +54,9 @@ final class TailCommand {
             }
             long printed = 0;
             while (printed < max && Instant.now().isBefore(until) && !interrupted.getAsBoolean()) {
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(250))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
                     if ((id == null || id.equals(record.key())) && printed < max) {
-                        out.println(line(record, dlq));
+                        out.println(lines.line(record));
                         printed++;
                     }
                 }
@@ -67,33 +65,9 @@ final class TailCommand {
         return 0;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static org.apache.kafka.common.serialization.Deserializer<Object> valueReader(Clients clients, boolean dlq) {
-        if (dlq) {
-            return (org.apache.kafka.common.serialization.Deserializer) new ByteArrayDeserializer();
-        }
+    private static GenericAvroDeserializer valueReader(Clients clients) {
         var reader = new GenericAvroDeserializer();
         reader.configure(Map.of(GenericAvroDeserializer.REGISTRY_URL_CONFIG, clients.endpoints().registryUrl()), false);
-        return (org.apache.kafka.common.serialization.Deserializer) reader;
-    }
-
-    private static String line(ConsumerRecord<String, Object> record, boolean dlq) {
-        ObjectNode node = JsonView.MAPPER.createObjectNode();
-        node.put("topic", record.topic());
-        node.put("partition", record.partition());
-        node.put("offset", record.offset());
-        node.put("timestamp", Instant.ofEpochMilli(record.timestamp()).toString());
-        node.put("key", record.key());
-        if (dlq) {
-            ObjectNode headers = node.putObject("headers");
-            for (Header header : record.headers()) {
-                headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
-            }
-            byte[] raw = (byte[]) record.value();
-            node.put("value", raw == null ? null : new String(raw, StandardCharsets.UTF_8));
-        } else {
-            node.set("value", JsonView.of(record.value()));
-        }
-        return node.toString();
+        return reader;
     }
 }

@@ -1,21 +1,43 @@
 package dev.heed.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.heed.localstack.LocalStackExtension;
+import dev.heed.events.AckSource;
+import dev.heed.events.ComplaintAcknowledged;
+import dev.heed.events.ComplaintEscalated;
 import dev.heed.localstack.Stack;
+import dev.heed.responder.ResponderApplication;
+import dev.heed.responder.ResponderConfig;
+import dev.heed.schemas.auth.TokenStore;
+import dev.heed.schemas.topics.Topic;
+import dev.heed.schemas.SampleEvents;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import dev.heed.schemas.topics.TopicCreator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,17 +72,76 @@ class HeedCliIT {
     }
 
     @Test
-    void ackShouldWriteAnAcknowledgementForTheComplaint(Stack stack) throws Exception {
-        String id = stack.uniqueName("cli-ack");
+    void ackGoesThroughTheAcknowledgeApiOnceForAKnownComplaintAndRefusesAnUnknownOne(Stack stack) throws Exception {
+        String suffix = "." + stack.uniqueName("cli-ack");
+        HeedTopics topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, 3, suffix);
+        TopicCreator.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
+        String known = stack.uniqueName("complaint");
+        String unknown = stack.uniqueName("nobody");
+        ComplaintEscalated escalated = SampleEvents.escalated(known);
+        escalated.setFirstResponseDueAt(Instant.now().plus(Duration.ofHours(1)));
+        send(stack, topics.complaintsEscalated(), known, escalated);
+        Map<String, String> responderEnv = Map.of("HEED_KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                "HEED_REGISTRY_URL", stack.registryUrl(), "HEED_TOPIC_SUFFIX", suffix, "HEED_TOPIC_PARTITIONS", "3",
+                "HEED_RESPONDER_GROUP_ID", "responder" + suffix, "HEED_RESPONDER_PORT", "0", "HEED_RESPONDER_HOST", "127.0.0.1",
+                "HEED_ACK_TOKENS", "agent:grace:" + TokenStore.hash("grace-token"));
+        try (ResponderApplication responder = ResponderApplication.start(ResponderConfig.from(responderEnv), Clock.systemUTC(),
+                d -> { }, t -> t)) {
+            Map<String, String> env = Map.of("HEED_RESPONDER_URL", "http://127.0.0.1:" + responder.port(), "HEED_ACK_TOKEN", "grace-token");
+            HttpClient http = HttpClient.newHttpClient();
+            await().atMost(Duration.ofSeconds(60)).until(() -> http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + responder.port() + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 
-        Result ack = heed(stack, "ack", id, "--agent", "grace", "--note", "on it");
-        Result tail = heed(stack, "tail", "complaints.acknowledged", "--from-beginning", "--id", id, "--max", "1", "--for", "30");
+            Result nobody = run(List.of("ack", unknown, "--note", "on it"), env);
+            Result first = run(List.of("ack", known, "--note", "on it"), env);
+            Result again = run(List.of("ack", known), env);
+            Result stranger = run(List.of("ack", known), Map.of("HEED_RESPONDER_URL", env.get("HEED_RESPONDER_URL"), "HEED_ACK_TOKEN", "guess"));
+            Result past = run(List.of("ack", known, "--next-update", "2020-01-01T00:00:00Z"), env);
+            Result kafkaFlags = run(List.of("ack", known, "--bootstrap", stack.bootstrapServers()), env);
 
-        assertThat(ack.status).isZero();
-        JsonNode value = JsonView.MAPPER.readTree(tail.out.strip()).path("value");
-        assertThat(value.path("agent").asText()).isEqualTo("grace");
-        assertThat(value.path("source").asText()).isEqualTo("CLI");
-        assertThat(value.path("note").asText()).isEqualTo("on it");
+            assertThat(nobody.status).isEqualTo(1);
+            assertThat(nobody.err).contains(unknown, "404", "No such complaint");
+            assertThat(first.status).as(first.err).isZero();
+            assertThat(first.out).startsWith("acknowledged " + known + " as grace at ");
+            assertThat(again.status).as(again.err).isZero();
+            assertThat(again.out).startsWith(known + " was already acknowledged by grace at ").contains("nothing written");
+            assertThat(stranger.status).isEqualTo(1);
+            assertThat(stranger.err).contains("401");
+            assertThat(past.status).isEqualTo(2);
+            assertThat(past.err).contains("nextUpdateBy");
+            assertThat(kafkaFlags.status).isEqualTo(2);
+            assertThat(kafkaFlags.err).contains("unknown option --bootstrap");
+            List<ComplaintAcknowledged> written = new ArrayList<>();
+            readAll(stack, topics.complaintsAcknowledged(), written);
+            assertThat(written).extracting(ComplaintAcknowledged::getComplaintId).containsExactly(known);
+            assertThat(written.get(0).getSource()).isEqualTo(AckSource.CLI);
+            assertThat(written.get(0).getNote()).isEqualTo("on it");
+        }
+    }
+
+    @Test
+    void tailShowsAnUnreadableRecordAsSuchAndGoesOn(Stack stack) throws Exception {
+        String topic = stack.uniqueName("tail-poison");
+        stack.createTopic(topic, 1);
+        var serde = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, 1).feedbackReceived().valueSerde();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, "fb-1", serde.serializer().serialize(topic, SampleEvents.feedback("fb-1")))).get();
+            producer.send(new ProducerRecord<>(topic, "bad", new byte[] {42, 42, 42})).get();
+            producer.send(new ProducerRecord<>(topic, "fb-2", serde.serializer().serialize(topic, SampleEvents.feedback("fb-2")))).get();
+        }
+
+        Result tail = heed(stack, "tail", topic, "--from-beginning", "--max", "3", "--for", "30");
+
+        assertThat(tail.status).as(tail.err).isZero();
+        List<JsonNode> lines = tail.out.lines().map(HeedCliIT::json).toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0).path("value").path("eventId").asText()).isEqualTo("fb-1");
+        assertThat(lines.get(1).path("offset").asLong()).isEqualTo(1);
+        assertThat(lines.get(1).path("unreadable").path("reason").asText()).isEqualTo("NOT_FRAMED");
+        assertThat(lines.get(1).path("unreadable").path("size").asInt()).isEqualTo(3);
+        assertThat(lines.get(2).path("value").path("eventId").asText()).isEqualTo("fb-2");
     }
 
     @Test
@@ -78,7 +159,7 @@ class HeedCliIT {
         assertThat(heed(stack, "send", "--rating", "1").err).contains("--text is required");
         assertThat(heed(stack, "send", "--text", "x", "--rating", "9").status).isEqualTo(2);
         assertThat(heed(stack, "frobnicate").status).isEqualTo(2);
-        assertThat(heed(stack, "ack", "x", "--agent", "a", "--bogus", "1").err).contains("unknown option --bogus");
+        assertThat(run(List.of("ack", "x", "--agent", "a", "--bogus", "1"), Map.of()).err).contains("unknown option --bogus");
     }
 
     @Test
@@ -88,6 +169,28 @@ class HeedCliIT {
 
         assertThat(result.status).isEqualTo(1);
         assertThat(result.err).contains("heed send failed");
+    }
+
+    private static <V> void send(Stack stack, Topic<String, V> topic, String key, V value) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+                topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+        }
+    }
+
+    private static <V> void readAll(Stack stack, Topic<String, V> topic, List<V> into) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            new TopicReader<>(consumer, topic.name(), Duration.ofSeconds(30)).readToEnd(r -> into.add(r.value()));
+        }
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JsonView.MAPPER.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Result heed(Stack stack, String... words) {

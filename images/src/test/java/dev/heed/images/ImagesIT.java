@@ -61,7 +61,8 @@ class ImagesIT {
                 "HEED_REGISTRY_URL", stack.registryUrl(),
                 "HEED_TOPIC_REPLICATION_FACTOR", "1");
         // Producers of a topic first, as the local run starts them.
-        start("routing-service", common, "HEED_ROUTING_HTTP_PORT", Map.of());
+        start("routing-service", common, "HEED_ROUTING_HTTP_PORT",
+                Map.of("HEED_ACK_TOKENS", "agent:images-agent:" + sha256(AGENT_TOKEN)));
         start("responder-service", common, "HEED_RESPONDER_PORT",
                 Map.of("HEED_ACK_TOKENS", "agent:images-agent:" + sha256(AGENT_TOKEN)));
         start("ingest-service", common, "HEED_INGEST_PORT", Map.of("HEED_INGEST_API_KEYS", "images=" + sha256(API_KEY)));
@@ -151,7 +152,8 @@ class ImagesIT {
 
     private HttpResponse<String> complaint(String id) throws Exception {
         return http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + running.get("routing-service").port() + "/v1/complaints/" + id)).build(),
+                        URI.create("http://127.0.0.1:" + running.get("routing-service").port() + "/v1/complaints/" + id))
+                        .header("Authorization", "Bearer " + AGENT_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

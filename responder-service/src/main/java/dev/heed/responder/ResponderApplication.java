@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.events.DeliveryChannel;
 import dev.heed.responder.ack.Acknowledger;
 import dev.heed.responder.ack.ComplaintDirectory;
-import dev.heed.responder.ack.TokenStore;
+import dev.heed.schemas.auth.TokenStore;
 import dev.heed.responder.console.Console;
 import dev.heed.responder.console.ConsoleRoutes;
 import dev.heed.responder.console.TimelineFeed;
@@ -44,6 +44,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -71,6 +72,7 @@ public final class ResponderApplication implements AutoCloseable {
     private final ResponderLoop loop;
     private final Thread loopThread;
     private final Javalin http;
+    private final Javalin opsHttp;
 
     private ResponderApplication(ResponderConfig config, Clock clock, Sleeper sleeper, UnaryOperator<Transport> decorate) {
         ObjectMapper json = new ObjectMapper();
@@ -119,9 +121,12 @@ public final class ResponderApplication implements AutoCloseable {
         consoleScheduler = Executors.newSingleThreadScheduledExecutor(daemon("console"));
         console.start(consoleScheduler);
         var directoryReady = directoryTailer.caughtUp();
-        http = HttpApp.create(ack, meters, () -> loop.failure() == null,
-                () -> loop.ready() && directoryReady.isDone() && !directoryReady.isCompletedExceptionally(), json,
+        HttpApp.Ops ops = new HttpApp.Ops(meters, () -> loop.failure() == null,
+                () -> loop.ready() && directoryReady.isDone() && !directoryReady.isCompletedExceptionally());
+        // With an operations port, health and metrics are served there only, not beside the public API.
+        http = HttpApp.create(ack, config.opsPort().isPresent() ? Optional.empty() : Optional.of(ops), json,
                 javalin -> ConsoleRoutes.register(javalin, console));
+        opsHttp = config.opsPort().isPresent() ? HttpApp.ops(ops, json) : null;
     }
 
     /**
@@ -132,7 +137,15 @@ public final class ResponderApplication implements AutoCloseable {
     public static ResponderApplication start(ResponderConfig config, Clock clock, Sleeper sleeper, UnaryOperator<Transport> decorate) {
         ResponderApplication app = new ResponderApplication(config, clock, sleeper, decorate);
         app.loopThread.start();
-        app.http.start(config.port());
+        app.http.start(config.host(), config.port());
+        if (app.opsHttp != null) {
+            try {
+                app.opsHttp.start(config.host(), config.opsPort().getAsInt());
+            } catch (RuntimeException e) {
+                app.close(); // the ops port is taken, say: stop what already runs rather than half-start
+                throw e;
+            }
+        }
         return app;
     }
 
@@ -148,6 +161,11 @@ public final class ResponderApplication implements AutoCloseable {
     /** The HTTP port actually bound (useful with port 0). */
     public int port() {
         return http.port();
+    }
+
+    /** Where health and metrics are served: the operations port when one is set, else {@link #port()}. */
+    public int opsPort() {
+        return opsHttp == null ? http.port() : opsHttp.port();
     }
 
     /** The error that stopped the consumer loop, or null. */
@@ -191,6 +209,9 @@ public final class ResponderApplication implements AutoCloseable {
         // The console stops pushing first: a push to a page after the HTTP server stopped cannot be delivered.
         consoleScheduler.shutdownNow();
         http.stop();
+        if (opsHttp != null) {
+            opsHttp.stop();
+        }
         loop.stop();
         try {
             loopThread.join(Duration.ofSeconds(30).toMillis());

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,14 @@ public record ResponderConfig(int port, String publicUrl, Map<String, Object> ka
                               SmtpSettings smtp, Duration webhookTimeout, BackoffPolicy backoff, Duration escalationWait,
                               ZoneId zone, String defaultLanguage, String agentLanguage, Path templateDir,
                               Map<String, SourceSettings> sources, AgentRoutes agentRoutes, String ackTokens,
-                              ConsoleSettings console, Duration sentLogHorizon) {
+                              ConsoleSettings console, Duration sentLogHorizon, String host, OptionalInt opsPort) {
+
+    public ResponderConfig {
+        if (opsPort.isPresent() && opsPort.getAsInt() == port && port != 0) {
+            throw new IllegalArgumentException("HEED_RESPONDER_OPS_PORT=" + port
+                    + " is HEED_RESPONDER_PORT too: leave it unset to serve health and metrics on that port");
+        }
+    }
 
     private static final Pattern SOURCE = Pattern.compile("HEED_SOURCE_(.+)_(WEBHOOK_URL|WEBHOOK_SECRET|PREFER|LANGUAGE)");
     private static final Pattern AGENTS = Pattern.compile("HEED_AGENTS_(.+)_(AGENT|TEAM_LEAD|MANAGER)");
@@ -66,7 +74,11 @@ public record ResponderConfig(int port, String publicUrl, Map<String, Object> ka
                 env.string("HEED_ACK_TOKENS", ""),
                 console(env),
                 // No trigger older than the input topics' retention (the broker's default: 7 days) is read again.
-                env.millis("HEED_SENT_LOG_HORIZON_MS", Duration.ofDays(7)));
+                env.millis("HEED_SENT_LOG_HORIZON_MS", Duration.ofDays(7)),
+                // Every interface by default, as a container needs; the local run binds loopback.
+                env.string("HEED_RESPONDER_HOST", "0.0.0.0"),
+                env.optional("HEED_RESPONDER_OPS_PORT").isPresent()
+                        ? OptionalInt.of(env.integer("HEED_RESPONDER_OPS_PORT", 0)) : OptionalInt.empty());
     }
 
     private static ConsoleSettings console(EnvVars env) {
@@ -127,7 +139,7 @@ public record ResponderConfig(int port, String publicUrl, Map<String, Object> ka
     @Override
     public String toString() {
         // Secrets (SMTP password, webhook secrets, token hashes) stay out of logs.
-        return "ResponderConfig[port=" + port + ", kafka=" + kafka.get("bootstrap.servers") + ", registry=" + registryUrl
+        return "ResponderConfig[host=" + host + ", port=" + port + ", opsPort=" + opsPort + ", kafka=" + kafka.get("bootstrap.servers") + ", registry=" + registryUrl
                 + ", suffix='" + topicSuffix + "', group=" + groupId + ", smtp=" + smtp + ", sources=" + sources.keySet() + "]";
     }
 }

@@ -32,6 +32,23 @@ class ResponderConfigTest {
     }
 
     @Test
+    void shouldListenOnEveryInterfaceWithHealthBesideTheApiUnlessToldOtherwise() {
+        Map<String, String> env = minimal();
+        assertThat(ResponderConfig.from(env).host()).isEqualTo("0.0.0.0");
+        assertThat(ResponderConfig.from(env).opsPort()).isEmpty();
+
+        env.put("HEED_RESPONDER_HOST", "127.0.0.1");
+        env.put("HEED_RESPONDER_OPS_PORT", "9083");
+        assertThat(ResponderConfig.from(env).host()).isEqualTo("127.0.0.1");
+        assertThat(ResponderConfig.from(env).opsPort()).hasValue(9083);
+
+        env.put("HEED_RESPONDER_OPS_PORT", "8083");
+        assertThatThrownBy(() -> ResponderConfig.from(env)).hasMessageStartingWith("HEED_RESPONDER_OPS_PORT=8083 is HEED_RESPONDER_PORT too");
+        env.put("HEED_RESPONDER_OPS_PORT", "metrics");
+        assertThatThrownBy(() -> ResponderConfig.from(env)).hasMessage("HEED_RESPONDER_OPS_PORT=metrics is not an integer");
+    }
+
+    @Test
     void shouldPassKafkaSettingsThrough() {
         Map<String, String> env = minimal();
         env.put("HEED_KAFKA_SECURITY_PROTOCOL", "SSL");

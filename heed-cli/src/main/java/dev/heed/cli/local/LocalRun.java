@@ -78,8 +78,11 @@ public final class LocalRun implements AutoCloseable {
     }
 
     private void writeEndpoints() throws IOException {
+        // The demo agent's token lets `heed ack` call the responder's acknowledge API; it is printed by `heed up` anyway.
         Files.writeString(config.endpointsFile(),
-                "bootstrap.servers=" + config.bootstrapServers() + "\nregistry.url=" + config.registryUrl() + "\n");
+                "bootstrap.servers=" + config.bootstrapServers() + "\nregistry.url=" + config.registryUrl()
+                        + "\nresponder.url=http://127.0.0.1:" + config.responderPort()
+                        + "\nack.token=" + ServiceCatalog.DEMO_AGENT_TOKEN + "\n");
     }
 
     @Override

@@ -14,6 +14,11 @@ final class ServiceCatalog {
     static final String DEMO_AGENT_TOKEN = "heed-local-agent-token";
     /** Responder holds tokens only as SHA-256: {@code printf %s heed-local-agent-token | sha256sum}. */
     static final String DEMO_AGENT_TOKEN_SHA256 = "0da32d4f733ce30f971ea5a979752f1944737bf34fa96e158daa5a6de0ed5edf";
+    /** The tokens the responder's acknowledge API and routing's complaint queries take in the local run. */
+    private static final String DEMO_ACK_TOKENS = "agent:demo-agent:" + DEMO_AGENT_TOKEN_SHA256;
+
+    /** Where the local run's services listen: loopback only, as their ports are (the services default to every interface). */
+    static final String LOOPBACK = "127.0.0.1";
 
     private ServiceCatalog() {}
 
@@ -36,16 +41,22 @@ final class ServiceCatalog {
         return List.of(
                 new ServiceSpec("routing-service", "routing-service", "dev.heed.routing.app.RoutingApplication", config.routingPort(),
                         with(common, Map.of(
+                                "HEED_ROUTING_HTTP_HOST", LOOPBACK,
+                                // Where another instance would forward queries: the address it listens on, not "localhost" (maybe ::1).
+                                "HEED_ROUTING_ADVERTISED_HOST", LOOPBACK,
                                 "HEED_ROUTING_HTTP_PORT", Integer.toString(config.routingPort()),
+                                "HEED_ACK_TOKENS", DEMO_ACK_TOKENS,
                                 "HEED_ROUTING_STATE_DIR", config.dataDir().resolve("routing-state").toString(),
                                 "HEED_SLA_TIME_SCALE", Integer.toString(config.timeScale())))),
                 new ServiceSpec("responder-service", "responder-service", "dev.heed.responder.ResponderApplication", config.responderPort(),
                         with(with(common, responderOwn), Map.of(
+                                "HEED_RESPONDER_HOST", LOOPBACK,
                                 "HEED_RESPONDER_PORT", Integer.toString(config.responderPort()),
                                 "HEED_RESPONDER_PUBLIC_URL", "http://127.0.0.1:" + config.responderPort(),
-                                "HEED_ACK_TOKENS", "agent:demo-agent:" + DEMO_AGENT_TOKEN_SHA256))),
+                                "HEED_ACK_TOKENS", DEMO_ACK_TOKENS))),
                 new ServiceSpec("ingest-service", "ingest-service", "dev.heed.ingest.IngestApplication", config.ingestPort(),
                         with(common, Map.of(
+                                "HEED_INGEST_HOST", LOOPBACK,
                                 "HEED_INGEST_PORT", Integer.toString(config.ingestPort()),
                                 "HEED_INGEST_API_KEYS", "demo=" + DEMO_API_KEY_SHA256))));
     }

@@ -61,12 +61,12 @@ public final class UpCommand {
                 Heed is up. Ctrl-C or ./heed down stops it; data stays in %s.
                   ingest API        http://127.0.0.1:%d/v1/feedback   (API key: %s)
                   operator console  http://127.0.0.1:%d/console/   (sign in with: %s)
-                  routing service   http://127.0.0.1:%d/v1/complaints/overdue
+                  routing service   http://127.0.0.1:%d/v1/complaints/overdue   (bearer token: %s)
                   schema registry   %s
                   Kafka             %s
                   logs              %s
                   SLA time scale    1/%d
                 """, config.dataDir(), config.ingestPort(), ServiceCatalog.DEMO_API_KEY, config.responderPort(), ServiceCatalog.DEMO_AGENT_TOKEN,
-                config.routingPort(), config.registryUrl(), config.bootstrapServers(), config.logs(), config.timeScale());
+                config.routingPort(), ServiceCatalog.DEMO_AGENT_TOKEN, config.registryUrl(), config.bootstrapServers(), config.logs(), config.timeScale());
     }
 }

@@ -102,8 +102,10 @@ class LocalRunEndToEndIT {
         assertThat(smtp.getReceivedMessages()).hasSizeGreaterThanOrEqualTo(3);
         await().atMost(Duration.ofMinutes(1)).until(() -> reminders(config, "e2e-complaint") >= 2);
 
-        HttpResponse<String> ack = acknowledge(config, "e2e-complaint");
-        assertThat(ack.statusCode()).as(ack.body()).isEqualTo(201);
+        // `heed ack` finds the responder and the demo agent's token in the run's endpoints file.
+        Process ack = heed("ack", "e2e-complaint", "--note", "on it");
+        assertThat(ack.waitFor()).as(Files.readString(dataDir.resolve("ack.log"))).isZero();
+        assertThat(Files.readString(dataDir.resolve("ack.log"))).contains("acknowledged e2e-complaint as demo-agent");
         await().atMost(Duration.ofMinutes(1)).until(() -> stateOf(config, "e2e-complaint") == ComplaintStatus.ACKNOWLEDGED);
         acknowledgeInTheConsole(config, "e2e-console");
         await().atMost(Duration.ofMinutes(1)).until(() -> stateOf(config, "e2e-console") == ComplaintStatus.ACKNOWLEDGED);
@@ -120,8 +122,10 @@ class LocalRunEndToEndIT {
         assertThat(up.waitFor()).isIn(0, 143);
         startUp();
 
+        assertTheServicesListenOnLoopbackOnly(config);
         HttpResponse<String> state = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + config.routingPort() + "/v1/complaints/e2e-complaint")).build(),
+                URI.create("http://127.0.0.1:" + config.routingPort() + "/v1/complaints/e2e-complaint"))
+                .header("Authorization", "Bearer " + ServiceCatalog.DEMO_AGENT_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(state.statusCode()).isEqualTo(200);
         assertThat(state.body()).contains("\"status\":\"ACKNOWLEDGED\"");
@@ -176,13 +180,23 @@ class LocalRunEndToEndIT {
                 HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
-    private HttpResponse<String> acknowledge(LocalRunConfig config, String id) throws Exception {
-        return http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + config.responderPort() + "/v1/complaints/" + id + "/acknowledgements"))
-                        .header("Authorization", "Bearer " + ServiceCatalog.DEMO_AGENT_TOKEN)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"agent\":\"demo-agent\",\"note\":\"on it\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** The README calls them loopback ports: on this machine's other address nothing answers. */
+    private static void assertTheServicesListenOnLoopbackOnly(LocalRunConfig config) throws Exception {
+        String elsewhere = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address)
+                .map(java.net.InetAddress::getHostAddress).findFirst().orElse(null);
+        if (elsewhere == null) {
+            return;
+        }
+        for (int port : List.of(config.ingestPort(), config.routingPort(), config.responderPort())) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(elsewhere, port), 2000);
+                throw new AssertionError("port " + port + " answers on " + elsewhere);
+            } catch (java.net.ConnectException expected) {
+                // refused: nothing listens there
+            }
+        }
     }
 
     private Set<String> sentReplies(LocalRunConfig config) {

@@ -5,14 +5,16 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The responder's HTTP face: the acknowledge API, health and metrics, and whatever else is added (the
- * operator console). Every error is a problem+json document, unknown paths included.
+ * The responder's HTTP face: the acknowledge API, health and metrics (beside it, or on an operations port of
+ * their own), and whatever else is added (the operator console). Every error is a problem+json document,
+ * unknown paths included.
  */
 public final class HttpApp {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
@@ -21,34 +23,58 @@ public final class HttpApp {
     private HttpApp() {}
 
     /**
+     * What operators and orchestrators ask: health and metrics.
+     *
      * @param live  false once the service cannot do its work any more (the consumer stopped on an error)
      * @param ready true once it consumes and knows what was sent and which complaints exist
      */
+    public record Ops(PrometheusMeterRegistry metrics, BooleanSupplier live, BooleanSupplier ready) {}
+
+    /** The acknowledge API with health and metrics beside it. */
     public static Javalin create(AckEndpoint ack, PrometheusMeterRegistry metrics, BooleanSupplier live,
                                  BooleanSupplier ready, ObjectMapper json) {
-        return create(ack, metrics, live, ready, json, config -> { });
+        return create(ack, Optional.of(new Ops(metrics, live, ready)), json, config -> { });
     }
 
-    /** The same, with further routes (the operator console) added by {@code more}. */
-    public static Javalin create(AckEndpoint ack, PrometheusMeterRegistry metrics, BooleanSupplier live,
-                                 BooleanSupplier ready, ObjectMapper json, Consumer<JavalinConfig> more) {
+    /**
+     * The acknowledge API and {@code more}, with health and metrics only when {@code ops} is given (without
+     * them, they are served by {@link #ops(Ops, ObjectMapper)} on a port of their own).
+     */
+    public static Javalin create(AckEndpoint ack, Optional<Ops> ops, ObjectMapper json, Consumer<JavalinConfig> more) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             more.accept(config);
             config.routes.post(AckEndpoint.PATH, ack::handle);
-            config.routes.get("/health/live", ctx -> health(ctx, live.getAsBoolean()));
-            config.routes.get("/health/ready", ctx -> health(ctx, ready.getAsBoolean()));
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-            config.routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e, json));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                write(ctx, new ProblemException(Problem.of(500, "internal", "Internal error", "see the service log", ctx.path())), json);
-            });
-            config.routes.error(404, "*", ctx -> {
-                if (ctx.attribute(PROBLEM_WRITTEN) == null) {
-                    write(ctx, new ProblemException(Problem.of(404, "not-found", "Not found", "no such resource", ctx.path())), json);
-                }
-            });
+            ops.ifPresent(o -> opsRoutes(config, o));
+            problems(config, json);
+        });
+    }
+
+    /** Health and metrics alone, for an operations port that the public API does not share. */
+    public static Javalin ops(Ops ops, ObjectMapper json) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            opsRoutes(config, ops);
+            problems(config, json);
+        });
+    }
+
+    private static void opsRoutes(JavalinConfig config, Ops ops) {
+        config.routes.get("/health/live", ctx -> health(ctx, ops.live().getAsBoolean()));
+        config.routes.get("/health/ready", ctx -> health(ctx, ops.ready().getAsBoolean()));
+        config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(ops.metrics().scrape()));
+    }
+
+    private static void problems(JavalinConfig config, ObjectMapper json) {
+        config.routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e, json));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, new ProblemException(Problem.of(500, "internal", "Internal error", "see the service log", ctx.path())), json);
+        });
+        config.routes.error(404, "*", ctx -> {
+            if (ctx.attribute(PROBLEM_WRITTEN) == null) {
+                write(ctx, new ProblemException(Problem.of(404, "not-found", "Not found", "no such resource", ctx.path())), json);
+            }
         });
     }
 

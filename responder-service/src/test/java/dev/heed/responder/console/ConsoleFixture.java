@@ -11,7 +11,7 @@ import dev.heed.events.ResponseSent;
 import dev.heed.localstack.Stack;
 import dev.heed.responder.ResponderApplication;
 import dev.heed.responder.ResponderConfig;
-import dev.heed.responder.ack.TokenStore;
+import dev.heed.schemas.auth.TokenStore;
 import dev.heed.responder.it.Pipeline;
 import dev.heed.schemas.SampleEvents;
 import java.net.URI;

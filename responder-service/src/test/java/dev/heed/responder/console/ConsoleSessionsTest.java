@@ -2,7 +2,7 @@ package dev.heed.responder.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.heed.responder.ack.TokenStore;
+import dev.heed.schemas.auth.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

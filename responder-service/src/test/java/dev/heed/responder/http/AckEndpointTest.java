@@ -8,7 +8,7 @@ import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.responder.ack.AckWriter;
 import dev.heed.responder.ack.Acknowledger;
 import dev.heed.responder.ack.ComplaintDirectory;
-import dev.heed.responder.ack.TokenStore;
+import dev.heed.schemas.auth.TokenStore;
 import dev.heed.schemas.SampleEvents;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

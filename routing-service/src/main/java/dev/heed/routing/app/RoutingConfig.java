@@ -4,9 +4,11 @@ import dev.heed.routing.sla.DurationText;
 import dev.heed.routing.sla.PolicyBook;
 import dev.heed.routing.sla.PolicyBookFormat;
 import dev.heed.routing.topology.ClockSettings;
+import dev.heed.schemas.auth.TokenStore;
 import dev.heed.schemas.config.EnvVars;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * The routing-service configuration, read from environment variables with defaults (12-factor). Every
@@ -14,9 +16,17 @@ import java.util.Map;
  * {@code security.protocol}. The README lists every variable.
  */
 public record RoutingConfig(String bootstrapServers, String registryUrl, boolean autoRegister, String applicationId,
-                            String httpHost, int httpPort, String advertisedHost, int partitions, short replicationFactor,
+                            String httpHost, int httpPort, OptionalInt opsPort, TokenStore queryTokens, String advertisedHost,
+                            int partitions, short replicationFactor,
                             boolean createTopics, int standbyReplicas, int streamThreads, String stateDir,
                             ClockSettings clockSettings, PolicyBook policies, Map<String, String> kafka) {
+
+    public RoutingConfig {
+        if (opsPort.isPresent() && opsPort.getAsInt() == httpPort && httpPort != 0) {
+            throw new IllegalArgumentException("HEED_ROUTING_OPS_PORT=" + httpPort
+                    + " is HEED_ROUTING_HTTP_PORT too: leave it unset to serve health and metrics on that port");
+        }
+    }
 
     public static RoutingConfig from(Map<String, String> env) {
         EnvVars vars = new EnvVars(env);
@@ -27,6 +37,10 @@ public record RoutingConfig(String bootstrapServers, String registryUrl, boolean
                 vars.string("HEED_ROUTING_APPLICATION_ID", "heed-routing"),
                 vars.string("HEED_ROUTING_HTTP_HOST", "0.0.0.0"),
                 vars.integer("HEED_ROUTING_HTTP_PORT", 8082),
+                vars.optional("HEED_ROUTING_OPS_PORT").isPresent()
+                        ? OptionalInt.of(vars.integer("HEED_ROUTING_OPS_PORT", 0)) : OptionalInt.empty(),
+                // The acknowledge API's tokens: whoever may acknowledge a complaint may see its state.
+                TokenStore.parse(vars.string("HEED_ACK_TOKENS", "")),
                 vars.string("HEED_ROUTING_ADVERTISED_HOST", "localhost"),
                 vars.integer("HEED_TOPIC_PARTITIONS", 6),
                 (short) vars.integer("HEED_TOPIC_REPLICATION_FACTOR", 1),

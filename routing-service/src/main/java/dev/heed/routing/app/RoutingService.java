@@ -67,8 +67,8 @@ public final class RoutingService implements AutoCloseable {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         HostInfo self = new HostInfo(config.advertisedHost(), config.httpPort());
         RoutingMetrics metrics = new RoutingMetrics(streams, local, clock, deadLettered);
-        RoutingHttp http = RoutingHttp.start(config.httpHost(), config.httpPort(), streams::state,
-                new ComplaintLookup(streams, local, self, clock, json), metrics, json);
+        RoutingHttp http = RoutingHttp.start(new RoutingHttp.Listen(config.httpHost(), config.httpPort(), config.opsPort()),
+                streams::state, new ComplaintLookup(streams, local, self, clock, json), metrics, json, config.queryTokens());
         return new RoutingService(streams, metrics, http);
     }
 
@@ -86,6 +86,11 @@ public final class RoutingService implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    /** Where health and metrics are served: {@code HEED_ROUTING_OPS_PORT} when set, else the HTTP port. */
+    public int opsPort() {
+        return http.opsPort();
     }
 
     @Override

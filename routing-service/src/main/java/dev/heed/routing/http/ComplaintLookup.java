@@ -7,9 +7,11 @@ import dev.heed.routing.topology.LocalComplaints;
 import dev.heed.routing.topology.RoutingTopology;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -28,7 +30,8 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * Answers complaint queries for the whole application: keys held here come from the local stores, keys held
  * by another instance are fetched from it over HTTP (its {@code application.server}) with {@code ?local=true},
- * so a request is forwarded at most once.
+ * so a request is forwarded at most once. A forwarded request carries the caller's {@code Authorization}
+ * header: every instance checks the same tokens, and none of them holds a credential of its own.
  */
 public final class ComplaintLookup {
 
@@ -50,18 +53,20 @@ public final class ComplaintLookup {
     }
 
     /** The complaint's current state as JSON fields, wherever it is held; empty when no instance knows it. */
-    public Optional<Map<String, Object>> state(String id, boolean localOnly) throws IOException, InterruptedException {
+    public Optional<Map<String, Object>> state(String id, boolean localOnly, String authorization)
+            throws IOException, InterruptedException {
         KeyQueryMetadata where = streams.queryMetadataForKey(RoutingTopology.STATE_VIEW_STORE, id, Serdes.String().serializer());
         if (localOnly || where.activeHost().equals(self) || where.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             return Optional.ofNullable(local.state(id)).map(ComplaintLookup::fields);
         }
-        HttpResponse<String> response = get(where.activeHost(), "/v1/complaints/" + id + "?local=true");
+        String path = "/v1/complaints/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20") + "?local=true";
+        HttpResponse<String> response = get(where.activeHost(), path, authorization);
         return response.statusCode() == 404 ? Optional.empty()
                 : Optional.of(json.readValue(response.body(), new TypeReference<Map<String, Object>>() { }));
     }
 
     /** Every overdue complaint of the application: this instance's plus each other instance's. */
-    public List<Object> overdue(boolean localOnly) throws IOException, InterruptedException {
+    public List<Object> overdue(boolean localOnly, String authorization) throws IOException, InterruptedException {
         Instant now = clock.instant();
         List<Object> all = new ArrayList<>(local.overdue(now));
         if (localOnly) {
@@ -69,7 +74,7 @@ public final class ComplaintLookup {
         }
         for (StreamsMetadata instance : streams.streamsMetadataForStore(RoutingTopology.OPEN_CLOCKS_STORE)) {
             if (!instance.hostInfo().equals(self)) {
-                String body = get(instance.hostInfo(), "/v1/complaints/overdue?local=true").body();
+                String body = get(instance.hostInfo(), "/v1/complaints/overdue?local=true", authorization).body();
                 all.addAll(json.readValue(body, new TypeReference<List<Map<String, Object>>>() { }));
             }
         }
@@ -77,9 +82,9 @@ public final class ComplaintLookup {
     }
 
     /** A 200 or 404 answer from another instance; anything else means it cannot answer now. */
-    private HttpResponse<String> get(HostInfo host, String path) throws InterruptedException {
+    private HttpResponse<String> get(HostInfo host, String path, String authorization) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
-                .timeout(REMOTE_TIMEOUT).GET().build();
+                .header("Authorization", authorization).timeout(REMOTE_TIMEOUT).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200 && response.statusCode() != 404) {

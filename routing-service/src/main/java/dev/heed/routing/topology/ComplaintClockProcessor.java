@@ -56,8 +56,6 @@ final class ComplaintClockProcessor extends ContextualProcessor<String, Object, 
             escalate(record, escalation);
         } else if (record.value() instanceof ComplaintAcknowledged ack) {
             acknowledge(record, ack);
-        } else if (record.value() == null) {
-            LOG.warn("ignoring an acknowledgement tombstone for {}", record.key());
         }
     }
 

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Passes each feedback event id once within the retention window, so a retried POST or a producer retry never
  * makes a second complaint. The ids live in a window store: the store drops whole expired segments, so
- * forgetting old ids costs no scan and no per-record work. Tombstones are dropped: there is nothing to classify.
+ * forgetting old ids costs no scan and no per-record work. Tombstones never reach it: the source dead-letters
+ * them.
  */
 final class DedupeProcessor extends ContextualProcessor<String, FeedbackReceived, String, FeedbackReceived> {
 
@@ -36,10 +37,6 @@ final class DedupeProcessor extends ContextualProcessor<String, FeedbackReceived
 
     @Override
     public void process(Record<String, FeedbackReceived> record) {
-        if (record.value() == null) {
-            LOG.warn("dropping a feedback tombstone for key {}", record.key());
-            return;
-        }
         String eventId = record.value().getEventId();
         long at = record.timestamp();
         if (seenBefore(eventId, at)) {

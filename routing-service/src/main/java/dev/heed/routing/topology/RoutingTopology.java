@@ -1,6 +1,7 @@
 package dev.heed.routing.topology;
 
 import dev.heed.routing.classify.Classifier;
+import dev.heed.routing.deadletter.EventRequired;
 import dev.heed.routing.sla.PolicyBook;
 import dev.heed.schemas.topics.HeedTopics;
 import java.time.Duration;
@@ -41,10 +42,11 @@ public final class RoutingTopology {
         Topology topology = new Topology();
         var received = topics.feedbackReceived();
         var acknowledged = topics.complaintsAcknowledged();
+        // A tombstone on either input is dead-lettered like any unreadable record (see EventRequired).
         topology.addSource("feedback-received-source", received.keySerde().deserializer(),
-                received.valueSerde().deserializer(), received.name());
+                EventRequired.of(received.valueSerde().deserializer()), received.name());
         topology.addSource("complaints-acknowledged-source", acknowledged.keySerde().deserializer(),
-                acknowledged.valueSerde().deserializer(), acknowledged.name());
+                EventRequired.of(acknowledged.valueSerde().deserializer()), acknowledged.name());
         topology.addProcessor("dedupe", () -> new DedupeProcessor(DEDUPE_STORE, settings.dedupeRetention()), "feedback-received-source");
         topology.addProcessor("classify", () -> new ClassifyProcessor(classifier), "dedupe");
         topology.addProcessor("escalate", () -> new EscalateProcessor(policies), "classify");

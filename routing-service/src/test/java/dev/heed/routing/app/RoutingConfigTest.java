@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.heed.routing.classify.Category;
 import dev.heed.routing.classify.Severity;
+import dev.heed.schemas.auth.TokenStore;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,22 @@ class RoutingConfigTest {
         assertThat(config.standbyReplicas()).isEqualTo(1);
         assertThat(config.policies().choose(Severity.LOW, null, null).name()).isEqualTo("fast");
         assertThat(config.kafka()).containsEntry("security.protocol", "SASL_SSL");
+    }
+
+    @Test
+    void healthAndMetricsShareTheMainPortUnlessAnOpsPortIsGivenAndQueriesTakeTheAckTokens() {
+        var env = new java.util.HashMap<>(MINIMAL);
+        env.put("HEED_ACK_TOKENS", "agent:grace:" + TokenStore.hash("grace-token"));
+
+        assertThat(RoutingConfig.from(MINIMAL).opsPort()).isEmpty();
+        assertThat(RoutingConfig.from(MINIMAL).queryTokens().authenticate("grace-token")).isEmpty();
+        assertThat(RoutingConfig.from(env).queryTokens().authenticate("grace-token")).isPresent();
+        env.put("HEED_ROUTING_OPS_PORT", "9082");
+        assertThat(RoutingConfig.from(env).opsPort()).hasValue(9082);
+        env.put("HEED_ROUTING_OPS_PORT", "8082");
+        assertThatThrownBy(() -> RoutingConfig.from(env)).hasMessageStartingWith("HEED_ROUTING_OPS_PORT=8082 is HEED_ROUTING_HTTP_PORT too");
+        env.put("HEED_ROUTING_OPS_PORT", "ops");
+        assertThatThrownBy(() -> RoutingConfig.from(env)).hasMessage("HEED_ROUTING_OPS_PORT=ops is not an integer");
     }
 
     @Test

@@ -14,6 +14,8 @@ import dev.heed.events.ResponseDue;
 import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
 import dev.heed.routing.classify.FeedbackClassifier;
+import dev.heed.routing.deadletter.DeadLetters;
+import dev.heed.schemas.auth.TokenStore;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import java.io.IOException;
@@ -28,11 +30,15 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +58,7 @@ class RoutingServiceIT {
             + "it-medium: severity=MEDIUM target=4s warn=0.5 repeat=2s climb-after=1;"
             + "it-low: severity=LOW target=4s warn=0.5 repeat=2s climb-after=1";
     private static final Duration LATE_BOUND = Duration.ofSeconds(3);
+    private static final String AGENT_TOKEN = "it-agent-token";
 
     private final Stack stack;
     private HeedTopics topics;
@@ -67,7 +74,7 @@ class RoutingServiceIT {
         env = Map.of("HEED_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "HEED_REGISTRY_URL", stack.registryUrl(),
                 "HEED_ROUTING_APPLICATION_ID", stack.uniqueName("routing"), "HEED_ROUTING_HTTP_PORT", String.valueOf(freePort()),
                 "HEED_ROUTING_STATE_DIR", stack.tempStateDir().toString(), "HEED_ROUTING_PUNCTUATE_INTERVAL", "200ms",
-                "HEED_SLA_POLICIES", POLICY);
+                "HEED_SLA_POLICIES", POLICY, "HEED_ACK_TOKENS", "agent:it-agent:" + TokenStore.hash(AGENT_TOKEN));
     }
 
     @Test
@@ -77,7 +84,9 @@ class RoutingServiceIT {
              var escalated = reader(topics.complaintsEscalated().name(), topics.complaintsEscalated().valueSerde().deserializer(), id);
              var due = reader(topics.responseDue().name(), topics.responseDue().valueSerde().deserializer(), id)) {
             String poison = stack.uniqueName("poison");
+            String tombstone = stack.uniqueName("tombstone");
             produce(topics.feedbackReceived().name(), poison, new byte[] {42, 42, 42});
+            produce(topics.feedbackReceived().name(), tombstone, null);
             send(id);
 
             ComplaintEscalated escalation = await().atMost(Duration.ofSeconds(60)).until(escalated::poll, l -> !l.isEmpty()).get(0);
@@ -95,6 +104,10 @@ class RoutingServiceIT {
                 assertThat(await().atMost(Duration.ofSeconds(30)).until(dead::poll, l -> !l.isEmpty()).get(0))
                         .containsExactly(42, 42, 42);
             }
+            ConsumerRecord<String, byte[]> deadTombstone = deadLetter(tombstone);
+            assertThat(deadTombstone.value()).isNull();
+            assertThat(header(deadTombstone, DeadLetters.MESSAGE)).startsWith("NULL_VALUE");
+            assertThat(header(deadTombstone, DeadLetters.TOPIC)).isEqualTo(topics.feedbackReceived().name());
         }
     }
 
@@ -140,27 +153,58 @@ class RoutingServiceIT {
     }
 
     private static void assertTheHttpSurfaceShowsTheBreach(int port, String id) {
-        assertThat(http(port, "/health/ready")).startsWith("200 ");
-        assertThat(http(port, "/health/live")).startsWith("200 ");
+        assertThat(http(port, "/health/ready", null)).startsWith("200 ");
+        assertThat(http(port, "/health/live", null)).startsWith("200 ");
+        // Who acknowledged what is for the acknowledge API's token holders only.
+        assertThat(http(port, "/v1/complaints/" + id, null)).startsWith("401 ").contains("a bearer token is required");
+        assertThat(http(port, "/v1/complaints/" + id, "Bearer not-a-token")).startsWith("401 ").contains("the token is not valid");
+        assertThat(http(port, "/v1/complaints/overdue", null)).startsWith("401 ");
         // The state view reads complaints.state back, so the breach shows once that read has caught up.
         await().atMost(Duration.ofSeconds(20)).until(() -> http(port, "/v1/complaints/" + id), b -> b.contains("BREACHED"));
         assertThat(http(port, "/v1/complaints/overdue")).contains(id);
         assertThat(http(port, "/v1/complaints/nobody-" + id)).startsWith("404 ");
-        await().atMost(Duration.ofSeconds(20)).until(() -> http(port, "/metrics"),
+        await().atMost(Duration.ofSeconds(20)).until(() -> http(port, "/metrics", null),
                 b -> b.contains("heed_routing_overdue_complaints") && b.contains("heed_routing_open_clocks")
                         && b.contains("heed_routing_dead_lettered_records_total") && b.contains("kafka_stream"));
     }
 
     private static String http(int port, String path) {
+        return http(port, path, "Bearer " + AGENT_TOKEN);
+    }
+
+    /** Status and body of a GET, with this Authorization header (none when null). */
+    private static String http(int port, String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() + " " + response.body();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.headers().firstValue("WWW-Authenticate").map(h -> "[" + h + "] ").orElse("")
+                    + response.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void withAnOpsPortHealthAndMetricsAreServedThereOnlyAndQueriesOnTheMainPortOnly() throws IOException {
+        Map<String, String> withOps = new java.util.HashMap<>(env);
+        withOps.put("HEED_ROUTING_OPS_PORT", String.valueOf(freePort()));
+        try (RoutingService service = start(withOps)) {
+            int main = service.httpPort();
+            int ops = service.opsPort();
+            assertThat(ops).isNotEqualTo(main);
+            assertThat(http(ops, "/health/live", null)).startsWith("200 ");
+            assertThat(http(ops, "/health/ready", null)).startsWith("200 ");
+            assertThat(http(ops, "/metrics", null)).startsWith("200 ").contains("heed_routing_dead_lettered_records_total");
+            assertThat(http(main, "/health/ready", null)).startsWith("404 ");
+            assertThat(http(main, "/metrics", null)).startsWith("404 ");
+            assertThat(http(main, "/v1/complaints/nobody")).startsWith("404 ").contains("complaint not found");
+            assertThat(http(ops, "/v1/complaints/nobody")).startsWith("404 ").doesNotContain("complaint not found");
         }
     }
 
@@ -205,6 +249,29 @@ class RoutingServiceIT {
         } catch (Exception e) {
             throw new IllegalStateException("cannot produce to " + topic, e);
         }
+    }
+
+    /** The dead letter of the record with this key, as it is on the topic (the reader above keeps values only). */
+    private ConsumerRecord<String, byte[]> deadLetter(String key) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, stack.uniqueName("dead"), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topics.routingDlq().name()));
+            List<ConsumerRecord<String, byte[]>> found = new java.util.ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static int freePort() throws IOException {

@@ -53,6 +53,37 @@ class DeadLetterTopologyTest {
     }
 
     @Test
+    void aFeedbackTombstoneIsDeadLetteredWithTheUsualHeadersAndTheNextRecordIsProcessed() {
+        routing.sendFeedback("good-0", "fine", T0);
+        routing.rawFeedback.pipeInput("gone-1", null, T0.plusSeconds(1));
+        routing.sendFeedback("good-1", "worst HIGH", T0.plusSeconds(2));
+
+        TestRecord<byte[], byte[]> dead = routing.deadLetters.readRecord();
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("gone-1");
+        assertThat(dead.value()).isNull();
+        assertThat(header(dead.headers(), DeadLetters.TOPIC)).isEqualTo(routing.topics.feedbackReceived().name());
+        assertThat(header(dead.headers(), DeadLetters.PARTITION)).isEqualTo("0");
+        assertThat(header(dead.headers(), DeadLetters.OFFSET)).isEqualTo("1");
+        assertThat(header(dead.headers(), DeadLetters.EXCEPTION)).endsWith("UnreadableRecordException");
+        assertThat(header(dead.headers(), DeadLetters.MESSAGE)).startsWith("NULL_VALUE");
+        assertThat(header(dead.headers(), DeadLetters.STACKTRACE)).isNotEmpty();
+        assertThat(routing.deadLettered).hasValue(1);
+        assertThat(routing.classified.readValuesToList()).extracting(c -> c.getFeedback().getEventId())
+                .containsExactly("good-0", "good-1");
+    }
+
+    @Test
+    void anAcknowledgementTombstoneIsDeadLetteredToo() {
+        routing.driver.createInputTopic(routing.topics.complaintsAcknowledged().name(),
+                org.apache.kafka.common.serialization.Serdes.String().serializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer()).pipeInput("gone-2", null, T0);
+
+        TestRecord<byte[], byte[]> dead = routing.deadLetters.readRecord();
+        assertThat(header(dead.headers(), DeadLetters.TOPIC)).isEqualTo(routing.topics.complaintsAcknowledged().name());
+        assertThat(header(dead.headers(), DeadLetters.MESSAGE)).startsWith("NULL_VALUE");
+    }
+
+    @Test
     void aRecordWhoseProcessingThrowsIsDeadLetteredAndTheNextRecordIsProcessed() {
         routing.sendFeedback("boom-1", "EXPLODE", T0);
         routing.sendFeedback("good-2", "fine", T0.plusSeconds(1));

@@ -18,7 +18,9 @@ public class UnreadableRecordException extends SerializationException {
         /** The writer's schema cannot be read as the reader's schema. */
         INCOMPATIBLE_SCHEMA,
         /** The Avro payload is truncated or corrupt. */
-        CORRUPT_PAYLOAD
+        CORRUPT_PAYLOAD,
+        /** No value at all (a tombstone) on a topic whose every record must carry an event. */
+        NULL_VALUE
     }
 
     private final Reason reason;

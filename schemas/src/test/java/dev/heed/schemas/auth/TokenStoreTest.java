@@ -1,4 +1,4 @@
-package dev.heed.responder.ack;
+package dev.heed.schemas.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +20,15 @@ class TokenStoreTest {
         assertThat(store.authenticate("grace-secret ")).isEmpty();
         assertThat(store.authenticate("")).isEmpty();
         assertThat(TokenStore.parse("").authenticate("grace-secret")).isEmpty();
+    }
+
+    @Test
+    void shouldReadTheTokenOfABearerHeaderOnly() {
+        assertThat(store.authenticateHeader("Bearer grace-secret")).contains(new Principal(Principal.Kind.AGENT, "grace"));
+        assertThat(store.authenticateHeader("bearer  grace-secret ")).contains(new Principal(Principal.Kind.AGENT, "grace"));
+        assertThat(store.authenticateHeader("Basic grace-secret")).isEmpty();
+        assertThat(store.authenticateHeader("grace-secret")).isEmpty();
+        assertThat(store.authenticateHeader(null)).isEmpty();
     }
 
     @Test

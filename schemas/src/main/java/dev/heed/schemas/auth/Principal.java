@@ -1,4 +1,4 @@
-package dev.heed.responder.ack;
+package dev.heed.schemas.auth;
 
 /** Who presented a token: one agent, or a team whose members name themselves in the request. */
 public record Principal(Kind kind, String name) {

@@ -1,4 +1,4 @@
-package dev.heed.responder.ack;
+package dev.heed.schemas.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Bearer tokens for the acknowledge API, stored only as SHA-256 hashes: a leaked configuration does not
+ * The agent and team bearer tokens ({@code HEED_ACK_TOKENS}) that the responder's acknowledge API and console
+ * and routing's complaint queries accept, stored only as SHA-256 hashes: a leaked configuration does not
  * leak a usable token. A presented token is hashed and compared with every stored hash in constant time,
  * without stopping at the first match, so timing tells nothing about which hash came close.
  */
@@ -46,6 +47,23 @@ public final class TokenStore {
     /** The hex SHA-256 of a token, as it is configured. */
     public static String hash(String token) {
         return HexFormat.of().formatHex(sha256(token));
+    }
+
+    /**
+     * The principal of an {@code Authorization} header's bearer token; empty when the header is missing, is
+     * not {@code Bearer <token>} (the scheme in any case), or carries a token that is not configured.
+     */
+    public Optional<Principal> authenticateHeader(String authorization) {
+        return bearerToken(authorization).flatMap(this::authenticate);
+    }
+
+    /** The token of an {@code Authorization: Bearer <token>} header; empty for no header or another scheme. */
+    public static Optional<String> bearerToken(String authorization) {
+        String prefix = "Bearer ";
+        if (authorization == null || !authorization.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(prefix.length()).trim());
     }
 
     public Optional<Principal> authenticate(String token) {
