@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -57,15 +58,14 @@ class ConsoleBrowserIT {
 
             browser.get(console.url("/console/"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(ConsoleFixture.TOKEN);
-            browser.findElement(By.cssSelector("#signin button")).click();
+            chromium.click(By.cssSelector("#signin button"), WAIT);
             wait.until(ExpectedConditions.presenceOfElementLocated(row("fb-waiting")));
             ((JavascriptExecutor) browser).executeScript("window.heedNoReload = 'still here';");
 
             console.feedback("fb-arriving", Duration.ofMinutes(1), Duration.ofMinutes(5));
             wait.until(ExpectedConditions.presenceOfElementLocated(row("fb-arriving")));
             assertThat(((JavascriptExecutor) browser).executeScript("return window.heedNoReload")).isEqualTo("still here");
-            List<String> order = browser.findElements(By.cssSelector("#open-rows tr")).stream()
-                    .map(r -> r.getAttribute("data-complaint-id")).toList();
+            List<String> order = chromium.readAll(By.cssSelector("#open-rows tr"), r -> r.getAttribute("data-complaint-id"));
             assertThat(order).containsExactly("fb-arriving", "fb-waiting");
 
             chromium.click(By.cssSelector("button.ack[data-complaint-id='fb-arriving']"), Duration.ofSeconds(30));
@@ -79,13 +79,13 @@ class ConsoleBrowserIT {
             // A later push must not bring it back, and the dashboard must have been sampled for the picture.
             wait.until(ExpectedConditions.textMatches(By.id("completeness"), java.util.regex.Pattern.compile("answered")));
             wait.until(d -> !d.findElements(By.cssSelector("#topic-rows tr")).isEmpty());
-            assertThat(browser.findElements(row("fb-arriving"))).isEmpty();
-            assertThat(browser.findElement(By.id("completeness")).getText()).contains("gap: 1");
+            assertThat(chromium.readAll(row("fb-arriving"), WebElement::getTagName)).isEmpty();
+            assertThat(chromium.text(By.id("completeness"))).contains("gap: 1");
             chromium.screenshot("target/console-screenshot.png");
 
             chromium.click(By.linkText("fb-waiting"), Duration.ofSeconds(30));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-stage='ESCALATED']")));
-            assertThat(browser.findElement(By.cssSelector("#timeline mark")).getText()).isEqualTo("charged twice");
+            assertThat(chromium.text(By.cssSelector("#timeline mark"))).isEqualTo("charged twice");
             chromium.screenshot("target/console-complaint-screenshot.png");
         }
     }
