@@ -85,6 +85,25 @@ final class ConsoleFixture implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Signs in with the fixture's token and answers the session cookie ({@code name=value}). */
+    String signIn() throws Exception {
+        HttpResponse<String> session = post("/console/api/session", TOKEN, "");
+        if (session.statusCode() != 204) {
+            throw new IllegalStateException("sign-in answered " + session.statusCode() + ": " + session.body());
+        }
+        String setCookie = session.headers().firstValue("Set-Cookie").orElseThrow();
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    HttpResponse<String> delete(String path, String cookie) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).DELETE().header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    EventStream events(String cookie) throws Exception {
+        return EventStream.open(http, URI.create(url("/console/api/events")), cookie);
+    }
+
     HttpResponse<String> post(String path, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
