@@ -53,4 +53,5 @@ async function load() {
 }
 
 heed.stream({ complaints: load }, () => { location.href = "index.html"; });
+heed.signOutButton(() => { location.href = "index.html"; });
 load();

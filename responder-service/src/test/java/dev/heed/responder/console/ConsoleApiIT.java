@@ -5,10 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.heed.events.ResponseDue;
+import dev.heed.events.EscalationLevel;
 import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
-import dev.heed.schemas.SampleEvents;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,9 +40,7 @@ class ConsoleApiIT {
             console.feedback("fb-forgotten", Duration.ofHours(2), null);
             console.feedback("fb-thanked", Duration.ofMinutes(1), null);
             console.repliedTo("fb-thanked");
-            ResponseDue reminder = SampleEvents.responseDue("fb-open");
-            reminder.setEmittedAt(Instant.now().minus(Duration.ofMinutes(5)));
-            console.pipeline.send(console.pipeline.topics.responseDue(), "fb-open", reminder);
+            console.reminded("fb-open", EscalationLevel.TEAM_LEAD);
             deadLetter(stack, console.pipeline.topics.responderDlq().name());
             console.start();
 

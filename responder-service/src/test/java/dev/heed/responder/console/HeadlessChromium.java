@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
@@ -101,6 +102,16 @@ public final class HeadlessChromium implements AutoCloseable {
     public <T> T read(Function<WebDriver, T> read, Duration within) {
         return new WebDriverWait(browser, within).ignoring(StaleElementReferenceException.class)
                 .until(page -> Optional.ofNullable(read.apply(page))).orElse(null);
+    }
+
+    /**
+     * Lays the page out as a screen {@code width} by {@code height} CSS pixels would, a phone's when
+     * {@code mobile} (its viewport meta tag honoured), through DevTools' device-metrics override: a headless
+     * window cannot be made as narrow as a phone.
+     */
+    public void viewport(int width, int height, boolean mobile) {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     }
 
     public void screenshot(String file) throws IOException {
