@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The operator console's model: the timeline index and dead letters (fed by {@link #feed()}), the dashboard
  * (sampled on the scheduler), and the open list with the completeness figure (recomputed every second and
- * pushed to the pages only when it changed). The page's countdown runs in the browser, so the list's JSON
- * changes only when a complaint arrives, climbs or is acknowledged.
+ * pushed to the pages only when it changed), with the ids whose timeline changed. The page's countdown runs in
+ * the browser, so the list's JSON changes only when a complaint arrives, climbs or is acknowledged.
  */
 public final class Console {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
@@ -123,6 +123,11 @@ public final class Console {
         Map<String, Object> content = openList(now);
         // The page needs now only to learn its clock's offset: a new second is no reason to send 20 KB again.
         events.publish("complaints", json.writeValueAsString(content), json.writeValueAsString(stamped(now, content)));
+        // A complaint's page shows events the list does not (a reply, a notification): it learns of them here.
+        Optional<TimelineIndex.Changes> changes = index.drainChanges();
+        if (changes.isPresent()) {
+            events.signal("timeline", json.writeValueAsString(changes.get()));
+        }
         events.refresh();
     }
 

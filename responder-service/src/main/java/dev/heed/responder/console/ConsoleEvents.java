@@ -51,9 +51,13 @@ public final class ConsoleEvents {
      */
     public void publish(String name, String content, String payload) {
         Latest before = latest.put(name, new Latest(content, payload));
-        if (before != null && before.content().equals(content)) {
-            return;
+        if (before == null || !before.content().equals(content)) {
+            signal(name, payload);
         }
+    }
+
+    /** Sends event {@code name} to every page now. It is not kept: a page that connects later has nothing to catch up on. */
+    public void signal(String name, String payload) {
         for (Page page : pages) {
             send(page, name, payload);
         }

@@ -123,6 +123,8 @@ class ConsoleApiIT {
                 console.feedback("fb-arriving", Duration.ofSeconds(1), Duration.ofMinutes(30));
                 await().atMost(Duration.ofSeconds(60)).until(() -> page.named("complaints").stream()
                         .anyMatch(e -> e.data().contains("\"fb-arriving\"")));
+                // The ids whose timeline changed, for the complaint pages that show them.
+                assertThat(page.named("timeline")).anySatisfy(e -> assertThat(e.data()).contains("\"fb-arriving\""));
             }
         }
     }

@@ -89,6 +89,9 @@ class ConsoleBrowserIT {
             chromium.click(By.linkText("fb-waiting"), Duration.ofSeconds(30));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-stage='ESCALATED']")));
             assertThat(chromium.text(By.cssSelector("#timeline mark"))).isEqualTo("charged twice");
+            // What the open list does not show reaches the complaint's page too, without a reload.
+            console.notificationFailed("fb-waiting");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "HTTP 503 after 5 attempts"));
             chromium.screenshot("target/console-complaint-screenshot.png");
         }
     }

@@ -86,6 +86,11 @@ final class ConsoleFixture implements AutoCloseable {
         pipeline.send(pipeline.topics.responseDue(), id, reminder);
     }
 
+    /** An agent notification about {@code id} that failed: a timeline event that changes nothing in the open list. */
+    void notificationFailed(String id) throws Exception {
+        pipeline.send(pipeline.topics.responsesSent(), id, SampleEvents.responseSent(id));
+    }
+
     /** The responder's reply to a customer, recorded as sent. */
     void repliedTo(String id) throws Exception {
         ResponseSent sent = SampleEvents.responseSent(id);
