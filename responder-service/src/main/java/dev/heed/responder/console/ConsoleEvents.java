@@ -8,14 +8,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 
 /**
- * The server-sent-event hub of the console: every open page holds one connection. An event goes to every page
- * only when its content changed (not merely its time stamp), so a quiet console sends nothing. A page that
+ * The server-sent-event hub of the console: every open page holds one connection. A published event goes to
+ * every page only when its content changed (not merely its time stamp), so a quiet console sends nothing; a
+ * signal goes out as it comes. A page that
  * connects is greeted at the next {@link #refresh} with the latest payload of every event, so it never shows a
  * blank panel while waiting for a change; a page whose session ended (signed out, or expired) has its stream
  * closed there.
  *
- * <p>Threads: {@link #connect} is called on request threads; {@link #publish} and {@link #refresh} must be
- * called from one thread (the console's scheduler). That thread is the only one that writes to or closes a
+ * <p>Threads: {@link #connect} is called on request threads; {@link #publish}, {@link #signal} and
+ * {@link #refresh} must be called from one thread (the console's scheduler). That thread is the only one that writes to or closes a
  * connection, so two events never interleave on one page.
  */
 public final class ConsoleEvents {
