@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.ingest.feedback.CloudEventReader;
 import dev.heed.ingest.feedback.FeedbackParser;
 import dev.heed.ingest.feedback.FieldError;
+import dev.heed.ingest.feedback.StrictJson;
 import dev.heed.ingest.feedback.Submission;
 import dev.heed.ingest.problem.Problem;
 import dev.heed.ingest.problem.Problems;
@@ -28,12 +29,14 @@ final class RequestDecoder {
     static final String BATCH_TYPES = MediaTypes.JSON + " (an array) or " + MediaTypes.CLOUDEVENT_BATCH;
 
     private final ObjectMapper json;
+    private final StrictJson strictJson;
     private final FeedbackParser parser;
     private final CloudEventReader events;
     private final int maxBatchItems;
 
     RequestDecoder(ObjectMapper json, FeedbackParser parser, CloudEventReader events, int maxBatchItems) {
         this.json = json;
+        this.strictJson = new StrictJson(json);
         this.parser = parser;
         this.events = events;
         this.maxBatchItems = maxBatchItems;
@@ -42,9 +45,9 @@ final class RequestDecoder {
     Submission single(String contentType, Map<String, String> headers, byte[] body) {
         switch (MediaTypes.essence(contentType)) {
             case MediaTypes.JSON:
-                return headers.containsKey("ce-specversion") ? binary(headers, body) : parser.parseJson(tree(body), "");
+                return headers.containsKey("ce-specversion") ? binary(headers, body) : parser.parseJson(cleanTree(body), "");
             case MediaTypes.CLOUDEVENT:
-                return structured(tree(body), "");
+                return structured(cleanTree(body), "");
             default:
                 throw new ProblemException(Problems.unsupportedMediaType(contentType, SINGLE_TYPES));
         }
@@ -56,7 +59,8 @@ final class RequestDecoder {
             case MediaTypes.CLOUDEVENT_BATCH -> true;
             default -> throw new ProblemException(Problems.unsupportedMediaType(contentType, BATCH_TYPES));
         };
-        JsonNode items = tree(body);
+        StrictJson.Parsed parsed = readable(body);
+        JsonNode items = parsed.tree();
         if (!items.isArray() || items.isEmpty()) {
             throw invalid("/", "must be a non-empty JSON array");
         }
@@ -66,9 +70,23 @@ final class RequestDecoder {
         var submissions = new ArrayList<Submission>(items.size());
         for (int i = 0; i < items.size(); i++) {
             String base = "/" + i;
-            submissions.add(cloudEvents ? structured(items.get(i), base) : parser.parseJson(items.get(i), base));
+            List<FieldError> flaws = flawsOf(parsed.errors(), base);
+            submissions.add(!flaws.isEmpty() ? Submission.invalid(flaws)
+                    : cloudEvents ? structured(items.get(i), base) : parser.parseJson(items.get(i), base));
         }
         return submissions;
+    }
+
+    /**
+     * The flaws (a repeated member name, a lone surrogate) found inside the batch item at {@code base}: that
+     * item is refused with them, and the batch's other items are answered on their own.
+     */
+    private static List<FieldError> flawsOf(List<FieldError> flaws, String base) {
+        if (flaws.isEmpty()) {
+            return List.of();
+        }
+        String prefix = base + "/";
+        return flaws.stream().filter(e -> e.pointer().equals(base) || e.pointer().startsWith(prefix)).toList();
     }
 
     private Submission structured(JsonNode node, String base) {
@@ -89,16 +107,22 @@ final class RequestDecoder {
         }
     }
 
-    private JsonNode tree(byte[] body) {
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw invalid("/", "the body is empty");
-            }
-            return node;
-        } catch (IOException e) {
-            throw invalid("/", "the body is not valid JSON");
+    /** The body's tree; a body that is not one JSON value ends the request with 400. */
+    private StrictJson.Parsed readable(byte[] body) {
+        StrictJson.Parsed parsed = strictJson.read(body, "");
+        if (parsed.tree() == null) {
+            throw new ProblemException(Problem.invalid(parsed.errors()));
         }
+        return parsed;
+    }
+
+    /** The tree of a single request's body, which must also be free of flaws (a repeated name, a lone surrogate). */
+    private JsonNode cleanTree(byte[] body) {
+        StrictJson.Parsed parsed = readable(body);
+        if (!parsed.isClean()) {
+            throw new ProblemException(Problem.invalid(parsed.errors()));
+        }
+        return parsed.tree();
     }
 
     private static ProblemException invalid(String pointer, String detail) {
