@@ -1,6 +1,5 @@
 package dev.heed.ingest.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.ingest.feedback.CloudEventReader;
@@ -10,10 +9,6 @@ import dev.heed.ingest.feedback.StrictJson;
 import dev.heed.ingest.feedback.Submission;
 import dev.heed.ingest.problem.Problem;
 import dev.heed.ingest.problem.Problems;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.http.HttpMessageFactory;
-import io.cloudevents.rw.CloudEventRWException;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +23,12 @@ final class RequestDecoder {
     static final String SINGLE_TYPES = MediaTypes.JSON + ", " + MediaTypes.CLOUDEVENT + " or CloudEvents binary mode";
     static final String BATCH_TYPES = MediaTypes.JSON + " (an array) or " + MediaTypes.CLOUDEVENT_BATCH;
 
-    private final ObjectMapper json;
     private final StrictJson strictJson;
     private final FeedbackParser parser;
     private final CloudEventReader events;
     private final int maxBatchItems;
 
     RequestDecoder(ObjectMapper json, FeedbackParser parser, CloudEventReader events, int maxBatchItems) {
-        this.json = json;
         this.strictJson = new StrictJson(json);
         this.parser = parser;
         this.events = events;
@@ -45,9 +38,9 @@ final class RequestDecoder {
     Submission single(String contentType, Map<String, String> headers, byte[] body) {
         switch (MediaTypes.essence(contentType)) {
             case MediaTypes.JSON:
-                return headers.containsKey("ce-specversion") ? binary(headers, body) : parser.parseJson(cleanTree(body), "");
+                return headers.containsKey("ce-specversion") ? events.binary(headers, body) : parser.parseJson(cleanTree(body), "");
             case MediaTypes.CLOUDEVENT:
-                return structured(cleanTree(body), "");
+                return events.structured(cleanTree(body), "");
             default:
                 throw new ProblemException(Problems.unsupportedMediaType(contentType, SINGLE_TYPES));
         }
@@ -72,7 +65,7 @@ final class RequestDecoder {
             String base = "/" + i;
             List<FieldError> flaws = flawsOf(parsed.errors(), base);
             submissions.add(!flaws.isEmpty() ? Submission.invalid(flaws)
-                    : cloudEvents ? structured(items.get(i), base) : parser.parseJson(items.get(i), base));
+                    : cloudEvents ? events.structured(items.get(i), base) : parser.parseJson(items.get(i), base));
         }
         return submissions;
     }
@@ -87,24 +80,6 @@ final class RequestDecoder {
         }
         String prefix = base + "/";
         return flaws.stream().filter(e -> e.pointer().equals(base) || e.pointer().startsWith(prefix)).toList();
-    }
-
-    private Submission structured(JsonNode node, String base) {
-        try {
-            CloudEvent event = json.treeToValue(node, CloudEvent.class);
-            return events.read(event, attribute -> base + "/" + attribute, base + "/data");
-        } catch (JsonProcessingException | IllegalArgumentException | CloudEventRWException e) {
-            return Submission.invalid(List.of(FieldError.invalid(base.isEmpty() ? "/" : base, "is not a valid CloudEvent: " + rootMessage(e))));
-        }
-    }
-
-    private Submission binary(Map<String, String> headers, byte[] body) {
-        try {
-            CloudEvent event = HttpMessageFactory.createReader(headers, body).toEvent();
-            return events.read(event, attribute -> "header:ce-" + attribute, "");
-        } catch (CloudEventRWException | IllegalArgumentException | IllegalStateException e) {
-            throw invalid("header:ce-specversion", "the ce-* headers do not form a valid CloudEvent: " + rootMessage(e));
-        }
     }
 
     /** The body's tree; a body that is not one JSON value ends the request with 400. */
@@ -127,13 +102,5 @@ final class RequestDecoder {
 
     private static ProblemException invalid(String pointer, String detail) {
         return new ProblemException(Problem.invalid(List.of(FieldError.invalid(pointer, detail))));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return String.valueOf(root.getMessage());
     }
 }
