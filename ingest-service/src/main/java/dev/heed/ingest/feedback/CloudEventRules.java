@@ -108,7 +108,7 @@ final class CloudEventRules {
         try {
             return Rfc3339.parse(time);
         } catch (DateTimeParseException e) {
-            errors.add(FieldError.invalid(pointer.apply("time"), Rfc3339.EXPECTED + ": " + e.getMessage()));
+            errors.add(FieldError.invalid(pointer.apply("time"), Rfc3339.expected(e)));
             return null;
         }
     }

@@ -91,7 +91,7 @@ final class FieldReader {
         try {
             return Rfc3339.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(FieldError.invalid(pointer(name), Rfc3339.EXPECTED + ": " + e.getMessage()));
+            errors.add(FieldError.invalid(pointer(name), Rfc3339.expected(e)));
             return null;
         }
     }

@@ -20,8 +20,7 @@ import java.time.format.DateTimeParseException;
  * milliseconds, and this keeps the order of events around it. Anywhere else second 60 is refused.
  */
 final class Rfc3339 {
-    /** What a field's error says it expects; the reason a value is refused follows it. */
-    static final String EXPECTED = "must be an RFC 3339 date-time, e.g. 2026-01-31T09:15:00Z or 2026-01-31T10:15:00.250+01:00";
+    private static final String EXPECTED = "must be an RFC 3339 date-time, e.g. 2026-01-31T09:15:00Z or 2026-01-31T10:15:00.250+01:00";
     /** What a leap second is read as, within its minute: the minute's last millisecond. */
     private static final int LEAP_SECOND_NANOS = 999_000_000;
 
@@ -121,6 +120,11 @@ final class Rfc3339 {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    /** A field error's detail for a value {@link #parse} refused: what is expected, and why this is not it. */
+    static String expected(DateTimeParseException refusal) {
+        return EXPECTED + ": " + refusal.getMessage();
     }
 
     private static DateTimeParseException refused(String s, String why) {

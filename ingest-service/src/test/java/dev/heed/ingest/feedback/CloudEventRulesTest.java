@@ -30,7 +30,8 @@ class CloudEventRulesTest {
                 tuple("/2/datacontenttype", "must be a media type (RFC 2046), e.g. application/json"),
                 tuple("/2/dataschema", "must be a non-empty string"),
                 tuple("/2/subject", "must be a non-empty string"),
-                tuple("/2/time", Rfc3339.EXPECTED + ": it is not of the form yyyy-mm-ddThh:mm:ss[.fraction](Z|±hh:mm)"));
+                tuple("/2/time", "must be an RFC 3339 date-time, e.g. 2026-01-31T09:15:00Z or 2026-01-31T10:15:00.250+01:00: "
+                        + "it is not of the form yyyy-mm-ddThh:mm:ss[.fraction](Z|±hh:mm)"));
         assertThat(checked.errors()).noneMatch(FieldError::semantic);
         assertThat(checked.time()).isNull();
     }
