@@ -1,5 +1,5 @@
 // A complaint's page: its whole life across the topics, in order, with the classifier's evidence marked in
-// the text. Refetched whenever the server pushes a change to the list.
+// the text. Refetched whenever the server says its timeline (or the open list) changed.
 "use strict";
 
 const id = new URLSearchParams(location.search).get("id") || "";
@@ -52,5 +52,7 @@ async function load() {
   byId("timeline").replaceChildren(...view.timeline.map(entry));
 }
 
-heed.stream({ complaints: load }, () => { location.href = "index.html"; });
+heed.stream({ complaints: load, timeline: changed => { if (!changed.ids || changed.ids.includes(id)) load(); } },
+  () => { location.href = "index.html"; });
+heed.signOutButton(() => { location.href = "index.html"; });
 load();

@@ -26,6 +26,31 @@ const heed = {
     return value === null || value === undefined ? "" : new Date(value).toLocaleString();
   },
 
+  notice(text) {
+    const notice = document.getElementById("notice");
+    notice.textContent = text || "";
+    notice.hidden = !text;
+  },
+
+  // The sign-out button: the server ends the session (the cookie is cleared, its streams are closed) and this tab
+  // forgets the token. A failed request leaves the session as it was and says so rather than pretend.
+  signOutButton(after) {
+    const button = document.getElementById("signout");
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      const response = await fetch("/console/api/session", { method: "DELETE" }).catch(() => null);
+      button.disabled = false;
+      if (!response || response.status !== 204) {
+        heed.notice("Sign-out failed: you are still signed in. Try again.");
+        return;
+      }
+      heed.notice("");
+      sessionStorage.removeItem("heed.token");
+      sessionStorage.removeItem("heed.agent");
+      after();
+    });
+  },
+
   // One EventSource per page; the browser reconnects by itself. A stream that closes for good (401 after the
   // session expired) hands over to onDenied.
   stream(handlers, onDenied) {

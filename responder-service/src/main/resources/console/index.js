@@ -5,12 +5,14 @@
 const state = { skew: 0, stream: null };
 const byId = id => document.getElementById(id);
 
-function showSignIn(message) {
+function showSignIn(error, note) {
   if (state.stream) state.stream.close();
   sessionStorage.removeItem("heed.token");
   byId("console").hidden = true;
+  byId("signout").hidden = true;
   byId("signin").hidden = false;
-  byId("signin-error").textContent = message || "";
+  byId("signin-error").textContent = error || "";
+  byId("signin-note").textContent = note || "";
 }
 
 async function signIn(event) {
@@ -26,21 +28,24 @@ async function signIn(event) {
 function start() {
   byId("signin").hidden = true;
   byId("console").hidden = false;
+  byId("signout").hidden = false;
   state.stream = heed.stream({ complaints: renderComplaints, dashboard: renderDashboard },
     () => showSignIn("Your console session ended; sign in again."));
 }
 
 function renderComplaints(view) {
   state.skew = Date.parse(view.now) - Date.now();
+  // The labels are for a narrow screen, where each row becomes a card and the table's head is hidden.
   const rows = view.open.map(c => heed.el("tr", { "data-complaint-id": c.id },
-    heed.el("td", {}, heed.el("span", { class: "countdown", "data-due": c.dueAt ? Date.parse(c.dueAt) : null })),
-    heed.el("td", {}, heed.el("a", { href: "complaint.html?id=" + encodeURIComponent(c.id) }, c.id),
+    heed.el("td", { class: "due", "data-label": "Due in" },
+      heed.el("span", { class: "countdown", "data-due": c.dueAt ? Date.parse(c.dueAt) : null })),
+    heed.el("td", { class: "complaint" }, heed.el("a", { href: "complaint.html?id=" + encodeURIComponent(c.id) }, c.id),
       c.subject ? heed.el("div", { class: "quiet" }, c.subject) : null),
-    heed.el("td", {}, c.queue),
-    heed.el("td", { class: "level-" + c.level }, c.level),
-    heed.el("td", {}, c.severity || ""),
-    heed.el("td", { class: "num" }, c.reminders),
-    heed.el("td", {}, heed.el("button", { class: "ack", "data-complaint-id": c.id }, "Acknowledge"))));
+    heed.el("td", { "data-label": "Queue" }, c.queue),
+    heed.el("td", { class: "level-" + c.level, "data-label": "Level" }, c.level),
+    heed.el("td", { "data-label": "Severity" }, c.severity || ""),
+    heed.el("td", { class: "num", "data-label": "Reminders" }, c.reminders),
+    heed.el("td", { class: "action" }, heed.el("button", { class: "ack", "data-complaint-id": c.id }, "Acknowledge"))));
   byId("open-rows").replaceChildren(...rows);
   byId("open-empty").hidden = rows.length > 0;
   renderCompleteness(view.completeness, view.indexed, view.indexBound);
@@ -105,6 +110,7 @@ async function acknowledge(button) {
 }
 
 byId("signin").addEventListener("submit", signIn);
+heed.signOutButton(() => showSignIn("", "You signed out."));
 byId("open-rows").addEventListener("click", event => {
   const button = event.target.closest("button.ack");
   if (button) acknowledge(button);

@@ -32,6 +32,12 @@ public final class FeedbackParser {
     static final Set<String> IDENTITY = Set.of("eventId", "sourceSystem");
     private static final Set<String> PLAIN_JSON = union(CONTENT, IDENTITY);
 
+    /**
+     * {@code occurredAt} must lie after this: the Unix epoch and anything before it (0001-01-01, 1900-01-01,
+     * 1969-12-31 in a negative offset) are what an unset date field turns into upstream, never when a
+     * customer wrote, and negative epoch milliseconds are where downstream tools disagree.
+     */
+    public static final Instant EARLIEST_EXCLUSIVE = Instant.EPOCH;
     private static final Pattern TRACE_ID = Pattern.compile("(?!0{32})[0-9a-f]{32}");
     private static final int MAX_ATTRIBUTES = 50;
     private static final String CHANNELS = Arrays.stream(Channel.values()).map(Enum::name).collect(Collectors.joining(", "));
@@ -107,6 +113,9 @@ public final class FeedbackParser {
         }
         if (value != null && value.isAfter(clock.instant().plus(maxClockSkew))) {
             errors.add(FieldError.unacceptable(fields.pointer("occurredAt"), "lies in the future"));
+        } else if (value != null && !value.isAfter(EARLIEST_EXCLUSIVE)) {
+            errors.add(FieldError.unacceptable(fields.pointer("occurredAt"),
+                    "must be later than " + EARLIEST_EXCLUSIVE + ": earlier times are the zero values of unset dates, not feedback"));
         }
         // The topic stores milliseconds; truncating here keeps a repeat's fingerprint equal to the original's.
         return value == null ? null : value.truncatedTo(ChronoUnit.MILLIS);

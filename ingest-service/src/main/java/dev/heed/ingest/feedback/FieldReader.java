@@ -1,6 +1,7 @@
 package dev.heed.ingest.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -42,11 +43,14 @@ final class FieldReader {
             errors.add(FieldError.invalid(pointer(name), "must be a string"));
             return null;
         }
-        if (value.textValue().length() > maxLength) {
-            errors.add(FieldError.invalid(pointer(name), "must be at most " + maxLength + " characters"));
+        String text = value.textValue();
+        // Characters are code points, as JSON Schema's maxLength counts them: an emoji is one, not two UTF-16 units.
+        // A string no longer than the limit in UTF-16 units is no longer in code points, so most need no count.
+        if (text.length() > maxLength && text.codePointCount(0, text.length()) > maxLength) {
+            errors.add(FieldError.invalid(pointer(name), "must be at most " + maxLength + " characters (Unicode code points)"));
             return null;
         }
-        return value.textValue();
+        return text;
     }
 
     String matching(String name, Predicate<String> valid, String expected, int maxLength) {
@@ -58,16 +62,25 @@ final class FieldReader {
         return value;
     }
 
+    /** A whole number however written: {@code 5}, {@code 5.0} and {@code 5e0} are all 5, while {@code 4.5} is refused. */
     Integer integer(String name, int min, int max) {
         JsonNode value = raw(name);
         if (value == null) {
             return null;
         }
-        if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
-            errors.add(FieldError.invalid(pointer(name), "must be a whole number from " + min + " to " + max));
-            return null;
+        if (value.isIntegralNumber() && value.canConvertToLong() && value.longValue() >= min && value.longValue() <= max) {
+            return value.intValue();
         }
-        return value.intValue();
+        if (value.isFloatingPointNumber()) {
+            BigDecimal decimal = value.decimalValue();
+            // Compared before any conversion, so 1e400 is never turned into a long; a whole value has no fraction.
+            if (decimal.compareTo(BigDecimal.valueOf(min)) >= 0 && decimal.compareTo(BigDecimal.valueOf(max)) <= 0
+                    && decimal.stripTrailingZeros().scale() <= 0) {
+                return decimal.intValueExact();
+            }
+        }
+        errors.add(FieldError.invalid(pointer(name), "must be a whole number from " + min + " to " + max));
+        return null;
     }
 
     Instant timestamp(String name, boolean required) {
@@ -78,7 +91,7 @@ final class FieldReader {
         try {
             return Rfc3339.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(FieldError.invalid(pointer(name), "must be an RFC 3339 date-time with offset, e.g. 2026-01-31T09:15:00Z"));
+            errors.add(FieldError.invalid(pointer(name), Rfc3339.expected(e)));
             return null;
         }
     }

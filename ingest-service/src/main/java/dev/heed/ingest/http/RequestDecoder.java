@@ -1,18 +1,14 @@
 package dev.heed.ingest.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.ingest.feedback.CloudEventReader;
 import dev.heed.ingest.feedback.FeedbackParser;
 import dev.heed.ingest.feedback.FieldError;
+import dev.heed.ingest.feedback.StrictJson;
 import dev.heed.ingest.feedback.Submission;
 import dev.heed.ingest.problem.Problem;
 import dev.heed.ingest.problem.Problems;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.http.HttpMessageFactory;
-import io.cloudevents.rw.CloudEventRWException;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +23,13 @@ final class RequestDecoder {
     static final String SINGLE_TYPES = MediaTypes.JSON + ", " + MediaTypes.CLOUDEVENT + " or CloudEvents binary mode";
     static final String BATCH_TYPES = MediaTypes.JSON + " (an array) or " + MediaTypes.CLOUDEVENT_BATCH;
 
-    private final ObjectMapper json;
+    private final StrictJson strictJson;
     private final FeedbackParser parser;
     private final CloudEventReader events;
     private final int maxBatchItems;
 
     RequestDecoder(ObjectMapper json, FeedbackParser parser, CloudEventReader events, int maxBatchItems) {
-        this.json = json;
+        this.strictJson = new StrictJson(json);
         this.parser = parser;
         this.events = events;
         this.maxBatchItems = maxBatchItems;
@@ -42,9 +38,9 @@ final class RequestDecoder {
     Submission single(String contentType, Map<String, String> headers, byte[] body) {
         switch (MediaTypes.essence(contentType)) {
             case MediaTypes.JSON:
-                return headers.containsKey("ce-specversion") ? binary(headers, body) : parser.parseJson(tree(body), "");
+                return headers.containsKey("ce-specversion") ? events.binary(headers, body) : parser.parseJson(cleanTree(body), "");
             case MediaTypes.CLOUDEVENT:
-                return structured(tree(body), "");
+                return events.structured(cleanTree(body), "");
             default:
                 throw new ProblemException(Problems.unsupportedMediaType(contentType, SINGLE_TYPES));
         }
@@ -56,7 +52,8 @@ final class RequestDecoder {
             case MediaTypes.CLOUDEVENT_BATCH -> true;
             default -> throw new ProblemException(Problems.unsupportedMediaType(contentType, BATCH_TYPES));
         };
-        JsonNode items = tree(body);
+        StrictJson.Parsed parsed = readable(body);
+        JsonNode items = parsed.tree();
         if (!items.isArray() || items.isEmpty()) {
             throw invalid("/", "must be a non-empty JSON array");
         }
@@ -66,50 +63,44 @@ final class RequestDecoder {
         var submissions = new ArrayList<Submission>(items.size());
         for (int i = 0; i < items.size(); i++) {
             String base = "/" + i;
-            submissions.add(cloudEvents ? structured(items.get(i), base) : parser.parseJson(items.get(i), base));
+            List<FieldError> flaws = flawsOf(parsed.errors(), base);
+            submissions.add(!flaws.isEmpty() ? Submission.invalid(flaws)
+                    : cloudEvents ? events.structured(items.get(i), base) : parser.parseJson(items.get(i), base));
         }
         return submissions;
     }
 
-    private Submission structured(JsonNode node, String base) {
-        try {
-            CloudEvent event = json.treeToValue(node, CloudEvent.class);
-            return events.read(event, attribute -> base + "/" + attribute, base + "/data");
-        } catch (JsonProcessingException | IllegalArgumentException | CloudEventRWException e) {
-            return Submission.invalid(List.of(FieldError.invalid(base.isEmpty() ? "/" : base, "is not a valid CloudEvent: " + rootMessage(e))));
+    /**
+     * The flaws (a repeated member name, a lone surrogate) found inside the batch item at {@code base}: that
+     * item is refused with them, and the batch's other items are answered on their own.
+     */
+    private static List<FieldError> flawsOf(List<FieldError> flaws, String base) {
+        if (flaws.isEmpty()) {
+            return List.of();
         }
+        String prefix = base + "/";
+        return flaws.stream().filter(e -> e.pointer().equals(base) || e.pointer().startsWith(prefix)).toList();
     }
 
-    private Submission binary(Map<String, String> headers, byte[] body) {
-        try {
-            CloudEvent event = HttpMessageFactory.createReader(headers, body).toEvent();
-            return events.read(event, attribute -> "header:ce-" + attribute, "");
-        } catch (CloudEventRWException | IllegalArgumentException | IllegalStateException e) {
-            throw invalid("header:ce-specversion", "the ce-* headers do not form a valid CloudEvent: " + rootMessage(e));
+    /** The body's tree; a body that is not one JSON value ends the request with 400. */
+    private StrictJson.Parsed readable(byte[] body) {
+        StrictJson.Parsed parsed = strictJson.read(body, "");
+        if (parsed.tree() == null) {
+            throw new ProblemException(Problem.invalid(parsed.errors()));
         }
+        return parsed;
     }
 
-    private JsonNode tree(byte[] body) {
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw invalid("/", "the body is empty");
-            }
-            return node;
-        } catch (IOException e) {
-            throw invalid("/", "the body is not valid JSON");
+    /** The tree of a single request's body, which must also be free of flaws (a repeated name, a lone surrogate). */
+    private JsonNode cleanTree(byte[] body) {
+        StrictJson.Parsed parsed = readable(body);
+        if (!parsed.isClean()) {
+            throw new ProblemException(Problem.invalid(parsed.errors()));
         }
+        return parsed.tree();
     }
 
     private static ProblemException invalid(String pointer, String detail) {
         return new ProblemException(Problem.invalid(List.of(FieldError.invalid(pointer, detail))));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return String.valueOf(root.getMessage());
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.events.Channel;
 import dev.heed.schemas.MutableClock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -16,12 +17,11 @@ class FeedbackParserTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final FeedbackParser parser = new FeedbackParser(clock, Duration.ofMinutes(5));
 
+    /** The tree as the service reads it: decimals kept exact. */
     static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text.replace('\'', '"'));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
+        StrictJson.Parsed parsed = new StrictJson(JSON).read(text.replace('\'', '"').getBytes(StandardCharsets.UTF_8), "");
+        assertThat(parsed.isClean()).as(text).isTrue();
+        return parsed.tree();
     }
 
     @Test
@@ -118,5 +118,45 @@ class FeedbackParserTest {
         assertThat(ok.eventId()).isEqualTo("ce-1");
         assertThat(ok.claimedSource()).isEqualTo("chat-gw");
         assertThat(bad.errors()).extracting(FieldError::pointer).containsExactlyInAnyOrder("/data/eventId", "/data/occurredAt");
+    }
+
+    @Test
+    void shouldCallAnOccurredAtUpToTheEpochUnacceptable() {
+        Submission epoch = parser.parseJson(json("{'channel':'WEB','text':'x','occurredAt':'1970-01-01T00:00:00Z'}"), "");
+        Submission after = parser.parseJson(json("{'channel':'WEB','text':'x','occurredAt':'1970-01-01T00:00:00.001Z'}"), "");
+        Submission eventTime = parser.parseEventData(json("{'channel':'CHAT','text':'hi'}"), "/data", "ce-1", "chat-gw",
+                Instant.parse("1969-07-20T20:17:40Z"));
+
+        assertThat(epoch.errors()).singleElement().satisfies(e -> {
+            assertThat(e.pointer()).isEqualTo("/occurredAt");
+            assertThat(e.semantic()).isTrue();
+        });
+        assertThat(after.isValid()).isTrue();
+        assertThat(eventTime.errors()).extracting(FieldError::pointer).containsExactly("/data/occurredAt");
+    }
+
+    @Test
+    void shouldReadAWholeRatingHoweverWrittenAndRefuseAFraction() {
+        for (String whole : new String[] {"5.0", "5e0", "50e-1", "3.000"}) {
+            Submission s = parser.parseJson(json("{'channel':'WEB','text':'x','rating':" + whole + ",'occurredAt':'2026-11-24T09:00:00Z'}"), "");
+            assertThat(s.input()).as(whole).isNotNull();
+            assertThat(s.input().rating()).as(whole).isEqualTo(Double.valueOf(whole).intValue());
+        }
+        for (String refused : new String[] {"4.5", "5.00000000000000001", "0.9999999999999999999", "1e400", "9223372036854775808"}) {
+            Submission s = parser.parseJson(json("{'channel':'WEB','text':'x','rating':" + refused + ",'occurredAt':'2026-11-24T09:00:00Z'}"), "");
+            assertThat(s.errors()).as(refused).extracting(FieldError::pointer).containsExactly("/rating");
+        }
+    }
+
+    @Test
+    void shouldCountEveryLengthInCodePoints() {
+        String emoji = "\uD83D\uDE00";
+        Submission atLimit = parser.parseJson(json("{'channel':'WEB','text':'x','subject':'" + emoji.repeat(500)
+                + "','customer':{'displayName':'" + emoji.repeat(200) + "'},'occurredAt':'2026-11-24T09:00:00Z'}"), "");
+        Submission over = parser.parseJson(json("{'channel':'WEB','text':'x','subject':'" + emoji.repeat(501)
+                + "','occurredAt':'2026-11-24T09:00:00Z'}"), "");
+
+        assertThat(atLimit.isValid()).isTrue();
+        assertThat(over.errors()).extracting(FieldError::detail).containsExactly("must be at most 500 characters (Unicode code points)");
     }
 }

@@ -46,14 +46,23 @@ class CloudEventsEndpointTest {
     }
 
     @Test
-    void shouldNameEnvelopeAndDataErrorsTogether() {
-        String bad = quotes("{'specversion':'1.0','id':'ce-3','source':'chat-gw','type':'other.type','ingestid':'x',"
+    void shouldNameThisApisAttributeRulesAndDataErrorsTogether() {
+        String bad = quotes("{'specversion':'1.0','id':'has space','source':'chat-gw','type':'dev.heed.feedback','ingestid':'x',"
                 + "'data':{'channel':'CHAT'}}");
         Answer answer = fixture.http.post("/v1/feedback", "application/cloudevents+json", bad, "X-API-Key", KEY);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("errors").findValuesAsText("pointer"))
-                .containsExactlyInAnyOrder("/type", "/ingestid", "/data/text", "/data/occurredAt");
+                .containsExactlyInAnyOrder("/id", "/ingestid", "/data/text", "/data/occurredAt");
+    }
+
+    @Test
+    void shouldNameEveryInvalidAttributeWithAForeignTypeToo() {
+        String bad = quotes("{'specversion':'0.3','id':'','source':'chat-gw','type':'other.type','data':{}}");
+        Answer answer = fixture.http.post("/v1/feedback", "application/cloudevents+json", bad, "X-API-Key", KEY);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").findValuesAsText("pointer")).containsExactly("/specversion", "/id", "/type");
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * Takes an agent's acknowledgement of a complaint. Idempotent: a complaint is acknowledged once; every later
- * request (a retry, a colleague, a second click) gets the first acknowledgement back and writes nothing.
+ * request (a retry, a colleague, a second click) gets the first acknowledgement back and writes nothing, once it
+ * passed the same checks as the first (an agent token naming another agent is refused either way).
  * The acknowledgement id is derived from the complaint, so even two instances racing write the same id and
  * the routing-service stops the clock once.
  */
@@ -31,6 +32,9 @@ public final class Acknowledger {
     public synchronized Result acknowledge(String complaintId, Principal who, AckRequest request) throws AckException {
         KnownComplaint complaint = directory.find(complaintId)
                 .orElseThrow(() -> new AckException(Reason.UNKNOWN_COMPLAINT, "no complaint " + complaintId, null));
+        // The request is judged before the idempotent answer: whether a token may act for an agent does not
+        // depend on whether someone was quicker, and a 200 must not tell an impostor who acknowledged.
+        String agent = agent(who, request.agent());
         if (complaint.acknowledgement() != null) {
             return new Result(complaint.acknowledgement(), false);
         }
@@ -38,7 +42,7 @@ public final class Acknowledger {
                 .setComplaintId(complaintId)
                 .setAcknowledgementId(acknowledgementId(complaintId))
                 .setAcknowledgedAt(clock.instant())
-                .setAgent(agent(who, request.agent()))
+                .setAgent(agent)
                 .setTeam(who.kind() == Principal.Kind.TEAM ? who.name() : null)
                 .setSource(request.source())
                 .setNote(request.note())

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The operator console's model: the timeline index and dead letters (fed by {@link #feed()}), the dashboard
  * (sampled on the scheduler), and the open list with the completeness figure (recomputed every second and
- * pushed to the pages only when it changed). The page's countdown runs in the browser, so the list's JSON
- * changes only when a complaint arrives, climbs or is acknowledged.
+ * pushed to the pages only when it changed), with the ids whose timeline changed. The page's countdown runs in
+ * the browser, so the list's JSON changes only when a complaint arrives, climbs or is acknowledged.
  */
 public final class Console {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
@@ -37,7 +37,7 @@ public final class Console {
     private final TimelineIndex index;
     private final TimelineFeed feed;
     private final TopicSampler sampler;
-    private final ConsoleEvents events = new ConsoleEvents();
+    private final ConsoleEvents events;
     private final ConsoleSessions sessions;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -53,6 +53,7 @@ public final class Console {
         this.sampler = new TopicSampler(admin, TimelineFeed.topicNames(topics),
                 List.of(topics.routingDlq().name(), topics.responderDlq().name()), deadLetters, clock, Duration.ofSeconds(10));
         this.sessions = new ConsoleSessions(tokens, clock, settings.sessionTtl());
+        this.events = new ConsoleEvents(session -> sessions.find(session).isPresent());
     }
 
     /** The handler for a tailer of {@link TimelineFeed#topicNames every Heed topic}. */
@@ -66,11 +67,22 @@ public final class Console {
         scheduler.scheduleWithFixedDelay(() -> guarded("sample", this::sample), 0, settings.sampleEvery().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The open list, soonest due first, and the completeness figure, as of now. */
+    /** The open list, soonest due first, and the completeness figure, as of now (which {@code now} says). */
     public Map<String, Object> complaints() {
         Instant now = clock.instant();
+        return stamped(now, openList(now));
+    }
+
+    private static Map<String, Object> stamped(Instant now, Map<String, Object> content) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("now", now);
+        view.putAll(content);
+        return view;
+    }
+
+    /** What the open list and the figure hold at {@code now}, without {@code now} itself. */
+    private Map<String, Object> openList(Instant now) {
+        Map<String, Object> view = new LinkedHashMap<>();
         view.put("open", OpenComplaints.of(directory.open(), index::facts));
         view.put("completeness", Completeness.of(index.facts(), now, settings.replyWithin()));
         view.put("indexed", index.size());
@@ -107,12 +119,22 @@ public final class Console {
     }
 
     private void push() throws Exception {
-        events.publish("complaints", json.writeValueAsString(complaints()));
+        Instant now = clock.instant();
+        Map<String, Object> content = openList(now);
+        // The page needs now only to learn its clock's offset: a new second is no reason to send 20 KB again.
+        events.publish("complaints", json.writeValueAsString(content), json.writeValueAsString(stamped(now, content)));
+        // A complaint's page shows events the list does not (a reply, a notification): it learns of them here.
+        Optional<TimelineIndex.Changes> changes = index.drainChanges();
+        if (changes.isPresent()) {
+            events.signal("timeline", json.writeValueAsString(changes.get()));
+        }
+        events.refresh();
     }
 
     private void sample() throws Exception {
         dashboard = sampler.sample();
-        events.publish("dashboard", json.writeValueAsString(dashboard));
+        String payload = json.writeValueAsString(dashboard);
+        events.publish("dashboard", payload, payload);
     }
 
     private interface Task {

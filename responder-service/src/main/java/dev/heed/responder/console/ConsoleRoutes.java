@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The console's HTTP routes: the pages under {@code /console/} (open, they hold no data), and under
  * {@code /console/api/} the JSON views and the event stream, which need a session cookie from
- * {@code POST /console/api/session} with an acknowledge-API bearer token.
+ * {@code POST /console/api/session} with an acknowledge-API bearer token; {@code DELETE} on the same path
+ * signs out.
  */
 public final class ConsoleRoutes {
     static final String COOKIE = "heed_console";
@@ -28,17 +29,19 @@ public final class ConsoleRoutes {
         config.routes.get("/", ctx -> ctx.redirect("/console/index.html", HttpStatus.FOUND));
         config.routes.get("/console", ctx -> ctx.redirect("/console/index.html", HttpStatus.FOUND));
         config.routes.post(API + "/session", ctx -> signIn(ctx, console.sessions()));
+        config.routes.delete(API + "/session", ctx -> signOut(ctx, console.sessions()));
         config.routes.before(API + "/*", ctx -> {
             if (!ctx.path().equals(API + "/session") && console.sessions().find(ctx.cookie(COOKIE)).isEmpty()) {
                 throw new ProblemException(Problem.of(401, "unauthorized", "Sign in to the console", "no valid console session", ctx.path()));
             }
         });
+        config.routes.before(API + "/events", ConsoleRoutes::requireEventStream);
         config.routes.get(API + "/complaints", ctx -> json(ctx, console, console.complaints()));
         config.routes.get(API + "/dashboard", ctx -> json(ctx, console, console.dashboard()));
         config.routes.get(API + "/complaints/{id}", ctx -> json(ctx, console, console.complaint(ctx.pathParam("id"))
                 .orElseThrow(() -> new ProblemException(Problem.of(404, "unknown-complaint", "Not in the timeline index",
                         "no events of " + ctx.pathParam("id") + " are held (never seen, or evicted by the index bound)", ctx.path())))));
-        config.routes.sse(API + "/events", console.events()::connect);
+        config.routes.sse(API + "/events", client -> console.events().connect(client, client.ctx().cookie(COOKIE)));
     }
 
     private static void signIn(Context ctx, ConsoleSessions sessions) {
@@ -53,6 +56,22 @@ public final class ConsoleRoutes {
         ctx.header("Set-Cookie", COOKIE + "=" + session + "; Path=/console; HttpOnly; SameSite=Strict; Max-Age="
                 + sessions.ttl().toSeconds());
         ctx.status(204);
+    }
+
+    /** Sign-out always succeeds: the cookie is cleared even when its session had already ended. */
+    private static void signOut(Context ctx, ConsoleSessions sessions) {
+        sessions.signOut(ctx.cookie(COOKIE));
+        ctx.header("Set-Cookie", COOKIE + "=; Path=/console; HttpOnly; SameSite=Strict; Max-Age=0");
+        ctx.status(204);
+    }
+
+    /** Javalin serves a stream only to a client that accepts one, and would answer any other with an empty 200. */
+    private static void requireEventStream(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw new ProblemException(Problem.of(406, "not-acceptable", "Only an event stream is served here",
+                    "send Accept: text/event-stream (as a browser's EventSource does)", ctx.path()));
+        }
     }
 
     private static void json(Context ctx, Console console, Object view) throws Exception {

@@ -45,6 +45,13 @@ public final class ConsoleSessions {
         });
     }
 
+    /** Ends a session at once (sign-out). An unknown, expired or missing id is no error: signing out twice is signing out. */
+    public void signOut(String session) {
+        if (session != null) {
+            sessions.remove(session);
+        }
+    }
+
     /** Who holds this session, while it has not expired. */
     public Optional<Principal> find(String session) {
         if (session == null) {

@@ -1,9 +1,11 @@
 package dev.heed.responder.console;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -16,7 +18,18 @@ public final class TimelineIndex {
     private final int maxComplaints;
     private final int maxEntries;
     private final LinkedHashMap<String, ComplaintLife> lives;
+    private final Set<String> changed = new LinkedHashSet<>();
+    private boolean manyChanged;
     private long version;
+
+    /** How many ids a {@link Changes} names one by one; past that it says only that many changed. */
+    static final int LISTED_CHANGES = 100;
+
+    /**
+     * The ids whose life changed since the last {@link #drainChanges}, for the pages that show them; {@code ids}
+     * is null when more than {@link #LISTED_CHANGES} changed. {@code version} makes every one distinct.
+     */
+    public record Changes(long version, List<String> ids) {}
 
     public TimelineIndex(int maxComplaints, int maxEntries) {
         if (maxComplaints < 1 || maxEntries < 1) {
@@ -36,6 +49,21 @@ public final class TimelineIndex {
     public synchronized void update(String id, Consumer<ComplaintLife> change) {
         change.accept(lives.computeIfAbsent(id, key -> new ComplaintLife(key, maxEntries)));
         version++;
+        if (!manyChanged && changed.add(id) && changed.size() > LISTED_CHANGES) {
+            changed.clear();
+            manyChanged = true;
+        }
+    }
+
+    /** What changed since the last call, and forgets it; empty when nothing did. */
+    public synchronized Optional<Changes> drainChanges() {
+        if (changed.isEmpty() && !manyChanged) {
+            return Optional.empty();
+        }
+        Changes changes = new Changes(version, manyChanged ? null : List.copyOf(changed));
+        changed.clear();
+        manyChanged = false;
+        return Optional.of(changes);
     }
 
     /** The id's events in order, if it is still in the index. */
@@ -50,11 +78,6 @@ public final class TimelineIndex {
     /** The facts of every id in the index, oldest first. */
     public synchronized List<ComplaintFacts> facts() {
         return lives.values().stream().map(ComplaintLife::facts).toList();
-    }
-
-    /** Grows with every update: how the console notices a change without comparing contents. */
-    public synchronized long version() {
-        return version;
     }
 
     public synchronized int size() {

@@ -1,7 +1,11 @@
 package dev.heed.responder.http;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.heed.events.AckSource;
 import dev.heed.responder.ack.AckRequest;
 import dev.heed.responder.http.Problem.FieldError;
@@ -16,7 +20,8 @@ import java.util.Set;
 /**
  * Reads and checks an acknowledgement body: {@code agent} (1–100 chars), {@code note} (up to 2000),
  * {@code nextUpdateBy} (an ISO-8601 instant in the future), {@code source} (API, CONSOLE, CLI). Every bad
- * field is reported, not just the first; unknown fields are errors so a typo is not silently ignored.
+ * field is reported, not just the first; unknown fields are errors so a typo is not silently ignored; a key
+ * given twice or anything after the JSON value makes the body malformed.
  */
 final class AckBody {
     private static final Set<String> FIELDS = Set.of("agent", "note", "nextUpdateBy", "source");
@@ -24,13 +29,27 @@ final class AckBody {
 
     private AckBody() {}
 
-    static AckRequest parse(ObjectMapper json, byte[] body, Instant now, String instance) {
+    /**
+     * The reader for bodies: one JSON value and nothing after it, each key once. Without these a body such as
+     * {@code {"agent":"mallory","agent":"grace"}} or {@code {...}xyz} would be taken with whatever Jackson
+     * happened to keep, which is not what every other JSON reader on the way would have seen.
+     */
+    static ObjectReader strictReader(ObjectMapper json) {
+        return json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    static AckRequest parse(ObjectReader json, byte[] body, Instant now, String instance) {
         if (body.length == 0) {
             return new AckRequest(null, null, null, AckSource.API);
         }
         JsonNode root;
         try {
             root = json.readTree(body);
+        } catch (MismatchedInputException e) {
+            // What a tree read can mismatch is only a second value after the first; Jackson's own text names its classes.
+            throw new ProblemException(Problem.of(400, "malformed-json", "The body is not valid JSON",
+                    "more content after the JSON value", instance));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ProblemException(Problem.of(400, "malformed-json", "The body is not valid JSON", e.getOriginalMessage(), instance));
         } catch (IOException e) {

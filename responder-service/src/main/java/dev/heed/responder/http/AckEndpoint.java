@@ -1,6 +1,7 @@
 package dev.heed.responder.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.responder.ack.AckException;
 import dev.heed.responder.ack.AckRequest;
@@ -18,7 +19,8 @@ import java.util.Map;
  * {@code POST /v1/complaints/{id}/acknowledgements}: 201 with the acknowledgement when this request made
  * it, 200 with the acknowledgement in force when the complaint was already acknowledged. Checks, in order:
  * 401 without a valid bearer token, 413 for a body over 16 KiB, 415 for a body that is not JSON, 400 for
- * bad fields, 403 for an agent token naming another agent, 404 for an unknown complaint, 503 with
+ * malformed JSON (duplicate keys and trailing bytes included) or bad fields, 404 for an unknown complaint, 403
+ * for an agent token naming another agent (whether or not the complaint is acknowledged already), 503 with
  * Retry-After when Kafka does not take the write.
  */
 public final class AckEndpoint {
@@ -28,12 +30,14 @@ public final class AckEndpoint {
     private final Acknowledger acknowledger;
     private final TokenStore tokens;
     private final ObjectMapper json;
+    private final ObjectReader bodies;
     private final Clock clock;
 
     public AckEndpoint(Acknowledger acknowledger, TokenStore tokens, ObjectMapper json, Clock clock) {
         this.acknowledger = acknowledger;
         this.tokens = tokens;
         this.json = json;
+        this.bodies = AckBody.strictReader(json);
         this.clock = clock;
     }
 
@@ -49,7 +53,7 @@ public final class AckEndpoint {
             throw new ProblemException(Problem.of(415, "unsupported-media-type", "The body must be application/json",
                     "got " + contentType, instance));
         }
-        AckRequest request = AckBody.parse(json, body, clock.instant(), instance);
+        AckRequest request = AckBody.parse(bodies, body, clock.instant(), instance);
         Acknowledger.Result result;
         try {
             result = acknowledger.acknowledge(ctx.pathParam("id"), who, request);

@@ -76,6 +76,17 @@ class AcknowledgerTest {
     }
 
     @Test
+    void shouldJudgeTheTokenTheSameWayOnAnAlreadyAcknowledgedComplaint() throws Exception {
+        acknowledger.acknowledge("fb-1", GRACE, request(null));
+
+        assertThatThrownBy(() -> acknowledger.acknowledge("fb-1", GRACE, request("mallory")))
+                .isInstanceOfSatisfying(AckException.class, e -> assertThat(e.reason()).isEqualTo(AckException.Reason.FORBIDDEN));
+        assertThatThrownBy(() -> acknowledger.acknowledge("fb-1", BILLING, request(null)))
+                .isInstanceOfSatisfying(AckException.class, e -> assertThat(e.reason()).isEqualTo(AckException.Reason.AGENT_REQUIRED));
+        assertThat(written).hasSize(1);
+    }
+
+    @Test
     void shouldRequireATeamTokenToNameTheAgent() {
         assertThatThrownBy(() -> acknowledger.acknowledge("fb-1", BILLING, request(null)))
                 .isInstanceOfSatisfying(AckException.class, e -> assertThat(e.reason()).isEqualTo(AckException.Reason.AGENT_REQUIRED));

@@ -5,10 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.heed.events.ResponseDue;
+import dev.heed.events.EscalationLevel;
 import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
-import dev.heed.schemas.SampleEvents;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,8 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,9 +40,7 @@ class ConsoleApiIT {
             console.feedback("fb-forgotten", Duration.ofHours(2), null);
             console.feedback("fb-thanked", Duration.ofMinutes(1), null);
             console.repliedTo("fb-thanked");
-            ResponseDue reminder = SampleEvents.responseDue("fb-open");
-            reminder.setEmittedAt(Instant.now().minus(Duration.ofMinutes(5)));
-            console.pipeline.send(console.pipeline.topics.responseDue(), "fb-open", reminder);
+            console.reminded("fb-open", EscalationLevel.TEAM_LEAD);
             deadLetter(stack, console.pipeline.topics.responderDlq().name());
             console.start();
 
@@ -93,8 +88,78 @@ class ConsoleApiIT {
             assertThat(errors).contains("template missing from feedback.classified");
             assertThat(dashboard.get("groups").get(0).get("group").asText()).isEqualTo("responder" + console.pipeline.suffix);
 
-            assertThat(firstEvent(console, cookie)).isEqualTo("event: complaints");
+            // A page that connects gets the current list at once (and then the dashboard).
+            try (EventStream page = console.events(cookie)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> page.named("complaints").size() == 1);
+                assertThat(page.events().get(0).name()).isEqualTo("complaints");
+            }
         }
+    }
+
+    @Test
+    void shouldStreamOnlyToAnEventSourceAndOnlyWhatChanged(Stack stack) throws Exception {
+        try (ConsoleFixture console = new ConsoleFixture(stack)) {
+            console.feedback("fb-open", Duration.ofMinutes(1), Duration.ofHours(1));
+            console.start();
+            String cookie = console.signIn();
+            assertThat(console.get("/console/api/events", null).statusCode()).isEqualTo(401);
+            problem(console.get("/console/api/events", cookie), 406);
+            problem(console.http.send(HttpRequest.newBuilder(URI.create(console.url("/console/api/events")))
+                    .header("Cookie", cookie).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString()), 406);
+            await().atMost(Duration.ofSeconds(60)).until(() -> json(console.get("/console/api/complaints", cookie)),
+                    view -> view.get("completeness").get("waiting").asInt() == 1 && view.get("open").size() == 1);
+
+            try (EventStream page = console.events(cookie)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> page.named("complaints").size() == 1);
+                // Nothing changes now: the check every second must not send the same list again.
+                await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() -> page.named("complaints").size() == 1);
+                Instant greeted = now(page.named("complaints").get(0));
+                try (EventStream later = console.events(cookie)) {
+                    await().atMost(Duration.ofSeconds(30)).until(() -> !later.named("complaints").isEmpty());
+                    // Its countdown runs on the server's time as of its own greeting, not as of the last change.
+                    assertThat(now(later.named("complaints").get(0))).isAfter(greeted.plusSeconds(3));
+                }
+
+                console.feedback("fb-arriving", Duration.ofSeconds(1), Duration.ofMinutes(30));
+                await().atMost(Duration.ofSeconds(60)).until(() -> page.named("complaints").stream()
+                        .anyMatch(e -> e.data().contains("\"fb-arriving\"")));
+                // The ids whose timeline changed, for the complaint pages that show them.
+                assertThat(page.named("timeline")).anySatisfy(e -> assertThat(e.data()).contains("\"fb-arriving\""));
+            }
+        }
+    }
+
+    @Test
+    void shouldEndTheSessionAndItsStreamOnSignOutAndNoOtherSession(Stack stack) throws Exception {
+        try (ConsoleFixture console = new ConsoleFixture(stack)) {
+            console.start();
+            String leaving = console.signIn();
+            String staying = console.signIn();
+            try (EventStream page = console.events(leaving)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> !page.named("complaints").isEmpty());
+
+                HttpResponse<String> out = console.delete("/console/api/session", leaving);
+
+                assertThat(out.statusCode()).isEqualTo(204);
+                assertThat(out.headers().firstValue("Set-Cookie")).get().asString()
+                        .startsWith(ConsoleRoutes.COOKIE + "=;").contains("Max-Age=0", "Path=/console", "HttpOnly");
+                problem(console.get("/console/api/complaints", leaving), 401);
+                await().atMost(Duration.ofSeconds(30)).until(page::ended);
+            }
+            assertThat(console.get("/console/api/complaints", staying).statusCode()).isEqualTo(200);
+            // Signing out again, or with no session at all, still clears the cookie.
+            assertThat(console.delete("/console/api/session", leaving).statusCode()).isEqualTo(204);
+        }
+    }
+
+    private static JsonNode problem(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        return JSON.readTree(response.body());
+    }
+
+    private static Instant now(EventStream.Event complaints) throws Exception {
+        return Instant.parse(JSON.readTree(complaints.data()).get("now").asText());
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
@@ -109,17 +174,6 @@ class ConsoleApiIT {
             record.headers().add("heed.error", "template missing".getBytes(StandardCharsets.UTF_8));
             record.headers().add("heed.source.topic", "feedback.classified".getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
-        }
-    }
-
-    /** The first event line of the stream: a page that connects gets the current list at once. */
-    private static String firstEvent(ConsoleFixture console, String cookie) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(console.url("/console/api/events")))
-                .header("Cookie", cookie).header("Accept", "text/event-stream").build();
-        HttpResponse<Stream<String>> response = console.http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/event-stream");
-        try (Stream<String> lines = response.body()) {
-            return lines.filter(line -> line.startsWith("event:")).findFirst().orElseThrow();
         }
     }
 }

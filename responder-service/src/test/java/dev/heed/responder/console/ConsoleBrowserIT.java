@@ -4,26 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.heed.events.ComplaintAcknowledged;
+import dev.heed.events.EscalationLevel;
 import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real headless Chromium (Debian's chromium and chromium-driver, see .ci/run): a complaint
  * that arrives appears in the open list without a reload; its acknowledge button takes it off the list and
- * the acknowledgement lands on complaints.acknowledged. Saves target/console-screenshot.png (and the
- * complaint's page as target/console-complaint-screenshot.png). Without Chromium the test fails under
- * CI=true and is skipped elsewhere.
+ * the acknowledgement lands on complaints.acknowledged; every button stays on screen, without sideways
+ * scrolling, at 1400 and 1280 px and on a 390 px phone; the sign-out button ends the session. Every read of
+ * the live page goes through {@link HeadlessChromium#read}. Saves target/console-screenshot.png, the
+ * complaint's page as target/console-complaint-screenshot.png, and target/console-{1400,1280,390}px.png.
+ * Without Chromium the test fails under CI=true and is skipped elsewhere.
  */
 @ExtendWith(LocalStackExtension.class)
 class ConsoleBrowserIT {
@@ -53,22 +61,17 @@ class ConsoleBrowserIT {
             console.feedback("fb-thanked", Duration.ofMinutes(2), null);
             console.repliedTo("fb-thanked");
             console.start();
-            WebDriverWait wait = new WebDriverWait(browser, WAIT);
-
-            browser.get(console.url("/console/"));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(ConsoleFixture.TOKEN);
-            browser.findElement(By.cssSelector("#signin button")).click();
+            WebDriverWait wait = signIn(console);
             wait.until(ExpectedConditions.presenceOfElementLocated(row("fb-waiting")));
             ((JavascriptExecutor) browser).executeScript("window.heedNoReload = 'still here';");
 
             console.feedback("fb-arriving", Duration.ofMinutes(1), Duration.ofMinutes(5));
             wait.until(ExpectedConditions.presenceOfElementLocated(row("fb-arriving")));
             assertThat(((JavascriptExecutor) browser).executeScript("return window.heedNoReload")).isEqualTo("still here");
-            List<String> order = browser.findElements(By.cssSelector("#open-rows tr")).stream()
-                    .map(r -> r.getAttribute("data-complaint-id")).toList();
+            List<String> order = chromium.readAll(By.cssSelector("#open-rows tr"), r -> r.getAttribute("data-complaint-id"));
             assertThat(order).containsExactly("fb-arriving", "fb-waiting");
 
-            chromium.click(By.cssSelector("button.ack[data-complaint-id='fb-arriving']"), Duration.ofSeconds(30));
+            chromium.click(ack("fb-arriving"), Duration.ofSeconds(30));
             wait.until(ExpectedConditions.invisibilityOfElementLocated(row("fb-arriving")));
             await().atMost(WAIT).untilAsserted(() -> assertThat(acknowledgements(console))
                     .anySatisfy(ack -> {
@@ -79,15 +82,124 @@ class ConsoleBrowserIT {
             // A later push must not bring it back, and the dashboard must have been sampled for the picture.
             wait.until(ExpectedConditions.textMatches(By.id("completeness"), java.util.regex.Pattern.compile("answered")));
             wait.until(d -> !d.findElements(By.cssSelector("#topic-rows tr")).isEmpty());
-            assertThat(browser.findElements(row("fb-arriving"))).isEmpty();
-            assertThat(browser.findElement(By.id("completeness")).getText()).contains("gap: 1");
+            assertThat(chromium.readAll(row("fb-arriving"), WebElement::getTagName)).isEmpty();
+            assertThat(chromium.text(By.id("completeness"))).contains("gap: 1");
             chromium.screenshot("target/console-screenshot.png");
 
             chromium.click(By.linkText("fb-waiting"), Duration.ofSeconds(30));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-stage='ESCALATED']")));
-            assertThat(browser.findElement(By.cssSelector("#timeline mark")).getText()).isEqualTo("charged twice");
+            assertThat(chromium.text(By.cssSelector("#timeline mark"))).isEqualTo("charged twice");
+            // What the open list does not show reaches the complaint's page too, without a reload.
+            console.notificationFailed("fb-waiting");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "HTTP 503 after 5 attempts"));
             chromium.screenshot("target/console-complaint-screenshot.png");
         }
+    }
+
+    @Test
+    void shouldKeepEveryAcknowledgeButtonInViewWithoutScrollingSidewaysFromDesktopToPhone(Stack stack) throws Exception {
+        try (ConsoleFixture console = new ConsoleFixture(stack)) {
+            // As wide as real rows get: ids are UUIDs, subjects are sentences, some climbed, some are overdue.
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String id = UUID.randomUUID().toString();
+                console.feedback(id, Duration.ofMinutes(90), Duration.ofMinutes(20L * i - 30),
+                        "Charged twice for the annual enterprise plan renewal, and the invoice portal keeps timing out");
+                console.reminded(id, i % 2 == 0 ? EscalationLevel.TEAM_LEAD : EscalationLevel.MANAGER);
+                ids.add(id);
+            }
+            console.start();
+            WebDriverWait wait = signIn(console);
+            ids.forEach(id -> wait.until(ExpectedConditions.presenceOfElementLocated(row(id))));
+
+            for (Screen screen : List.of(new Screen(1400, 1000, false), new Screen(1280, 800, false), new Screen(390, 844, true))) {
+                chromium.viewport(screen.width(), screen.height(), screen.mobile());
+                for (String id : ids) {
+                    Map<?, ?> reach = reach(ackSelector(id));
+                    assertThat(number(reach, "innerWidth")).as("the emulated screen").isEqualTo(screen.width());
+                    assertThat(number(reach, "pageWidth")).as("%s: the page is no wider than the screen", screen)
+                            .isLessThanOrEqualTo(number(reach, "viewportWidth"));
+                    assertThat(number(reach, "left")).as("%s: the button's left edge", screen).isGreaterThanOrEqualTo(0);
+                    assertThat(number(reach, "right")).as("%s: the button's right edge", screen).isLessThanOrEqualTo(number(reach, "viewportWidth"));
+                    assertThat(reach.get("hit")).as("%s: nothing covers or clips the button", screen).isEqualTo(true);
+                }
+                ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+                chromium.screenshot("target/console-" + screen.width() + "px.png");
+            }
+            // On the phone the button takes one tap like anywhere else.
+            chromium.click(ack(ids.get(0)), WAIT);
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(row(ids.get(0))));
+        }
+    }
+
+    @Test
+    void shouldSignOutWithTheButtonEndingTheSessionAndForgettingTheToken(Stack stack) throws Exception {
+        try (ConsoleFixture console = new ConsoleFixture(stack)) {
+            console.start();
+            WebDriverWait wait = signIn(console);
+            wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
+            Cookie session = browser.manage().getCookieNamed(ConsoleRoutes.COOKIE);
+            assertThat(session).isNotNull();
+
+            chromium.click(By.id("signout"), WAIT);
+
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+            assertThat(chromium.text(By.id("signin-note"))).isEqualTo("You signed out.");
+            assertThat(browser.manage().getCookieNamed(ConsoleRoutes.COOKIE)).isNull();
+            // The server forgot the session too: its old cookie, put back, opens nothing.
+            browser.manage().addCookie(session);
+            assertThat(statusOf("/console/api/complaints")).isEqualTo(401L);
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+            assertThat(chromium.readAll(By.id("console"), WebElement::isDisplayed)).containsExactly(false);
+        }
+    }
+
+    /** A screen to lay the console out on. */
+    private record Screen(int width, int height, boolean mobile) {}
+
+    private WebDriverWait signIn(ConsoleFixture console) {
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        browser.get(console.url("/console/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(ConsoleFixture.TOKEN);
+        chromium.click(By.cssSelector("#signin button"), WAIT);
+        return wait;
+    }
+
+    /**
+     * Scrolls the element into view vertically only (never sideways, which is what the check is about) and
+     * measures it against the screen; {@code hit} is whether the element itself is what a tap on its middle
+     * reaches (false when a scrolled or clipping container hides it).
+     */
+    private Map<?, ?> reach(String css) {
+        return chromium.read(page -> (Map<?, ?>) ((JavascriptExecutor) page).executeScript("""
+                const element = document.querySelector(arguments[0]);
+                if (!element) throw new Error("no " + arguments[0]);
+                window.scrollTo(0, Math.max(0, element.getBoundingClientRect().top + window.scrollY - innerHeight / 2));
+                const r = element.getBoundingClientRect();
+                const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                return { left: r.left, right: r.right, innerWidth: window.innerWidth,
+                         viewportWidth: document.documentElement.clientWidth, pageWidth: document.documentElement.scrollWidth,
+                         hit: hit !== null && element.contains(hit) };
+                """, css), WAIT);
+    }
+
+    private static double number(Map<?, ?> map, String key) {
+        return ((Number) map.get(key)).doubleValue();
+    }
+
+    /** The status the page's own request to {@code path} gets, cookies and all. */
+    private Object statusOf(String path) {
+        return ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status));", path);
+    }
+
+    private static By ack(String id) {
+        return By.cssSelector(ackSelector(id));
+    }
+
+    private static String ackSelector(String id) {
+        return "button.ack[data-complaint-id='" + id + "']";
     }
 
     private static By row(String id) {

@@ -4,8 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.DeliveryOutcome;
+import dev.heed.events.EscalationLevel;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
+import dev.heed.events.ResponseDue;
 import dev.heed.events.ResponseKind;
 import dev.heed.events.ResponseSent;
 import dev.heed.localstack.Stack;
@@ -53,8 +55,14 @@ final class ConsoleFixture implements AutoCloseable {
 
     /** A feedback received {@code ago}, and, when {@code dueIn} is not null, classified and escalated with that due time. */
     void feedback(String id, Duration ago, Duration dueIn) throws Exception {
+        feedback(id, ago, dueIn, SampleEvents.feedback(id).getSubject());
+    }
+
+    /** The same, about {@code subject}. */
+    void feedback(String id, Duration ago, Duration dueIn, String subject) throws Exception {
         Instant received = Instant.now().minus(ago);
         FeedbackReceived feedback = SampleEvents.feedback(id);
+        feedback.setSubject(subject);
         feedback.setReceivedAt(received);
         pipeline.send(pipeline.topics.feedbackReceived(), id, feedback);
         if (dueIn != null) {
@@ -65,8 +73,22 @@ final class ConsoleFixture implements AutoCloseable {
             ComplaintEscalated escalated = SampleEvents.escalated(id);
             escalated.setEscalatedAt(received.plusSeconds(2));
             escalated.setFirstResponseDueAt(Instant.now().plus(dueIn));
+            escalated.setSubject(subject);
             pipeline.send(pipeline.topics.complaintsEscalated(), id, escalated);
         }
+    }
+
+    /** A reminder for {@code id}, sent five minutes ago, that climbed to {@code level}. */
+    void reminded(String id, EscalationLevel level) throws Exception {
+        ResponseDue reminder = SampleEvents.responseDue(id);
+        reminder.setEmittedAt(Instant.now().minus(Duration.ofMinutes(5)));
+        reminder.setLevel(level);
+        pipeline.send(pipeline.topics.responseDue(), id, reminder);
+    }
+
+    /** An agent notification about {@code id} that failed: a timeline event that changes nothing in the open list. */
+    void notificationFailed(String id) throws Exception {
+        pipeline.send(pipeline.topics.responsesSent(), id, SampleEvents.responseSent(id));
     }
 
     /** The responder's reply to a customer, recorded as sent. */
@@ -83,6 +105,25 @@ final class ConsoleFixture implements AutoCloseable {
             request.header("Cookie", cookie);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs in with the fixture's token and answers the session cookie ({@code name=value}). */
+    String signIn() throws Exception {
+        HttpResponse<String> session = post("/console/api/session", TOKEN, "");
+        if (session.statusCode() != 204) {
+            throw new IllegalStateException("sign-in answered " + session.statusCode() + ": " + session.body());
+        }
+        String setCookie = session.headers().firstValue("Set-Cookie").orElseThrow();
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    HttpResponse<String> delete(String path, String cookie) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).DELETE().header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    EventStream events(String cookie) throws Exception {
+        return EventStream.open(http, URI.create(url("/console/api/events")), cookie);
     }
 
     HttpResponse<String> post(String path, String token, String body) throws Exception {

@@ -34,4 +34,18 @@ class ConsoleSessionsTest {
         now[0] = T.plus(Duration.ofHours(1));
         assertThat(sessions.find(session)).isEmpty();
     }
+
+    @Test
+    void shouldEndOnlyTheSessionThatSignsOut() {
+        ConsoleSessions sessions = new ConsoleSessions(TOKENS, Clock.fixed(T, ZoneOffset.UTC), Duration.ofHours(1));
+        String leaving = sessions.signIn("grace-token").orElseThrow();
+        String staying = sessions.signIn("grace-token").orElseThrow();
+
+        sessions.signOut(leaving);
+        sessions.signOut(leaving);
+        sessions.signOut(null);
+
+        assertThat(sessions.find(leaving)).isEmpty();
+        assertThat(sessions.find(staying)).isPresent();
+    }
 }

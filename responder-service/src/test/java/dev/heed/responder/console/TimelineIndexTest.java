@@ -51,4 +51,26 @@ class TimelineIndexTest {
         }
         assertThat(index.timeline("fb").orElseThrow()).extracting(TimelineEntry::offset).containsExactly(3L, 4L, 5L);
     }
+
+    @Test
+    void shouldNameTheIdsThatChangedOnceAndThenSayOnlyThatManyDid() {
+        TimelineIndex index = new TimelineIndex(1000, 10);
+        assertThat(index.drainChanges()).isEmpty();
+
+        index.update("a", life -> life.add(at(0, Stage.RECEIVED, "t", 0)));
+        index.update("b", life -> life.add(at(0, Stage.RECEIVED, "t", 1)));
+        index.update("a", life -> life.add(at(1, Stage.CLASSIFIED, "u", 0)));
+        TimelineIndex.Changes first = index.drainChanges().orElseThrow();
+        assertThat(first.ids()).containsExactly("a", "b");
+        assertThat(index.drainChanges()).isEmpty();
+
+        for (int i = 0; i <= TimelineIndex.LISTED_CHANGES; i++) {
+            long offset = i;
+            index.update("fb-" + i, life -> life.add(at(0, Stage.RECEIVED, "t", offset)));
+        }
+        TimelineIndex.Changes many = index.drainChanges().orElseThrow();
+        assertThat(many.ids()).isNull();
+        assertThat(many.version()).isGreaterThan(first.version());
+        assertThat(index.drainChanges()).isEmpty();
+    }
 }

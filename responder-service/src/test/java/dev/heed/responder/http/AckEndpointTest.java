@@ -128,6 +128,23 @@ class AckEndpointTest {
     }
 
     @Test
+    void shouldRefuseDuplicateKeysRatherThanTakeTheLastOne() throws Exception {
+        JsonNode problem = problem(post("fb-1", GRACE, "application/json", "{\"agent\":\"mallory\",\"agent\":\"grace\"}"), 400);
+
+        assertThat(problem.path("detail").asText()).contains("agent").doesNotContain("Source", "JsonNode");
+        assertThat(written).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnythingAfterTheJsonValue() throws Exception {
+        for (String body : List.of("{\"note\":\"x\"}xyz", "{\"note\":\"x\"}{\"note\":\"y\"}", "{}}", "{}\u0000", "{} 1")) {
+            JsonNode problem = problem(post("fb-1", GRACE, "application/json", body), 400);
+            assertThat(problem.path("detail").asText()).as(body).doesNotContain("Source", "JsonNode", "FAIL_ON");
+        }
+        assertThat(written).isEmpty();
+    }
+
+    @Test
     void shouldRequireATeamTokenToNameTheAgent() throws Exception {
         assertThat(problem(post("fb-1", TEAM, "application/json", "{}"), 400).path("errors").get(0).path("field").asText()).isEqualTo("agent");
         assertThat(post("fb-1", TEAM, "application/json", "{\"agent\":\"alan\"}").statusCode()).isEqualTo(201);
@@ -136,6 +153,14 @@ class AckEndpointTest {
     @Test
     void shouldForbidAnAgentTokenActingForSomeoneElse() throws Exception {
         problem(post("fb-1", GRACE, "application/json", "{\"agent\":\"alan\"}"), 403);
+    }
+
+    @Test
+    void shouldForbidAnAgentTokenActingForSomeoneElseOnAnAcknowledgedComplaintToo() throws Exception {
+        assertThat(post("fb-1", GRACE, "application/json", "{}").statusCode()).isEqualTo(201);
+
+        problem(post("fb-1", GRACE, "application/json", "{\"agent\":\"mallory\"}"), 403);
+        assertThat(written).hasSize(1);
     }
 
     @Test

@@ -51,6 +51,7 @@ class AcknowledgeApiIT {
             Map<String, String> env = pipeline.env();
             env.put("HEED_ACK_TOKENS", "agent:grace:" + TokenStore.hash(TOKEN));
             pipeline.send(pipeline.topics.complaintsEscalated(), "fb-a", ItEvents.escalated("fb-a", Instant.now().plus(Duration.ofHours(1))));
+            pipeline.send(pipeline.topics.complaintsEscalated(), "fb-b", ItEvents.escalated("fb-b", Instant.now().plus(Duration.ofHours(1))));
             ComplaintState state = SampleEvents.state("fb-s");
             state.setStatus(ComplaintStatus.BREACHED);
             pipeline.send(pipeline.topics.complaintsState(), "fb-s", state);
@@ -65,6 +66,12 @@ class AcknowledgeApiIT {
                 HttpResponse<String> fromState = call(app, "POST", "/v1/complaints/fb-s/acknowledgements", TOKEN, null);
                 HttpResponse<String> unknown = call(app, "POST", "/v1/complaints/fb-404/acknowledgements", TOKEN, "{}");
                 HttpResponse<String> anonymous = call(app, "POST", "/v1/complaints/fb-a/acknowledgements", null, "{}");
+                HttpResponse<String> impostorOnAcknowledged = call(app, "POST", "/v1/complaints/fb-a/acknowledgements", TOKEN, "{\"agent\":\"mallory\"}");
+                // fb-b is open: each of these would acknowledge it if its body were taken.
+                List<HttpResponse<String>> malformed = List.of(
+                        call(app, "POST", "/v1/complaints/fb-b/acknowledgements", TOKEN, "{\"agent\":\"mallory\",\"agent\":\"grace\"}"),
+                        call(app, "POST", "/v1/complaints/fb-b/acknowledgements", TOKEN, "{\"note\":\"on it\"}xyz"),
+                        call(app, "POST", "/v1/complaints/fb-b/acknowledgements", TOKEN, "{\"note\":\"on it\"}{\"note\":\"again\"}"));
 
                 assertThat(created.statusCode()).isEqualTo(201);
                 assertThat(again.statusCode()).isEqualTo(200);
@@ -72,6 +79,12 @@ class AcknowledgeApiIT {
                 assertThat(unknown.statusCode()).isEqualTo(404);
                 assertThat(unknown.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
                 assertThat(anonymous.statusCode()).isEqualTo(401);
+                assertThat(impostorOnAcknowledged.statusCode()).isEqualTo(403);
+                assertThat(impostorOnAcknowledged.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+                assertThat(malformed).allSatisfy(refused -> {
+                    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+                    assertThat(refused.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+                });
 
                 List<ComplaintAcknowledged> acks = pipeline.readAll(pipeline.topics.complaintsAcknowledged().name()).stream()
                         .map(r -> pipeline.topics.complaintsAcknowledged().valueSerde().deserializer().deserialize(r.topic(), r.value()))
