@@ -6,7 +6,7 @@ const id = new URLSearchParams(location.search).get("id") || "";
 const byId = name => document.getElementById(name);
 
 function details(map, skip) {
-  const rows = Object.entries(map).filter(([key]) => !skip.includes(key)).flatMap(([key, value]) => [
+  const rows = Object.entries(map).filter(([key, value]) => !skip.includes(key) && value != null).flatMap(([key, value]) => [
     heed.el("dt", {}, key),
     heed.el("dd", {}, /At$|By$/.test(key) ? heed.time(value) : Array.isArray(value) ? value.join(", ") : value),
   ]);
@@ -46,7 +46,9 @@ async function load() {
   const view = await response.json();
   const f = view.facts;
   byId("title").textContent = id;
-  byId("summary").textContent = [f.subject, f.severity, f.escalatedAt ? `escalated, due ${heed.time(f.dueAt)}` : "not escalated",
+  byId("summary").textContent = [f.subject, f.severity,
+    f.escalatedAt ? `escalated${f.confidence != null ? ` (confidence ${f.confidence.toFixed(2)})` : ""}, due ${heed.time(f.dueAt)}`
+      : "not escalated",
     `level ${f.level}`, f.acknowledged ? "acknowledged" : view.open ? "open" : "", f.customerAnswered ? "customer answered" : ""]
     .filter(Boolean).join(" · ");
   byId("timeline").replaceChildren(...view.timeline.map(entry));

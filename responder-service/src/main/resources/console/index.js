@@ -2,6 +2,9 @@
 // completeness figure and the topic dashboard, all kept current by server-sent events.
 "use strict";
 
+// Below this the classifier doubts its own escalation (the escalation reasons say "low" too): a person should check.
+const LOW_CONFIDENCE = 0.7;
+
 const state = { skew: 0, stream: null };
 const byId = id => document.getElementById(id);
 
@@ -44,6 +47,8 @@ function renderComplaints(view) {
     heed.el("td", { "data-label": "Queue" }, c.queue),
     heed.el("td", { class: "level-" + c.level, "data-label": "Level" }, c.level),
     heed.el("td", { "data-label": "Severity" }, c.severity || ""),
+    heed.el("td", { class: "num" + (c.confidence != null && c.confidence < LOW_CONFIDENCE ? " low-confidence" : ""),
+      "data-label": "Confidence" }, c.confidence == null ? "" : c.confidence.toFixed(2)),
     heed.el("td", { class: "num", "data-label": "Reminders" }, c.reminders),
     heed.el("td", { class: "action" }, heed.el("button", { class: "ack", "data-complaint-id": c.id }, "Acknowledge"))));
   byId("open-rows").replaceChildren(...rows);

@@ -73,7 +73,8 @@ public final class SampleEvents {
                 .setLanguage("en")
                 .setEvidence(List.of(new Evidence("phrase:charged twice", "category:BILLING", "charged twice", 6, 19, -2.5),
                         new Evidence("rating", "sentiment", null, -1, -1, -1.0)))
-                .setClassifierVersion("heed-rules-1.0")
+                .setClassifierVersion("heed-2.0+lr-1+vader-3.3.2")
+                .setConfidence(0.62)
                 .build();
     }
 
@@ -102,6 +103,7 @@ public final class SampleEvents {
                 .setText("I was charged twice for order 1234 and nobody answers the phone.")
                 .setReference("order-1234")
                 .setTraceId("4bf92f3577b34da6a3ce929d0e0e4736")
+                .setConfidence(0.62)
                 .build();
     }
 

@@ -17,6 +17,7 @@ final class ComplaintLife {
     Instant escalatedAt;
     Instant dueAt;
     String severity;
+    Double confidence;
     String subject;
     EscalationLevel level = EscalationLevel.AGENT;
     int reminders;
@@ -55,6 +56,6 @@ final class ComplaintLife {
     /** An immutable copy for readers outside the lock. */
     ComplaintFacts facts() {
         return new ComplaintFacts(id, receivedAt != null ? receivedAt : escalatedAt, escalatedAt, dueAt, severity, subject, level,
-                reminders, acknowledged, customerAnswered, isFeedback());
+                reminders, acknowledged, customerAnswered, isFeedback(), confidence);
     }
 }

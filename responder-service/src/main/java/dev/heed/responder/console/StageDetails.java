@@ -28,11 +28,11 @@ final class StageDetails {
                 "escalate", c.getEscalate(), "categories", c.getCategories().stream().map(s -> s.getCategory().name()).toList(),
                 "intents", c.getIntents().stream().map(Enum::name).toList(),
                 "segments", Highlighter.segments(e.getFeedback().getText(), c.getEvidence()),
-                "evidence", evidence, "classifier", c.getClassifierVersion());
+                "evidence", evidence, "classifier", c.getClassifierVersion(), "confidence", c.getConfidence());
     }
 
     static Map<String, Object> escalated(ComplaintEscalated e) {
-        return map("severity", e.getSeverity().name(), "queue", e.getQueue(),
+        return map("severity", e.getSeverity().name(), "confidence", e.getConfidence(), "queue", e.getQueue(),
                 "policy", e.getPolicyName() + " v" + e.getPolicyVersion(), "dueAt", e.getFirstResponseDueAt().toEpochMilli(),
                 "reasons", List.copyOf(e.getReasons()));
     }

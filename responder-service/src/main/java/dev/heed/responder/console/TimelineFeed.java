@@ -86,6 +86,7 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
             life.escalatedAt = e.getEscalatedAt();
             life.dueAt = e.getFirstResponseDueAt();
             life.severity = e.getSeverity().name();
+            life.confidence = e.getConfidence();
             if (life.subject == null) {
                 life.subject = text(e.getSubject());
             }

@@ -57,6 +57,7 @@ class ConsoleApiIT {
             assertThat(complaints.get("open")).hasSize(1);
             assertThat(complaints.get("open").get(0).get("id").asText()).isEqualTo("fb-open");
             assertThat(complaints.get("open").get(0).get("level").asText()).isEqualTo("TEAM_LEAD");
+            assertThat(complaints.get("open").get(0).get("confidence").asDouble()).isEqualTo(0.62);
             JsonNode completeness = complaints.get("completeness");
             assertThat(completeness.get("waiting").asInt()).isEqualTo(1);
             assertThat(completeness.get("gap").asInt()).isEqualTo(1);
@@ -66,6 +67,8 @@ class ConsoleApiIT {
             List<String> stages = new ArrayList<>();
             life.get("timeline").forEach(e -> stages.add(e.get("stage").asText()));
             assertThat(stages).startsWith("RECEIVED", "CLASSIFIED", "ESCALATED", "REMINDER");
+            assertThat(life.get("facts").get("confidence").asDouble()).isEqualTo(0.62);
+            assertThat(life.get("timeline").get(1).get("details").get("confidence").asDouble()).isEqualTo(0.62);
             List<String> marked = new ArrayList<>();
             life.get("timeline").get(1).get("details").get("segments").forEach(s -> {
                 if (!s.get("rules").isEmpty()) {

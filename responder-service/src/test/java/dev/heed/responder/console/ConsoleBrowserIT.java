@@ -70,6 +70,9 @@ class ConsoleBrowserIT {
             assertThat(((JavascriptExecutor) browser).executeScript("return window.heedNoReload")).isEqualTo("still here");
             List<String> order = chromium.readAll(By.cssSelector("#open-rows tr"), r -> r.getAttribute("data-complaint-id"));
             assertThat(order).containsExactly("fb-arriving", "fb-waiting");
+            // The classifier's confidence, marked when it doubts its own escalation.
+            assertThat(chromium.text(By.cssSelector("#open-rows tr[data-complaint-id='fb-waiting'] td.low-confidence")))
+                    .isEqualTo("0.62");
 
             chromium.click(ack("fb-arriving"), Duration.ofSeconds(30));
             wait.until(ExpectedConditions.invisibilityOfElementLocated(row("fb-arriving")));
@@ -89,6 +92,7 @@ class ConsoleBrowserIT {
             chromium.click(By.linkText("fb-waiting"), Duration.ofSeconds(30));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-stage='ESCALATED']")));
             assertThat(chromium.text(By.cssSelector("#timeline mark"))).isEqualTo("charged twice");
+            assertThat(chromium.text(By.id("summary"))).contains("confidence 0.62");
             // What the open list does not show reaches the complaint's page too, without a reload.
             console.notificationFailed("fb-waiting");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "HTTP 503 after 5 attempts"));

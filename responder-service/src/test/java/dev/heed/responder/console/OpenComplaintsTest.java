@@ -21,7 +21,7 @@ class OpenComplaintsTest {
                 new KnownComplaint("a-overdue", "support", T.minusSeconds(60), null),
                 new KnownComplaint("no-due", "support", null, null));
         Map<String, ComplaintFacts> facts = Map.of("late", new ComplaintFacts("late", T, T, T.plusSeconds(600), "HIGH",
-                "Order 1234", EscalationLevel.MANAGER, 5, false, false, true));
+                "Order 1234", EscalationLevel.MANAGER, 5, false, false, true, 0.62));
 
         List<OpenComplaints.Row> rows = OpenComplaints.of(open, id -> Optional.ofNullable(facts.get(id)));
 
@@ -30,6 +30,8 @@ class OpenComplaintsTest {
         assertThat(late.level()).isEqualTo("MANAGER");
         assertThat(late.reminders()).isEqualTo(5);
         assertThat(late.subject()).isEqualTo("Order 1234");
+        assertThat(late.confidence()).isEqualTo(0.62);
+        assertThat(rows.get(0).confidence()).isNull();
         assertThat(rows.get(0).level()).isEqualTo("AGENT");
     }
 }
