@@ -1,0 +1,190 @@
+package dev.heed.ingest.http;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.NanoTime;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * Reads one request body into memory without holding a thread while it arrives: it takes what is there, asks
+ * Jetty to call back when more comes, and ends with exactly one {@link Outcome}. A body counts as read only
+ * when its last byte arrived ({@link Outcome.Whole}); one that stops early, breaks the limit or takes too long
+ * ends otherwise, and nothing of it is handed on.
+ *
+ * <p>The time bounds are real time (Jetty's scheduler and {@link NanoTime}), as they bound real sockets: the
+ * whole body within {@code timeout} of the first read, and no pause longer than {@code idleTimeout}. When one
+ * runs out the request is failed, which wakes a pending read with that failure.
+ */
+final class BodyReader implements Runnable {
+    /** How the read ended. */
+    sealed interface Outcome {
+        /** Every byte arrived. */
+        record Whole(byte[] body, int length) implements Outcome {}
+
+        /** More than the limit arrived, or was declared. */
+        record TooLarge() implements Outcome {}
+
+        /** The body ended before its end: the connection closed or broke. */
+        record Cut(String why) implements Outcome {}
+
+        /** A time bound ran out first. */
+        record TimedOut(String why) implements Outcome {}
+    }
+
+    // Bodies declared longer than this start in a smaller buffer, so a client that declares 4 MB and sends a
+    // byte a second holds a little memory, not 4 MB; a normal body fits at once and is copied never.
+    private static final int FIRST_BUFFER = 256 * 1024;
+
+    private final Request request;
+    private final int limit;
+    private final Duration idleTimeout;
+    private final Duration timeout;
+    private final Consumer<Outcome> done;
+    private byte[] buffer;
+    private int length;
+    private volatile long lastProgress;
+    private long deadline;
+    private Scheduler.Task timer;
+    // Guarded by this: whether the outcome was given, and why the time ran out (if it did).
+    private boolean finished;
+    private String timedOut;
+
+    BodyReader(Request request, int limit, Duration idleTimeout, Duration timeout, Consumer<Outcome> done) {
+        this.request = request;
+        this.limit = limit;
+        this.idleTimeout = idleTimeout;
+        this.timeout = timeout;
+        this.done = done;
+        long declared = request.getLength();
+        this.buffer = new byte[(int) Math.min(declared >= 0 ? declared : 16 * 1024, FIRST_BUFFER)];
+    }
+
+    /**
+     * Reads what has arrived already. True when that was the whole body (or the end of the read for another
+     * reason) and the outcome was given; false when the rest is still on its way, and {@link #await} must follow.
+     */
+    boolean readAvailable() {
+        lastProgress = NanoTime.now();
+        return readUntilMissing();
+    }
+
+    /** Waits for the rest of the body, within the time bounds; the outcome is given on a Jetty thread. */
+    void await() {
+        deadline = NanoTime.now() + timeout.toNanos();
+        synchronized (this) {
+            timer = schedule(Math.min(timeout.toNanos(), idleTimeout.toNanos()));
+        }
+        request.demand(this);
+    }
+
+    @Override
+    public void run() {
+        if (!readUntilMissing()) {
+            request.demand(this);
+        }
+    }
+
+    /** True when the read ended; false when Jetty has nothing more yet. */
+    private boolean readUntilMissing() {
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                return false;
+            }
+            if (Content.Chunk.isFailure(chunk)) {
+                if (!chunk.isLast()) {
+                    // A transient failure (Jetty's own idle timeout) ends this read for good.
+                    request.fail(chunk.getFailure());
+                }
+                finish(new Outcome.Cut(cut()));
+                return true;
+            }
+            boolean fits = append(chunk);
+            chunk.release();
+            if (!fits) {
+                finish(new Outcome.TooLarge());
+                return true;
+            }
+            if (chunk.isLast()) {
+                finish(new Outcome.Whole(buffer, length));
+                return true;
+            }
+        }
+    }
+
+    private boolean append(Content.Chunk chunk) {
+        int size = chunk.remaining();
+        if (size == 0) {
+            return true;
+        }
+        if ((long) length + size > limit) {
+            return false;
+        }
+        if (length + size > buffer.length) {
+            long declared = request.getLength();
+            int ceiling = declared >= 0 ? (int) Math.min(declared, limit) : limit;
+            buffer = Arrays.copyOf(buffer, Math.max(length + size, Math.min(ceiling, Math.max(buffer.length * 2, 16 * 1024))));
+        }
+        chunk.getByteBuffer().get(buffer, length, size);
+        length += size;
+        lastProgress = NanoTime.now();
+        return true;
+    }
+
+    private String cut() {
+        long declared = request.getLength();
+        return declared >= 0
+                ? "the body ended after " + length + " of the " + declared + " bytes declared"
+                : "the body ended after " + length + " bytes, before its last chunk";
+    }
+
+    /** Gives the outcome once. A body that arrived whole after the time ran out counts as timed out. */
+    private void finish(Outcome outcome) {
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            if (timedOut != null) {
+                outcome = new Outcome.TimedOut(timedOut);
+            }
+            if (timer != null) {
+                timer.cancel();
+            }
+        }
+        done.accept(outcome);
+    }
+
+    private Scheduler.Task schedule(long nanos) {
+        return request.getComponents().getScheduler().schedule(this::check, Math.max(1, nanos), TimeUnit.NANOSECONDS);
+    }
+
+    private void check() {
+        long now = NanoTime.now();
+        long idleEnd = lastProgress + idleTimeout.toNanos();
+        String why = null;
+        if (now - deadline >= 0) {
+            why = "the body did not arrive within " + timeout;
+        } else if (now - idleEnd >= 0) {
+            why = "no part of the body arrived for " + idleTimeout;
+        }
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            if (why == null) {
+                timer = schedule(Math.min(deadline, idleEnd) - now);
+                return;
+            }
+            timedOut = why;
+            // Inside the lock, so the outcome cannot be given between this decision and the failure; the failure
+            // wakes the pending read (perhaps on this thread), which then finishes as timed out.
+            request.fail(new TimeoutException(why));
+        }
+    }
+}
