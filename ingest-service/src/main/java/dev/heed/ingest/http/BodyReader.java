@@ -1,10 +1,12 @@
 package dev.heed.ingest.http;
 
+import dev.heed.ingest.problem.Problem;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.NanoTime;
@@ -15,6 +17,10 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * Jetty to call back when more comes, and ends with exactly one {@link Outcome}. A body counts as read only
  * when its last byte arrived ({@link Outcome.Whole}); one that stops early, breaks the limit or takes too long
  * ends otherwise, and nothing of it is handed on.
+ *
+ * <p>A body gets one wait for free: most clients send the body right behind the head, in the next packet. A
+ * body still incomplete after that is a slow one, and must be admitted ({@code admission}, asked once) to be
+ * waited for further, or ends {@link Outcome.Refused}.
  *
  * <p>The time bounds are real time (Jetty's scheduler and {@link NanoTime}), as they bound real sockets: the
  * whole body within {@code timeout} of the first read, and no pause longer than {@code idleTimeout}. When one
@@ -34,17 +40,22 @@ final class BodyReader implements Runnable {
 
         /** A time bound ran out first. */
         record TimedOut(String why) implements Outcome {}
+
+        /** Still on its way after its free wait, and not admitted to wait further. */
+        record Refused(Problem problem) implements Outcome {}
     }
 
-    // Bodies declared longer than this start in a smaller buffer, so a client that declares 4 MB and sends a
-    // byte a second holds a little memory, not 4 MB; a normal body fits at once and is copied never.
-    private static final int FIRST_BUFFER = 256 * 1024;
+    // The first buffer of a body that does not arrive at once; it doubles as bytes come, up to the declared
+    // length, so a client that declares 4 MB and sends a byte a second holds a few kilobytes, not 4 MB.
+    private static final int FIRST_BUFFER = 16 * 1024;
 
     private final Request request;
     private final int limit;
     private final Duration idleTimeout;
     private final Duration timeout;
+    private final Supplier<Problem> admission;
     private final Consumer<Outcome> done;
+    private boolean admitted;
     private byte[] buffer;
     private int length;
     private volatile long lastProgress;
@@ -54,14 +65,18 @@ final class BodyReader implements Runnable {
     private boolean finished;
     private String timedOut;
 
-    BodyReader(Request request, int limit, Duration idleTimeout, Duration timeout, Consumer<Outcome> done) {
+    /**
+     * @param admission asked once, when the body is still incomplete after its free wait: null admits it to wait
+     *                  further, a problem refuses it
+     * @param done      given the outcome, once
+     */
+    BodyReader(Request request, int limit, Duration idleTimeout, Duration timeout, Supplier<Problem> admission, Consumer<Outcome> done) {
         this.request = request;
         this.limit = limit;
         this.idleTimeout = idleTimeout;
         this.timeout = timeout;
+        this.admission = admission;
         this.done = done;
-        long declared = request.getLength();
-        this.buffer = new byte[(int) Math.min(declared >= 0 ? declared : 16 * 1024, FIRST_BUFFER)];
     }
 
     /**
@@ -84,9 +99,18 @@ final class BodyReader implements Runnable {
 
     @Override
     public void run() {
-        if (!readUntilMissing()) {
-            request.demand(this);
+        if (readUntilMissing()) {
+            return;
         }
+        if (!admitted) {
+            admitted = true;
+            Problem refusal = admission.get();
+            if (refusal != null) {
+                finish(new Outcome.Refused(refusal));
+                return;
+            }
+        }
+        request.demand(this);
     }
 
     /** True when the read ended; false when Jetty has nothing more yet. */
@@ -111,7 +135,7 @@ final class BodyReader implements Runnable {
                 return true;
             }
             if (chunk.isLast()) {
-                finish(new Outcome.Whole(buffer, length));
+                finish(new Outcome.Whole(buffer == null ? new byte[0] : buffer, length));
                 return true;
             }
         }
@@ -125,13 +149,16 @@ final class BodyReader implements Runnable {
         if ((long) length + size > limit) {
             return false;
         }
-        if (length + size > buffer.length) {
+        int needed = length + size;
+        if (buffer == null || needed > buffer.length) {
             long declared = request.getLength();
             int ceiling = declared >= 0 ? (int) Math.min(declared, limit) : limit;
-            buffer = Arrays.copyOf(buffer, Math.max(length + size, Math.min(ceiling, Math.max(buffer.length * 2, 16 * 1024))));
+            // The whole body in hand (the usual case: one chunk) gets an array of its size; else room to grow.
+            int capacity = chunk.isLast() || needed >= ceiling ? needed : Math.min(ceiling, Math.max(2 * needed, FIRST_BUFFER));
+            buffer = buffer == null ? new byte[capacity] : Arrays.copyOf(buffer, capacity);
         }
         chunk.getByteBuffer().get(buffer, length, size);
-        length += size;
+        length = needed;
         lastProgress = NanoTime.now();
         return true;
     }

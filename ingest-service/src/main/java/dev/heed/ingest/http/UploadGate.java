@@ -23,9 +23,10 @@ import org.eclipse.jetty.util.Callback;
  * bodies sent with a valid API key are read; any other is never read at all, since the key filter refuses
  * its request first.
  *
- * <p>A body that arrived with its headers goes straight on. One still on its way takes an upload slot of its
- * key and of the instance ({@link UploadSlots}; over either cap the request is refused at once, 429 or 503,
- * with Retry-After), and must arrive whole within the body timeouts (else 408). A body that stops early
+ * <p>A body that arrives with its head, or right behind it, goes straight on. One still on its way after that
+ * takes an upload slot of its key and of the instance ({@link UploadSlots}; over either cap the request is
+ * refused at once, 429 or 503, with Retry-After). Every body must arrive whole within the body timeouts
+ * (else 408). A body that stops early
  * (400, as an unreadable body) or breaks the route's size limit (413) is refused too, and none of it is ever handed on: a request is
  * written to Kafka only when its body arrived whole.
  */
@@ -68,21 +69,10 @@ final class UploadGate extends Handler.Wrapper {
         }
         request.setAttribute(Authenticator.SOURCE_ATTRIBUTE, source);
         var upload = new Upload(request, response, callback, source, limit);
-        var reader = new BodyReader(request, limit, settings.idleTimeout(), settings.timeout(), upload::ended);
-        if (reader.readAvailable()) {
-            return true;
+        var reader = new BodyReader(request, limit, settings.idleTimeout(), settings.timeout(), upload::admit, upload::ended);
+        if (!reader.readAvailable()) {
+            reader.await();
         }
-        Problem full = switch (slots.tryAcquire(source)) {
-            case GRANTED -> null;
-            case KEY_FULL -> HttpLayerProblems.tooManyUploadsForKey(slots.maxPerKey(), retryAfter);
-            case ALL_FULL -> HttpLayerProblems.tooManyUploads(slots.maxTotal(), retryAfter);
-        };
-        if (full != null) {
-            upload.refuse(full);
-            return true;
-        }
-        upload.holdsSlot = true;
-        reader.await();
         return true;
     }
 
@@ -121,6 +111,18 @@ final class UploadGate extends Handler.Wrapper {
             this.limit = limit;
         }
 
+        /** A slot for a body still on its way after its free wait, or why there is none. */
+        Problem admit() {
+            return switch (slots.tryAcquire(source)) {
+                case GRANTED -> {
+                    holdsSlot = true;
+                    yield null;
+                }
+                case KEY_FULL -> HttpLayerProblems.tooManyUploadsForKey(slots.maxPerKey(), retryAfter);
+                case ALL_FULL -> HttpLayerProblems.tooManyUploads(slots.maxTotal(), retryAfter);
+            };
+        }
+
         void ended(BodyReader.Outcome outcome) {
             if (holdsSlot) {
                 slots.release(source);
@@ -131,6 +133,8 @@ final class UploadGate extends Handler.Wrapper {
                 refuse(Problem.invalid(List.of(FieldError.invalid("/", "the body could not be read: " + cut.why()))));
             } else if (outcome instanceof BodyReader.Outcome.TimedOut late) {
                 refuse(HttpLayerProblems.bodyTimeout(late.why()));
+            } else if (outcome instanceof BodyReader.Outcome.Refused refused) {
+                refuse(refused.problem());
             } else {
                 refuse(Problems.tooLarge(limit, "A body of more than " + limit + " bytes"));
             }

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Counts the request bodies on their way, per API key (its source system) and in all, so that slow senders
  * of one key cannot take every upload the instance takes, and all of them together cannot take its memory.
- * A body that arrives with its headers never takes a slot. Thread-safe; one counter per configured source.
+ * A body that arrives with its head or right behind it never takes a slot (see {@link BodyReader}). Thread-safe; one counter per configured source.
  */
 final class UploadSlots {
     /** Whether an upload may go ahead. */

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.heed.events.FeedbackReceived;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,45 +26,46 @@ class SlowUploadsTest {
     @RegisterExtension
     static final ServerFixture fixture = new ServerFixture(Map.of(
             "HEED_INGEST_MAX_UPLOADS_PER_KEY", "2",
-            "HEED_INGEST_MAX_UPLOADS", "3",
-            "HEED_INGEST_BODY_IDLE_TIMEOUT", "PT1S",
-            "HEED_INGEST_BODY_TIMEOUT", "PT30S"));
+            "HEED_INGEST_MAX_UPLOADS", "3"));
+
+    /** No pause in a body may last 1 s. */
+    @RegisterExtension
+    static final ServerFixture impatient = new ServerFixture(Map.of("HEED_INGEST_BODY_IDLE_TIMEOUT", "PT1S"));
 
     /** The whole body must arrive within 2 s, whatever the pace. */
     @RegisterExtension
     static final ServerFixture bounded = new ServerFixture(Map.of("HEED_INGEST_BODY_TIMEOUT", "PT2S"));
 
-    private final List<Socket> open = new ArrayList<>();
+    private final List<AutoCloseable> open = new ArrayList<>();
     private final ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
 
     @AfterEach
-    void closeAll() throws IOException {
+    void closeAll() throws Exception {
         trickle.shutdownNow();
-        for (Socket socket : open) {
-            socket.close();
+        for (AutoCloseable connection : open) {
+            connection.close();
         }
     }
 
-    /** Opens a connection and sends the head and the first {@code sent} bytes of a valid body for {@code id}. */
-    private Socket start(ServerFixture server, String key, String id, int sent) throws IOException {
-        String body = FeedbackEndpointTest.VALID.formatted(id);
-        var socket = new Socket("127.0.0.1", server.server.port());
-        open.add(socket);
-        socket.setSoTimeout(30_000);
-        socket.getOutputStream().write(("POST /v1/feedback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-API-Key: " + key
-                + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body.substring(0, sent)).getBytes(StandardCharsets.UTF_8));
-        socket.getOutputStream().flush();
-        return socket;
+    private SlowBody start(ServerFixture server, String key, String id) {
+        SlowBody slow = SlowBody.start(server.server.port(), key, FeedbackEndpointTest.VALID.formatted(id), 10);
+        open.add(slow);
+        return slow;
     }
 
-    private static void finish(Socket socket, String id, int sent) throws IOException {
-        socket.getOutputStream().write(FeedbackEndpointTest.VALID.formatted(id).substring(sent).getBytes(StandardCharsets.UTF_8));
-        socket.getOutputStream().flush();
+    /** Starts a body and trickles it until the server counts it as an upload in progress (the {@code count}th). */
+    private SlowBody startUpload(ServerFixture server, String key, String id, int count) {
+        SlowBody slow = start(server, key, id);
+        slow.sendUntil(() -> uploadsInProgress(server) == count);
+        return slow;
     }
 
-    private static void awaitUploads(ServerFixture server, int count) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.http.get("/metrics").raw().body(),
-                metrics -> metrics.contains("heed_ingest_uploads_in_progress " + count + ".0"));
+    private static int uploadsInProgress(ServerFixture server) {
+        return (int) server.http.metric("heed_ingest_uploads_in_progress");
+    }
+
+    private static void awaitNoUploads(ServerFixture server) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> uploadsInProgress(server) == 0);
     }
 
     private static List<String> written(ServerFixture server) {
@@ -73,23 +73,21 @@ class SlowUploadsTest {
     }
 
     @Test
-    void shouldAcceptABodyThatArrivesInPartsWithoutPauses() throws IOException {
-        Socket socket = start(fixture, ServerFixture.WEB_KEY, "parts-1", 20);
-        awaitUploads(fixture, 1);
-        finish(socket, "parts-1", 20);
+    void shouldAcceptABodyThatArrivesInPartsWithoutPauses() {
+        SlowBody slow = startUpload(fixture, ServerFixture.WEB_KEY, "parts-1", 1);
+        slow.finish();
 
-        assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(202);
+        assertThat(slow.answer().status()).isEqualTo(202);
         assertThat(written(fixture)).contains("parts-1");
-        awaitUploads(fixture, 0);
+        awaitNoUploads(fixture);
     }
 
     @Test
-    void shouldCapUploadsPerKeyWith429AndInAllWith503WhileOtherKeysGoOn() throws IOException {
-        Socket first = start(fixture, ServerFixture.WEB_KEY, "cap-1", 10);
-        Socket second = start(fixture, ServerFixture.WEB_KEY, "cap-2", 10);
-        awaitUploads(fixture, 2);
+    void shouldCapUploadsPerKeyWith429AndInAllWith503WhileOtherKeysGoOn() {
+        SlowBody first = startUpload(fixture, ServerFixture.WEB_KEY, "cap-1", 1);
+        SlowBody second = startUpload(fixture, ServerFixture.WEB_KEY, "cap-2", 2);
 
-        RawHttp.Answer overKey = RawHttp.read(start(fixture, ServerFixture.WEB_KEY, "cap-3", 10).getInputStream());
+        RawHttp.Answer overKey = start(fixture, ServerFixture.WEB_KEY, "cap-3").sendUntilAnswered();
         assertThat(overKey.status()).isEqualTo(429);
         assertThat(overKey.header("Retry-After")).isEqualTo("5");
         assertThat(overKey.header("Connection")).isEqualTo("close");
@@ -97,61 +95,46 @@ class SlowUploadsTest {
         assertThat(fixture.http.post("/v1/feedback", "application/json", FeedbackEndpointTest.VALID.formatted("cap-other"),
                 "X-API-Key", ServerFixture.ZENDESK_KEY).status()).isEqualTo(202);
 
-        Socket third = start(fixture, ServerFixture.ZENDESK_KEY, "cap-4", 10);
-        awaitUploads(fixture, 3);
-        RawHttp.Answer overAll = RawHttp.read(start(fixture, ServerFixture.ZENDESK_KEY, "cap-5", 10).getInputStream());
+        SlowBody third = startUpload(fixture, ServerFixture.ZENDESK_KEY, "cap-4", 3);
+        RawHttp.Answer overAll = start(fixture, ServerFixture.ZENDESK_KEY, "cap-5").sendUntilAnswered();
         assertThat(overAll.status()).isEqualTo(503);
         assertThat(overAll.header("Retry-After")).isEqualTo("5");
         assertThat(overAll.json().get("type").textValue()).isEqualTo("urn:heed:problem:busy");
 
-        finish(first, "cap-1", 10);
-        finish(second, "cap-2", 10);
-        finish(third, "cap-4", 10);
-        for (Socket socket : List.of(first, second, third)) {
-            assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(202);
+        for (SlowBody slow : List.of(first, second, third)) {
+            slow.finish();
+            assertThat(slow.answer().status()).isEqualTo(202);
         }
         assertThat(written(fixture)).contains("cap-1", "cap-2", "cap-4", "cap-other").doesNotContain("cap-3", "cap-5");
     }
 
     @Test
-    void shouldAnswer408AndWriteNothingWhenTheBodyPausesTooLong() throws IOException {
-        Socket socket = start(fixture, ServerFixture.WEB_KEY, "idle-1", 30);
+    void shouldAnswer408AndWriteNothingWhenTheBodyPausesTooLong() {
+        RawHttp.Answer answer = startUpload(impatient, ServerFixture.WEB_KEY, "idle-1", 1).answer();
 
-        RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
         assertThat(answer.status()).isEqualTo(408);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         assertThat(answer.json().get("detail").textValue()).contains("no part of the body arrived for PT1S");
-        assertThat(written(fixture)).doesNotContain("idle-1");
-        awaitUploads(fixture, 0);
+        assertThat(written(impatient)).doesNotContain("idle-1");
+        awaitNoUploads(impatient);
     }
 
     @Test
-    void shouldAnswer408WhenTheWholeBodyTakesTooLongEvenWithoutPauses() throws IOException {
-        String id = "trickle-1";
-        Socket socket = start(bounded, ServerFixture.WEB_KEY, id, 1);
-        byte[] rest = FeedbackEndpointTest.VALID.formatted(id).substring(1).getBytes(StandardCharsets.UTF_8);
-        int[] next = {0};
+    void shouldAnswer408WhenTheWholeBodyTakesTooLongEvenWithoutPauses() {
+        SlowBody slow = start(bounded, ServerFixture.WEB_KEY, "trickle-1");
         // A byte every 100 ms: never idle, but the whole body would take about 12 s.
-        trickle.scheduleAtFixedRate(() -> {
-            try {
-                socket.getOutputStream().write(rest[next[0]++]);
-            } catch (IOException | ArrayIndexOutOfBoundsException e) {
-                throw new UncheckedIOException(new IOException(e));
-            }
-        }, 100, 100, TimeUnit.MILLISECONDS);
+        trickle.scheduleAtFixedRate(() -> slow.send(1), 100, 100, TimeUnit.MILLISECONDS);
 
-        RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
+        RawHttp.Answer answer = slow.answer();
         assertThat(answer.status()).isEqualTo(408);
         assertThat(answer.json().get("detail").textValue()).contains("the body did not arrive within PT2S");
-        assertThat(written(bounded)).doesNotContain(id);
+        assertThat(written(bounded)).doesNotContain("trickle-1");
     }
 
     @Test
     void shouldNeverWriteABodyCutOffMidWay() throws IOException {
-        Socket withLength = start(fixture, ServerFixture.WEB_KEY, "cut-1", 40);
-        awaitUploads(fixture, 1);
-        withLength.close();
-        awaitUploads(fixture, 0);
+        startUpload(fixture, ServerFixture.WEB_KEY, "cut-1", 1).close();
+        awaitNoUploads(fixture);
 
         var chunked = new Socket("127.0.0.1", fixture.server.port());
         open.add(chunked);
@@ -161,15 +144,16 @@ class SlowUploadsTest {
                 + ServerFixture.WEB_KEY + "\r\nTransfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         chunked.getOutputStream().flush();
-        awaitUploads(fixture, 1);
         chunked.close();
-        awaitUploads(fixture, 0);
 
-        assertThat(written(fixture)).doesNotContain("cut-1", "cut-2");
+        awaitNoUploads(fixture);
+        assertThat(fixture.http.post("/v1/feedback", "application/json", FeedbackEndpointTest.VALID.formatted("after-cut"),
+                "X-API-Key", ServerFixture.WEB_KEY).status()).isEqualTo(202);
+        assertThat(written(fixture)).contains("after-cut").doesNotContain("cut-1", "cut-2");
     }
 
     @Test
-    void shouldAnswer413ForASlowChunkedBodyOverTheLimit() throws IOException {
+    void shouldAnswer413ForAChunkedBodyOverTheLimitThatArrivesInParts() throws IOException {
         var socket = new Socket("127.0.0.1", fixture.server.port());
         open.add(socket);
         socket.setSoTimeout(30_000);
@@ -178,11 +162,10 @@ class SlowUploadsTest {
                 + ServerFixture.WEB_KEY + "\r\nTransfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         socket.getOutputStream().flush();
-        awaitUploads(fixture, 1);
         socket.getOutputStream().write((Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n").getBytes(StandardCharsets.UTF_8));
         socket.getOutputStream().flush();
 
         assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(413);
-        awaitUploads(fixture, 0);
+        awaitNoUploads(fixture);
     }
 }
