@@ -3,6 +3,7 @@ package dev.heed.ingest.http;
 import dev.heed.ingest.problem.Problem;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -23,8 +24,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * waited for further, or ends {@link Outcome.Refused}.
  *
  * <p>The time bounds are real time (Jetty's scheduler and {@link NanoTime}), as they bound real sockets: the
- * whole body within {@code timeout} of the first read, and no pause longer than {@code idleTimeout}. When one
- * runs out the request is failed, which wakes a pending read with that failure.
+ * whole body within {@code timeout} of the first wait, and no pause longer than {@code idleTimeout}. When one
+ * runs out, or the read is {@link #stop stopped}, the request is failed, which wakes a pending read.
  */
 final class BodyReader implements Runnable {
     /** How the read ended. */
@@ -61,9 +62,9 @@ final class BodyReader implements Runnable {
     private volatile long lastProgress;
     private long deadline;
     private Scheduler.Task timer;
-    // Guarded by this: whether the outcome was given, and why the time ran out (if it did).
+    // Guarded by this: whether the outcome was given, and the outcome that stopped the read early (if one did).
     private boolean finished;
-    private String timedOut;
+    private Outcome stopped;
 
     /**
      * @param admission asked once, when the body is still incomplete after its free wait: null admits it to wait
@@ -170,15 +171,15 @@ final class BodyReader implements Runnable {
                 : "the body ended after " + length + " bytes, before its last chunk";
     }
 
-    /** Gives the outcome once. A body that arrived whole after the time ran out counts as timed out. */
+    /** Gives the outcome once. A read stopped early ends as it was stopped, even if the last byte came meanwhile. */
     private void finish(Outcome outcome) {
         synchronized (this) {
             if (finished) {
                 return;
             }
             finished = true;
-            if (timedOut != null) {
-                outcome = new Outcome.TimedOut(timedOut);
+            if (stopped != null) {
+                outcome = stopped;
             }
             if (timer != null) {
                 timer.cancel();
@@ -194,24 +195,34 @@ final class BodyReader implements Runnable {
     private void check() {
         long now = NanoTime.now();
         long idleEnd = lastProgress + idleTimeout.toNanos();
-        String why = null;
         if (now - deadline >= 0) {
-            why = "the body did not arrive within " + timeout;
+            stop(new Outcome.TimedOut("the body did not arrive within " + timeout));
         } else if (now - idleEnd >= 0) {
-            why = "no part of the body arrived for " + idleTimeout;
+            stop(new Outcome.TimedOut("no part of the body arrived for " + idleTimeout));
+        } else {
+            synchronized (this) {
+                if (!finished) {
+                    timer = schedule(Math.min(deadline, idleEnd) - now);
+                }
+            }
         }
+    }
+
+    /**
+     * Ends a read that is still waiting with {@code outcome} (a stopping server refuses what is still on its way).
+     * Does nothing once the outcome was given.
+     */
+    void stop(Outcome outcome) {
         synchronized (this) {
-            if (finished) {
+            if (finished || stopped != null) {
                 return;
             }
-            if (why == null) {
-                timer = schedule(Math.min(deadline, idleEnd) - now);
-                return;
-            }
-            timedOut = why;
+            stopped = outcome;
             // Inside the lock, so the outcome cannot be given between this decision and the failure; the failure
-            // wakes the pending read (perhaps on this thread), which then finishes as timed out.
-            request.fail(new TimeoutException(why));
+            // wakes the pending read (perhaps on this thread), which then finishes as stopped.
+            request.fail(outcome instanceof Outcome.TimedOut late
+                    ? new TimeoutException(late.why())
+                    : new CancellationException("the server stopped reading the body"));
         }
     }
 }

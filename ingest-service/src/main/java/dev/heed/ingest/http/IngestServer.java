@@ -49,15 +49,17 @@ public final class IngestServer implements AutoCloseable {
     private final List<HandlerMetaInfo> routes;
     private final ExecutorService answering;
     private final DrainingHandler draining;
+    private final UploadGate gate;
     private final InFlightAnswers inFlight;
     private final Duration grace;
 
     private IngestServer(Javalin app, List<HandlerMetaInfo> routes, ExecutorService answering, DrainingHandler draining,
-                         InFlightAnswers inFlight, IngestConfig config) {
+                         UploadGate gate, InFlightAnswers inFlight, IngestConfig config) {
         this.app = app;
         this.routes = routes;
         this.answering = answering;
         this.draining = draining;
+        this.gate = gate;
         this.inFlight = inFlight;
         this.grace = config.shutdownGrace();
     }
@@ -121,7 +123,7 @@ public final class IngestServer implements AutoCloseable {
         }).start();
         LOG.atInfo().addKeyValue("port", app.port()).addKeyValue("tls", config.tls().isPresent())
                 .addKeyValue("opsPort", opsPort(app).stream().boxed().findFirst().orElse(null)).log("ingest-service listening");
-        return new IngestServer(app, routes, answering, draining, inFlight, config);
+        return new IngestServer(app, routes, answering, draining, gate, inFlight, config);
     }
 
     private static UploadGate uploadGate(IngestConfig config, PrometheusMeterRegistry meters) {
@@ -178,8 +180,9 @@ public final class IngestServer implements AutoCloseable {
 
     /**
      * Stops taking requests (those that still arrive get a 503 problem) and lets those in flight finish, for up
-     * to {@code HEED_INGEST_SHUTDOWN_GRACE}. Requests still waiting for Kafka after that are answered with the
-     * same 503, so their clients retry with the same event id; the answering threads run until then.
+     * to {@code HEED_INGEST_SHUTDOWN_GRACE}. Requests still waiting for Kafka or for the rest of their body after
+     * that are answered with the same 503 (and nothing of a body cut short is written), so their clients retry
+     * with the same event id; the answering threads run until then.
      */
     @Override
     public void close() {
@@ -187,8 +190,9 @@ public final class IngestServer implements AutoCloseable {
         try {
             if (!waitFor(drained, grace)) {
                 int abandoned = inFlight.abandon(draining.refusal());
-                LOG.atWarn().addKeyValue("requests", abandoned).addKeyValue("grace", grace)
-                        .log("requests still waited for Kafka when the shutdown grace ran out; they were answered 503");
+                int uploads = gate.abandon(draining.refusal());
+                LOG.atWarn().addKeyValue("requests", abandoned).addKeyValue("uploads", uploads).addKeyValue("grace", grace)
+                        .log("requests still waited for Kafka or for their bodies when the shutdown grace ran out; they were answered 503");
                 waitFor(drained, LAST_ANSWERS);
             }
             app.stop();

@@ -10,6 +10,8 @@ import dev.heed.ingest.problem.Problems;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -38,6 +40,7 @@ final class UploadGate extends Handler.Wrapper {
     private final IngestConfig.Uploads settings;
     private final IngestConfig.Limits limits;
     private final Duration retryAfter;
+    private final Set<Upload> waiting = ConcurrentHashMap.newKeySet();
 
     UploadGate(ApiKeyRegistry keys, UploadSlots slots, IngestConfig config) {
         this.keys = keys;
@@ -70,10 +73,22 @@ final class UploadGate extends Handler.Wrapper {
         request.setAttribute(Authenticator.SOURCE_ATTRIBUTE, source);
         var upload = new Upload(request, response, callback, source, limit);
         var reader = new BodyReader(request, limit, settings.idleTimeout(), settings.timeout(), upload::admit, upload::ended);
+        upload.reader = reader;
         if (!reader.readAvailable()) {
+            waiting.add(upload);
             reader.await();
         }
         return true;
+    }
+
+    /** Ends every read still waiting for its body with {@code problem} (a stopping server's refusal); how many there were. */
+    int abandon(Problem problem) {
+        int abandoned = 0;
+        for (Upload upload : waiting) {
+            upload.reader.stop(new BodyReader.Outcome.Refused(problem));
+            abandoned++;
+        }
+        return abandoned;
     }
 
     private static boolean hasBody(Request request) {
@@ -102,6 +117,7 @@ final class UploadGate extends Handler.Wrapper {
         private final String source;
         private final int limit;
         private volatile boolean holdsSlot;
+        private BodyReader reader;
 
         Upload(Request request, Response response, Callback callback, String source, int limit) {
             this.request = request;
@@ -124,6 +140,7 @@ final class UploadGate extends Handler.Wrapper {
         }
 
         void ended(BodyReader.Outcome outcome) {
+            waiting.remove(this);
             if (holdsSlot) {
                 slots.release(source);
             }
