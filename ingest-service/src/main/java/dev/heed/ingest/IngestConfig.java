@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The ingest-service's settings, read from environment-style variables with the {@code HEED_} prefix.
  * Every setting has a default except the Kafka and registry addresses, which have no sensible one.
  * Unknown variables are ignored, so the service can share an environment with others.
  *
+ * @param opsPort where {@code /health/*} and {@code /metrics} are served instead of the main port, when set
  * @param kafka Kafka client settings passed through from {@code HEED_KAFKA_*} (see {@link EnvVars#kafkaPassthrough()})
  */
 public record IngestConfig(
@@ -31,10 +33,22 @@ public record IngestConfig(
         Duration idempotencyTtl,
         int idempotencyMaxEntries,
         Optional<Tls> tls,
+        Uploads uploads,
+        AuthFailures authFailures,
+        OptionalInt opsPort,
         Map<String, String> kafka) {
 
     /** Request limits; the rate is per API key. */
     public record Limits(int maxBodyBytes, int maxBatchBytes, int maxBatchItems, double ratePerSecond, int rateBurst) {}
+
+    /**
+     * How request bodies may arrive: each within {@code timeout} of its headers, with no pause longer than
+     * {@code idleTimeout}; at most {@code maxPerKey} bodies of one API key and {@code maxTotal} in all on their way.
+     */
+    public record Uploads(Duration idleTimeout, Duration timeout, int maxPerKey, int maxTotal) {}
+
+    /** Requests without a valid API key: at most {@code max} per client address in each {@code window}. */
+    public record AuthFailures(int max, Duration window, int maxAddresses) {}
 
     /** A keystore (PKCS12 or JKS) holding the server's certificate and key. */
     public record Tls(Path keystore, String password, String type) {}
@@ -42,9 +56,10 @@ public record IngestConfig(
     public static IngestConfig from(Map<String, String> env) {
         var vars = new EnvVars(env);
         Duration kafkaTimeout = vars.duration("HEED_INGEST_KAFKA_TIMEOUT", Duration.ofSeconds(10));
+        int port = vars.integer("HEED_INGEST_PORT", 8080);
         return new IngestConfig(
                 vars.string("HEED_INGEST_HOST", "0.0.0.0"),
-                vars.integer("HEED_INGEST_PORT", 8080),
+                port,
                 vars.required("HEED_BOOTSTRAP_SERVERS"),
                 vars.required("HEED_REGISTRY_URL"),
                 vars.bool("HEED_REGISTRY_AUTO_REGISTER", true),
@@ -66,7 +81,44 @@ public record IngestConfig(
                 vars.duration("HEED_INGEST_IDEMPOTENCY_TTL", Duration.ofHours(24)),
                 vars.integer("HEED_INGEST_IDEMPOTENCY_MAX_ENTRIES", 100_000),
                 tls(vars),
+                new Uploads(
+                        positive(vars, "HEED_INGEST_BODY_IDLE_TIMEOUT", Duration.ofSeconds(10)),
+                        positive(vars, "HEED_INGEST_BODY_TIMEOUT", Duration.ofSeconds(30)),
+                        atLeastOne(vars, "HEED_INGEST_MAX_UPLOADS_PER_KEY", 64),
+                        atLeastOne(vars, "HEED_INGEST_MAX_UPLOADS", 256)),
+                new AuthFailures(
+                        atLeastOne(vars, "HEED_INGEST_AUTH_FAILURES", 20),
+                        positive(vars, "HEED_INGEST_AUTH_FAILURE_WINDOW", Duration.ofMinutes(1)),
+                        atLeastOne(vars, "HEED_INGEST_AUTH_FAILURE_ADDRESSES", 10_000)),
+                opsPort(vars, port),
                 vars.kafkaPassthrough());
+    }
+
+    private static Duration positive(EnvVars vars, String name, Duration fallback) {
+        Duration duration = vars.duration(name, fallback);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + "=" + vars.optional(name).orElse("") + " is not a positive duration");
+        }
+        return duration;
+    }
+
+    private static int atLeastOne(EnvVars vars, String name, int fallback) {
+        int number = vars.integer(name, fallback);
+        if (number < 1) {
+            throw new IllegalArgumentException(name + "=" + number + " is not at least 1");
+        }
+        return number;
+    }
+
+    private static OptionalInt opsPort(EnvVars vars, int port) {
+        if (vars.optional("HEED_INGEST_OPS_PORT").isEmpty()) {
+            return OptionalInt.empty();
+        }
+        int ops = vars.integer("HEED_INGEST_OPS_PORT", 0);
+        if (ops != 0 && ops == port) {
+            throw new IllegalArgumentException("HEED_INGEST_OPS_PORT=" + ops + " is the main port; leave it unset to serve health and metrics there");
+        }
+        return OptionalInt.of(ops);
     }
 
     private static Optional<Tls> tls(EnvVars vars) {

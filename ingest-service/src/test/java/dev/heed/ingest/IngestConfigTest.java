@@ -78,4 +78,30 @@ class IngestConfigTest {
         env.put("HEED_REGISTRY_AUTO_REGISTER", "maybe");
         assertThatThrownBy(() -> IngestConfig.from(env)).hasMessageContaining("HEED_REGISTRY_AUTO_REGISTER");
     }
+
+    @Test
+    void shouldBoundUploadsAndFailedAuthenticationsByDefaultAndServeOperationsOnTheMainPort() {
+        IngestConfig config = IngestConfig.from(minimal());
+
+        assertThat(config.uploads()).isEqualTo(new IngestConfig.Uploads(Duration.ofSeconds(10), Duration.ofSeconds(30), 64, 256));
+        assertThat(config.authFailures()).isEqualTo(new IngestConfig.AuthFailures(20, Duration.ofMinutes(1), 10_000));
+        assertThat(config.opsPort()).isEmpty();
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void shouldReadTheOperationsPortAndRefuseTheMainOneOrBoundsBelowOne() {
+        var env = minimal();
+        env.put("HEED_INGEST_OPS_PORT", "9090");
+        assertThat(IngestConfig.from(env).opsPort()).hasValue(9090);
+
+        env.put("HEED_INGEST_OPS_PORT", "8080");
+        assertThatThrownBy(() -> IngestConfig.from(env)).hasMessageContaining("HEED_INGEST_OPS_PORT");
+        env.remove("HEED_INGEST_OPS_PORT");
+        env.put("HEED_INGEST_MAX_UPLOADS_PER_KEY", "0");
+        assertThatThrownBy(() -> IngestConfig.from(env)).hasMessageContaining("HEED_INGEST_MAX_UPLOADS_PER_KEY");
+        env.remove("HEED_INGEST_MAX_UPLOADS_PER_KEY");
+        env.put("HEED_INGEST_BODY_TIMEOUT", "PT0S");
+        assertThatThrownBy(() -> IngestConfig.from(env)).hasMessageContaining("HEED_INGEST_BODY_TIMEOUT");
+    }
 }

@@ -43,7 +43,10 @@ final class HttpMetrics implements RequestLogger {
                 .log("request");
     }
 
-    /** A refusal by the key filter never reaches the route, so the filter's pattern ({@code /v1/*}) names it. */
+    /**
+     * The matched route; the filters run only for a matched route, so their refusals are counted under it. A
+     * request no route matched (404, 405) is counted under the last filter it passed, or as UNMATCHED.
+     */
     private static String route(Context ctx) {
         var endpoint = ctx.endpoints().matchedHttpEndpoint();
         if (endpoint != null) {

@@ -2,22 +2,24 @@ package dev.heed.ingest.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.ingest.IngestConfig;
+import dev.heed.ingest.auth.FailedAuthLimiter;
 import dev.heed.ingest.auth.RateLimiter;
 import dev.heed.ingest.feedback.CloudEventReader;
 import dev.heed.ingest.feedback.FeedbackParser;
 import dev.heed.ingest.intake.FeedbackIntake;
-import dev.heed.ingest.problem.Problem;
 import dev.heed.ingest.problem.Problems;
 import io.javalin.Javalin;
-import io.javalin.config.JavalinConfig;
 import io.javalin.event.HandlerMetaInfo;
-import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -27,12 +29,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP front door: routes, the API-key filter, problem answers for every failure, metrics, health,
- * the OpenAPI document and optional TLS. Holds no business rule: it decodes, hands over to
+ * The HTTP front door: routes, the API-key filter, bodies read before the routes run, problem answers for
+ * every failure, metrics, health (optionally on their own port), the OpenAPI document and optional TLS. Holds no business rule: it decodes, hands over to
  * {@link FeedbackIntake} and writes what comes back.
  */
 public final class IngestServer implements AutoCloseable {
@@ -45,20 +49,22 @@ public final class IngestServer implements AutoCloseable {
     private final List<HandlerMetaInfo> routes;
     private final ExecutorService answering;
     private final DrainingHandler draining;
+    private final UploadGate gate;
     private final InFlightAnswers inFlight;
     private final Duration grace;
 
     private IngestServer(Javalin app, List<HandlerMetaInfo> routes, ExecutorService answering, DrainingHandler draining,
-                         InFlightAnswers inFlight, IngestConfig config) {
+                         UploadGate gate, InFlightAnswers inFlight, IngestConfig config) {
         this.app = app;
         this.routes = routes;
         this.answering = answering;
         this.draining = draining;
+        this.gate = gate;
         this.inFlight = inFlight;
         this.grace = config.shutdownGrace();
     }
 
-    /** Builds and starts the server on the configured host and port (0 picks a free port). */
+    /** Builds and starts the server on the configured host and ports (0 picks a free port). */
     public static IngestServer start(IngestConfig config, FeedbackIntake intake, BooleanSupplier ready,
                                      PrometheusMeterRegistry meters, ObjectMapper json, Clock clock) {
         var routes = new CopyOnWriteArrayList<HandlerMetaInfo>();
@@ -73,9 +79,13 @@ public final class IngestServer implements AutoCloseable {
                 answering, inFlight);
         var health = new HealthRoutes(ready, responses);
         var limits = config.limits();
-        var auth = new Authenticator(config.apiKeys(), new RateLimiter(limits.ratePerSecond(), limits.rateBurst(), clock));
+        var failures = config.authFailures();
+        var auth = new Authenticator(config.apiKeys(), new RateLimiter(limits.ratePerSecond(), limits.rateBurst(), clock),
+                new FailedAuthLimiter(failures.max(), failures.window(), failures.maxAddresses(), clock));
         byte[] openApi = OpenApiDocument.render(json, limits.maxBatchItems(), limits.maxBodyBytes());
         var draining = new DrainingHandler(Problems.shuttingDown(config.retryAfter()), responses);
+        var gate = uploadGate(config, meters);
+        var errors = new ProblemErrorHandler(responses);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.events.handlerAdded(routes::add);
@@ -86,26 +96,41 @@ public final class IngestServer implements AutoCloseable {
             // Longer than any Kafka wait, so the producer's own bound decides, and answers with 503.
             cfg.http.asyncTimeout = 3 * config.kafkaTimeout().toMillis();
             cfg.startup.showJavalinBanner = false;
-            cfg.jetty.host = config.host();
-            cfg.jetty.port = config.port();
-            // Javalin attaches its servlet context inside the handlers it finds, so this one wraps every route.
+            Listeners.configure(cfg, config);
+            // Javalin attaches its servlet context inside the innermost of these wrappers, so each one sees every
+            // request, outermost first: the stop's refusal, the port split, the body reads.
             cfg.jetty.modifyServer(server -> {
+                server.insertHandler(gate);
+                if (config.opsPort().isPresent()) {
+                    server.insertHandler(new OpsPortSplit());
+                }
                 server.insertHandler(draining);
+                server.setErrorHandler(errors);
                 server.setStopTimeout(LAST_ANSWERS.toMillis());
             });
-            config.tls().ifPresent(tls -> TlsConnector.configure(cfg, tls, config.host(), config.port()));
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
             cfg.requestLogger.http(new HttpMetrics(meters));
-            cfg.routes.before("/v1/*", auth);
+            // Before-matched: a path or method no route serves is 404 or 405 whatever its key.
+            cfg.routes.beforeMatched("/v1/*", UploadGate::answerRefusal);
+            cfg.routes.beforeMatched("/v1/*", auth);
             cfg.routes.post(FeedbackRoutes.SINGLE, feedback::single);
             cfg.routes.post(FeedbackRoutes.BATCH, feedback::batch);
             cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             cfg.routes.get("/health/live", health::live);
             cfg.routes.get("/health/ready", health::ready);
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
-            problems(cfg, responses);
+            new ErrorRoutes(responses, new AllowedMethods(routes)).register(cfg);
         }).start();
-        LOG.atInfo().addKeyValue("port", app.port()).addKeyValue("tls", config.tls().isPresent()).log("ingest-service listening");
-        return new IngestServer(app, routes, answering, draining, inFlight, config);
+        LOG.atInfo().addKeyValue("port", app.port()).addKeyValue("tls", config.tls().isPresent())
+                .addKeyValue("opsPort", opsPort(app).stream().boxed().findFirst().orElse(null)).log("ingest-service listening");
+        return new IngestServer(app, routes, answering, draining, gate, inFlight, config);
+    }
+
+    private static UploadGate uploadGate(IngestConfig config, PrometheusMeterRegistry meters) {
+        var slots = new UploadSlots(config.uploads().maxPerKey(), config.uploads().maxTotal());
+        Gauge.builder("heed.ingest.uploads.in.progress", slots, UploadSlots::inProgress)
+                .description("Request bodies still on their way (those that arrived with their headers never count)").register(meters);
+        return new UploadGate(config.apiKeys(), slots, config);
     }
 
     private static ExecutorService answeringPool() {
@@ -117,28 +142,35 @@ public final class IngestServer implements AutoCloseable {
         });
     }
 
-    private static void problems(JavalinConfig cfg, Responses responses) {
-        cfg.routes.exception(ProblemException.class, (e, ctx) -> responses.problem(ctx, e.problem()));
-        cfg.routes.exception(HttpResponseException.class, (e, ctx) -> responses.problem(ctx,
-                Problem.of(e.getStatus(), "http-" + e.getStatus(), String.valueOf(e.getMessage()), String.valueOf(e.getMessage()))));
-        cfg.routes.exception(Exception.class, (e, ctx) -> {
-            LOG.atError().setCause(e).addKeyValue("path", ctx.path()).log("request failed");
-            responses.problem(ctx, Problems.internal());
-        });
-        cfg.routes.error(404, ctx -> {
-            if (ctx.endpoints().matchedHttpEndpoint() == null) {
-                responses.problem(ctx, Problems.notFound(ctx.path()));
-            }
-        });
-    }
-
-    /** How many ports Jetty listens on: one, whether plain HTTP or TLS. */
+    /** How many ports Jetty listens on: one, whether plain HTTP or TLS, and the operations port when set. */
     int connectorCount() {
         return app.jettyServer().server().getConnectors().length;
     }
 
+    /** Where each port listens, by name ({@code api}, {@code ops}), as host:port. */
+    public Map<String, String> listeners() {
+        var listening = new LinkedHashMap<String, String>();
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            var server = (ServerConnector) connector;
+            listening.put(server.getName(), server.getHost() + ":" + server.getLocalPort());
+        }
+        return listening;
+    }
+
     public int port() {
         return app.port();
+    }
+
+    /** The operations port, when {@code HEED_INGEST_OPS_PORT} is set. */
+    public OptionalInt opsPort() {
+        return opsPort(app);
+    }
+
+    private static OptionalInt opsPort(Javalin app) {
+        return Arrays.stream(app.jettyServer().server().getConnectors())
+                .filter(connector -> Listeners.OPS.equals(connector.getName()))
+                .mapToInt(connector -> ((ServerConnector) connector).getLocalPort())
+                .findFirst();
     }
 
     /** The routes Javalin registered, as method and path; what the OpenAPI document must describe. */
@@ -148,8 +180,9 @@ public final class IngestServer implements AutoCloseable {
 
     /**
      * Stops taking requests (those that still arrive get a 503 problem) and lets those in flight finish, for up
-     * to {@code HEED_INGEST_SHUTDOWN_GRACE}. Requests still waiting for Kafka after that are answered with the
-     * same 503, so their clients retry with the same event id; the answering threads run until then.
+     * to {@code HEED_INGEST_SHUTDOWN_GRACE}. Requests still waiting for Kafka or for the rest of their body after
+     * that are answered with the same 503 (and nothing of a body cut short is written), so their clients retry
+     * with the same event id; the answering threads run until then.
      */
     @Override
     public void close() {
@@ -157,8 +190,9 @@ public final class IngestServer implements AutoCloseable {
         try {
             if (!waitFor(drained, grace)) {
                 int abandoned = inFlight.abandon(draining.refusal());
-                LOG.atWarn().addKeyValue("requests", abandoned).addKeyValue("grace", grace)
-                        .log("requests still waited for Kafka when the shutdown grace ran out; they were answered 503");
+                int uploads = gate.abandon(draining.refusal());
+                LOG.atWarn().addKeyValue("requests", abandoned).addKeyValue("uploads", uploads).addKeyValue("grace", grace)
+                        .log("requests still waited for Kafka or for their bodies when the shutdown grace ran out; they were answered 503");
                 waitFor(drained, LAST_ANSWERS);
             }
             app.stop();

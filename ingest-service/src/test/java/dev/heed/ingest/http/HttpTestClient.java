@@ -65,6 +65,12 @@ public final class HttpTestClient {
         return send(request.build());
     }
 
+    /** The value of an unlabelled Prometheus metric on {@code /metrics}, or NaN when it is not there. */
+    public double metric(String name) {
+        return get("/metrics").raw().body().lines().filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1))).findFirst().orElse(Double.NaN);
+    }
+
     public Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build());
     }

@@ -75,4 +75,20 @@ class ShutdownTest {
             assertThatThrownBy(() -> other.get("/health/live")).as("stopped").isInstanceOf(UncheckedIOException.class);
         }
     }
+
+    @Test
+    void shouldAnswerABodyStillOnItsWayWith503WhenTheGraceRunsOutAndWriteNothing() {
+        try (var fixture = new ServerFixture(Map.of("HEED_INGEST_SHUTDOWN_GRACE", "PT1S"));
+             var slow = SlowBody.start(fixture.server.port(), ServerFixture.WEB_KEY, FeedbackEndpointTest.VALID.formatted("drain-3"), 10)) {
+            slow.sendUntil(() -> fixture.http.metric("heed_ingest_uploads_in_progress") == 1);
+
+            assertTimeoutPreemptively(Duration.ofSeconds(15), fixture::close);
+
+            RawHttp.Answer cut = slow.answer();
+            assertThat(cut.status()).isEqualTo(503);
+            assertThat(cut.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(cut.json().get("type").textValue()).isEqualTo("urn:heed:problem:shutting-down");
+            assertThat(fixture.publisher.written).isEmpty();
+        }
+    }
 }

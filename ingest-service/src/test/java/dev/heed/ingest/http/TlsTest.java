@@ -32,6 +32,22 @@ class TlsTest {
         }
     }
 
+    @Test
+    void shouldServeHealthAndMetricsInPlainHttpOnTheOperationsPortBesideHttps(@TempDir Path dir) throws Exception {
+        Path keystore = selfSigned(dir.resolve("tls.p12"));
+        try (var fixture = new ServerFixture(Map.of("HEED_INGEST_TLS_KEYSTORE", keystore.toString(),
+                "HEED_INGEST_TLS_KEYSTORE_PASSWORD", PASSWORD, "HEED_INGEST_OPS_PORT", "0"))) {
+            var ops = new HttpTestClient("http://127.0.0.1:" + fixture.server.opsPort().orElseThrow());
+            var https = new HttpTestClient(HttpClient.newBuilder().sslContext(trusting(keystore)).build(),
+                    "https://127.0.0.1:" + fixture.server.port());
+
+            assertThat(ops.get("/health/ready").status()).isEqualTo(200);
+            assertThat(ops.get("/metrics").status()).isEqualTo(200);
+            assertThat(https.get("/health/ready").status()).isEqualTo(404);
+            assertThat(fixture.server.connectorCount()).as("the TLS port and the operations port").isEqualTo(2);
+        }
+    }
+
     private static Path selfSigned(Path keystore) throws Exception {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "heed", "-keyalg", "RSA",
