@@ -117,7 +117,8 @@ class LocalRunEndToEndIT {
                 .until(() -> reminders(config, "e2e-complaint") == remindedBeforeAck
                         && reminders(config, "e2e-console") == consoleRemindedBeforeAck);
 
-        assertThat(heed("down").waitFor()).isZero();
+        Process down = heed("down");
+        assertThat(down.waitFor()).as(() -> readQuietly(dataDir.resolve("down.log"))).isZero();
         // The JVM ends a SIGTERM'd run with 143 once its shutdown hook has stopped every child.
         assertThat(up.waitFor()).isIn(0, 143);
         startUp();
@@ -157,6 +158,15 @@ class LocalRunEndToEndIT {
             }
             return Files.readString(upLog).contains("Heed is up");
         });
+    }
+
+    /** A command's log for a failure's description: what it printed is the first thing to read when it fails. */
+    private static String readQuietly(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
     }
 
     private Process heed(String... args) throws IOException {
