@@ -9,6 +9,7 @@ import dev.heed.responder.console.Console;
 import dev.heed.responder.console.ConsoleRoutes;
 import dev.heed.responder.console.TimelineFeed;
 import dev.heed.responder.delivery.DeliveryMetrics;
+import dev.heed.responder.delivery.Dispatcher;
 import dev.heed.responder.delivery.EmailTransport;
 import dev.heed.responder.delivery.RetryingSender;
 import dev.heed.responder.delivery.SentLog;
@@ -17,7 +18,7 @@ import dev.heed.responder.delivery.Transport;
 import dev.heed.responder.delivery.WebhookTransport;
 import dev.heed.responder.http.AckEndpoint;
 import dev.heed.responder.http.HttpApp;
-import dev.heed.responder.kafka.Dispatcher;
+import dev.heed.responder.input.InputDecoder;
 import dev.heed.responder.kafka.KafkaAckWriter;
 import dev.heed.responder.kafka.KafkaClients;
 import dev.heed.responder.kafka.OutcomeRecorder;
@@ -27,6 +28,7 @@ import dev.heed.responder.kafka.TopicTailer;
 import dev.heed.responder.kafka.Views;
 import dev.heed.responder.notify.AgentNotifications;
 import dev.heed.responder.reply.CustomerReplies;
+import dev.heed.responder.respond.Responses;
 import dev.heed.responder.reply.ReplyRouting;
 import dev.heed.responder.reply.ReplyTemplate;
 import dev.heed.responder.reply.TemplateLibrary;
@@ -100,10 +102,10 @@ public final class ResponderApplication implements AutoCloseable {
         TimeFormat times = new TimeFormat(config.zone());
         OutcomeRecorder recorder = new OutcomeRecorder(producer, topics.responsesSent(), topics.responderDlq(), WRITE_TIMEOUT);
         RetryingSender sender = new RetryingSender(transports(config, clock, json, decorate), config.backoff(), sleeper, metrics);
-        RecordProcessor processor = new RecordProcessor(topics,
+        RecordProcessor processor = new RecordProcessor(new InputDecoder(topics), new Responses(
                 new CustomerReplies(templates, new ReplyRouting(config.sources()), times),
                 new AgentNotifications(templates, config.agentRoutes(), times, clock, config.publicUrl(), config.agentLanguage()),
-                directory, new Dispatcher(sentLog, sender, recorder, metrics, clock), recorder, metrics, clock, config.escalationWait());
+                directory, new Dispatcher(sentLog, sender, recorder, metrics, clock), metrics, clock, config.escalationWait()), recorder);
 
         KafkaConsumer<byte[], byte[]> consumer = clients.groupConsumer(config.groupId(), config.groupId() + "-consumer");
         new KafkaClientMetrics(consumer).bindTo(meters);
