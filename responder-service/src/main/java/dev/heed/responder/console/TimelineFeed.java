@@ -10,8 +10,9 @@ import dev.heed.events.ResponseDue;
 import dev.heed.events.ResponseKind;
 import dev.heed.events.ResponseSent;
 import dev.heed.responder.console.TimelineEntry.Stage;
+import dev.heed.responder.input.Input;
+import dev.heed.responder.input.InputDecoder;
 import dev.heed.schemas.topics.HeedTopics;
-import dev.heed.schemas.topics.Topic;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * State rows update the level and reminder count only: they repeat what the events already told.
  */
 public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[]>> {
-    private final HeedTopics topics;
+    private final InputDecoder decoder;
     private final TimelineIndex index;
     private final DeadLetters deadLetters;
 
     public TimelineFeed(HeedTopics topics, TimelineIndex index, DeadLetters deadLetters) {
-        this.topics = topics;
+        this.decoder = new InputDecoder(topics);
         this.index = index;
         this.deadLetters = deadLetters;
     }
@@ -41,26 +42,25 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
 
     @Override
     public void accept(ConsumerRecord<byte[], byte[]> record) {
-        String topic = record.topic();
-        if (topic.equals(topics.routingDlq().name()) || topic.equals(topics.responderDlq().name())) {
+        Input input = decoder.decode(record.topic(), record.value());
+        if (input instanceof Input.DeadLetter) {
             deadLetters.add(record);
-        } else if (record.value() == null) {
-            return; // a tombstone on the compacted state topic
-        } else if (topic.equals(topics.feedbackReceived().name())) {
-            received(record, read(topics.feedbackReceived(), record));
-        } else if (topic.equals(topics.feedbackClassified().name())) {
-            classified(record, read(topics.feedbackClassified(), record));
-        } else if (topic.equals(topics.complaintsEscalated().name())) {
-            escalated(record, read(topics.complaintsEscalated(), record));
-        } else if (topic.equals(topics.responseDue().name())) {
-            reminder(record, read(topics.responseDue(), record));
-        } else if (topic.equals(topics.complaintsAcknowledged().name())) {
-            acknowledged(record, read(topics.complaintsAcknowledged(), record));
-        } else if (topic.equals(topics.responsesSent().name())) {
-            sent(record, read(topics.responsesSent(), record));
-        } else if (topic.equals(topics.complaintsState().name())) {
-            state(read(topics.complaintsState(), record));
+        } else if (input instanceof Input.Received received) {
+            received(record, received.event());
+        } else if (input instanceof Input.Classified classified) {
+            classified(record, classified.event());
+        } else if (input instanceof Input.Escalated escalated) {
+            escalated(record, escalated.event());
+        } else if (input instanceof Input.Due due) {
+            reminder(record, due.event());
+        } else if (input instanceof Input.Acknowledged acknowledged) {
+            acknowledged(record, acknowledged.event());
+        } else if (input instanceof Input.Sent sent) {
+            sent(record, sent.event());
+        } else if (input instanceof Input.State state) {
+            state(state.state());
         }
+        // A tombstone on the compacted state topic tells nothing.
     }
 
     private void received(ConsumerRecord<?, ?> r, FeedbackReceived e) {
@@ -124,10 +124,6 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
             life.reminders = Math.max(life.reminders, s.getRemindersSent());
             life.acknowledged |= s.getAcknowledgedAt() != null;
         });
-    }
-
-    private static <V> V read(Topic<String, V> topic, ConsumerRecord<byte[], byte[]> record) {
-        return topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
     }
 
     private static TimelineEntry entry(ConsumerRecord<?, ?> r, Instant at, Stage stage, Map<String, Object> details) {

@@ -1,6 +1,7 @@
 package dev.heed.responder.kafka;
 
 import dev.heed.events.ResponseSent;
+import dev.heed.responder.delivery.OutcomeLog;
 import dev.heed.schemas.topics.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.apache.kafka.common.header.Headers;
  * trigger's offset only after this returns. A write that does not succeed in time throws
  * {@link RecordingFailedException}, which stops the consumer without committing.
  */
-public final class OutcomeRecorder {
+public final class OutcomeRecorder implements OutcomeLog {
     public static final String ERROR_HEADER = "heed.error";
     public static final String REASON_HEADER = "heed.error.reason";
     public static final String TOPIC_HEADER = "heed.source.topic";
@@ -48,6 +49,7 @@ public final class OutcomeRecorder {
         }
     }
 
+    @Override
     public void record(ResponseSent sent) {
         String topic = responsesSent.name();
         byte[] key = sent.getFeedbackId().getBytes(StandardCharsets.UTF_8);

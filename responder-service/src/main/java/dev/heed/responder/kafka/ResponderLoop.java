@@ -1,5 +1,6 @@
 package dev.heed.responder.kafka;
 
+import dev.heed.responder.respond.Step;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -87,7 +88,7 @@ public final class ResponderLoop implements Runnable {
             if (!running) {
                 return;
             }
-            if (processor.process(record) == RecordProcessor.Step.RETRY_LATER) {
+            if (processor.process(record) == Step.RETRY_LATER) {
                 consumer.seek(partition, record.offset());
                 paused.add(partition);
                 return;

@@ -2,6 +2,8 @@ package dev.heed.responder.kafka;
 
 import dev.heed.responder.ack.ComplaintDirectory;
 import dev.heed.responder.delivery.SentLog;
+import dev.heed.responder.input.Input;
+import dev.heed.responder.input.InputDecoder;
 import dev.heed.schemas.topics.HeedTopics;
 import java.time.Instant;
 import java.util.List;
@@ -30,18 +32,17 @@ public final class Views {
     }
 
     public static Consumer<ConsumerRecord<byte[], byte[]>> directory(HeedTopics topics, ComplaintDirectory directory) {
+        InputDecoder decoder = new InputDecoder(topics);
         return record -> {
-            String topic = record.topic();
-            if (record.value() == null) {
-                return; // a tombstone on the compacted state topic: nothing to learn
+            Input input = decoder.decode(record.topic(), record.value());
+            if (input instanceof Input.Escalated escalated) {
+                directory.escalated(escalated.event());
+            } else if (input instanceof Input.State state) {
+                directory.state(state.state());
+            } else if (input instanceof Input.Acknowledged acknowledged) {
+                directory.acknowledged(acknowledged.event());
             }
-            if (topic.equals(topics.complaintsEscalated().name())) {
-                directory.escalated(topics.complaintsEscalated().valueSerde().deserializer().deserialize(topic, record.value()));
-            } else if (topic.equals(topics.complaintsState().name())) {
-                directory.state(topics.complaintsState().valueSerde().deserializer().deserialize(topic, record.value()));
-            } else {
-                directory.acknowledged(topics.complaintsAcknowledged().valueSerde().deserializer().deserialize(topic, record.value()));
-            }
+            // A tombstone on the compacted state topic: nothing to learn.
         };
     }
 }

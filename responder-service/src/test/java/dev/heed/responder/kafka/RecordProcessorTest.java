@@ -9,16 +9,19 @@ import dev.heed.events.Sentiment;
 import dev.heed.responder.ack.ComplaintDirectory;
 import dev.heed.responder.delivery.BackoffPolicy;
 import dev.heed.responder.delivery.DeliveryMetrics;
+import dev.heed.responder.delivery.Dispatcher;
 import dev.heed.responder.delivery.OutboundMessage;
 import dev.heed.responder.delivery.RetryingSender;
 import dev.heed.responder.delivery.SentLog;
-import dev.heed.responder.kafka.RecordProcessor.Step;
+import dev.heed.responder.input.InputDecoder;
 import dev.heed.responder.notify.AgentNotifications;
 import dev.heed.responder.notify.AgentRoutes;
 import dev.heed.responder.reply.CustomerReplies;
 import dev.heed.responder.reply.ReplyRouting;
 import dev.heed.responder.reply.TemplateLibrary;
 import dev.heed.responder.reply.TimeFormat;
+import dev.heed.responder.respond.Responses;
+import dev.heed.responder.respond.Step;
 import dev.heed.schemas.MutableClock;
 import dev.heed.schemas.SampleEvents;
 import dev.heed.schemas.registry.InMemorySchemaRegistry;
@@ -41,8 +44,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The record processor's and the loop's failure paths with Kafka's mock clients: a complaint whose escalation
- * never comes, a registry that cannot be reached, and a responses.sent that cannot be written.
+ * The record processor's and the loop's failure paths with Kafka's mock clients: a registry that cannot be
+ * reached, and a responses.sent that cannot be written. The rule itself (what is sent and when) is in
+ * {@link dev.heed.responder.respond.ResponsesTest}.
  */
 class RecordProcessorTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -54,23 +58,6 @@ class RecordProcessorTest {
     private final MutableClock clock = new MutableClock(SampleEvents.T0);
     private final List<Map<TopicPartition, OffsetAndMetadata>> committed = new ArrayList<>();
     private final TopicPartition input = new TopicPartition(topics.feedbackClassified().name(), 0);
-
-    @Test
-    void aComplaintWhoseEscalationNeverComesIsAnsweredWithoutADueTimeOnceTheWaitIsOver() throws Exception {
-        RecordProcessor processor = processor(topics);
-        ConsumerRecord<byte[], byte[]> record = classified(SampleEvents.classified("fb-late"));
-
-        assertThat(processor.process(record)).isEqualTo(Step.RETRY_LATER);
-        clock.advance(WAIT.minusSeconds(1));
-        assertThat(processor.process(record)).isEqualTo(Step.RETRY_LATER);
-        assertThat(emailed).isEmpty();
-
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(processor.process(record)).isEqualTo(Step.DONE);
-
-        assertThat(emailed).singleElement().satisfies(message -> assertThat(message.template()).startsWith("complaint-received"));
-        assertThat(recorded()).singleElement().satisfies(sent -> assertThat(sent.getTemplate()).startsWith("complaint-received"));
-    }
 
     @Test
     void aRecordThatCannotBeReadWhileTheRegistryIsDownIsReadAgainLaterNotDeadLettered() throws Exception {
@@ -169,10 +156,11 @@ class RecordProcessorTest {
         OutcomeRecorder recorder = new OutcomeRecorder(writeTo, topics.responsesSent(), topics.responderDlq(), writeTimeout);
         TemplateLibrary templates = new TemplateLibrary(null, "en");
         TimeFormat times = new TimeFormat(ZoneId.of("UTC"));
-        return new RecordProcessor(readWith,
+        return new RecordProcessor(new InputDecoder(readWith), new Responses(
                 new CustomerReplies(templates, new ReplyRouting(Map.of()), times),
                 new AgentNotifications(templates, new AgentRoutes(Map.of()), times, clock, "https://heed.example.com/", "en"),
-                new ComplaintDirectory(), new Dispatcher(new SentLog(clock, Duration.ofDays(7)), sender, recorder, metrics, clock), recorder, metrics, clock, WAIT);
+                new ComplaintDirectory(), new Dispatcher(new SentLog(clock, Duration.ofDays(7)), sender, recorder, metrics, clock),
+                metrics, clock, WAIT), recorder);
     }
 
     private ConsumerRecord<byte[], byte[]> classified(FeedbackClassified event) {

@@ -1,14 +1,8 @@
-package dev.heed.responder.kafka;
+package dev.heed.responder.delivery;
 
 import dev.heed.events.DeliveryChannel;
 import dev.heed.events.ResponseSent;
-import dev.heed.responder.delivery.DeliveryMetrics;
-import dev.heed.responder.delivery.DeliveryResult;
-import dev.heed.responder.delivery.OutboundMessage;
-import dev.heed.responder.delivery.RetryingSender;
-import dev.heed.responder.delivery.SentLog;
 import java.time.Clock;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Sends one message at most once per message id, as far as responses.sent knows: a message already
@@ -18,20 +12,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public final class Dispatcher {
     private final SentLog sentLog;
     private final RetryingSender sender;
-    private final OutcomeRecorder recorder;
+    private final OutcomeLog outcomes;
     private final DeliveryMetrics metrics;
     private final Clock clock;
 
-    public Dispatcher(SentLog sentLog, RetryingSender sender, OutcomeRecorder recorder, DeliveryMetrics metrics, Clock clock) {
+    public Dispatcher(SentLog sentLog, RetryingSender sender, OutcomeLog outcomes, DeliveryMetrics metrics, Clock clock) {
         this.sentLog = sentLog;
         this.sender = sender;
-        this.recorder = recorder;
+        this.outcomes = outcomes;
         this.metrics = metrics;
         this.clock = clock;
     }
 
     /** @return false when the message had been recorded before and was skipped */
-    public boolean dispatch(OutboundMessage message, ConsumerRecord<byte[], byte[]> trigger) throws InterruptedException {
+    public boolean dispatch(OutboundMessage message, Trigger trigger) throws InterruptedException {
         if (sentLog.contains(message.messageId())) {
             return false;
         }
@@ -41,9 +35,9 @@ public final class Dispatcher {
         if (result.failed()) {
             // Dead letter before the record: a crash between the two repeats the delivery (same id) and
             // may dead-letter twice, but never leaves a FAILED outcome without its dead letter.
-            recorder.deadLetter(trigger, "DELIVERY_FAILED", result.error(), message.messageId());
+            trigger.deadLetter().write("DELIVERY_FAILED", result.error(), message.messageId());
         }
-        recorder.record(toRecord(message, result));
+        outcomes.record(toRecord(message, result));
         sentLog.add(message.messageId(), clock.instant());
         metrics.outcome(message.kind(), message.channel(), result.outcome());
         return true;

@@ -1,0 +1,70 @@
+package dev.heed.responder;
+
+import dev.heed.responder.ack.ComplaintDirectory;
+import dev.heed.responder.input.InputDecoder;
+import dev.heed.responder.kafka.RecordProcessor;
+import dev.heed.responder.kafka.ResponderLoop;
+import dev.heed.responder.notify.AgentNotifications;
+import dev.heed.responder.reply.CustomerReplies;
+import dev.heed.responder.reply.ReplyRouting;
+import dev.heed.responder.reply.ReplyTemplate;
+import dev.heed.responder.reply.TemplateLibrary;
+import dev.heed.responder.reply.TimeFormat;
+import dev.heed.responder.respond.Responses;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+
+/**
+ * Customer replies and agent notifications: the templates, what each input sends, and the consumer loop
+ * that reads feedback.classified, complaints.escalated and response.due on its own thread.
+ */
+final class RepliesWiring {
+    private final ResponderLoop loop;
+    private final Thread thread;
+
+    RepliesWiring(ResponderBase base, Clock clock, ComplaintDirectory directory, DeliveryWiring delivery) {
+        ResponderConfig config = base.config();
+        TemplateLibrary templates = new TemplateLibrary(config.templateDir(), config.defaultLanguage());
+        templates.requireDefaults(ReplyTemplate.allNames());
+        templates.requireDefaults(List.of(AgentNotifications.ESCALATED_TEMPLATE, AgentNotifications.DUE_TEMPLATE));
+        TimeFormat times = new TimeFormat(config.zone());
+        Responses responses = new Responses(new CustomerReplies(templates, new ReplyRouting(config.sources()), times),
+                new AgentNotifications(templates, config.agentRoutes(), times, clock, config.publicUrl(), config.agentLanguage()),
+                directory, delivery.dispatcher(), delivery.metrics(), clock, config.escalationWait());
+        RecordProcessor processor = new RecordProcessor(new InputDecoder(base.topics()), responses, delivery.recorder());
+
+        KafkaConsumer<byte[], byte[]> consumer = base.clients().groupConsumer(config.groupId(), base.clientId("consumer"));
+        new KafkaClientMetrics(consumer).bindTo(base.meters());
+        loop = new ResponderLoop(consumer, List.of(base.topics().feedbackClassified().name(),
+                base.topics().complaintsEscalated().name(), base.topics().responseDue().name()),
+                processor, delivery::awaitSentLog, Duration.ofMillis(200));
+        thread = new Thread(loop, "responder-loop");
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    boolean ready() {
+        return loop.ready();
+    }
+
+    /** The error that stopped the consumer loop, or null. */
+    Throwable failure() {
+        return loop.failure();
+    }
+
+    /** Waits until the loop has stopped, however it stopped. */
+    void join() throws InterruptedException {
+        thread.join();
+    }
+
+    /** Stops the loop and waits (a bounded time) for its current record to finish. */
+    void stop() throws InterruptedException {
+        loop.stop();
+        thread.join(Duration.ofSeconds(30).toMillis());
+    }
+}
