@@ -1,8 +1,17 @@
 package dev.heed.routing.topology;
 
+import dev.heed.events.Category;
+import dev.heed.events.CategoryScore;
+import dev.heed.events.Classification;
+import dev.heed.events.Evidence;
 import dev.heed.events.FeedbackReceived;
-import dev.heed.routing.classify.Classification;
+import dev.heed.events.Intent;
+import dev.heed.events.Sentiment;
+import dev.heed.events.Severity;
+import dev.heed.routing.classify.CategoryLabel;
 import dev.heed.routing.classify.ClassifierInput;
+import dev.heed.routing.classify.Finding;
+import dev.heed.routing.classify.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,14 +30,14 @@ final class ClassificationMapper {
         return new ClassifierInput(text, feedback.getRating(), feedback.getChannel().name(), language);
     }
 
-    static dev.heed.events.Classification toAvro(Classification c) {
-        return dev.heed.events.Classification.newBuilder()
-                .setSentiment(dev.heed.events.Sentiment.valueOf(c.sentiment().name()))
+    static Classification toAvro(Verdict c) {
+        return Classification.newBuilder()
+                .setSentiment(Sentiment.valueOf(c.sentiment().name()))
                 .setScore(c.score())
-                .setCategories(c.categories().stream().map(s -> new dev.heed.events.CategoryScore(
+                .setCategories(c.categories().stream().map(s -> new CategoryScore(
                         category(s.category()), s.confidence())).toList())
-                .setIntents(new ArrayList<>(c.intents().stream().map(i -> dev.heed.events.Intent.valueOf(i.name())).toList()))
-                .setSeverity(dev.heed.events.Severity.valueOf(c.severity().name()))
+                .setIntents(new ArrayList<>(c.intents().stream().map(i -> Intent.valueOf(i.name())).toList()))
+                .setSeverity(Severity.valueOf(c.severity().name()))
                 .setSeverityPoints(c.severityPoints())
                 .setEscalate(c.escalate())
                 .setTriage(c.triage())
@@ -39,12 +48,12 @@ final class ClassificationMapper {
                 .build();
     }
 
-    static dev.heed.events.Category category(dev.heed.routing.classify.Category category) {
-        return dev.heed.events.Category.valueOf(category.name());
+    private static Category category(CategoryLabel category) {
+        return Category.valueOf(category.name());
     }
 
-    private static List<dev.heed.events.Evidence> evidence(List<dev.heed.routing.classify.Evidence> evidence) {
-        return evidence.stream().map(e -> dev.heed.events.Evidence.newBuilder()
+    private static List<Evidence> evidence(List<Finding> evidence) {
+        return evidence.stream().map(e -> Evidence.newBuilder()
                 .setRule(e.rule()).setDecision(e.decision()).setText(e.text())
                 .setStart(e.start()).setEnd(e.end()).setWeight(e.weight()).build()).toList();
     }

@@ -3,6 +3,7 @@ package dev.heed.routing.topology;
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintStatus;
+import dev.heed.events.DueKind;
 import dev.heed.events.EscalationLevel;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
@@ -48,7 +49,7 @@ final class ComplaintEvents {
         SlaClock clock = open.clock();
         return ResponseDue.newBuilder()
                 .setComplaintId(open.id())
-                .setKind(dev.heed.events.DueKind.valueOf(event.kind().name()))
+                .setKind(DueKind.valueOf(event.kind().name()))
                 .setDueAt(event.dueAt())
                 .setEmittedAt(now)
                 .setBreachAt(event.breachAt())

@@ -2,8 +2,9 @@ package dev.heed.routing.topology;
 
 import dev.heed.events.Classification;
 import dev.heed.events.FeedbackClassified;
-import dev.heed.routing.classify.Category;
-import dev.heed.routing.classify.Severity;
+import dev.heed.events.Severity;
+import dev.heed.routing.classify.CategoryLabel;
+import dev.heed.routing.classify.SeverityLabel;
 import dev.heed.routing.sla.PolicyBook;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.sla.SlaPolicy;
@@ -31,23 +32,23 @@ final class EscalateProcessor extends ContextualProcessor<String, FeedbackClassi
         if (!classification.getEscalate()) {
             return;
         }
-        Category category = primaryCategory(classification);
-        Severity severity = severity(classification.getSeverity());
+        CategoryLabel category = primaryCategory(classification);
+        SeverityLabel severity = severity(classification.getSeverity());
         String channel = record.value().getFeedback().getChannel().name();
         SlaPolicy policy = policies.choose(severity, channel, category);
         SlaClock clock = SlaClock.start(record.key(), policy, Instant.ofEpochMilli(record.timestamp()));
-        OpenComplaint open = new OpenComplaint(clock, dev.heed.events.Severity.valueOf(severity.name()),
+        OpenComplaint open = new OpenComplaint(clock, Severity.valueOf(severity.name()),
                 category.name().toLowerCase(Locale.ROOT), record.value().getFeedback().getTraceId());
         context().forward(record.withValue(new Escalation(ComplaintEvents.escalated(record.value(), open), open)));
     }
 
-    private static Category primaryCategory(Classification classification) {
-        return classification.getCategories().isEmpty() ? Category.OTHER
-                : Category.valueOf(classification.getCategories().get(0).getCategory().name());
+    private static CategoryLabel primaryCategory(Classification classification) {
+        return classification.getCategories().isEmpty() ? CategoryLabel.OTHER
+                : CategoryLabel.valueOf(classification.getCategories().get(0).getCategory().name());
     }
 
     // A severity this version does not know comes from a newer classifier; treat it as urgent rather than drop it.
-    private static Severity severity(dev.heed.events.Severity severity) {
-        return severity == dev.heed.events.Severity.UNKNOWN ? Severity.HIGH : Severity.valueOf(severity.name());
+    private static SeverityLabel severity(Severity severity) {
+        return severity == Severity.UNKNOWN ? SeverityLabel.HIGH : SeverityLabel.valueOf(severity.name());
     }
 }

@@ -7,11 +7,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The classifier's verdict with its reasons. Immutable.
+ * The classifier's verdict with its reasons. Immutable. Published as the Avro {@code Classification}; the classifier's
+ * own types are named apart from their Avro twins ({@code *Label}, {@link ScoredCategory}, {@link Finding}) so that
+ * code translating one into the other needs no fully qualified names.
  *
  * @param sentiment      overall polarity
  * @param score          polarity in [-1, 1] (text fused with the rating when there is one)
- * @param categories     at least one, best first; {@link Category#OTHER} alone when nothing else matched
+ * @param categories     at least one, best first; {@link CategoryLabel#OTHER} alone when nothing else matched
  * @param intents        what the customer signals; may be empty
  * @param severity       from {@code severityPoints}, see {@link SeverityPolicy}
  * @param severityPoints the points behind {@code severity}
@@ -23,11 +25,11 @@ import java.util.Set;
  * @param confidence     the probability that {@code escalate} is right, in [0, 1]: low for doubtful cases,
  *                       which still escalate when a complaint is likely enough (see {@link EscalationDecision})
  */
-public record Classification(Sentiment sentiment, double score, List<CategoryScore> categories, Set<Intent> intents,
-        Severity severity, int severityPoints, boolean escalate, boolean triage, String language,
-        List<Evidence> evidence, String version, double confidence) {
+public record Verdict(SentimentLabel sentiment, double score, List<ScoredCategory> categories, Set<IntentLabel> intents,
+        SeverityLabel severity, int severityPoints, boolean escalate, boolean triage, String language,
+        List<Finding> evidence, String version, double confidence) {
 
-    public Classification {
+    public Verdict {
         Objects.requireNonNull(sentiment, "sentiment");
         Objects.requireNonNull(severity, "severity");
         if (score < -1 || score > 1) {
@@ -47,7 +49,7 @@ public record Classification(Sentiment sentiment, double score, List<CategorySco
     }
 
     /** The best category. */
-    public Category topCategory() {
+    public CategoryLabel topCategory() {
         return categories.get(0).category();
     }
 }

@@ -14,10 +14,10 @@ package dev.heed.routing.classify;
  * @param end      end of the span (exclusive), or -1
  * @param weight   the contribution: a valence for sentiment, a keyword weight, severity points
  */
-public record Evidence(String rule, String decision, String text, int start, int end, double weight) {
+public record Finding(String rule, String decision, String text, int start, int end, double weight) {
 
-    /** Evidence not tied to a span of the text (a rating, a whole-text property). */
-    public static Evidence untied(String rule, String decision, String text, double weight) {
-        return new Evidence(rule, decision, text, -1, -1, weight);
+    /** A finding not tied to a span of the text (a rating, a whole-text property). */
+    public static Finding untied(String rule, String decision, String text, double weight) {
+        return new Finding(rule, decision, text, -1, -1, weight);
     }
 }
