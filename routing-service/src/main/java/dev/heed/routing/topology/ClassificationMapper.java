@@ -11,9 +11,11 @@ import dev.heed.events.Severity;
 import dev.heed.routing.classify.CategoryLabel;
 import dev.heed.routing.classify.ClassifierInput;
 import dev.heed.routing.classify.Finding;
+import dev.heed.routing.classify.SeverityLabel;
 import dev.heed.routing.classify.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Translates between the classifier's domain types and the Avro contract. Enum constants are matched by
@@ -46,6 +48,16 @@ final class ClassificationMapper {
                 .setClassifierVersion(c.version())
                 .setConfidence(c.confidence())
                 .build();
+    }
+
+    /** The categories of a classification, best first, as the classifier names them. */
+    static List<CategoryLabel> categories(Classification classification) {
+        return classification.getCategories().stream().map(s -> CategoryLabel.valueOf(s.getCategory().name())).toList();
+    }
+
+    /** The classifier's severity, or empty for UNKNOWN: the Avro reader's stand-in for a newer classifier's symbol. */
+    static Optional<SeverityLabel> severity(Severity severity) {
+        return severity == Severity.UNKNOWN ? Optional.empty() : Optional.of(SeverityLabel.valueOf(severity.name()));
     }
 
     private static Category category(CategoryLabel category) {

@@ -2,6 +2,7 @@ package dev.heed.routing.topology;
 
 import dev.heed.routing.classify.Classifier;
 import dev.heed.routing.deadletter.EventRequired;
+import dev.heed.routing.sla.EscalationRule;
 import dev.heed.routing.sla.PolicyBook;
 import dev.heed.schemas.topics.HeedTopics;
 import java.time.Duration;
@@ -49,7 +50,8 @@ public final class RoutingTopology {
                 EventRequired.of(acknowledged.valueSerde().deserializer()), acknowledged.name());
         topology.addProcessor("dedupe", () -> new DedupeProcessor(DEDUPE_STORE, settings.dedupeRetention()), "feedback-received-source");
         topology.addProcessor("classify", () -> new ClassifyProcessor(classifier), "dedupe");
-        topology.addProcessor("escalate", () -> new EscalateProcessor(policies), "classify");
+        EscalationRule escalation = new EscalationRule(policies);
+        topology.addProcessor("escalate", () -> new EscalateProcessor(escalation), "classify");
         topology.addProcessor("complaint-clock", () -> new ComplaintClockProcessor(settings), "escalate", "complaints-acknowledged-source");
 
         topology.addSink("feedback-classified-sink", topics.feedbackClassified().name(), Serdes.String().serializer(),
