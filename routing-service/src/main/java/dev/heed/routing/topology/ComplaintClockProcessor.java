@@ -17,13 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the SLA clock of every escalated complaint until it is acknowledged. Input is an {@link Escalation}
- * (from the escalation step) or a {@link ComplaintAcknowledged} (same key, co-partitioned). A wall-clock
+ * Keeps the SLA clock of every escalated complaint until it is acknowledged. Input is a {@link ClockInput}: an
+ * escalation (from the escalation step) or an acknowledgement (same key, co-partitioned). A wall-clock
  * punctuator emits every due point at or before the punctuation time, so its cost follows what is due, and a
  * late or skipped punctuation loses nothing. Under exactly_once_v2 the store changes, the emitted events and
  * the input offsets commit together: one response-due per due point, also across crashes.
  */
-final class ComplaintClockProcessor extends ContextualProcessor<String, Object, String, SpecificRecord> {
+final class ComplaintClockProcessor extends ContextualProcessor<String, ClockInput, String, SpecificRecord> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ComplaintClockProcessor.class);
     /** Bounds the keys held in memory per scan; a backlog larger than this is worked off in several scans. */
@@ -51,15 +51,17 @@ final class ComplaintClockProcessor extends ContextualProcessor<String, Object, 
     }
 
     @Override
-    public void process(Record<String, Object> record) {
-        if (record.value() instanceof Escalation escalation) {
+    public void process(Record<String, ClockInput> record) {
+        // Java 17 has no pattern switch; the interface is sealed, so these two cases are all there are.
+        ClockInput input = record.value();
+        if (input instanceof ClockInput.Escalation escalation) {
             escalate(record, escalation);
-        } else if (record.value() instanceof ComplaintAcknowledged ack) {
-            acknowledge(record, ack);
+        } else if (input instanceof ClockInput.Acknowledgement acknowledgement) {
+            acknowledge(record, acknowledgement.ack());
         }
     }
 
-    private void escalate(Record<String, Object> record, Escalation escalation) {
+    private void escalate(Record<String, ?> record, ClockInput.Escalation escalation) {
         String id = escalation.open().id();
         if (clocks.get(id) != null) {
             LOG.warn("complaint {} already has a running clock; keeping it", id);
@@ -77,7 +79,7 @@ final class ComplaintClockProcessor extends ContextualProcessor<String, Object, 
         forward(record, ComplaintEvents.openState(escalation.open(), now), RoutingTopology.STATE_SINK);
     }
 
-    private void acknowledge(Record<String, Object> record, ComplaintAcknowledged ack) {
+    private void acknowledge(Record<String, ?> record, ComplaintAcknowledged ack) {
         OpenComplaint open = clocks.get(record.key());
         if (open == null) {
             // Either the escalation is still on its way (remember, so its clock never starts) or the id is
@@ -114,13 +116,13 @@ final class ComplaintClockProcessor extends ContextualProcessor<String, Object, 
         }
         SlaClock.CatchUp step = open.clock().catchUp(now);
         OpenComplaint next = open.withClock(step.clock());
-        Record<String, Object> at = new Record<>(open.id(), null, now.toEpochMilli());
+        Record<String, ?> at = new Record<>(open.id(), null, now.toEpochMilli());
         step.events().forEach(event -> forward(at, ComplaintEvents.due(open, event, now), RoutingTopology.RESPONSE_DUE_SINK));
         clocks.advance(open, next);
         forward(at, ComplaintEvents.openState(next, now), RoutingTopology.STATE_SINK);
     }
 
-    private void forward(Record<String, Object> record, SpecificRecord value, String child) {
+    private void forward(Record<String, ?> record, SpecificRecord value, String child) {
         context().forward(new Record<>(record.key(), value, record.timestamp(), record.headers()), child);
     }
 

@@ -10,11 +10,11 @@ import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Turns a classified feedback that the classification says to escalate into an {@link Escalation}: the
+ * Turns a classified feedback that the classification says to escalate into a {@link ClockInput.Escalation}: the
  * {@link EscalationRule} gives its queue and starts its clock at the record's time (when the feedback was
  * accepted).
  */
-final class EscalateProcessor extends ContextualProcessor<String, FeedbackClassified, String, Escalation> {
+final class EscalateProcessor extends ContextualProcessor<String, FeedbackClassified, String, ClockInput> {
 
     private final EscalationRule rule;
 
@@ -34,6 +34,6 @@ final class EscalateProcessor extends ContextualProcessor<String, FeedbackClassi
                 ClassificationMapper.categories(classification), Instant.ofEpochMilli(record.timestamp()));
         OpenComplaint open = new OpenComplaint(assignment.clock(), Severity.valueOf(assignment.severity().name()),
                 assignment.queue(), feedback.getTraceId());
-        context().forward(record.withValue(new Escalation(ComplaintEvents.escalated(record.value(), open), open)));
+        context().forward(record.withValue(new ClockInput.Escalation(ComplaintEvents.escalated(record.value(), open), open)));
     }
 }

@@ -47,7 +47,7 @@ public final class RoutingTopology {
         topology.addSource("feedback-received-source", received.keySerde().deserializer(),
                 EventRequired.of(received.valueSerde().deserializer()), received.name());
         topology.addSource("complaints-acknowledged-source", acknowledged.keySerde().deserializer(),
-                EventRequired.of(acknowledged.valueSerde().deserializer()), acknowledged.name());
+                ClockInput.acknowledgements(EventRequired.of(acknowledged.valueSerde().deserializer())), acknowledged.name());
         topology.addProcessor("dedupe", () -> new DedupeProcessor(DEDUPE_STORE, settings.dedupeRetention()), "feedback-received-source");
         topology.addProcessor("classify", () -> new ClassifyProcessor(classifier), "dedupe");
         EscalationRule escalation = new EscalationRule(policies);
