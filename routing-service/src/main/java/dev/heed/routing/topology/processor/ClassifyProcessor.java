@@ -1,18 +1,19 @@
-package dev.heed.routing.topology;
+package dev.heed.routing.topology.processor;
 
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.routing.classify.Classifier;
+import dev.heed.routing.topology.event.ClassificationMapper;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
 
 /** Classifies every feedback and forwards it with its classification, stamped with the record's time. */
-final class ClassifyProcessor extends ContextualProcessor<String, FeedbackReceived, String, FeedbackClassified> {
+public final class ClassifyProcessor extends ContextualProcessor<String, FeedbackReceived, String, FeedbackClassified> {
 
     private final Classifier classifier;
 
-    ClassifyProcessor(Classifier classifier) {
+    public ClassifyProcessor(Classifier classifier) {
         this.classifier = classifier;
     }
 

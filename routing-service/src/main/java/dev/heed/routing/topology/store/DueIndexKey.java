@@ -1,4 +1,4 @@
-package dev.heed.routing.topology;
+package dev.heed.routing.topology.store;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,7 @@ import org.apache.kafka.common.utils.Bytes;
  * Keys of the due-time index: 8 bytes of big-endian epoch millis, then the complaint id in UTF-8. Byte order
  * equals time order (due times are never negative), so a range scan from 0 to now visits exactly what is due.
  */
-final class DueIndexKey {
+public final class DueIndexKey {
 
     private static final int TIME_BYTES = Long.BYTES;
 
@@ -34,7 +34,7 @@ final class DueIndexKey {
         return Bytes.wrap(ByteBuffer.allocate(TIME_BYTES).putLong(now.toEpochMilli() + 1).array());
     }
 
-    static String complaintId(Bytes key) {
+    public static String complaintId(Bytes key) {
         byte[] raw = key.get();
         return new String(raw, TIME_BYTES, raw.length - TIME_BYTES, StandardCharsets.UTF_8);
     }

@@ -1,4 +1,4 @@
-package dev.heed.routing.topology;
+package dev.heed.routing.topology.processor;
 
 import java.util.Map;
 import org.apache.kafka.common.MetricName;
@@ -10,10 +10,10 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * Counts acknowledgements that found no running clock, as a Streams metric per task
  * ({@code heed-routing / acks-without-clock-total}), so the Streams metrics binder exports it with the rest.
  */
-final class AckCounter implements AutoCloseable {
+public final class AckCounter implements AutoCloseable {
 
-    static final String GROUP = "heed-routing";
-    static final String NAME = "acks-without-clock-total";
+    public static final String GROUP = "heed-routing";
+    public static final String NAME = "acks-without-clock-total";
 
     private final ProcessorContext<?, ?> context;
     private final Sensor sensor;

@@ -1,4 +1,4 @@
-package dev.heed.routing.topology;
+package dev.heed.routing.topology.store;
 
 import dev.heed.events.Severity;
 import dev.heed.routing.sla.Level;
@@ -25,14 +25,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * internal to this service (store and changelog only), so it needs no registry; a new field means a new
  * format byte, and the reader keeps reading the old ones.
  */
-final class OpenComplaintSerde {
+public final class OpenComplaintSerde {
 
     private static final byte FORMAT_1 = 1;
 
     private OpenComplaintSerde() {
     }
 
-    static Serde<OpenComplaint> serde() {
+    public static Serde<OpenComplaint> serde() {
         return Serdes.serdeFrom(serializer(), deserializer());
     }
 

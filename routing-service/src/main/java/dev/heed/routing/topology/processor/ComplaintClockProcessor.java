@@ -1,7 +1,13 @@
-package dev.heed.routing.topology;
+package dev.heed.routing.topology.processor;
 
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.routing.sla.SlaClock;
+import dev.heed.routing.topology.event.ComplaintEvents;
+import dev.heed.routing.topology.store.ClockStore;
+import dev.heed.routing.topology.store.DueIndexKey;
+import dev.heed.routing.topology.store.EarlyAck;
+import dev.heed.routing.topology.store.OpenComplaint;
+import dev.heed.routing.topology.store.StoreNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +29,11 @@ import org.slf4j.LoggerFactory;
  * late or skipped punctuation loses nothing. Under exactly_once_v2 the store changes, the emitted events and
  * the input offsets commit together: one response-due per due point, also across crashes.
  */
-final class ComplaintClockProcessor extends ContextualProcessor<String, ClockInput, String, SpecificRecord> {
+public final class ComplaintClockProcessor extends ContextualProcessor<String, ClockInput, String, SpecificRecord> {
+
+    public static final String ESCALATED_SINK = "complaints-escalated-sink";
+    public static final String RESPONSE_DUE_SINK = "response-due-sink";
+    public static final String STATE_SINK = "complaints-state-sink";
 
     private static final Logger LOG = LoggerFactory.getLogger(ComplaintClockProcessor.class);
     /** Bounds the keys held in memory per scan; a backlog larger than this is worked off in several scans. */
@@ -35,17 +45,18 @@ final class ComplaintClockProcessor extends ContextualProcessor<String, ClockInp
     private WindowStore<String, EarlyAck> earlyAcks;
     private AckCounter acksWithoutClock;
 
-    ComplaintClockProcessor(ClockSettings settings) {
-        this.punctuateInterval = settings.punctuateInterval();
-        this.ackRetentionMs = settings.earlyAckRetention().toMillis();
+    /** Looks for due points every {@code punctuateInterval}; remembers early acknowledgements for {@code earlyAckRetention}. */
+    public ComplaintClockProcessor(Duration punctuateInterval, Duration earlyAckRetention) {
+        this.punctuateInterval = punctuateInterval;
+        this.ackRetentionMs = earlyAckRetention.toMillis();
     }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         super.init(context);
-        clocks = new ClockStore(context.getStateStore(RoutingTopology.OPEN_CLOCKS_STORE),
-                context.getStateStore(RoutingTopology.DUE_INDEX_STORE));
-        earlyAcks = context.getStateStore(RoutingTopology.EARLY_ACKS_STORE);
+        clocks = new ClockStore(context.getStateStore(StoreNames.OPEN_CLOCKS),
+                context.getStateStore(StoreNames.DUE_INDEX));
+        earlyAcks = context.getStateStore(StoreNames.EARLY_ACKS);
         acksWithoutClock = AckCounter.register(context);
         context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, at -> emitDue(Instant.ofEpochMilli(at)));
     }
@@ -68,15 +79,15 @@ final class ComplaintClockProcessor extends ContextualProcessor<String, ClockInp
             return;
         }
         Instant now = Instant.ofEpochMilli(record.timestamp());
-        forward(record, escalation.event(), RoutingTopology.ESCALATED_SINK);
+        forward(record, escalation.event(), ESCALATED_SINK);
         EarlyAck early = earlyAck(id, record.timestamp());
         if (early != null) {
             LOG.info("complaint {} was acknowledged by {} before its escalation; no clock started", id, early.agent());
-            forward(record, ComplaintEvents.acknowledgedState(escalation.open(), early, now), RoutingTopology.STATE_SINK);
+            forward(record, ComplaintEvents.acknowledgedState(escalation.open(), early, now), STATE_SINK);
             return;
         }
         clocks.start(escalation.open());
-        forward(record, ComplaintEvents.openState(escalation.open(), now), RoutingTopology.STATE_SINK);
+        forward(record, ComplaintEvents.openState(escalation.open(), now), STATE_SINK);
     }
 
     private void acknowledge(Record<String, ?> record, ComplaintAcknowledged ack) {
@@ -91,7 +102,7 @@ final class ComplaintClockProcessor extends ContextualProcessor<String, ClockInp
         }
         clocks.stop(open);
         forward(record, ComplaintEvents.acknowledgedState(open, EarlyAck.of(ack), Instant.ofEpochMilli(record.timestamp())),
-                RoutingTopology.STATE_SINK);
+                STATE_SINK);
     }
 
     private EarlyAck earlyAck(String id, long at) {
@@ -117,9 +128,9 @@ final class ComplaintClockProcessor extends ContextualProcessor<String, ClockInp
         SlaClock.CatchUp step = open.clock().catchUp(now);
         OpenComplaint next = open.withClock(step.clock());
         Record<String, ?> at = new Record<>(open.id(), null, now.toEpochMilli());
-        step.events().forEach(event -> forward(at, ComplaintEvents.due(open, event, now), RoutingTopology.RESPONSE_DUE_SINK));
+        step.events().forEach(event -> forward(at, ComplaintEvents.due(open, event, now), RESPONSE_DUE_SINK));
         clocks.advance(open, next);
-        forward(at, ComplaintEvents.openState(next, now), RoutingTopology.STATE_SINK);
+        forward(at, ComplaintEvents.openState(next, now), STATE_SINK);
     }
 
     private void forward(Record<String, ?> record, SpecificRecord value, String child) {

@@ -1,10 +1,13 @@
-package dev.heed.routing.topology;
+package dev.heed.routing.topology.processor;
 
 import dev.heed.events.Classification;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.events.Severity;
 import dev.heed.routing.sla.EscalationRule;
+import dev.heed.routing.topology.event.ClassificationMapper;
+import dev.heed.routing.topology.event.ComplaintEvents;
+import dev.heed.routing.topology.store.OpenComplaint;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,11 +17,11 @@ import org.apache.kafka.streams.processor.api.Record;
  * {@link EscalationRule} gives its queue and starts its clock at the record's time (when the feedback was
  * accepted).
  */
-final class EscalateProcessor extends ContextualProcessor<String, FeedbackClassified, String, ClockInput> {
+public final class EscalateProcessor extends ContextualProcessor<String, FeedbackClassified, String, ClockInput> {
 
     private final EscalationRule rule;
 
-    EscalateProcessor(EscalationRule rule) {
+    public EscalateProcessor(EscalationRule rule) {
         this.rule = rule;
     }
 

@@ -1,4 +1,4 @@
-package dev.heed.routing.topology;
+package dev.heed.routing.topology.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

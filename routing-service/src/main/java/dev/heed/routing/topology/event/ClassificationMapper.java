@@ -1,4 +1,4 @@
-package dev.heed.routing.topology;
+package dev.heed.routing.topology.event;
 
 import dev.heed.events.Category;
 import dev.heed.events.CategoryScore;
@@ -21,18 +21,18 @@ import java.util.Optional;
  * Translates between the classifier's domain types and the Avro contract. Enum constants are matched by
  * name; the Avro enums only add an UNKNOWN default for readers of future versions.
  */
-final class ClassificationMapper {
+public final class ClassificationMapper {
 
     private ClassificationMapper() {
     }
 
-    static ClassifierInput input(FeedbackReceived feedback) {
+    public static ClassifierInput input(FeedbackReceived feedback) {
         String language = feedback.getCustomer() == null ? null : feedback.getCustomer().getPreferredLanguage();
         String text = feedback.getSubject() == null ? feedback.getText() : feedback.getSubject() + "\n" + feedback.getText();
         return new ClassifierInput(text, feedback.getRating(), feedback.getChannel().name(), language);
     }
 
-    static Classification toAvro(Verdict c) {
+    public static Classification toAvro(Verdict c) {
         return Classification.newBuilder()
                 .setSentiment(Sentiment.valueOf(c.sentiment().name()))
                 .setScore(c.score())
@@ -51,12 +51,12 @@ final class ClassificationMapper {
     }
 
     /** The categories of a classification, best first, as the classifier names them. */
-    static List<CategoryLabel> categories(Classification classification) {
+    public static List<CategoryLabel> categories(Classification classification) {
         return classification.getCategories().stream().map(s -> CategoryLabel.valueOf(s.getCategory().name())).toList();
     }
 
     /** The classifier's severity, or empty for UNKNOWN: the Avro reader's stand-in for a newer classifier's symbol. */
-    static Optional<SeverityLabel> severity(Severity severity) {
+    public static Optional<SeverityLabel> severity(Severity severity) {
         return severity == Severity.UNKNOWN ? Optional.empty() : Optional.of(SeverityLabel.valueOf(severity.name()));
     }
 

@@ -1,4 +1,4 @@
-package dev.heed.routing.topology;
+package dev.heed.routing.topology.processor;
 
 import dev.heed.events.FeedbackReceived;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * forgetting old ids costs no scan and no per-record work. Tombstones never reach it: the source dead-letters
  * them.
  */
-final class DedupeProcessor extends ContextualProcessor<String, FeedbackReceived, String, FeedbackReceived> {
+public final class DedupeProcessor extends ContextualProcessor<String, FeedbackReceived, String, FeedbackReceived> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DedupeProcessor.class);
 
@@ -24,7 +24,7 @@ final class DedupeProcessor extends ContextualProcessor<String, FeedbackReceived
     private final long retentionMs;
     private WindowStore<String, Long> seen;
 
-    DedupeProcessor(String storeName, Duration retention) {
+    public DedupeProcessor(String storeName, Duration retention) {
         this.storeName = storeName;
         this.retentionMs = retention.toMillis();
     }

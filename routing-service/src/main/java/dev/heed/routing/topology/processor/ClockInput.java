@@ -1,14 +1,15 @@
-package dev.heed.routing.topology;
+package dev.heed.routing.topology.processor;
 
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
+import dev.heed.routing.topology.store.OpenComplaint;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * What the complaint clock reads: an escalation to start a clock for, or an acknowledgement to stop one. Both
  * arrive under the complaint id on co-partitioned inputs.
  */
-sealed interface ClockInput {
+public sealed interface ClockInput {
 
     /** A complaint to escalate, handed from the escalation step: the event to publish and the clock to start. */
     record Escalation(ComplaintEscalated event, OpenComplaint open) implements ClockInput {}

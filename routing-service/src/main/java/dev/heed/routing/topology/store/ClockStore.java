@@ -1,4 +1,4 @@
-package dev.heed.routing.topology;
+package dev.heed.routing.topology.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,40 +12,40 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The open clocks of one task: a store by complaint id and an index by next due time, kept in step. Every
  * open complaint has exactly one index entry, at its clock's next due point.
  */
-final class ClockStore {
+public final class ClockStore {
 
     private static final byte[] NOTHING = new byte[0];
 
     private final KeyValueStore<String, OpenComplaint> open;
     private final KeyValueStore<Bytes, byte[]> index;
 
-    ClockStore(KeyValueStore<String, OpenComplaint> open, KeyValueStore<Bytes, byte[]> index) {
+    public ClockStore(KeyValueStore<String, OpenComplaint> open, KeyValueStore<Bytes, byte[]> index) {
         this.open = open;
         this.index = index;
     }
 
-    OpenComplaint get(String id) {
+    public OpenComplaint get(String id) {
         return open.get(id);
     }
 
-    void start(OpenComplaint complaint) {
+    public void start(OpenComplaint complaint) {
         open.put(complaint.id(), complaint);
         index.put(indexKey(complaint), NOTHING);
     }
 
     /** Replaces {@code previous} by {@code next}, moving its index entry to the new due time. */
-    void advance(OpenComplaint previous, OpenComplaint next) {
+    public void advance(OpenComplaint previous, OpenComplaint next) {
         index.delete(indexKey(previous));
         start(next);
     }
 
-    void stop(OpenComplaint complaint) {
+    public void stop(OpenComplaint complaint) {
         index.delete(indexKey(complaint));
         open.delete(complaint.id());
     }
 
     /** Drops an index entry whose clock is gone; only a bug or a hand-edited store leaves one behind. */
-    void dropIndexEntry(Bytes key) {
+    public void dropIndexEntry(Bytes key) {
         index.delete(key);
     }
 
@@ -53,7 +53,7 @@ final class ClockStore {
      * Up to {@code max} index keys due at or before {@code now}, earliest first. Collected and the iterator
      * closed before anything is changed, so no store is written while one of its iterators is open.
      */
-    List<Bytes> due(Instant now, int max) {
+    public List<Bytes> due(Instant now, int max) {
         List<Bytes> due = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> entries = index.range(DueIndexKey.first(), DueIndexKey.lastDueAt(now))) {
             while (entries.hasNext() && due.size() < max) {

@@ -1,4 +1,4 @@
-package dev.heed.routing.topology;
+package dev.heed.routing.topology.event;
 
 import dev.heed.events.Classification;
 import dev.heed.events.Evidence;

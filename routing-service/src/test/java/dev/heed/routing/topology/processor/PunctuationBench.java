@@ -1,8 +1,14 @@
-package dev.heed.routing.topology;
+package dev.heed.routing.topology.processor;
 
 import dev.heed.events.Severity;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.sla.SlaPolicy;
+import dev.heed.routing.topology.ClockSettings;
+import dev.heed.routing.topology.store.ClockStore;
+import dev.heed.routing.topology.store.EarlyAck;
+import dev.heed.routing.topology.store.OpenComplaint;
+import dev.heed.routing.topology.store.OpenComplaintSerde;
+import dev.heed.routing.topology.store.StoreNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,14 +39,15 @@ public final class PunctuationBench {
     public static long medianNanos(int open, int due, int rounds, Path stateDir) {
         var context = new MockProcessorContext<String, SpecificRecord>(new Properties(), new TaskId(0, 0), stateDir.toFile());
         KeyValueStore<String, OpenComplaint> clocks = init(context, Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RoutingTopology.OPEN_CLOCKS_STORE), Serdes.String(), OpenComplaintSerde.serde())
+                Stores.persistentKeyValueStore(StoreNames.OPEN_CLOCKS), Serdes.String(), OpenComplaintSerde.serde())
                 .withLoggingDisabled().build());
         KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]> index = init(context, Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RoutingTopology.DUE_INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray())
+                Stores.persistentKeyValueStore(StoreNames.DUE_INDEX), Serdes.Bytes(), Serdes.ByteArray())
                 .withLoggingDisabled().build());
-        init(context, Stores.windowStoreBuilder(Stores.persistentWindowStore(RoutingTopology.EARLY_ACKS_STORE,
+        init(context, Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.EARLY_ACKS,
                 Duration.ofDays(7), Duration.ofMillis(1), false), Serdes.String(), EarlyAck.serde()).withLoggingDisabled().build());
-        ComplaintClockProcessor processor = new ComplaintClockProcessor(ClockSettings.defaults());
+        ComplaintClockProcessor processor = new ComplaintClockProcessor(ClockSettings.DEFAULT_PUNCTUATE_INTERVAL,
+                ClockSettings.DEFAULT_RETENTION);
         processor.init(context);
         int warmup = 5;
         load(new ClockStore(clocks, index), open, due, warmup + rounds);
@@ -52,7 +59,7 @@ public final class PunctuationBench {
             long started = System.nanoTime();
             punctuator.punctuate(T0.plusSeconds(round).toEpochMilli());
             long took = System.nanoTime() - started;
-            int emitted = context.forwarded(RoutingTopology.RESPONSE_DUE_SINK).size();
+            int emitted = context.forwarded(ComplaintClockProcessor.RESPONSE_DUE_SINK).size();
             if (emitted != due) {
                 throw new IllegalStateException("round " + round + " emitted " + emitted + ", expected " + due);
             }

@@ -1,4 +1,4 @@
-package dev.heed.routing.topology;
+package dev.heed.routing.topology.store;
 
 import dev.heed.events.ComplaintAcknowledged;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +11,13 @@ import org.apache.kafka.common.serialization.Serdes;
  * one for a complaint acknowledged before its escalation arrived. Stored as {@code millis agent} text, since
  * it lives only in this service's store.
  */
-record EarlyAck(Instant at, String agent) {
+public record EarlyAck(Instant at, String agent) {
 
-    static EarlyAck of(ComplaintAcknowledged ack) {
+    public static EarlyAck of(ComplaintAcknowledged ack) {
         return new EarlyAck(ack.getAcknowledgedAt(), ack.getAgent());
     }
 
-    static Serde<EarlyAck> serde() {
+    public static Serde<EarlyAck> serde() {
         return Serdes.serdeFrom(
                 (topic, ack) -> ack == null ? null : (ack.at.toEpochMilli() + " " + ack.agent).getBytes(StandardCharsets.UTF_8),
                 (topic, bytes) -> bytes == null ? null : parse(new String(bytes, StandardCharsets.UTF_8)));

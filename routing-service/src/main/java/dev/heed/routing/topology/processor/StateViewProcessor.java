@@ -1,4 +1,4 @@
-package dev.heed.routing.topology;
+package dev.heed.routing.topology.processor;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -10,13 +10,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * wire bytes: the topic is the changelog, and readers decode with the topic's own deserializer, so the store
  * needs no schema of its own.
  */
-final class StateViewProcessor implements Processor<String, byte[], Void, Void> {
+public final class StateViewProcessor implements Processor<String, byte[], Void, Void> {
 
+    private final String storeName;
     private KeyValueStore<String, byte[]> view;
+
+    public StateViewProcessor(String storeName) {
+        this.storeName = storeName;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        view = context.getStateStore(RoutingTopology.STATE_VIEW_STORE);
+        view = context.getStateStore(storeName);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.heed.routing.topology;
+package dev.heed.routing.topology.event;
 
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.ComplaintState;
@@ -10,15 +10,17 @@ import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
 import dev.heed.routing.sla.DueEvent;
 import dev.heed.routing.sla.SlaClock;
+import dev.heed.routing.topology.store.EarlyAck;
+import dev.heed.routing.topology.store.OpenComplaint;
 import java.time.Instant;
 
 /** Builds the outgoing Avro events of a complaint from its feedback, clock and due events. */
-final class ComplaintEvents {
+public final class ComplaintEvents {
 
     private ComplaintEvents() {
     }
 
-    static ComplaintEscalated escalated(FeedbackClassified classified, OpenComplaint open) {
+    public static ComplaintEscalated escalated(FeedbackClassified classified, OpenComplaint open) {
         FeedbackReceived feedback = classified.getFeedback();
         SlaClock clock = open.clock();
         return ComplaintEscalated.newBuilder()
@@ -45,7 +47,7 @@ final class ComplaintEvents {
                 .build();
     }
 
-    static ResponseDue due(OpenComplaint open, DueEvent event, Instant now) {
+    public static ResponseDue due(OpenComplaint open, DueEvent event, Instant now) {
         SlaClock clock = open.clock();
         return ResponseDue.newBuilder()
                 .setComplaintId(open.id())
@@ -64,7 +66,7 @@ final class ComplaintEvents {
                 .build();
     }
 
-    static ComplaintState openState(OpenComplaint open, Instant now) {
+    public static ComplaintState openState(OpenComplaint open, Instant now) {
         SlaClock clock = open.clock();
         return stateBuilder(open, now)
                 .setStatus(ComplaintStatus.valueOf(clock.status().name()))
@@ -72,7 +74,7 @@ final class ComplaintEvents {
                 .build();
     }
 
-    static ComplaintState acknowledgedState(OpenComplaint open, EarlyAck ack, Instant now) {
+    public static ComplaintState acknowledgedState(OpenComplaint open, EarlyAck ack, Instant now) {
         return stateBuilder(open, now)
                 .setStatus(ComplaintStatus.ACKNOWLEDGED)
                 .setNextDueAt(null)
