@@ -6,6 +6,7 @@ import dev.heed.routing.topology.event.ComplaintEvents;
 import dev.heed.routing.topology.store.ClockStore;
 import dev.heed.routing.topology.store.DueIndexKey;
 import dev.heed.routing.topology.store.EarlyAck;
+import dev.heed.routing.topology.store.EarlyAcks;
 import dev.heed.routing.topology.store.OpenComplaint;
 import dev.heed.routing.topology.store.StoreNames;
 import java.time.Duration;
@@ -17,8 +18,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,15 +39,15 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     static final int SCAN_BATCH = 10_000;
 
     private final Duration punctuateInterval;
-    private final long ackRetentionMs;
+    private final Duration ackRetention;
     private ClockStore clocks;
-    private WindowStore<String, EarlyAck> earlyAcks;
+    private EarlyAcks earlyAcks;
     private AckCounter acksWithoutClock;
 
     /** Looks for due points every {@code punctuateInterval}; remembers early acknowledgements for {@code earlyAckRetention}. */
     public ComplaintClockProcessor(Duration punctuateInterval, Duration earlyAckRetention) {
         this.punctuateInterval = punctuateInterval;
-        this.ackRetentionMs = earlyAckRetention.toMillis();
+        this.ackRetention = earlyAckRetention;
     }
 
     @Override
@@ -56,7 +55,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         super.init(context);
         clocks = new ClockStore(context.getStateStore(StoreNames.OPEN_CLOCKS),
                 context.getStateStore(StoreNames.DUE_INDEX));
-        earlyAcks = context.getStateStore(StoreNames.EARLY_ACKS);
+        earlyAcks = new EarlyAcks(context.getStateStore(StoreNames.EARLY_ACKS), ackRetention);
         acksWithoutClock = AckCounter.register(context);
         context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, at -> emitDue(Instant.ofEpochMilli(at)));
     }
@@ -80,7 +79,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         }
         Instant now = Instant.ofEpochMilli(record.timestamp());
         forward(record, escalation.event(), ESCALATED_SINK);
-        EarlyAck early = earlyAck(id, record.timestamp());
+        EarlyAck early = earlyAcks.find(id, record.timestamp());
         if (early != null) {
             LOG.info("complaint {} was acknowledged by {} before its escalation; no clock started", id, early.agent());
             forward(record, ComplaintEvents.acknowledgedState(escalation.open(), early, now), STATE_SINK);
@@ -95,7 +94,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         if (open == null) {
             // Either the escalation is still on its way (remember, so its clock never starts) or the id is
             // unknown or already closed: counted and logged, not an error.
-            earlyAcks.put(record.key(), EarlyAck.of(ack), record.timestamp());
+            earlyAcks.remember(record.key(), EarlyAck.of(ack), record.timestamp());
             acksWithoutClock.increment();
             LOG.info("acknowledgement {} for {} without a running clock; remembered", ack.getAcknowledgementId(), record.key());
             return;
@@ -103,12 +102,6 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         clocks.stop(open);
         forward(record, ComplaintEvents.acknowledgedState(open, EarlyAck.of(ack), Instant.ofEpochMilli(record.timestamp())),
                 STATE_SINK);
-    }
-
-    private EarlyAck earlyAck(String id, long at) {
-        try (WindowStoreIterator<EarlyAck> acks = earlyAcks.fetch(id, Math.max(0, at - ackRetentionMs), at + ackRetentionMs)) {
-            return acks.hasNext() ? acks.next().value : null;
-        }
     }
 
     private void emitDue(Instant now) {

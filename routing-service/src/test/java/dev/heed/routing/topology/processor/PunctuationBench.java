@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -41,7 +42,7 @@ public final class PunctuationBench {
         KeyValueStore<String, OpenComplaint> clocks = init(context, Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.OPEN_CLOCKS), Serdes.String(), OpenComplaintSerde.serde())
                 .withLoggingDisabled().build());
-        KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]> index = init(context, Stores.keyValueStoreBuilder(
+        KeyValueStore<Bytes, byte[]> index = init(context, Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.DUE_INDEX), Serdes.Bytes(), Serdes.ByteArray())
                 .withLoggingDisabled().build());
         init(context, Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.EARLY_ACKS,
