@@ -2,10 +2,10 @@ package dev.heed.classifier.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.heed.routing.classify.Classification;
 import dev.heed.routing.classify.Classifier;
 import dev.heed.routing.classify.ClassifierInput;
 import dev.heed.routing.classify.FeedbackClassifier;
+import dev.heed.routing.classify.Verdict;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -77,7 +77,7 @@ public final class Evaluate {
         long started = System.nanoTime();
         for (LabelledRow row : rows) {
             Integer rating = ignoreRating ? null : row.rating();
-            Classification c = classifier.classify(new ClassifierInput(row.text(), rating, null, null));
+            Verdict c = classifier.classify(new ClassifierInput(row.text(), rating, null, null));
             triaged += c.triage() ? 1 : 0;
             String verdict = predicted(c, twoClass);
             metrics.add(row.label(), verdict);
@@ -106,7 +106,7 @@ public final class Evaluate {
                 new FileReport.CategoryAgreement(stated, agreed), triaged, rows.size() / seconds);
     }
 
-    static String predicted(Classification c, boolean twoClass) {
+    static String predicted(Verdict c, boolean twoClass) {
         if (twoClass) {
             return c.score() >= TWO_CLASS_THRESHOLD ? "positive" : "negative";
         }

@@ -1,9 +1,9 @@
 package dev.heed.classifier.tools;
 
-import dev.heed.routing.classify.Classification;
 import dev.heed.routing.classify.Classifier;
 import dev.heed.routing.classify.ClassifierInput;
-import dev.heed.routing.classify.Evidence;
+import dev.heed.routing.classify.Finding;
+import dev.heed.routing.classify.Verdict;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -23,9 +23,9 @@ final class Sweep {
         for (int i = 0; i < corpus.rows.size(); i++) {
             int label = Evaluate.THREE.indexOf(corpus.rows.get(i).label());
             counts[label][THRESHOLDS.length]++;
-            Classification c = classifierOfRow.apply(i).classify(ClassifierInput.ofText(corpus.rows.get(i).text()));
+            Verdict c = classifierOfRow.apply(i).classify(ClassifierInput.ofText(corpus.rows.get(i).text()));
             double p = c.evidence().stream().filter(e -> e.rule().equals("complaint-probability"))
-                    .mapToDouble(Evidence::weight).findFirst().orElse(c.escalate() ? 1 : 0);
+                    .mapToDouble(Finding::weight).findFirst().orElse(c.escalate() ? 1 : 0);
             for (int t = 0; t < THRESHOLDS.length; t++) {
                 counts[label][t] += p >= THRESHOLDS[t] ? 1 : 0;
             }

@@ -1,7 +1,7 @@
 package dev.heed.classifier.tools;
 
-import dev.heed.routing.classify.Classification;
-import dev.heed.routing.classify.Evidence;
+import dev.heed.routing.classify.Finding;
+import dev.heed.routing.classify.Verdict;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -16,22 +16,22 @@ final class TopEvidence {
     }
 
     /** The escalation's reason first, then the text spans that weighed most: {@code rule "words" weight}. */
-    static String of(Classification c) {
-        List<Evidence> spans = c.evidence().stream()
+    static String of(Verdict c) {
+        List<Finding> spans = c.evidence().stream()
                 .filter(e -> e.start() >= 0 && !e.decision().startsWith("category:"))
-                .sorted(Comparator.comparingDouble((Evidence e) -> Math.abs(e.weight())).reversed())
+                .sorted(Comparator.comparingDouble((Finding e) -> Math.abs(e.weight())).reversed())
                 .limit(SHOWN)
                 .collect(Collectors.toList());
         StringBuilder line = new StringBuilder();
         c.evidence().stream().filter(e -> e.decision().equals("escalate")).findFirst()
                 .ifPresent(e -> line.append(format(e)));
-        for (Evidence e : spans) {
+        for (Finding e : spans) {
             line.append(line.length() == 0 ? "" : "; ").append(format(e));
         }
         return line.toString();
     }
 
-    private static String format(Evidence e) {
+    private static String format(Finding e) {
         return String.format(Locale.ROOT, "%s \"%s\" %.2f", e.rule(), e.text().replace('\t', ' ').replace('\n', ' '),
                 e.weight());
     }

@@ -7,42 +7,42 @@ import java.util.List;
 /**
  * Categories from keyword lists ({@code categories.tsv}). A category's confidence is
  * {@code 1 - exp(-w)} where {@code w} sums the weights of its matched keywords, so one strong keyword
- * gives about 0.6 and two give about 0.85. Several categories may apply, best first; {@link Category#OTHER}
+ * gives about 0.6 and two give about 0.85. Several categories may apply, best first; {@link CategoryLabel#OTHER}
  * with confidence 1 when nothing matched. Negation does not matter here: "not delivered" is about delivery.
  */
 final class CategoryDetector {
 
-    private final KeywordTable<Category> keywords;
+    private final KeywordTable<CategoryLabel> keywords;
 
-    CategoryDetector(KeywordTable<Category> keywords) {
+    CategoryDetector(KeywordTable<CategoryLabel> keywords) {
         this.keywords = keywords;
     }
 
     static CategoryDetector loadDefault() {
-        return new CategoryDetector(KeywordTable.load("categories.tsv", Category.class, Vocabulary.CATEGORIES));
+        return new CategoryDetector(KeywordTable.load("categories.tsv", CategoryLabel.class, Vocabulary.CATEGORIES));
     }
 
     PhraseTable<?> phrases() {
         return keywords.phrases();
     }
 
-    List<CategoryScore> detect(String text, List<Token> tokens, List<Evidence> evidence) {
-        double[] sums = new double[Category.values().length];
-        for (KeywordTable.Match<Category> m : keywords.scan(tokens)) {
+    List<ScoredCategory> detect(String text, List<Token> tokens, List<Finding> evidence) {
+        double[] sums = new double[CategoryLabel.values().length];
+        for (KeywordTable.Match<CategoryLabel> m : keywords.scan(tokens)) {
             sums[m.target().ordinal()] += m.weight();
-            evidence.add(new Evidence(m.rule(), "category:" + m.target(), text.substring(m.start(), m.end()),
+            evidence.add(new Finding(m.rule(), "category:" + m.target(), text.substring(m.start(), m.end()),
                     m.start(), m.end(), m.weight()));
         }
-        List<CategoryScore> scores = new ArrayList<>();
-        for (Category c : Category.values()) {
+        List<ScoredCategory> scores = new ArrayList<>();
+        for (CategoryLabel c : CategoryLabel.values()) {
             if (sums[c.ordinal()] > 0) {
-                scores.add(new CategoryScore(c, round(1 - Math.exp(-sums[c.ordinal()]))));
+                scores.add(new ScoredCategory(c, round(1 - Math.exp(-sums[c.ordinal()]))));
             }
         }
         if (scores.isEmpty()) {
-            return List.of(new CategoryScore(Category.OTHER, 1.0));
+            return List.of(new ScoredCategory(CategoryLabel.OTHER, 1.0));
         }
-        scores.sort(Comparator.comparingDouble(CategoryScore::confidence).reversed());
+        scores.sort(Comparator.comparingDouble(ScoredCategory::confidence).reversed());
         return scores;
     }
 

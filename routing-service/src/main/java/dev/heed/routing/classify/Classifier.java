@@ -3,5 +3,5 @@ package dev.heed.routing.classify;
 /** Classifies one piece of feedback. Implementations are immutable and safe to share between threads. */
 public interface Classifier {
 
-    Classification classify(ClassifierInput input);
+    Verdict classify(ClassifierInput input);
 }

@@ -43,7 +43,7 @@ final class ComplaintSignals {
      * The evidence found and its summed strength; {@code harm} is the part that is neither waiting nor
      * repetition (which severity counts on their own), what went wrong as such.
      */
-    record Result(double strength, double harm, List<Evidence> evidence) {
+    record Result(double strength, double harm, List<Finding> evidence) {
         static final Result NONE = new Result(0, 0, List.of());
 
         /** {@code 1 - exp(-strength)}: 0 with no evidence, about 0.6 for one clear statement, towards 1 with more. */
@@ -80,7 +80,7 @@ final class ComplaintSignals {
         int[] counted = new int[ProblemKind.values().length];
         double strength = 0;
         double harm = 0;
-        List<Evidence> evidence = new ArrayList<>();
+        List<Finding> evidence = new ArrayList<>();
         for (KeywordTable.Match<ProblemKind> m : matches) {
             ProblemKind kind = m.target();
             if (kind == ProblemKind.NOT_A_PROBLEM || negated(tokens, m) || counted[kind.ordinal()] >= PER_KIND) {
@@ -89,7 +89,7 @@ final class ComplaintSignals {
             counted[kind.ordinal()]++;
             strength += m.weight();
             harm += kind == ProblemKind.WAITING || kind == ProblemKind.REPEAT ? 0 : m.weight();
-            evidence.add(new Evidence("problem:" + kind, "complaint", text.substring(m.start(), m.end()), m.start(),
+            evidence.add(new Finding("problem:" + kind, "complaint", text.substring(m.start(), m.end()), m.start(),
                     m.end(), m.weight()));
         }
         for (int i = 0; i + 1 < tokens.size() && counted[ProblemKind.REPEAT.ordinal()] < PER_KIND; i++) {
@@ -98,22 +98,22 @@ final class ComplaintSignals {
                 strength += KEEPS_DOING;
                 Token a = tokens.get(i);
                 Token b = tokens.get(i + 1);
-                evidence.add(new Evidence("problem:" + ProblemKind.REPEAT, "complaint", text.substring(a.start(), b.end()),
+                evidence.add(new Finding("problem:" + ProblemKind.REPEAT, "complaint", text.substring(a.start(), b.end()),
                         a.start(), b.end(), KEEPS_DOING));
             }
         }
         if (wait.days() >= HOUR && wait.days() < YEAR && wait.evidence() != null) {
             double w = wait.days() >= 1 ? 1.0 : 0.8;
-            Evidence e = wait.evidence();
+            Finding e = wait.evidence();
             strength += w;
-            evidence.add(new Evidence("problem:" + ProblemKind.WAITING, "complaint", e.text(), e.start(), e.end(), w));
+            evidence.add(new Finding("problem:" + ProblemKind.WAITING, "complaint", e.text(), e.start(), e.end(), w));
         }
         if (strength == 0) {
             return Result.NONE;
         }
         double involvement = involvement(tokens);
         if (involvement < 1) {
-            evidence.add(Evidence.untied("problem:involvement", "complaint",
+            evidence.add(Finding.untied("problem:involvement", "complaint",
                     involvement == ADDRESSED ? "addressed, not first person" : "neither first nor second person",
                     involvement));
         }

@@ -24,8 +24,8 @@ final class EscalationDecision {
     static final double THRESHOLD = 0.5;
     /** Strength a refund request or repeated contact adds to the stated problem. */
     static final double INTENT_STRENGTH = 0.8;
-    private static final Set<Intent> ALWAYS_ESCALATE =
-            Set.of(Intent.SAFETY_ISSUE, Intent.LEGAL_THREAT, Intent.CANCELLATION_THREAT);
+    private static final Set<IntentLabel> ALWAYS_ESCALATE =
+            Set.of(IntentLabel.SAFETY_ISSUE, IntentLabel.LEGAL_THREAT, IntentLabel.CANCELLATION_THREAT);
 
     /** The decision and the probability that it is right. */
     record Verdict(boolean escalate, double confidence) {
@@ -39,18 +39,18 @@ final class EscalationDecision {
      * @param positive the model's probability of positive
      * @param problem  the summed strength of the stated problem
      */
-    static Verdict decide(double negative, double positive, double problem, Set<Intent> intents, List<Evidence> evidence) {
-        for (Intent i : intents) {
+    static Verdict decide(double negative, double positive, double problem, Set<IntentLabel> intents, List<Finding> evidence) {
+        for (IntentLabel i : intents) {
             if (ALWAYS_ESCALATE.contains(i)) {
-                evidence.add(Evidence.untied("intent", "escalate", i.name(), 1));
+                evidence.add(Finding.untied("intent", "escalate", i.name(), 1));
                 return new Verdict(true, 1.0);
             }
         }
-        double strength = problem + (intents.contains(Intent.REFUND_REQUEST) ? INTENT_STRENGTH : 0)
-                + (intents.contains(Intent.REPEAT_CONTACT) ? INTENT_STRENGTH : 0);
+        double strength = problem + (intents.contains(IntentLabel.REFUND_REQUEST) ? INTENT_STRENGTH : 0)
+                + (intents.contains(IntentLabel.REPEAT_CONTACT) ? INTENT_STRENGTH : 0);
         double p = Math.round(probability(negative, positive, strength) * 1000) / 1000.0;
         boolean escalate = p >= THRESHOLD;
-        evidence.add(Evidence.untied("complaint-probability", "escalate", "p=" + p, p));
+        evidence.add(Finding.untied("complaint-probability", "escalate", "p=" + p, p));
         return new Verdict(escalate, escalate ? p : 1 - p);
     }
 

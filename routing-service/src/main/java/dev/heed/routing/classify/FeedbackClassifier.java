@@ -125,10 +125,10 @@ public final class FeedbackClassifier implements Classifier {
     }
 
     @Override
-    public Classification classify(ClassifierInput input) {
+    public Verdict classify(ClassifierInput input) {
         String text = input.text();
         List<Token> tokens = tokenizer.tokenize(text);
-        List<Evidence> evidence = new ArrayList<>(EXPECTED_EVIDENCE);
+        List<Finding> evidence = new ArrayList<>(EXPECTED_EVIDENCE);
         LanguageCheck.Result language = languageCheck.check(text, tokens);
         evidence.add(language.evidence());
         if (language.triage()) {
@@ -144,9 +144,9 @@ public final class FeedbackClassifier implements Classifier {
         double[] p = withRating(scores.logits(), input.rating(), evidence);
         ModelEvidence.add(text, tokens, scores, model, read.dense(), evidence);
         double score = clamp(p[2] - p[0]);
-        Sentiment polarity = polarity(p);
-        List<CategoryScore> found = categories.detect(text, tokens, evidence);
-        Set<Intent> signalled = intents.detect(text, tokens, polarity, evidence);
+        SentimentLabel polarity = polarity(p);
+        List<ScoredCategory> found = categories.detect(text, tokens, evidence);
+        Set<IntentLabel> signalled = intents.detect(text, tokens, polarity, evidence);
         if (wait.evidence() != null) {
             evidence.add(wait.evidence());
         }
@@ -154,17 +154,17 @@ public final class FeedbackClassifier implements Classifier {
         SeverityPolicy.Assessment graded = severity.assess(new SeverityPolicy.Signals(polarity, score,
                 verdict.escalate(), problem.harm(), rules.capsEmphasis(), rules.exclamations(), wait.days(), signalled),
                 evidence);
-        return new Classification(polarity, score, found, signalled, graded.severity(), graded.points(),
+        return new Verdict(polarity, score, found, signalled, graded.severity(), graded.points(),
                 verdict.escalate(), false, language.language(), evidence, VERSION, verdict.confidence());
     }
 
-    private Classification triaged(ClassifierInput input, LanguageCheck.Result language, List<Evidence> evidence) {
+    private Verdict triaged(ClassifierInput input, LanguageCheck.Result language, List<Finding> evidence) {
         double[] p = withRating(new double[LinearModel.CLASSES], input.rating(), evidence);
         double score = clamp(p[2] - p[0]);
-        Sentiment polarity = input.rating() == null ? Sentiment.NEUTRAL : polarity(p);
+        SentimentLabel polarity = input.rating() == null ? SentimentLabel.NEUTRAL : polarity(p);
         SeverityPolicy.Assessment graded = severity.assess(
                 new SeverityPolicy.Signals(polarity, score, false, 0, false, 0, 0, Set.of()), evidence);
-        return new Classification(polarity, score, List.of(new CategoryScore(Category.OTHER, 1.0)), Set.of(),
+        return new Verdict(polarity, score, List.of(new ScoredCategory(CategoryLabel.OTHER, 1.0)), Set.of(),
                 graded.severity(), graded.points(), true, true, language.language(), evidence, VERSION, 1.0);
     }
 
@@ -174,24 +174,24 @@ public final class FeedbackClassifier implements Classifier {
      * other way round); three stars make neutral as much more likely, one or five as much less. Clear words still
      * outweigh the stars: a 5-star "broke in a day" is a complaint.
      */
-    static double[] withRating(double[] logits, Integer rating, List<Evidence> evidence) {
+    static double[] withRating(double[] logits, Integer rating, List<Finding> evidence) {
         double[] shifted = logits.clone();
         if (rating != null) {
             double stars = rating - 3;
             shifted[0] -= RATING_LOG_ODDS * stars;
             shifted[1] += RATING_LOG_ODDS * (1 - Math.abs(stars));
             shifted[2] += RATING_LOG_ODDS * stars;
-            evidence.add(Evidence.untied("rating", "sentiment", rating + " of 5", stars / 2));
+            evidence.add(Finding.untied("rating", "sentiment", rating + " of 5", stars / 2));
         }
         return LinearModel.softmax(shifted);
     }
 
     /** The most probable class. */
-    static Sentiment polarity(double[] p) {
+    static SentimentLabel polarity(double[] p) {
         if (p[0] >= p[1] && p[0] >= p[2]) {
-            return Sentiment.NEGATIVE;
+            return SentimentLabel.NEGATIVE;
         }
-        return p[2] > p[1] ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
+        return p[2] > p[1] ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL;
     }
 
     private static double clamp(double score) {

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Intents from phrase patterns ({@code intents.tsv}) plus three structural rules: a question mark is a
- * {@link Intent#QUESTION}; "third time", "3rd time" or "n times" after a contact verb ("called 4 times") is
- * {@link Intent#REPEAT_CONTACT}; {@link Intent#PRAISE} keywords count only when the sentiment is positive
+ * {@link IntentLabel#QUESTION}; "third time", "3rd time" or "n times" after a contact verb ("called 4 times") is
+ * {@link IntentLabel#REPEAT_CONTACT}; {@link IntentLabel#PRAISE} keywords count only when the sentiment is positive
  * (so "thanks for nothing" is not praise).
  */
 final class IntentDetector {
@@ -22,46 +22,46 @@ final class IntentDetector {
     private static final Map<String, Integer> NUMBER_WORDS = Lookups.mapOf(Map.of("two", 2, "three", 3, "four", 4, "five", 5,
             "six", 6, "seven", 7, "eight", 8, "nine", 9, "ten", 10));
 
-    private final KeywordTable<Intent> patterns;
+    private final KeywordTable<IntentLabel> patterns;
 
-    IntentDetector(KeywordTable<Intent> patterns) {
+    IntentDetector(KeywordTable<IntentLabel> patterns) {
         this.patterns = patterns;
     }
 
     static IntentDetector loadDefault() {
-        return new IntentDetector(KeywordTable.load("intents.tsv", Intent.class, Vocabulary.INTENTS));
+        return new IntentDetector(KeywordTable.load("intents.tsv", IntentLabel.class, Vocabulary.INTENTS));
     }
 
     PhraseTable<?> phrases() {
         return patterns.phrases();
     }
 
-    Set<Intent> detect(String text, List<Token> tokens, Sentiment sentiment, List<Evidence> evidence) {
-        Set<Intent> intents = EnumSet.noneOf(Intent.class);
-        List<KeywordTable.Match<Intent>> matches = new ArrayList<>(patterns.scan(tokens));
+    Set<IntentLabel> detect(String text, List<Token> tokens, SentimentLabel sentiment, List<Finding> evidence) {
+        Set<IntentLabel> intents = EnumSet.noneOf(IntentLabel.class);
+        List<KeywordTable.Match<IntentLabel>> matches = new ArrayList<>(patterns.scan(tokens));
         structural(tokens, matches);
-        for (KeywordTable.Match<Intent> m : matches) {
-            if (m.target() == Intent.PRAISE && sentiment != Sentiment.POSITIVE) {
+        for (KeywordTable.Match<IntentLabel> m : matches) {
+            if (m.target() == IntentLabel.PRAISE && sentiment != SentimentLabel.POSITIVE) {
                 continue;
             }
             intents.add(m.target());
-            String rule = m.target() == Intent.REPEAT_CONTACT ? "repeat-contact" : m.rule();
-            evidence.add(new Evidence(rule, "intent:" + m.target(), text.substring(m.start(), m.end()), m.start(),
+            String rule = m.target() == IntentLabel.REPEAT_CONTACT ? "repeat-contact" : m.rule();
+            evidence.add(new Finding(rule, "intent:" + m.target(), text.substring(m.start(), m.end()), m.start(),
                     m.end(), m.weight()));
         }
         return intents;
     }
 
-    private static void structural(List<Token> tokens, List<KeywordTable.Match<Intent>> matches) {
+    private static void structural(List<Token> tokens, List<KeywordTable.Match<IntentLabel>> matches) {
         boolean question = false;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (!question && t.norm().equals("?")) {
                 question = true;
-                matches.add(new KeywordTable.Match<>(Intent.QUESTION, "?", 1, t.start(), t.end()));
+                matches.add(new KeywordTable.Match<>(IntentLabel.QUESTION, "?", 1, t.start(), t.end()));
             }
             if (i + 1 < tokens.size() && isRepeatCount(tokens, i)) {
-                matches.add(new KeywordTable.Match<>(Intent.REPEAT_CONTACT, t.norm() + " " + tokens.get(i + 1).norm(), 1,
+                matches.add(new KeywordTable.Match<>(IntentLabel.REPEAT_CONTACT, t.norm() + " " + tokens.get(i + 1).norm(), 1,
                         t.start(), tokens.get(i + 1).end()));
             }
         }

@@ -34,7 +34,7 @@ final class LanguageCheck {
     private static final int MAX_CHARS = 600;
 
     /** The verdict: detected language, whether a human must read it, and the evidence. */
-    record Result(String language, boolean triage, Evidence evidence) {
+    record Result(String language, boolean triage, Finding evidence) {
     }
 
     private final List<String> languages;
@@ -74,7 +74,7 @@ final class LanguageCheck {
 
     Result check(String text, List<Token> tokens) {
         if (text.isBlank()) {
-            return new Result(UNDETERMINED, true, Evidence.untied("empty", "triage", "", 1));
+            return new Result(UNDETERMINED, true, Finding.untied("empty", "triage", "", 1));
         }
         Character.UnicodeScript script = dominantScript(text);
         if (script != null && script != Character.UnicodeScript.LATIN) {
@@ -88,7 +88,7 @@ final class LanguageCheck {
         }
         if (words == 0) {
             return scorable
-                    ? new Result(UNDETERMINED, false, Evidence.untied("language", "triage", "no words: emoji or numbers", 0))
+                    ? new Result(UNDETERMINED, false, Finding.untied("language", "triage", "no words: emoji or numbers", 0))
                     : triage(UNDETERMINED, "no words");
         }
         return byWords(tokens, Math.min(words, MAX_WORDS));
@@ -129,12 +129,12 @@ final class LanguageCheck {
         if (englishKnown == 0 && plain <= 2) {
             // "Music", "Barry", a row of names and hashtags: too little to tell, and nothing to score either;
             // a human need not read it.
-            return new Result(UNDETERMINED, false, Evidence.untied("language", "triage", "too short to tell", 0));
+            return new Result(UNDETERMINED, false, Finding.untied("language", "triage", "too short to tell", 0));
         }
         if (englishKnown == 0 || (plain >= 4 && share < MIN_ENGLISH_SHARE)) {
             return triage(UNDETERMINED, "only " + englishKnown + " of " + plain + " words known English");
         }
-        return new Result("en", false, Evidence.untied("language", "triage", "en", share));
+        return new Result("en", false, Finding.untied("language", "triage", "en", share));
     }
 
     private int mostHitOtherLanguage(int[] hits) {
@@ -148,7 +148,7 @@ final class LanguageCheck {
     }
 
     private static Result triage(String language, String why) {
-        return new Result(language, true, Evidence.untied("language", "triage", why, 1));
+        return new Result(language, true, Finding.untied("language", "triage", why, 1));
     }
 
     /** The script of most letters, or {@code null} when there are no letters. */

@@ -13,7 +13,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A multinomial logistic regression over three classes (negative, neutral, positive, in {@link Sentiment}
+ * A multinomial logistic regression over three classes (negative, neutral, positive, in {@link SentimentLabel}
  * order): one weight per class for each hashed feature bucket ({@link HashedFeatures}) and for each named
  * dense feature (the rule scores). The hashed features of one text are scaled by {@code 1/sqrt(count)},
  * so a long text does not become more certain only by being long. Immutable; safe to share.

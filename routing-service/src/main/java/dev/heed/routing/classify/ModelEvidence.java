@@ -19,21 +19,21 @@ final class ModelEvidence {
     }
 
     static void add(String text, List<Token> tokens, LinearModel.Scores scores, LinearModel model, double[] dense,
-            List<Evidence> evidence) {
+            List<Finding> evidence) {
         double[] c = scores.contributions();
         top(text, tokens, c, 1, evidence);
         top(text, tokens, c, -1, evidence);
         for (int d = 0; d < dense.length; d++) {
             double w = model.denseContribution(d, dense[d]);
             if (Math.abs(w) >= MIN_WEIGHT) {
-                evidence.add(Evidence.untied("model:" + model.denseNames().get(d), "complaint", "rules' score "
+                evidence.add(Finding.untied("model:" + model.denseNames().get(d), "complaint", "rules' score "
                         + Math.round(dense[d] * 100) / 100.0, round(w)));
             }
         }
     }
 
     /** The {@link #TOP} tokens with the largest contribution of one sign, largest first. */
-    private static void top(String text, List<Token> tokens, double[] c, int sign, List<Evidence> evidence) {
+    private static void top(String text, List<Token> tokens, double[] c, int sign, List<Finding> evidence) {
         int[] best = new int[TOP];
         int found = 0;
         for (int i = 0; i < c.length; i++) {
@@ -57,7 +57,7 @@ final class ModelEvidence {
         }
         for (int k = 0; k < found; k++) {
             Token t = tokens.get(best[k]);
-            evidence.add(new Evidence("model", "complaint", text.substring(t.start(), t.end()), t.start(), t.end(),
+            evidence.add(new Finding("model", "complaint", text.substring(t.start(), t.end()), t.start(), t.end(),
                     round(c[best[k]])));
         }
     }

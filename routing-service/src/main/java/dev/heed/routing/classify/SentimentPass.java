@@ -41,7 +41,7 @@ final class SentimentPass {
     private final boolean problem;
     private final boolean[] names;
     private final List<Hit> hits = new ArrayList<>();
-    private final List<Evidence> evidence = new ArrayList<>();
+    private final List<Finding> evidence = new ArrayList<>();
     private int sentenceFirstHit;
     private int contrastHit = -1;
     private int exclamations;
@@ -71,7 +71,7 @@ final class SentimentPass {
     void courtesy(int firstToken, int lastToken) {
         int start = tokens.get(firstToken).start();
         int end = tokens.get(lastToken).end();
-        evidence.add(new Evidence("courtesy", "sentiment", span(start, end), start, end, 0));
+        evidence.add(new Finding("courtesy", "sentiment", span(start, end), start, end, 0));
     }
 
     String text() {
@@ -96,13 +96,13 @@ final class SentimentPass {
     void contrast(Token t) {
         if (contrastHit < 0) {
             contrastHit = hits.size();
-            evidence.add(new Evidence("contrast:" + t.norm(), "sentiment", span(t.start(), t.end()), t.start(), t.end(),
+            evidence.add(new Finding("contrast:" + t.norm(), "sentiment", span(t.start(), t.end()), t.start(), t.end(),
                     SentimentScorer.AFTER_CONTRAST));
         }
     }
 
     void negation(Token t, double result) {
-        evidence.add(new Evidence("negation", "sentiment", span(t.start(), t.end()), t.start(), t.end(), result));
+        evidence.add(new Finding("negation", "sentiment", span(t.start(), t.end()), t.start(), t.end(), result));
     }
 
     void hit(int firstToken, int lastToken, double value, String rule, double sarcasmValue, boolean caps) {
@@ -113,7 +113,7 @@ final class SentimentPass {
         hits.add(new Hit(firstToken, lastToken, start, end, rule, value, sarcasmValue, emphasised));
         if (caps) {
             capsEmphasis = true;
-            evidence.add(new Evidence("caps", "sentiment", span(start, end), start, end, SentimentScorer.CAPS_INCREMENT));
+            evidence.add(new Finding("caps", "sentiment", span(start, end), start, end, SentimentScorer.CAPS_INCREMENT));
         }
         sarcasm |= rule.equals("sarcasm");
     }
@@ -142,7 +142,7 @@ final class SentimentPass {
         for (Hit h : hits) {
             double weighted = h.value * h.weight;
             sum += weighted;
-            evidence.add(new Evidence(h.rule, "sentiment", span(h.start, h.end), h.start, h.end, weighted));
+            evidence.add(new Finding(h.rule, "sentiment", span(h.start, h.end), h.start, h.end, weighted));
         }
         sum = addExclamations(sum);
         double score = sum / Math.sqrt(sum * sum + SentimentScorer.NORMALISATION_ALPHA);
@@ -184,7 +184,7 @@ final class SentimentPass {
             if (!Double.isNaN(flipped)) {
                 h.value = flipped;
                 sarcasm = true;
-                evidence.add(new Evidence("sarcasm", "sentiment", span(h.start, h.end), h.start, h.end, flipped));
+                evidence.add(new Finding("sarcasm", "sentiment", span(h.start, h.end), h.start, h.end, flipped));
             }
         }
     }
@@ -209,7 +209,7 @@ final class SentimentPass {
         }
         double extra = Math.signum(sum) * Math.min(exclamations, SentimentScorer.MAX_EXCLAMATIONS)
                 * SentimentScorer.EXCLAMATION_INCREMENT;
-        evidence.add(new Evidence("exclamation", "sentiment", "!", firstExclamation.start(), firstExclamation.end(), extra));
+        evidence.add(new Finding("exclamation", "sentiment", "!", firstExclamation.start(), firstExclamation.end(), extra));
         return sum + extra;
     }
 

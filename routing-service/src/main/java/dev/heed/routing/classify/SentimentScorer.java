@@ -35,7 +35,7 @@ final class SentimentScorer {
     static final double NEGATED_ACTION = -0.6;
 
     /** The outcome: normalised score, emphasis signals and evidence. */
-    record Result(double score, boolean capsEmphasis, int exclamations, boolean sarcasm, List<Evidence> evidence) {
+    record Result(double score, boolean capsEmphasis, int exclamations, boolean sarcasm, List<Finding> evidence) {
     }
 
     private final Lexicon lexicon;

@@ -30,17 +30,17 @@ final class SeverityPolicy {
     static final int CRITICAL_FROM = 6;
 
     /** What the severity is computed from. */
-    record Signals(Sentiment sentiment, double score, boolean complaint, double harm, boolean capsEmphasis,
-            int exclamations, double waitDays, Set<Intent> intents) {
+    record Signals(SentimentLabel sentiment, double score, boolean complaint, double harm, boolean capsEmphasis,
+            int exclamations, double waitDays, Set<IntentLabel> intents) {
     }
 
     /** The outcome. */
-    record Assessment(Severity severity, int points) {
+    record Assessment(SeverityLabel severity, int points) {
     }
 
-    Assessment assess(Signals s, List<Evidence> evidence) {
+    Assessment assess(Signals s, List<Finding> evidence) {
         int points = negativity(s, evidence);
-        if (s.sentiment() != Sentiment.POSITIVE) {
+        if (s.sentiment() != SentimentLabel.POSITIVE) {
             points += add(s.capsEmphasis() ? 1 : 0, "caps", "capitals", evidence);
             points += add(s.exclamations() >= 2 ? 1 : 0, "exclamation", s.exclamations() + " exclamation marks", evidence);
             points += add(waitPoints(s.waitDays()), "wait-duration", Math.round(s.waitDays()) + " days", evidence);
@@ -49,17 +49,17 @@ final class SeverityPolicy {
         return new Assessment(level(points, s.intents()), points);
     }
 
-    static Severity level(int points, Set<Intent> intents) {
-        if (intents.contains(Intent.SAFETY_ISSUE) || points >= CRITICAL_FROM) {
-            return Severity.CRITICAL;
+    static SeverityLabel level(int points, Set<IntentLabel> intents) {
+        if (intents.contains(IntentLabel.SAFETY_ISSUE) || points >= CRITICAL_FROM) {
+            return SeverityLabel.CRITICAL;
         }
-        if (intents.contains(Intent.LEGAL_THREAT) || points >= HIGH_FROM) {
-            return Severity.HIGH;
+        if (intents.contains(IntentLabel.LEGAL_THREAT) || points >= HIGH_FROM) {
+            return SeverityLabel.HIGH;
         }
-        return points >= MEDIUM_FROM ? Severity.MEDIUM : Severity.LOW;
+        return points >= MEDIUM_FROM ? SeverityLabel.MEDIUM : SeverityLabel.LOW;
     }
 
-    private static int negativity(Signals s, List<Evidence> evidence) {
+    private static int negativity(Signals s, List<Finding> evidence) {
         double score = s.score();
         int byScore = score <= -0.85 ? 3 : score <= -0.6 ? 2 : score <= -0.05 || s.complaint() ? 1 : 0;
         int byHarm = s.harm() >= 2.5 ? 3 : s.harm() >= 0.8 ? 2 : 0;
@@ -73,19 +73,19 @@ final class SeverityPolicy {
         return days >= 30 ? 3 : days >= 7 ? 2 : days >= 1 ? 1 : 0;
     }
 
-    private static int intentPoints(Set<Intent> intents, List<Evidence> evidence) {
+    private static int intentPoints(Set<IntentLabel> intents, List<Finding> evidence) {
         int points = 0;
-        points += add(intents.contains(Intent.REPEAT_CONTACT) ? 2 : 0, "repeat-contact", "REPEAT_CONTACT", evidence);
-        points += add(intents.contains(Intent.REFUND_REQUEST) ? 1 : 0, "intent", "REFUND_REQUEST", evidence);
-        points += add(intents.contains(Intent.CANCELLATION_THREAT) ? 2 : 0, "intent", "CANCELLATION_THREAT", evidence);
-        points += add(intents.contains(Intent.LEGAL_THREAT) ? 3 : 0, "intent", "LEGAL_THREAT", evidence);
-        points += add(intents.contains(Intent.SAFETY_ISSUE) ? 4 : 0, "intent", "SAFETY_ISSUE", evidence);
+        points += add(intents.contains(IntentLabel.REPEAT_CONTACT) ? 2 : 0, "repeat-contact", "REPEAT_CONTACT", evidence);
+        points += add(intents.contains(IntentLabel.REFUND_REQUEST) ? 1 : 0, "intent", "REFUND_REQUEST", evidence);
+        points += add(intents.contains(IntentLabel.CANCELLATION_THREAT) ? 2 : 0, "intent", "CANCELLATION_THREAT", evidence);
+        points += add(intents.contains(IntentLabel.LEGAL_THREAT) ? 3 : 0, "intent", "LEGAL_THREAT", evidence);
+        points += add(intents.contains(IntentLabel.SAFETY_ISSUE) ? 4 : 0, "intent", "SAFETY_ISSUE", evidence);
         return points;
     }
 
-    private static int add(int points, String rule, String why, List<Evidence> evidence) {
+    private static int add(int points, String rule, String why, List<Finding> evidence) {
         if (points > 0) {
-            evidence.add(Evidence.untied(rule, "severity", why, points));
+            evidence.add(Finding.untied(rule, "severity", why, points));
         }
         return points;
     }

@@ -17,7 +17,7 @@ import java.util.Set;
 final class WaitDuration {
 
     /** The longest wait found: days, and the evidence behind it ({@code null} when none). */
-    record Wait(double days, Evidence evidence) {
+    record Wait(double days, Finding evidence) {
         static final Wait NONE = new Wait(0, null);
     }
 
@@ -110,6 +110,6 @@ final class WaitDuration {
     }
 
     private static Wait wait(String text, int start, int end, double days) {
-        return new Wait(days, new Evidence("wait-duration", "severity", text.substring(start, end), start, end, days));
+        return new Wait(days, new Finding("wait-duration", "severity", text.substring(start, end), start, end, days));
     }
 }

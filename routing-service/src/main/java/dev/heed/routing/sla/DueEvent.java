@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param reminderNumber 1 for the first due point of the clock, counting every point emitted
  * @param level          who is reminded at this point
  */
-public record DueEvent(String complaintId, DueKind kind, Instant dueAt, Instant breachAt, int reminderNumber,
+public record DueEvent(String complaintId, DueStage kind, Instant dueAt, Instant breachAt, int reminderNumber,
                        Level level) {
 
     /** How long past the breach this event is seen at {@code now}; zero before the breach. */

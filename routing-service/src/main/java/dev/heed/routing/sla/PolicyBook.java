@@ -1,7 +1,7 @@
 package dev.heed.routing.sla;
 
-import dev.heed.routing.classify.Category;
-import dev.heed.routing.classify.Severity;
+import dev.heed.routing.classify.CategoryLabel;
+import dev.heed.routing.classify.SeverityLabel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,10 +23,10 @@ public final class PolicyBook {
     /** Critical 15 min, high 1 h, medium 4 h, low 24 h, each version 1 with the default warnings and climb. */
     public static PolicyBook defaults() {
         return new PolicyBook(List.of(
-                base(Severity.CRITICAL, "critical", Duration.ofMinutes(15)),
-                base(Severity.HIGH, "high", Duration.ofHours(1)),
-                base(Severity.MEDIUM, "medium", Duration.ofHours(4)),
-                base(Severity.LOW, "low", Duration.ofHours(24))));
+                base(SeverityLabel.CRITICAL, "critical", Duration.ofMinutes(15)),
+                base(SeverityLabel.HIGH, "high", Duration.ofHours(1)),
+                base(SeverityLabel.MEDIUM, "medium", Duration.ofHours(4)),
+                base(SeverityLabel.LOW, "low", Duration.ofHours(24))));
     }
 
     /** The defaults with {@code rules} added; a rule with the same selector as a default replaces it. */
@@ -40,7 +40,7 @@ public final class PolicyBook {
     }
 
     /** The policy for a complaint of this severity, channel (may be null) and category (may be null). */
-    public SlaPolicy choose(Severity severity, String channel, Category category) {
+    public SlaPolicy choose(SeverityLabel severity, String channel, CategoryLabel category) {
         return rules.stream()
                 .filter(rule -> rule.matches(severity, channel, category))
                 .max(Comparator.comparingInt(PolicyRule::specificity))
@@ -77,7 +77,7 @@ public final class PolicyBook {
         return rules;
     }
 
-    private static PolicyRule base(Severity severity, String name, Duration target) {
+    private static PolicyRule base(SeverityLabel severity, String name, Duration target) {
         return new PolicyRule(severity, null, null, SlaPolicy.of(name, 1, target));
     }
 }

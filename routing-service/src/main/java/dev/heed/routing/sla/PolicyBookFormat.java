@@ -1,7 +1,7 @@
 package dev.heed.routing.sla;
 
-import dev.heed.routing.classify.Category;
-import dev.heed.routing.classify.Severity;
+import dev.heed.routing.classify.CategoryLabel;
+import dev.heed.routing.classify.SeverityLabel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,8 +74,8 @@ public final class PolicyBookFormat {
         SlaPolicy policy = new SlaPolicy(name, version, target, warnings(a.getOrDefault("warn", "0.5,0.75")),
                 a.containsKey("repeat") ? DurationText.parse(a.get("repeat")) : target,
                 Integer.parseInt(a.getOrDefault("climb-after", String.valueOf(SlaPolicy.DEFAULT_REMINDERS_PER_LEVEL))));
-        Severity severity = Severity.valueOf(required(a, "severity").toUpperCase(Locale.ROOT));
-        Category category = a.containsKey("category") ? Category.valueOf(a.get("category").toUpperCase(Locale.ROOT)) : null;
+        SeverityLabel severity = SeverityLabel.valueOf(required(a, "severity").toUpperCase(Locale.ROOT));
+        CategoryLabel category = a.containsKey("category") ? CategoryLabel.valueOf(a.get("category").toUpperCase(Locale.ROOT)) : null;
         return new PolicyRule(severity, a.get("channel"), category, policy);
     }
 

@@ -1,7 +1,7 @@
 package dev.heed.routing.sla;
 
-import dev.heed.routing.classify.Category;
-import dev.heed.routing.classify.Severity;
+import dev.heed.routing.classify.CategoryLabel;
+import dev.heed.routing.classify.SeverityLabel;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param category the category, or null for any category
  * @param policy   the policy for matching complaints
  */
-public record PolicyRule(Severity severity, String channel, Category category, SlaPolicy policy) {
+public record PolicyRule(SeverityLabel severity, String channel, CategoryLabel category, SlaPolicy policy) {
 
     public PolicyRule {
         Objects.requireNonNull(severity, "severity");
@@ -21,7 +21,7 @@ public record PolicyRule(Severity severity, String channel, Category category, S
         channel = channel == null ? null : channel.toUpperCase(Locale.ROOT);
     }
 
-    boolean matches(Severity severity, String channel, Category category) {
+    boolean matches(SeverityLabel severity, String channel, CategoryLabel category) {
         return this.severity == severity
                 && (this.channel == null || this.channel.equalsIgnoreCase(channel))
                 && (this.category == null || this.category == category);

@@ -76,9 +76,9 @@ public record SlaClock(String complaintId, SlaPolicy policy, Instant escalatedAt
     /** The event for due point {@code n}. */
     public DueEvent eventFor(int n) {
         int warnings = policy.warningFractions().size();
-        DueKind kind = n <= warnings ? DueKind.WARNING : n == warnings + 1 ? DueKind.BREACH : DueKind.REPEAT;
+        DueStage kind = n <= warnings ? DueStage.WARNING : n == warnings + 1 ? DueStage.BREACH : DueStage.REPEAT;
         int sinceBreach = Math.max(0, n - warnings - 1);
-        Level levelAt = kind == DueKind.WARNING ? Level.AGENT : Level.afterClimbs(sinceBreach / policy.remindersPerLevel());
+        Level levelAt = kind == DueStage.WARNING ? Level.AGENT : Level.afterClimbs(sinceBreach / policy.remindersPerLevel());
         return new DueEvent(complaintId, kind, dueAt(n), breachAt(), n, levelAt);
     }
 

@@ -2,6 +2,7 @@ package dev.heed.routing.topology;
 
 import dev.heed.events.ComplaintState;
 import dev.heed.routing.sla.Level;
+import dev.heed.routing.topology.store.OpenComplaint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

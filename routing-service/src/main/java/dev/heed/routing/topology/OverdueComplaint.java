@@ -1,5 +1,6 @@
 package dev.heed.routing.topology;
 
+import dev.heed.routing.topology.store.OpenComplaint;
 import java.time.Instant;
 
 /** One open complaint past its breach, as the overdue listing shows it. */

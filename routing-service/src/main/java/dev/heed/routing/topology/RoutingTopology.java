@@ -2,7 +2,17 @@ package dev.heed.routing.topology;
 
 import dev.heed.routing.classify.Classifier;
 import dev.heed.routing.deadletter.EventRequired;
+import dev.heed.routing.sla.EscalationRule;
 import dev.heed.routing.sla.PolicyBook;
+import dev.heed.routing.topology.processor.ClassifyProcessor;
+import dev.heed.routing.topology.processor.ClockInput;
+import dev.heed.routing.topology.processor.ComplaintClockProcessor;
+import dev.heed.routing.topology.processor.DedupeProcessor;
+import dev.heed.routing.topology.processor.EscalateProcessor;
+import dev.heed.routing.topology.processor.StateViewProcessor;
+import dev.heed.routing.topology.store.EarlyAck;
+import dev.heed.routing.topology.store.OpenComplaintSerde;
+import dev.heed.routing.topology.store.StoreNames;
 import dev.heed.schemas.topics.HeedTopics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
@@ -19,21 +29,19 @@ import org.apache.kafka.streams.state.Stores;
  * complaints.acknowledged ─────────────────────────┘              ├→ complaints.response-due
  *                                                                 └→ complaints.state → complaints-state-store
  * </pre>
- * Every node and store is named; the store names are the interactive-query contract and changelog topic
- * names, so renaming one is a migration, which the pinned {@code describe()} test makes visible.
+ * Every node and store is named; the store names ({@link StoreNames}) are the interactive-query contract and
+ * changelog topic names, so renaming one is a migration, which the pinned {@code describe()} test makes visible.
+ * The steps are in {@code topology.processor}, the clock's stores in {@code topology.store}, and the event
+ * builders in {@code topology.event}.
  */
 public final class RoutingTopology {
 
-    public static final String DEDUPE_STORE = "feedback-dedupe-store";
-    public static final String OPEN_CLOCKS_STORE = "sla-open-clocks-store";
-    public static final String DUE_INDEX_STORE = "sla-due-index-store";
-    public static final String EARLY_ACKS_STORE = "sla-early-acks-store";
+    public static final String DEDUPE_STORE = StoreNames.DEDUPE;
+    public static final String OPEN_CLOCKS_STORE = StoreNames.OPEN_CLOCKS;
+    public static final String DUE_INDEX_STORE = StoreNames.DUE_INDEX;
+    public static final String EARLY_ACKS_STORE = StoreNames.EARLY_ACKS;
     /** Latest complaint state, read back from the compacted topic (which is its changelog). */
-    public static final String STATE_VIEW_STORE = "complaints-state-store";
-
-    static final String ESCALATED_SINK = "complaints-escalated-sink";
-    static final String RESPONSE_DUE_SINK = "response-due-sink";
-    static final String STATE_SINK = "complaints-state-sink";
+    public static final String STATE_VIEW_STORE = StoreNames.STATE_VIEW;
 
     private RoutingTopology() {
     }
@@ -46,19 +54,21 @@ public final class RoutingTopology {
         topology.addSource("feedback-received-source", received.keySerde().deserializer(),
                 EventRequired.of(received.valueSerde().deserializer()), received.name());
         topology.addSource("complaints-acknowledged-source", acknowledged.keySerde().deserializer(),
-                EventRequired.of(acknowledged.valueSerde().deserializer()), acknowledged.name());
+                ClockInput.acknowledgements(EventRequired.of(acknowledged.valueSerde().deserializer())), acknowledged.name());
         topology.addProcessor("dedupe", () -> new DedupeProcessor(DEDUPE_STORE, settings.dedupeRetention()), "feedback-received-source");
         topology.addProcessor("classify", () -> new ClassifyProcessor(classifier), "dedupe");
-        topology.addProcessor("escalate", () -> new EscalateProcessor(policies), "classify");
-        topology.addProcessor("complaint-clock", () -> new ComplaintClockProcessor(settings), "escalate", "complaints-acknowledged-source");
+        EscalationRule escalation = new EscalationRule(policies);
+        topology.addProcessor("escalate", () -> new EscalateProcessor(escalation), "classify");
+        topology.addProcessor("complaint-clock", () -> new ComplaintClockProcessor(settings.punctuateInterval(),
+                settings.earlyAckRetention()), "escalate", "complaints-acknowledged-source");
 
         topology.addSink("feedback-classified-sink", topics.feedbackClassified().name(), Serdes.String().serializer(),
                 topics.feedbackClassified().valueSerde().serializer(), "classify");
-        topology.addSink(ESCALATED_SINK, topics.complaintsEscalated().name(), Serdes.String().serializer(),
+        topology.addSink(ComplaintClockProcessor.ESCALATED_SINK, topics.complaintsEscalated().name(), Serdes.String().serializer(),
                 topics.complaintsEscalated().valueSerde().serializer(), "complaint-clock");
-        topology.addSink(RESPONSE_DUE_SINK, topics.responseDue().name(), Serdes.String().serializer(),
+        topology.addSink(ComplaintClockProcessor.RESPONSE_DUE_SINK, topics.responseDue().name(), Serdes.String().serializer(),
                 topics.responseDue().valueSerde().serializer(), "complaint-clock");
-        topology.addSink(STATE_SINK, topics.complaintsState().name(), Serdes.String().serializer(),
+        topology.addSink(ComplaintClockProcessor.STATE_SINK, topics.complaintsState().name(), Serdes.String().serializer(),
                 topics.complaintsState().valueSerde().serializer(), "complaint-clock");
 
         topology.addStateStore(dedupeStore(settings.dedupeRetention()), "dedupe");
@@ -72,7 +82,7 @@ public final class RoutingTopology {
         topology.addReadOnlyStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_VIEW_STORE),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 "complaints-state-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
-                topics.complaintsState().name(), "complaints-state-view", StateViewProcessor::new);
+                topics.complaintsState().name(), "complaints-state-view", () -> new StateViewProcessor(STATE_VIEW_STORE));
         return topology;
     }
 

@@ -3,8 +3,8 @@ package dev.heed.routing.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.heed.routing.classify.Category;
-import dev.heed.routing.classify.Severity;
+import dev.heed.routing.classify.CategoryLabel;
+import dev.heed.routing.classify.SeverityLabel;
 import dev.heed.schemas.auth.TokenStore;
 import java.time.Duration;
 import java.util.Map;
@@ -24,7 +24,7 @@ class RoutingConfigTest {
         assertThat(config.clockSettings().punctuateInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.clockSettings().dedupeRetention()).isEqualTo(Duration.ofDays(7));
         assertThat(config.standbyReplicas()).isZero();
-        assertThat(config.policies().choose(Severity.CRITICAL, "WEB", Category.OTHER).firstResponse())
+        assertThat(config.policies().choose(SeverityLabel.CRITICAL, "WEB", CategoryLabel.OTHER).firstResponse())
                 .isEqualTo(Duration.ofMinutes(15));
         assertThat(config.kafka()).isEmpty();
     }
@@ -39,7 +39,7 @@ class RoutingConfigTest {
 
         assertThat(config.clockSettings().punctuateInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(config.standbyReplicas()).isEqualTo(1);
-        assertThat(config.policies().choose(Severity.LOW, null, null).name()).isEqualTo("fast");
+        assertThat(config.policies().choose(SeverityLabel.LOW, null, null).name()).isEqualTo("fast");
         assertThat(config.kafka()).containsEntry("security.protocol", "SASL_SSL");
     }
 

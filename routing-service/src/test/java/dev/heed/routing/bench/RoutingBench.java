@@ -2,7 +2,7 @@ package dev.heed.routing.bench;
 
 import dev.heed.localstack.LocalStack;
 import dev.heed.localstack.Stack;
-import dev.heed.routing.topology.PunctuationBench;
+import dev.heed.routing.topology.processor.PunctuationBench;
 import java.nio.file.Files;
 
 /**

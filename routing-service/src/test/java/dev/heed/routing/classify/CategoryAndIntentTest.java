@@ -24,18 +24,18 @@ class CategoryAndIntentTest {
             Please cancel my subscription, the cancellation form does not load.    | CANCELLATION
             The weather was nice on Tuesday.                                       | OTHER
             """)
-    void theBestCategoryComesFirst(String text, Category expected) {
-        Classification c = classify(text);
+    void theBestCategoryComesFirst(String text, CategoryLabel expected) {
+        Verdict c = classify(text);
         assertThat(c.topCategory()).isEqualTo(expected);
-        if (expected != Category.OTHER) {
+        if (expected != CategoryLabel.OTHER) {
             assertThat(c.evidence()).anyMatch(e -> e.decision().equals("category:" + expected) && e.start() >= 0);
         }
     }
 
     @Test
     void moreThanOneCategoryMayApply() {
-        Classification c = classify("The delivery was late and I was charged a fee for it.");
-        assertThat(c.categories()).extracting(CategoryScore::category).contains(Category.DELIVERY, Category.BILLING);
+        Verdict c = classify("The delivery was late and I was charged a fee for it.");
+        assertThat(c.categories()).extracting(ScoredCategory::category).contains(CategoryLabel.DELIVERY, CategoryLabel.BILLING);
         assertThat(c.categories()).allSatisfy(s -> assertThat(s.confidence()).isBetween(0.0, 1.0));
         assertThat(c.categories().get(0).confidence()).isGreaterThanOrEqualTo(c.categories().get(1).confidence());
     }
@@ -61,8 +61,8 @@ class CategoryAndIntentTest {
             How do I change my delivery address?                            | QUESTION
             Can you tell me when the shop opens                             | QUESTION
             """)
-    void eachIntentIsRecognised(String text, Intent expected) {
-        Classification c = classify(text);
+    void eachIntentIsRecognised(String text, IntentLabel expected) {
+        Verdict c = classify(text);
         assertThat(c.intents()).contains(expected);
         assertThat(c.evidence()).anyMatch(e -> e.decision().equals("intent:" + expected));
     }
@@ -74,7 +74,7 @@ class CategoryAndIntentTest {
             I wore it 3 times and it fell apart.         | REPEAT_CONTACT
             The food court was busy.                     | LEGAL_THREAT
             """)
-    void lookalikesDoNotTriggerIntents(String text, Intent notExpected) {
+    void lookalikesDoNotTriggerIntents(String text, IntentLabel notExpected) {
         assertThat(classify(text).intents()).doesNotContain(notExpected);
     }
 }

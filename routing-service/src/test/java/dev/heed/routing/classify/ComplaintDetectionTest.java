@@ -18,7 +18,7 @@ class ComplaintDetectionTest {
 
     @Test
     void aHandleIsNotAWord() {
-        Classification c = classify("@united flight 22 to Newark");
+        Verdict c = classify("@united flight 22 to Newark");
         assertThat(c.evidence()).noneMatch(e -> e.text().equalsIgnoreCase("united") && e.rule().equals("lexicon"));
         assertThat(rulesScore("@united flight 22 to Newark")).isZero();
     }
@@ -59,7 +59,7 @@ class ComplaintDetectionTest {
             Thank you for your time. The fridge you delivered is leaking water.
             """)
     void politenessIsNotPraise(String text) {
-        assertThat(escalates(text, true).sentiment()).isNotEqualTo(Sentiment.POSITIVE);
+        assertThat(escalates(text, true).sentiment()).isNotEqualTo(SentimentLabel.POSITIVE);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -69,7 +69,7 @@ class ComplaintDetectionTest {
             Please keep the night buses, they are wonderful.
             """)
     void thanksWithoutAProblemIsStillPraise(String text) {
-        assertThat(escalates(text, false).sentiment()).isEqualTo(Sentiment.POSITIVE);
+        assertThat(escalates(text, false).sentiment()).isEqualTo(SentimentLabel.POSITIVE);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -81,9 +81,9 @@ class ComplaintDetectionTest {
             Best airline in the world #sarcasm
             """)
     void sarcasmAfterAProblemIsNotPraise(String text) {
-        Classification c = escalates(text, true);
+        Verdict c = escalates(text, true);
         assertThat(c.evidence()).anyMatch(e -> e.rule().equals("sarcasm"));
-        assertThat(c.sentiment()).isNotEqualTo(Sentiment.POSITIVE);
+        assertThat(c.sentiment()).isNotEqualTo(SentimentLabel.POSITIVE);
     }
 
     @Test
@@ -158,13 +158,13 @@ class ComplaintDetectionTest {
             Charged a change fee for a flight you moved              | BILLING
             The flight attendant rolled her eyes at my question      | STAFF_ATTITUDE
             """)
-    void categoriesComeFromSpecificWordsNotTheBusinessName(String text, Category expected) {
+    void categoriesComeFromSpecificWordsNotTheBusinessName(String text, CategoryLabel expected) {
         assertThat(classify(text).topCategory()).isEqualTo(expected);
     }
 
     /** Classifies and checks the escalation, naming the evidence when it fails. */
-    private static Classification escalates(String text, boolean expected) {
-        Classification c = classify(text);
+    private static Verdict escalates(String text, boolean expected) {
+        Verdict c = classify(text);
         assertThat(c.escalate()).as("escalate %s", c.evidence()).isEqualTo(expected);
         return c;
     }

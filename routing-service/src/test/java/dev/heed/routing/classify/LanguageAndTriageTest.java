@@ -21,11 +21,11 @@ class LanguageAndTriageTest {
             ...                                                       | und
             """)
     void emptyAndNonEnglishTextGoesToTriageUnscored(String text, String language) {
-        Classification c = CLASSIFIER.classify(ClassifierInput.ofText(text));
+        Verdict c = CLASSIFIER.classify(ClassifierInput.ofText(text));
         assertThat(c.triage()).isTrue();
         assertThat(c.escalate()).isTrue();
         assertThat(c.language()).isEqualTo(language);
-        assertThat(c.sentiment()).isEqualTo(Sentiment.NEUTRAL);
+        assertThat(c.sentiment()).isEqualTo(SentimentLabel.NEUTRAL);
         assertThat(c.score()).isZero();
         assertThat(c.evidence()).anyMatch(e -> e.decision().equals("triage")
                 && (e.rule().equals("language") || e.rule().equals("empty")));
@@ -40,7 +40,7 @@ class LanguageAndTriageTest {
             Music
             """)
     void englishIsNotTriaged(String text) {
-        Classification c = CLASSIFIER.classify(ClassifierInput.ofText(text));
+        Verdict c = CLASSIFIER.classify(ClassifierInput.ofText(text));
         assertThat(c.triage()).isFalse();
         assertThat(c.language()).isEqualTo("en");
     }
@@ -51,8 +51,8 @@ class LanguageAndTriageTest {
             10/10       | POSITIVE
             Barry       | NEUTRAL
             """)
-    void wordlessOrOneUnknownWordIsScoredNotTriaged(String text, Sentiment expected) {
-        Classification c = CLASSIFIER.classify(ClassifierInput.ofText(text));
+    void wordlessOrOneUnknownWordIsScoredNotTriaged(String text, SentimentLabel expected) {
+        Verdict c = CLASSIFIER.classify(ClassifierInput.ofText(text));
         assertThat(c.triage()).isFalse();
         assertThat(c.language()).isEqualTo("und");
         assertThat(c.sentiment()).isEqualTo(expected);
@@ -64,7 +64,7 @@ class LanguageAndTriageTest {
             Oh great, another delay.
             """)
     void everyClassificationCarriesVersionAndSpansThatPointIntoTheText(String text) {
-        Classification c = CLASSIFIER.classify(ClassifierInput.ofText(text));
+        Verdict c = CLASSIFIER.classify(ClassifierInput.ofText(text));
         assertThat(c.version()).isEqualTo(FeedbackClassifier.VERSION);
         assertThat(c.evidence()).filteredOn(e -> e.start() >= 0)
                 .isNotEmpty()

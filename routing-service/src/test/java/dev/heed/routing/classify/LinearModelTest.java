@@ -55,7 +55,7 @@ class LinearModelTest {
 
     @Test
     void theModelsReasonsAreSpansOfTheText() {
-        Classification c = classify("The courier threw the box over the fence and it broke.");
+        Verdict c = classify("The courier threw the box over the fence and it broke.");
         assertThat(c.evidence()).anyMatch(e -> e.rule().equals("model") && e.start() >= 0
                 && e.text().equals("The courier threw the box over the fence and it broke.".substring(e.start(), e.end())));
         assertThat(c.confidence()).isBetween(0.0, 1.0);
@@ -63,7 +63,7 @@ class LinearModelTest {
 
     @Test
     void aDoubtfulComplaintStillEscalatesWithALowConfidence() {
-        Classification c = classify("@skyway my flight was moved to tomorrow");
+        Verdict c = classify("@skyway my flight was moved to tomorrow");
         assertThat(c.escalate()).isTrue();
         assertThat(c.confidence()).isLessThan(0.9);
     }

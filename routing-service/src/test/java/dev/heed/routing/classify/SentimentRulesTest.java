@@ -26,7 +26,7 @@ class SentimentRulesTest {
             The app doesn't respond half the time.   | NEGATIVE
             No problems so far, works great.         | POSITIVE
             """)
-    void negationFlipsTheWordsItGoverns(String text, Sentiment expected) {
+    void negationFlipsTheWordsItGoverns(String text, SentimentLabel expected) {
         assertThat(rulesPolarity(text)).isEqualTo(expected);
     }
 
@@ -36,7 +36,7 @@ class SentimentRulesTest {
             The food was awful but the staff were lovely.         | POSITIVE
             Delivery was quick, however the box arrived broken.   | NEGATIVE
             """)
-    void theClauseAfterAContrastWeighsMore(String text, Sentiment expected) {
+    void theClauseAfterAContrastWeighsMore(String text, SentimentLabel expected) {
         assertThat(rulesPolarity(text)).isEqualTo(expected);
         assertThat(classify(text).evidence()).anyMatch(e -> e.rule().startsWith("contrast:"));
     }
@@ -49,8 +49,8 @@ class SentimentRulesTest {
             Yeah right, 'next day delivery'.
             """)
     void sarcasmCountsNegative(String text) {
-        Classification c = classify(text);
-        assertThat(c.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        Verdict c = classify(text);
+        assertThat(c.sentiment()).isEqualTo(SentimentLabel.NEGATIVE);
         assertThat(c.evidence()).anyMatch(e -> e.rule().equals("sarcasm"));
     }
 
@@ -60,7 +60,7 @@ class SentimentRulesTest {
             Just perfect, thank you so much.
             """)
     void sarcasmFramesStayPositiveWithoutAComplaint(String text) {
-        assertThat(rulesPolarity(text)).isEqualTo(Sentiment.POSITIVE);
+        assertThat(rulesPolarity(text)).isEqualTo(SentimentLabel.POSITIVE);
     }
 
     @ParameterizedTest(name = "[{index}] {1} stronger than {0}")
@@ -95,7 +95,7 @@ class SentimentRulesTest {
             Still no refund :(          | NEGATIVE
             👍                          | POSITIVE
             """)
-    void emojiAndEmoticonsCarrySentiment(String text, Sentiment expected) {
+    void emojiAndEmoticonsCarrySentiment(String text, SentimentLabel expected) {
         assertThat(rulesPolarity(text)).isEqualTo(expected);
     }
 
@@ -110,7 +110,7 @@ class SentimentRulesTest {
             Returned it the next day.                                     | NEGATIVE
             Worst airline ever.                                           | NEGATIVE
             """)
-    void complaintVocabularyIsNegative(String text, Sentiment expected) {
+    void complaintVocabularyIsNegative(String text, SentimentLabel expected) {
         assertThat(rulesPolarity(text)).isEqualTo(expected);
     }
 
@@ -121,7 +121,7 @@ class SentimentRulesTest {
             The room was fine. The breakfast was fine.                                        | POSITIVE
             I received the invoice today.                                                     | NEUTRAL
             """)
-    void mixedFeedbackFollowsTheBalance(String text, Sentiment expected) {
+    void mixedFeedbackFollowsTheBalance(String text, SentimentLabel expected) {
         assertThat(rulesPolarity(text)).isEqualTo(expected);
     }
 
@@ -133,8 +133,8 @@ class SentimentRulesTest {
             Great product, love it.         | 1 | POSITIVE
             Terrible, broke in a day.       | 5 | NEGATIVE
             """)
-    void aRatingIsFusedWithTheText(String text, int rating, Sentiment expected) {
-        Classification c = CLASSIFIER.classify(new ClassifierInput(text, rating, "web", "en"));
+    void aRatingIsFusedWithTheText(String text, int rating, SentimentLabel expected) {
+        Verdict c = CLASSIFIER.classify(new ClassifierInput(text, rating, "web", "en"));
         assertThat(c.sentiment()).isEqualTo(expected);
         assertThat(c.evidence()).anyMatch(e -> e.rule().equals("rating") && e.start() == -1);
     }
@@ -147,7 +147,7 @@ class SentimentRulesTest {
             Would rate it 9 out of 10             | POSITIVE
             Delivery window was 24/48 hours.      | NEUTRAL
             """)
-    void scoresWrittenInTheTextCount(String text, Sentiment expected) {
+    void scoresWrittenInTheTextCount(String text, SentimentLabel expected) {
         assertThat(rulesPolarity(text)).isEqualTo(expected);
     }
 
@@ -158,7 +158,7 @@ class SentimentRulesTest {
             All in all, a great disappointment.              | NEGATIVE
             The soup lacks flavour.                          | NEGATIVE
             """)
-    void negationScopeAndIntensifiers(String text, Sentiment expected) {
+    void negationScopeAndIntensifiers(String text, SentimentLabel expected) {
         assertThat(rulesPolarity(text)).isEqualTo(expected);
     }
 }

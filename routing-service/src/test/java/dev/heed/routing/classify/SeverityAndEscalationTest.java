@@ -21,7 +21,7 @@ class SeverityAndEscalationTest {
             6, CRITICAL
             9, CRITICAL
             """)
-    void pointThresholds(int points, Severity expected) {
+    void pointThresholds(int points, SeverityLabel expected) {
         assertThat(SeverityPolicy.level(points, Set.of())).isEqualTo(expected);
     }
 
@@ -48,7 +48,7 @@ class SeverityAndEscalationTest {
             I will see you in court.                                                              | HIGH
             The heater started smoking, it is dangerous.                                          | CRITICAL
             """)
-    void severityFromThePointSystem(String text, Severity expected) {
+    void severityFromThePointSystem(String text, SeverityLabel expected) {
         assertThat(classify(text).severity()).isEqualTo(expected);
     }
 

@@ -8,7 +8,7 @@ final class SharedClassifier {
     private SharedClassifier() {
     }
 
-    static Classification classify(String text) {
+    static Verdict classify(String text) {
         return CLASSIFIER.classify(ClassifierInput.ofText(text));
     }
 
@@ -18,8 +18,8 @@ final class SharedClassifier {
     }
 
     /** The polarity of the rules' own score, with the classifier's old thresholds (±0.05). */
-    static Sentiment rulesPolarity(String text) {
+    static SentimentLabel rulesPolarity(String text) {
         double s = rulesScore(text);
-        return s >= 0.05 ? Sentiment.POSITIVE : s <= -0.05 ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
+        return s >= 0.05 ? SentimentLabel.POSITIVE : s <= -0.05 ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
     }
 }

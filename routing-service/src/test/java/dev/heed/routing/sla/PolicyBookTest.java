@@ -3,8 +3,8 @@ package dev.heed.routing.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.heed.routing.classify.Category;
-import dev.heed.routing.classify.Severity;
+import dev.heed.routing.classify.CategoryLabel;
+import dev.heed.routing.classify.SeverityLabel;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,8 @@ class PolicyBookTest {
 
     @ParameterizedTest(name = "{0} complaints default to {1} within {2}")
     @CsvSource({"CRITICAL, critical, PT15M", "HIGH, high, PT1H", "MEDIUM, medium, PT4H", "LOW, low, PT24H"})
-    void eachSeverityHasItsDefaultPolicy(Severity severity, String name, Duration target) {
-        SlaPolicy policy = PolicyBook.defaults().choose(severity, "WEB", Category.DELIVERY);
+    void eachSeverityHasItsDefaultPolicy(SeverityLabel severity, String name, Duration target) {
+        SlaPolicy policy = PolicyBook.defaults().choose(severity, "WEB", CategoryLabel.DELIVERY);
 
         assertThat(policy.name()).isEqualTo(name);
         assertThat(policy.firstResponse()).isEqualTo(target);
@@ -32,18 +32,18 @@ class PolicyBookTest {
                 billing-web-high: severity=HIGH channel=WEB category=BILLING target=10m
                 """);
 
-        assertThat(book.choose(Severity.HIGH, "EMAIL", Category.DELIVERY).name()).isEqualTo("high");
-        assertThat(book.choose(Severity.HIGH, "WEB", Category.DELIVERY).name()).isEqualTo("web-high");
-        assertThat(book.choose(Severity.HIGH, "EMAIL", Category.BILLING).name()).isEqualTo("billing-high");
-        assertThat(book.choose(Severity.HIGH, "WEB", Category.BILLING).name()).isEqualTo("billing-web-high");
-        assertThat(book.choose(Severity.HIGH, null, null).name()).isEqualTo("high");
+        assertThat(book.choose(SeverityLabel.HIGH, "EMAIL", CategoryLabel.DELIVERY).name()).isEqualTo("high");
+        assertThat(book.choose(SeverityLabel.HIGH, "WEB", CategoryLabel.DELIVERY).name()).isEqualTo("web-high");
+        assertThat(book.choose(SeverityLabel.HIGH, "EMAIL", CategoryLabel.BILLING).name()).isEqualTo("billing-high");
+        assertThat(book.choose(SeverityLabel.HIGH, "WEB", CategoryLabel.BILLING).name()).isEqualTo("billing-web-high");
+        assertThat(book.choose(SeverityLabel.HIGH, null, null).name()).isEqualTo("high");
     }
 
     @Test
     void aConfiguredSeverityPolicyReplacesTheDefaultWithEveryAttribute() {
         PolicyBook book = PolicyBookFormat.parse("critical@2: severity=critical target=10m warn=0.25 repeat=5m climb-after=3");
 
-        SlaPolicy critical = book.choose(Severity.CRITICAL, "WEB", Category.OTHER);
+        SlaPolicy critical = book.choose(SeverityLabel.CRITICAL, "WEB", CategoryLabel.OTHER);
 
         assertThat(critical).isEqualTo(new SlaPolicy("critical", 2, Duration.ofMinutes(10), List.of(0.25),
                 Duration.ofMinutes(5), 3));
@@ -53,7 +53,7 @@ class PolicyBookTest {
     @Test
     void warningsCanBeTurnedOff() {
         assertThat(PolicyBookFormat.parse("q: severity=LOW target=1h warn=none")
-                .choose(Severity.LOW, null, null).warningFractions()).isEmpty();
+                .choose(SeverityLabel.LOW, null, null).warningFractions()).isEmpty();
     }
 
     @Test
@@ -64,7 +64,7 @@ class PolicyBookTest {
 
     @Test
     void aTimeScaleShortensEveryDurationAndKeepsNamesAndVersions() {
-        SlaPolicy critical = PolicyBook.defaults().timeScaled(60).choose(Severity.CRITICAL, null, null);
+        SlaPolicy critical = PolicyBook.defaults().timeScaled(60).choose(SeverityLabel.CRITICAL, null, null);
 
         assertThat(critical.firstResponse()).isEqualTo(Duration.ofSeconds(15));
         assertThat(critical.repeatEvery()).isEqualTo(Duration.ofSeconds(15));

@@ -27,7 +27,7 @@ class SlaClockTest {
             "7,   4500, REPEAT,  MANAGER",
             "1000, 898200, REPEAT, MANAGER",
     })
-    void eachDuePointFallsAtItsTimeWithItsKindAndLevel(int n, long secondsAfterEscalation, DueKind kind, Level level) {
+    void eachDuePointFallsAtItsTimeWithItsKindAndLevel(int n, long secondsAfterEscalation, DueStage kind, Level level) {
         DueEvent event = clock.eventFor(n);
 
         assertThat(event.dueAt()).isEqualTo(T0.plusSeconds(secondsAfterEscalation));
@@ -91,7 +91,7 @@ class SlaClockTest {
         SlaPolicy noWarnings = new SlaPolicy("plain", 1, Duration.ofHours(1), List.of(), Duration.ofMinutes(10), 1);
         SlaClock plain = SlaClock.start("c-2", noWarnings, T0);
 
-        assertThat(plain.eventFor(1).kind()).isEqualTo(DueKind.BREACH);
+        assertThat(plain.eventFor(1).kind()).isEqualTo(DueStage.BREACH);
         assertThat(plain.eventFor(1).dueAt()).isEqualTo(T0.plusSeconds(3600));
         assertThat(plain.eventFor(2).level()).isEqualTo(Level.TEAM_LEAD);
         assertThat(plain.warningsAt()).isEmpty();

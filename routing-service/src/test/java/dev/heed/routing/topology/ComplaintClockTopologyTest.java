@@ -8,6 +8,7 @@ import dev.heed.events.ComplaintStatus;
 import dev.heed.events.DueKind;
 import dev.heed.events.EscalationLevel;
 import dev.heed.events.ResponseDue;
+import dev.heed.routing.topology.processor.AckCounter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,6 +7,8 @@ import dev.heed.routing.deadletter.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -75,8 +77,7 @@ class DeadLetterTopologyTest {
     @Test
     void anAcknowledgementTombstoneIsDeadLetteredToo() {
         routing.driver.createInputTopic(routing.topics.complaintsAcknowledged().name(),
-                org.apache.kafka.common.serialization.Serdes.String().serializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer()).pipeInput("gone-2", null, T0);
+                Serdes.String().serializer(), new ByteArraySerializer()).pipeInput("gone-2", null, T0);
 
         TestRecord<byte[], byte[]> dead = routing.deadLetters.readRecord();
         assertThat(header(dead.headers(), DeadLetters.TOPIC)).isEqualTo(routing.topics.complaintsAcknowledged().name());

@@ -1,12 +1,12 @@
 package dev.heed.routing.topology;
 
-import dev.heed.routing.classify.Category;
-import dev.heed.routing.classify.CategoryScore;
-import dev.heed.routing.classify.Classification;
+import dev.heed.routing.classify.CategoryLabel;
 import dev.heed.routing.classify.Classifier;
 import dev.heed.routing.classify.ClassifierInput;
-import dev.heed.routing.classify.Sentiment;
-import dev.heed.routing.classify.Severity;
+import dev.heed.routing.classify.ScoredCategory;
+import dev.heed.routing.classify.SentimentLabel;
+import dev.heed.routing.classify.SeverityLabel;
+import dev.heed.routing.classify.Verdict;
 import java.util.List;
 import java.util.Set;
 
@@ -18,20 +18,20 @@ import java.util.Set;
 final class ScriptedClassifier implements Classifier {
 
     @Override
-    public Classification classify(ClassifierInput input) {
+    public Verdict classify(ClassifierInput input) {
         if (input.text().contains("EXPLODE")) {
             throw new IllegalStateException("scripted classifier failure");
         }
-        for (Severity severity : Severity.values()) {
+        for (SeverityLabel severity : SeverityLabel.values()) {
             if (input.text().contains(severity.name())) {
-                return verdict(Sentiment.NEGATIVE, severity, true);
+                return verdict(SentimentLabel.NEGATIVE, severity, true);
             }
         }
-        return verdict(Sentiment.POSITIVE, Severity.LOW, false);
+        return verdict(SentimentLabel.POSITIVE, SeverityLabel.LOW, false);
     }
 
-    private static Classification verdict(Sentiment sentiment, Severity severity, boolean escalate) {
-        return new Classification(sentiment, escalate ? -0.8 : 0.8, List.of(new CategoryScore(Category.BILLING, 0.9)),
+    private static Verdict verdict(SentimentLabel sentiment, SeverityLabel severity, boolean escalate) {
+        return new Verdict(sentiment, escalate ? -0.8 : 0.8, List.of(new ScoredCategory(CategoryLabel.BILLING, 0.9)),
                 Set.of(), severity, severity.ordinal() * 3, escalate, false, "en", List.of(), "scripted-1", 0.9);
     }
 }

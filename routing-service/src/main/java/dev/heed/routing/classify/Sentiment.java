@@ -1,4 +1,0 @@
-package dev.heed.routing.classify;
-
-/** Overall polarity of a piece of feedback. */
-public enum Sentiment { NEGATIVE, NEUTRAL, POSITIVE }

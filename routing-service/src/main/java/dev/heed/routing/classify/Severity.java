@@ -1,4 +1,0 @@
-package dev.heed.routing.classify;
-
-/** How urgently a human should look; derived from points, see {@link SeverityPolicy}. */
-public enum Severity { LOW, MEDIUM, HIGH, CRITICAL }

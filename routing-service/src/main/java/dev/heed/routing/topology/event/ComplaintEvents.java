@@ -1,0 +1,101 @@
+package dev.heed.routing.topology.event;
+
+import dev.heed.events.ComplaintEscalated;
+import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintStatus;
+import dev.heed.events.DueKind;
+import dev.heed.events.EscalationLevel;
+import dev.heed.events.FeedbackClassified;
+import dev.heed.events.FeedbackReceived;
+import dev.heed.events.ResponseDue;
+import dev.heed.routing.sla.DueEvent;
+import dev.heed.routing.sla.SlaClock;
+import dev.heed.routing.topology.store.EarlyAck;
+import dev.heed.routing.topology.store.OpenComplaint;
+import java.time.Instant;
+
+/** Builds the outgoing Avro events of a complaint from its feedback, clock and due events. */
+public final class ComplaintEvents {
+
+    private ComplaintEvents() {
+    }
+
+    public static ComplaintEscalated escalated(FeedbackClassified classified, OpenComplaint open) {
+        FeedbackReceived feedback = classified.getFeedback();
+        SlaClock clock = open.clock();
+        return ComplaintEscalated.newBuilder()
+                .setComplaintId(open.id())
+                .setEscalatedAt(clock.escalatedAt())
+                .setSeverity(open.severity())
+                .setQueue(open.queue())
+                .setCategories(classified.getClassification().getCategories().stream().map(s -> s.getCategory()).toList())
+                .setIntents(classified.getClassification().getIntents())
+                .setReasons(EscalationReasons.of(classified.getClassification()))
+                .setPolicyName(clock.policy().name())
+                .setPolicyVersion(clock.policy().version())
+                .setFirstResponseDueAt(clock.breachAt())
+                .setWarningsAt(clock.warningsAt())
+                .setRepeatEveryMillis(clock.policy().repeatEvery().toMillis())
+                .setSourceSystem(feedback.getSourceSystem())
+                .setChannel(feedback.getChannel())
+                .setCustomer(feedback.getCustomer())
+                .setSubject(feedback.getSubject())
+                .setText(feedback.getText())
+                .setReference(feedback.getReference())
+                .setTraceId(feedback.getTraceId())
+                .setConfidence(classified.getClassification().getConfidence())
+                .build();
+    }
+
+    public static ResponseDue due(OpenComplaint open, DueEvent event, Instant now) {
+        SlaClock clock = open.clock();
+        return ResponseDue.newBuilder()
+                .setComplaintId(open.id())
+                .setKind(DueKind.valueOf(event.kind().name()))
+                .setDueAt(event.dueAt())
+                .setEmittedAt(now)
+                .setBreachAt(event.breachAt())
+                .setOverdueByMillis(event.overdueBy(now).toMillis())
+                .setReminderNumber(event.reminderNumber())
+                .setLevel(EscalationLevel.valueOf(event.level().name()))
+                .setSeverity(open.severity())
+                .setQueue(open.queue())
+                .setPolicyName(clock.policy().name())
+                .setPolicyVersion(clock.policy().version())
+                .setTraceId(open.traceId())
+                .build();
+    }
+
+    public static ComplaintState openState(OpenComplaint open, Instant now) {
+        SlaClock clock = open.clock();
+        return stateBuilder(open, now)
+                .setStatus(ComplaintStatus.valueOf(clock.status().name()))
+                .setNextDueAt(clock.nextDueAt())
+                .build();
+    }
+
+    public static ComplaintState acknowledgedState(OpenComplaint open, EarlyAck ack, Instant now) {
+        return stateBuilder(open, now)
+                .setStatus(ComplaintStatus.ACKNOWLEDGED)
+                .setNextDueAt(null)
+                .setAcknowledgedAt(ack.at())
+                .setAcknowledgedBy(ack.agent())
+                .build();
+    }
+
+    private static ComplaintState.Builder stateBuilder(OpenComplaint open, Instant now) {
+        SlaClock clock = open.clock();
+        return ComplaintState.newBuilder()
+                .setComplaintId(open.id())
+                .setSeverity(open.severity())
+                .setQueue(open.queue())
+                .setPolicyName(clock.policy().name())
+                .setPolicyVersion(clock.policy().version())
+                .setEscalatedAt(clock.escalatedAt())
+                .setFirstResponseDueAt(clock.breachAt())
+                .setLastReminderAt(clock.lastReminderAt())
+                .setRemindersSent(clock.remindersSent())
+                .setLevel(EscalationLevel.valueOf(clock.level().name()))
+                .setUpdatedAt(now);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.heed.routing.topology.processor;
+
+import dev.heed.events.FeedbackClassified;
+import dev.heed.events.FeedbackReceived;
+import dev.heed.routing.classify.Classifier;
+import dev.heed.routing.topology.event.ClassificationMapper;
+import java.time.Instant;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.Record;
+
+/** Classifies every feedback and forwards it with its classification, stamped with the record's time. */
+public final class ClassifyProcessor extends ContextualProcessor<String, FeedbackReceived, String, FeedbackClassified> {
+
+    private final Classifier classifier;
+
+    public ClassifyProcessor(Classifier classifier) {
+        this.classifier = classifier;
+    }
+
+    @Override
+    public void process(Record<String, FeedbackReceived> record) {
+        FeedbackReceived feedback = record.value();
+        var classification = classifier.classify(ClassificationMapper.input(feedback));
+        context().forward(record.withValue(FeedbackClassified.newBuilder()
+                .setFeedback(feedback)
+                .setClassification(ClassificationMapper.toAvro(classification))
+                .setClassifiedAt(Instant.ofEpochMilli(record.timestamp()))
+                .build()));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.heed.routing.topology.processor;
+
+import dev.heed.events.ComplaintAcknowledged;
+import dev.heed.events.ComplaintEscalated;
+import dev.heed.routing.topology.store.OpenComplaint;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * What the complaint clock reads: an escalation to start a clock for, or an acknowledgement to stop one. Both
+ * arrive under the complaint id on co-partitioned inputs.
+ */
+public sealed interface ClockInput {
+
+    /** A complaint to escalate, handed from the escalation step: the event to publish and the clock to start. */
+    record Escalation(ComplaintEscalated event, OpenComplaint open) implements ClockInput {}
+
+    /** A complaint acknowledged by a person, read from {@code complaints.acknowledged}. */
+    record Acknowledgement(ComplaintAcknowledged ack) implements ClockInput {}
+
+    /**
+     * Reads the acknowledgement topic straight into clock inputs, so the source feeds the clock without a node
+     * of its own (the pinned topology stays as it is). Whatever {@code events} refuses stays refused.
+     */
+    static Deserializer<ClockInput> acknowledgements(Deserializer<ComplaintAcknowledged> events) {
+        return (topic, bytes) -> new Acknowledgement(events.deserialize(topic, bytes));
+    }
+}

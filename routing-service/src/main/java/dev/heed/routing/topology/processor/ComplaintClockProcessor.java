@@ -1,0 +1,137 @@
+package dev.heed.routing.topology.processor;
+
+import dev.heed.events.ComplaintAcknowledged;
+import dev.heed.routing.sla.SlaClock;
+import dev.heed.routing.topology.event.ComplaintEvents;
+import dev.heed.routing.topology.store.ClockStore;
+import dev.heed.routing.topology.store.DueIndexKey;
+import dev.heed.routing.topology.store.EarlyAck;
+import dev.heed.routing.topology.store.EarlyAcks;
+import dev.heed.routing.topology.store.OpenComplaint;
+import dev.heed.routing.topology.store.StoreNames;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the SLA clock of every escalated complaint until it is acknowledged. Input is a {@link ClockInput}: an
+ * escalation (from the escalation step) or an acknowledgement (same key, co-partitioned). A wall-clock
+ * punctuator emits every due point at or before the punctuation time, so its cost follows what is due, and a
+ * late or skipped punctuation loses nothing. Under exactly_once_v2 the store changes, the emitted events and
+ * the input offsets commit together: one response-due per due point, also across crashes.
+ */
+public final class ComplaintClockProcessor extends ContextualProcessor<String, ClockInput, String, SpecificRecord> {
+
+    public static final String ESCALATED_SINK = "complaints-escalated-sink";
+    public static final String RESPONSE_DUE_SINK = "response-due-sink";
+    public static final String STATE_SINK = "complaints-state-sink";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComplaintClockProcessor.class);
+    /** Bounds the keys held in memory per scan; a backlog larger than this is worked off in several scans. */
+    static final int SCAN_BATCH = 10_000;
+
+    private final Duration punctuateInterval;
+    private final Duration ackRetention;
+    private ClockStore clocks;
+    private EarlyAcks earlyAcks;
+    private AckCounter acksWithoutClock;
+
+    /** Looks for due points every {@code punctuateInterval}; remembers early acknowledgements for {@code earlyAckRetention}. */
+    public ComplaintClockProcessor(Duration punctuateInterval, Duration earlyAckRetention) {
+        this.punctuateInterval = punctuateInterval;
+        this.ackRetention = earlyAckRetention;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        super.init(context);
+        clocks = new ClockStore(context.getStateStore(StoreNames.OPEN_CLOCKS),
+                context.getStateStore(StoreNames.DUE_INDEX));
+        earlyAcks = new EarlyAcks(context.getStateStore(StoreNames.EARLY_ACKS), ackRetention);
+        acksWithoutClock = AckCounter.register(context);
+        context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, at -> emitDue(Instant.ofEpochMilli(at)));
+    }
+
+    @Override
+    public void process(Record<String, ClockInput> record) {
+        // Java 17 has no pattern switch; the interface is sealed, so these two cases are all there are.
+        ClockInput input = record.value();
+        if (input instanceof ClockInput.Escalation escalation) {
+            escalate(record, escalation);
+        } else if (input instanceof ClockInput.Acknowledgement acknowledgement) {
+            acknowledge(record, acknowledgement.ack());
+        }
+    }
+
+    private void escalate(Record<String, ?> record, ClockInput.Escalation escalation) {
+        String id = escalation.open().id();
+        if (clocks.get(id) != null) {
+            LOG.warn("complaint {} already has a running clock; keeping it", id);
+            return;
+        }
+        Instant now = Instant.ofEpochMilli(record.timestamp());
+        forward(record, escalation.event(), ESCALATED_SINK);
+        EarlyAck early = earlyAcks.find(id, record.timestamp());
+        if (early != null) {
+            LOG.info("complaint {} was acknowledged by {} before its escalation; no clock started", id, early.agent());
+            forward(record, ComplaintEvents.acknowledgedState(escalation.open(), early, now), STATE_SINK);
+            return;
+        }
+        clocks.start(escalation.open());
+        forward(record, ComplaintEvents.openState(escalation.open(), now), STATE_SINK);
+    }
+
+    private void acknowledge(Record<String, ?> record, ComplaintAcknowledged ack) {
+        OpenComplaint open = clocks.get(record.key());
+        if (open == null) {
+            // Either the escalation is still on its way (remember, so its clock never starts) or the id is
+            // unknown or already closed: counted and logged, not an error.
+            earlyAcks.remember(record.key(), EarlyAck.of(ack), record.timestamp());
+            acksWithoutClock.increment();
+            LOG.info("acknowledgement {} for {} without a running clock; remembered", ack.getAcknowledgementId(), record.key());
+            return;
+        }
+        clocks.stop(open);
+        forward(record, ComplaintEvents.acknowledgedState(open, EarlyAck.of(ack), Instant.ofEpochMilli(record.timestamp())),
+                STATE_SINK);
+    }
+
+    private void emitDue(Instant now) {
+        List<Bytes> due;
+        do {
+            due = clocks.due(now, SCAN_BATCH);
+            due.forEach(key -> catchUp(key, now));
+        } while (due.size() == SCAN_BATCH);
+    }
+
+    private void catchUp(Bytes indexKey, Instant now) {
+        OpenComplaint open = clocks.get(DueIndexKey.complaintId(indexKey));
+        if (open == null) {
+            clocks.dropIndexEntry(indexKey);
+            return;
+        }
+        SlaClock.CatchUp step = open.clock().catchUp(now);
+        OpenComplaint next = open.withClock(step.clock());
+        Record<String, ?> at = new Record<>(open.id(), null, now.toEpochMilli());
+        step.events().forEach(event -> forward(at, ComplaintEvents.due(open, event, now), RESPONSE_DUE_SINK));
+        clocks.advance(open, next);
+        forward(at, ComplaintEvents.openState(next, now), STATE_SINK);
+    }
+
+    private void forward(Record<String, ?> record, SpecificRecord value, String child) {
+        context().forward(new Record<>(record.key(), value, record.timestamp(), record.headers()), child);
+    }
+
+    @Override
+    public void close() {
+        acksWithoutClock.close();
+    }
+}

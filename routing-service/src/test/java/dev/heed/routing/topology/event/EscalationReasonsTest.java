@@ -1,0 +1,60 @@
+package dev.heed.routing.topology.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heed.events.Classification;
+import dev.heed.events.Evidence;
+import dev.heed.events.Intent;
+import dev.heed.events.Sentiment;
+import dev.heed.events.Severity;
+import dev.heed.schemas.SampleEvents;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EscalationReasonsTest {
+
+    @Test
+    void reasonsNameTheSentimentsHeaviestWordsEachIntentAndTheSeverityPoints() {
+        Classification classification = Classification.newBuilder(SampleEvents.classification())
+                .setSentiment(Sentiment.NEGATIVE)
+                .setScore(-0.8)
+                .setIntents(List.of(Intent.REFUND_REQUEST))
+                .setSeverity(Severity.HIGH)
+                .setSeverityPoints(5)
+                .setEvidence(List.of(
+                        new Evidence("lexicon", "sentiment", "bad", 0, 3, -1.0),
+                        new Evidence("phrase:charged twice", "sentiment", "charged twice", 10, 23, -2.5),
+                        new Evidence("phrase:nobody answers", "sentiment", "nobody answers", 30, 44, -2.0),
+                        new Evidence("lexicon", "sentiment", "slow", 50, 54, -0.5),
+                        new Evidence("problem:MONEY", "complaint", "charged twice", 10, 23, 1.4),
+                        new Evidence("phrase:i want a refund", "intent:REFUND_REQUEST", "I want a refund", 60, 75, 0.0),
+                        new Evidence("language", "triage", "en", -1, -1, 0.9),
+                        new Evidence("negativity", "severity", null, -1, -1, 3.0)))
+                .build();
+
+        assertThat(EscalationReasons.of(classification)).containsExactly(
+                "complaint, confidence 0.62 (low: a person should check): \"charged twice\"",
+                "sentiment NEGATIVE (-0.80): \"charged twice\", \"nobody answers\", \"bad\"",
+                "intent REFUND_REQUEST: \"I want a refund\"",
+                "severity HIGH (5 points: negativity)");
+    }
+
+    @Test
+    void aConfidentComplaintIsNotMarkedLowAndAnOlderClassifierNamesNoConfidence() {
+        Classification sure = Classification.newBuilder(SampleEvents.classification()).setConfidence(0.93).build();
+        assertThat(EscalationReasons.of(sure).get(0)).startsWith("complaint, confidence 0.93").doesNotContain("low");
+        Classification old = Classification.newBuilder(SampleEvents.classification()).setConfidence(null).build();
+        assertThat(EscalationReasons.of(old)).noneMatch(r -> r.startsWith("complaint"));
+    }
+
+    @Test
+    void triageIsNamedOnlyWhenTheTextCouldNotBeJudged() {
+        Classification classification = Classification.newBuilder(SampleEvents.classification())
+                .setTriage(true)
+                .setIntents(List.of())
+                .setEvidence(List.of(new Evidence("language", "triage", "de", -1, -1, 1.0)))
+                .build();
+
+        assertThat(EscalationReasons.of(classification)).first().isEqualTo("needs human triage: language de");
+    }
+}

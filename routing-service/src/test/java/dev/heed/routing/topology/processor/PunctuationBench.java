@@ -1,0 +1,107 @@
+package dev.heed.routing.topology.processor;
+
+import dev.heed.events.Severity;
+import dev.heed.routing.sla.SlaClock;
+import dev.heed.routing.sla.SlaPolicy;
+import dev.heed.routing.topology.ClockSettings;
+import dev.heed.routing.topology.store.ClockStore;
+import dev.heed.routing.topology.store.EarlyAck;
+import dev.heed.routing.topology.store.OpenComplaint;
+import dev.heed.routing.topology.store.OpenComplaintSerde;
+import dev.heed.routing.topology.store.StoreNames;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Times one SLA punctuation of the real {@link ComplaintClockProcessor} over real RocksDB stores holding
+ * {@code open} clocks, of which {@code due} fall due per punctuation. Not a test: run by the bench profile.
+ */
+public final class PunctuationBench {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    private static final SlaPolicy POLICY = new SlaPolicy("bench", 1, Duration.ofHours(1), List.of(), Duration.ofHours(1), 2);
+
+    private PunctuationBench() {
+    }
+
+    /** Median nanoseconds of one punctuation emitting {@code due} events, over {@code rounds} after a warm-up. */
+    public static long medianNanos(int open, int due, int rounds, Path stateDir) {
+        var context = new MockProcessorContext<String, SpecificRecord>(new Properties(), new TaskId(0, 0), stateDir.toFile());
+        KeyValueStore<String, OpenComplaint> clocks = init(context, Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.OPEN_CLOCKS), Serdes.String(), OpenComplaintSerde.serde())
+                .withLoggingDisabled().build());
+        KeyValueStore<Bytes, byte[]> index = init(context, Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.DUE_INDEX), Serdes.Bytes(), Serdes.ByteArray())
+                .withLoggingDisabled().build());
+        init(context, Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.EARLY_ACKS,
+                Duration.ofDays(7), Duration.ofMillis(1), false), Serdes.String(), EarlyAck.serde()).withLoggingDisabled().build());
+        ComplaintClockProcessor processor = new ComplaintClockProcessor(ClockSettings.DEFAULT_PUNCTUATE_INTERVAL,
+                ClockSettings.DEFAULT_RETENTION);
+        processor.init(context);
+        int warmup = 5;
+        load(new ClockStore(clocks, index), open, due, warmup + rounds);
+        clocks.flush();
+        index.flush();
+        var punctuator = context.scheduledPunctuators().get(0).getPunctuator();
+        long[] nanos = new long[rounds];
+        for (int round = 0; round < warmup + rounds; round++) {
+            long started = System.nanoTime();
+            punctuator.punctuate(T0.plusSeconds(round).toEpochMilli());
+            long took = System.nanoTime() - started;
+            int emitted = context.forwarded(ComplaintClockProcessor.RESPONSE_DUE_SINK).size();
+            if (emitted != due) {
+                throw new IllegalStateException("round " + round + " emitted " + emitted + ", expected " + due);
+            }
+            context.resetForwards();
+            if (round >= warmup) {
+                nanos[round - warmup] = took;
+            }
+        }
+        processor.close();
+        clocks.close();
+        index.close();
+        Arrays.sort(nanos);
+        return nanos[rounds / 2];
+    }
+
+    // Round r's clocks breach at T0 + r s; every other clock is due days later. All repeat hourly, so a
+    // clock emitted in one round is not due again within the run.
+    private static void load(ClockStore store, int open, int due, int rounds) {
+        int background = open - due * rounds;
+        if (background < 0) {
+            throw new IllegalArgumentException("open must be at least due x rounds");
+        }
+        for (int i = 0; i < background; i++) {
+            store.start(complaint("idle-" + i, T0.plus(Duration.ofDays(10))));
+        }
+        for (int round = 0; round < rounds; round++) {
+            Instant escalatedAt = T0.minus(POLICY.firstResponse()).plusSeconds(round);
+            for (int i = 0; i < due; i++) {
+                store.start(complaint("due-" + round + "-" + i, escalatedAt));
+            }
+        }
+    }
+
+    private static OpenComplaint complaint(String id, Instant escalatedAt) {
+        return new OpenComplaint(SlaClock.start(id, POLICY, escalatedAt), Severity.HIGH, "billing", null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S extends StateStore> S init(MockProcessorContext<?, ?> context, S store) {
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        return store;
+    }
+}
