@@ -24,13 +24,14 @@ final class ServiceCatalog {
 
     /**
      * @param env the environment of {@code heed up}: its SMTP, source and agent settings ({@code HEED_SMTP_*},
-     *            {@code HEED_SOURCE_*}, {@code HEED_AGENT_*}) reach the responder, so the local run can send
-     *            real e-mail and webhooks
+     *            {@code HEED_SOURCE_*}, the agent recipients {@code HEED_AGENTS_<QUEUE>_<LEVEL>} and
+     *            {@code HEED_AGENT_*}) reach the responder, so the local run can send real e-mail and webhooks
      */
     static List<ServiceSpec> services(LocalRunConfig config, Map<String, String> env) {
         Map<String, String> responderOwn = new HashMap<>();
         env.forEach((name, value) -> {
-            if (name.startsWith("HEED_SMTP_") || name.startsWith("HEED_SOURCE_") || name.startsWith("HEED_AGENT_")) {
+            if (name.startsWith("HEED_SMTP_") || name.startsWith("HEED_SOURCE_") || name.startsWith("HEED_AGENTS_")
+                    || name.startsWith("HEED_AGENT_")) {
                 responderOwn.put(name, value);
             }
         });

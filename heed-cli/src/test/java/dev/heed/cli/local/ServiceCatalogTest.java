@@ -27,4 +27,25 @@ class ServiceCatalogTest {
         assertThat(routing.get("HEED_ACK_TOKENS")).isEqualTo(responder.get("HEED_ACK_TOKENS"))
                 .endsWith(ServiceCatalog.DEMO_AGENT_TOKEN_SHA256);
     }
+
+    @Test
+    void theResponderGetsTheAgentRecipientsSmtpAndSourceSettingsOfTheEnvironmentAndNoOtherServiceDoes() {
+        Map<String, String> env = Map.of(
+                "HEED_AGENTS_DEFAULT_AGENT", "mailto:agent@example.com",
+                "HEED_AGENTS_BILLING_MANAGER", "https://hooks.example.com/managers",
+                "HEED_AGENT_WEBHOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                "HEED_SMTP_HOST", "smtp.example.com",
+                "HEED_SOURCE_WEB_FORM_WEBHOOK_URL", "https://web.example.com/replies",
+                "HEED_UNRELATED", "x");
+        Map<String, String> routing = ServiceCatalog.services(config, env).get(0).environment();
+        Map<String, String> responder = ServiceCatalog.services(config, env).get(1).environment();
+
+        assertThat(responder).containsEntry("HEED_AGENTS_DEFAULT_AGENT", "mailto:agent@example.com")
+                .containsEntry("HEED_AGENTS_BILLING_MANAGER", "https://hooks.example.com/managers")
+                .containsEntry("HEED_AGENT_WEBHOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+                .containsEntry("HEED_SMTP_HOST", "smtp.example.com")
+                .containsEntry("HEED_SOURCE_WEB_FORM_WEBHOOK_URL", "https://web.example.com/replies")
+                .doesNotContainKey("HEED_UNRELATED");
+        assertThat(routing).doesNotContainKeys("HEED_AGENTS_DEFAULT_AGENT", "HEED_SMTP_HOST");
+    }
 }

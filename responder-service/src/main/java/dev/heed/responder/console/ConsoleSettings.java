@@ -3,7 +3,7 @@ package dev.heed.responder.console;
 import java.time.Duration;
 
 /**
- * The console's settings (README, "Operator console"): how long a sign-in lasts, the timeline index's bound,
+ * The console's settings (docs/console.md): how long a sign-in lasts, the timeline index's bound,
  * how long non-complaint feedback may wait for its reply before it counts as a gap, and how often the
  * dashboard is sampled.
  */

@@ -4,16 +4,18 @@ import dev.heed.localstack.LocalStack;
 import dev.heed.localstack.Stack;
 import dev.heed.routing.topology.processor.PunctuationBench;
 import java.nio.file.Files;
+import java.util.List;
 
 /**
- * The routing benchmarks, printed as ratios (see README, "routing-service"):
+ * The routing benchmarks, printed as ratios (see docs/benchmarks/routing.md):
  * <ol>
  *   <li>punctuation cost with 10^6 vs 10^4 open clocks, the same number due (goal: at most 2);</li>
  *   <li>routing throughput over a bare exactly_once_v2 read→write app on the same broker and records
  *       (goal: at least 0.5).</li>
  * </ol>
  * Arguments: {@code [all|punctuation|throughput] [records for throughput, default 200000] [due per punctuation,
- * default 500]}, e.g. {@code -Dexec.args="throughput 500000"}.
+ * default 500]}, e.g. {@code -Djmh.main=dev.heed.routing.bench.RoutingBench -Djmh.args="throughput 500000"}
+ * with {@code -Pbench}.
  */
 public final class RoutingBench {
 
@@ -22,6 +24,11 @@ public final class RoutingBench {
 
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "all";
+        if (!List.of("all", "punctuation", "throughput").contains(which)) {
+            // -Djmh.main without -Djmh.args would hand JMH's options over as these arguments.
+            System.err.println("usage: RoutingBench [all|punctuation|throughput] [records] [due], not " + List.of(args));
+            System.exit(2);
+        }
         int records = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         int due = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         if (!which.equals("throughput")) {
