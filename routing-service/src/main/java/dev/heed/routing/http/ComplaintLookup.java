@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.events.ComplaintState;
 import dev.heed.routing.topology.LocalComplaints;
-import dev.heed.routing.topology.RoutingTopology;
+import dev.heed.routing.topology.store.StoreNames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -55,7 +55,7 @@ public final class ComplaintLookup {
     /** The complaint's current state as JSON fields, wherever it is held; empty when no instance knows it. */
     public Optional<Map<String, Object>> state(String id, boolean localOnly, String authorization)
             throws IOException, InterruptedException {
-        KeyQueryMetadata where = streams.queryMetadataForKey(RoutingTopology.STATE_VIEW_STORE, id, Serdes.String().serializer());
+        KeyQueryMetadata where = streams.queryMetadataForKey(StoreNames.STATE_VIEW, id, Serdes.String().serializer());
         if (localOnly || where.activeHost().equals(self) || where.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             return Optional.ofNullable(local.state(id)).map(ComplaintLookup::fields);
         }
@@ -72,7 +72,7 @@ public final class ComplaintLookup {
         if (localOnly) {
             return all;
         }
-        for (StreamsMetadata instance : streams.streamsMetadataForStore(RoutingTopology.OPEN_CLOCKS_STORE)) {
+        for (StreamsMetadata instance : streams.streamsMetadataForStore(StoreNames.OPEN_CLOCKS)) {
             if (!instance.hostInfo().equals(self)) {
                 String body = get(instance.hostInfo(), "/v1/complaints/overdue?local=true", authorization).body();
                 all.addAll(json.readValue(body, new TypeReference<List<Map<String, Object>>>() { }));

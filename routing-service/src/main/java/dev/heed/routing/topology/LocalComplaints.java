@@ -3,6 +3,7 @@ package dev.heed.routing.topology;
 import dev.heed.events.ComplaintState;
 import dev.heed.routing.sla.Level;
 import dev.heed.routing.topology.store.OpenComplaint;
+import dev.heed.routing.topology.store.StoreNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,7 +36,7 @@ public final class LocalComplaints {
     /** The latest state of a complaint whose partition is on this instance, or null. */
     public ComplaintState state(String complaintId) {
         ReadOnlyKeyValueStore<String, byte[]> view = streams.store(
-                StoreQueryParameters.fromNameAndType(RoutingTopology.STATE_VIEW_STORE, QueryableStoreTypes.keyValueStore()));
+                StoreQueryParameters.fromNameAndType(StoreNames.STATE_VIEW, QueryableStoreTypes.keyValueStore()));
         byte[] bytes = view.get(complaintId);
         return bytes == null ? null : stateReader.deserialize(stateTopic, bytes);
     }
@@ -71,7 +72,7 @@ public final class LocalComplaints {
     // A full scan: fine for a listing or a scrape every few seconds, never for the per-record path.
     private void eachOpen(Consumer<OpenComplaint> action) {
         ReadOnlyKeyValueStore<String, OpenComplaint> open = streams.store(
-                StoreQueryParameters.fromNameAndType(RoutingTopology.OPEN_CLOCKS_STORE, QueryableStoreTypes.keyValueStore()));
+                StoreQueryParameters.fromNameAndType(StoreNames.OPEN_CLOCKS, QueryableStoreTypes.keyValueStore()));
         try (KeyValueIterator<String, OpenComplaint> all = open.all()) {
             all.forEachRemaining(entry -> action.accept(entry.value));
         }

@@ -36,13 +36,6 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class RoutingTopology {
 
-    public static final String DEDUPE_STORE = StoreNames.DEDUPE;
-    public static final String OPEN_CLOCKS_STORE = StoreNames.OPEN_CLOCKS;
-    public static final String DUE_INDEX_STORE = StoreNames.DUE_INDEX;
-    public static final String EARLY_ACKS_STORE = StoreNames.EARLY_ACKS;
-    /** Latest complaint state, read back from the compacted topic (which is its changelog). */
-    public static final String STATE_VIEW_STORE = StoreNames.STATE_VIEW;
-
     private RoutingTopology() {
     }
 
@@ -55,7 +48,7 @@ public final class RoutingTopology {
                 EventRequired.of(received.valueSerde().deserializer()), received.name());
         topology.addSource("complaints-acknowledged-source", acknowledged.keySerde().deserializer(),
                 ClockInput.acknowledgements(EventRequired.of(acknowledged.valueSerde().deserializer())), acknowledged.name());
-        topology.addProcessor("dedupe", () -> new DedupeProcessor(DEDUPE_STORE, settings.dedupeRetention()), "feedback-received-source");
+        topology.addProcessor("dedupe", () -> new DedupeProcessor(StoreNames.DEDUPE, settings.dedupeRetention()), "feedback-received-source");
         topology.addProcessor("classify", () -> new ClassifyProcessor(classifier), "dedupe");
         EscalationRule escalation = new EscalationRule(policies);
         topology.addProcessor("escalate", () -> new EscalateProcessor(escalation), "classify");
@@ -72,23 +65,23 @@ public final class RoutingTopology {
                 topics.complaintsState().valueSerde().serializer(), "complaint-clock");
 
         topology.addStateStore(dedupeStore(settings.dedupeRetention()), "dedupe");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_CLOCKS_STORE),
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OPEN_CLOCKS),
                 Serdes.String(), OpenComplaintSerde.serde()), "complaint-clock");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_INDEX_STORE),
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DUE_INDEX),
                 Serdes.Bytes(), Serdes.ByteArray()), "complaint-clock");
-        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(EARLY_ACKS_STORE,
+        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.EARLY_ACKS,
                 settings.earlyAckRetention(), Duration.ofMillis(1), false), Serdes.String(), EarlyAck.serde()), "complaint-clock");
 
-        topology.addReadOnlyStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_VIEW_STORE),
+        topology.addReadOnlyStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.STATE_VIEW),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 "complaints-state-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
-                topics.complaintsState().name(), "complaints-state-view", () -> new StateViewProcessor(STATE_VIEW_STORE));
+                topics.complaintsState().name(), "complaints-state-view", () -> new StateViewProcessor(StoreNames.STATE_VIEW));
         return topology;
     }
 
     // A window store forgets by dropping whole segments once they fall out of the retention: no purge scan.
     private static StoreBuilder<?> dedupeStore(Duration retention) {
-        return Stores.windowStoreBuilder(Stores.persistentWindowStore(DEDUPE_STORE, retention, Duration.ofMillis(1), false),
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.DEDUPE, retention, Duration.ofMillis(1), false),
                 Serdes.String(), Serdes.Long());
     }
 }

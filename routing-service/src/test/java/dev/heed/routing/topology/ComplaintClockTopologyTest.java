@@ -9,6 +9,7 @@ import dev.heed.events.DueKind;
 import dev.heed.events.EscalationLevel;
 import dev.heed.events.ResponseDue;
 import dev.heed.routing.topology.processor.AckCounter;
+import dev.heed.routing.topology.store.StoreNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,8 +113,8 @@ class ComplaintClockTopologyTest {
             routing.sendFeedback("c-" + i, "no one answers " + (i % 2 == 0 ? "LOW" : "HIGH"), T0.plusSeconds(i));
         }
         routing.advanceTo(T0.plus(Duration.ofMinutes(50)));
-        assertThat(routing.entries(RoutingTopology.OPEN_CLOCKS_STORE)).isEqualTo(20);
-        assertThat(routing.entries(RoutingTopology.DUE_INDEX_STORE)).isEqualTo(20);
+        assertThat(routing.entries(StoreNames.OPEN_CLOCKS)).isEqualTo(20);
+        assertThat(routing.entries(StoreNames.DUE_INDEX)).isEqualTo(20);
 
         for (int i = 0; i < 20; i++) {
             routing.acknowledge("c-" + i, T0.plus(Duration.ofMinutes(51)));
@@ -137,7 +138,7 @@ class ComplaintClockTopologyTest {
         routing.sendFeedback("c-5", "awful HIGH", T0);
         routing.advanceTo(T0.plus(Duration.ofMinutes(30)));
 
-        byte[] bytes = (byte[]) routing.store(RoutingTopology.STATE_VIEW_STORE).get("c-5");
+        byte[] bytes = (byte[]) routing.store(StoreNames.STATE_VIEW).get("c-5");
         ComplaintState view = routing.topics.complaintsState().valueSerde().deserializer()
                 .deserialize(routing.topics.complaintsState().name(), bytes);
 
@@ -168,8 +169,8 @@ class ComplaintClockTopologyTest {
     }
 
     private void assertClockStoresEmpty() {
-        assertThat(routing.entries(RoutingTopology.OPEN_CLOCKS_STORE)).isZero();
-        assertThat(routing.entries(RoutingTopology.DUE_INDEX_STORE)).isZero();
+        assertThat(routing.entries(StoreNames.OPEN_CLOCKS)).isZero();
+        assertThat(routing.entries(StoreNames.DUE_INDEX)).isZero();
     }
 
     private double acksWithoutClock() {
