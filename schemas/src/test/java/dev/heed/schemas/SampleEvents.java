@@ -104,6 +104,7 @@ public final class SampleEvents {
                 .setReference("order-1234")
                 .setTraceId("4bf92f3577b34da6a3ce929d0e0e4736")
                 .setConfidence(0.62)
+                .setReceivedAt(T0.plusMillis(1333))
                 .build();
     }
 
@@ -155,6 +156,7 @@ public final class SampleEvents {
                 .setAcknowledgedAt(T0.plus(Duration.ofMinutes(95)))
                 .setAcknowledgedBy("grace")
                 .setUpdatedAt(T0.plus(Duration.ofMinutes(95)))
+                .setReceivedAt(T0.plusMillis(1333))
                 .build();
     }
 
