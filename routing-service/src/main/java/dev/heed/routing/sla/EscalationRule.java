@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * Where an escalated complaint goes and which clock it runs on. The queue is its best category in lower case
  * ({@code other} when it has none); the policy is the book's choice for its severity, channel and that category;
- * the clock starts when the feedback was accepted, because the promise to the customer runs from then, not from
- * when routing caught up. A severity this version does not know comes from a newer classifier: it is handled as
+ * the clock starts when the feedback was accepted (its {@code receivedAt}), because the promise to the customer runs
+ * from then, not from when routing caught up: a routing backlog eats into the first-response time, it does not
+ * extend it. A severity this version does not know comes from a newer classifier: it is handled as
  * {@link SeverityLabel#HIGH}, urgent rather than dropped.
  */
 public final class EscalationRule {
@@ -29,7 +30,7 @@ public final class EscalationRule {
      * @param severity   the classifier's severity, empty when this version does not know it
      * @param channel    the channel the feedback came in by
      * @param categories the classifier's categories, best first; may be empty
-     * @param acceptedAt when the feedback was accepted
+     * @param acceptedAt when the feedback was accepted (its {@code receivedAt}): the clock's start
      */
     public Assignment assign(String complaintId, Optional<SeverityLabel> severity, String channel,
                              List<CategoryLabel> categories, Instant acceptedAt) {

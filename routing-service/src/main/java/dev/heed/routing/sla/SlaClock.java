@@ -16,29 +16,30 @@ import java.util.Objects;
  *
  * @param complaintId    the complaint
  * @param policy         the policy the clock started with, kept whole so later policy versions do not touch it
- * @param escalatedAt    when the clock started
+ * @param startedAt      when the clock started: when Heed accepted the feedback (its {@code receivedAt}), since the
+ *                       promise to the customer runs from then; not when routing escalated it
  * @param remindersSent  how many due points have been emitted
  * @param level          the level of the last emitted point (AGENT before any)
  * @param lastReminderAt when the last due point was emitted, null before any
  */
-public record SlaClock(String complaintId, SlaPolicy policy, Instant escalatedAt, int remindersSent, Level level,
+public record SlaClock(String complaintId, SlaPolicy policy, Instant startedAt, int remindersSent, Level level,
                        Instant lastReminderAt) {
 
     public SlaClock {
         Objects.requireNonNull(complaintId, "complaintId");
         Objects.requireNonNull(policy, "policy");
-        Objects.requireNonNull(escalatedAt, "escalatedAt");
+        Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(level, "level");
     }
 
     /** A new clock, nothing emitted yet. */
-    public static SlaClock start(String complaintId, SlaPolicy policy, Instant escalatedAt) {
-        return new SlaClock(complaintId, policy, escalatedAt.truncatedTo(ChronoUnit.MILLIS), 0, Level.AGENT, null);
+    public static SlaClock start(String complaintId, SlaPolicy policy, Instant startedAt) {
+        return new SlaClock(complaintId, policy, startedAt.truncatedTo(ChronoUnit.MILLIS), 0, Level.AGENT, null);
     }
 
     /** When the first-response promise is broken. */
     public Instant breachAt() {
-        return escalatedAt.plus(policy.firstResponse());
+        return startedAt.plus(policy.firstResponse());
     }
 
     /** The warning points, earliest first. */
@@ -55,7 +56,7 @@ public record SlaClock(String complaintId, SlaPolicy policy, Instant escalatedAt
         int warnings = policy.warningFractions().size();
         if (n <= warnings) {
             double fraction = policy.warningFractions().get(n - 1);
-            return escalatedAt.plusMillis(Math.round(policy.firstResponse().toMillis() * fraction));
+            return startedAt.plusMillis(Math.round(policy.firstResponse().toMillis() * fraction));
         }
         return breachAt().plus(policy.repeatEvery().multipliedBy((long) n - warnings - 1));
     }
@@ -85,7 +86,7 @@ public record SlaClock(String complaintId, SlaPolicy policy, Instant escalatedAt
     /** The clock after the next due point has been emitted at {@code emittedAt}. */
     public SlaClock afterEmitting(Instant emittedAt) {
         DueEvent next = eventFor(remindersSent + 1);
-        return new SlaClock(complaintId, policy, escalatedAt, next.reminderNumber(), next.level(), emittedAt);
+        return new SlaClock(complaintId, policy, startedAt, next.reminderNumber(), next.level(), emittedAt);
     }
 
     /**

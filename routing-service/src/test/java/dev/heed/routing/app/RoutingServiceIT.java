@@ -91,6 +91,9 @@ class RoutingServiceIT {
 
             ComplaintEscalated escalation = await().atMost(Duration.ofSeconds(60)).until(escalated::poll, l -> !l.isEmpty()).get(0);
             assertThat(escalation.getPolicyName()).startsWith("it-");
+            // Escalated by routing's clock after the feedback was accepted; the promise counts from acceptance.
+            assertThat(escalation.getEscalatedAt()).isBetween(escalation.getReceivedAt(), Instant.now());
+            assertThat(escalation.getFirstResponseDueAt()).isEqualTo(escalation.getReceivedAt().plusSeconds(4));
             List<ResponseDue> firstTwo = await().atMost(Duration.ofSeconds(30)).until(due::poll, l -> l.size() >= 2);
             assertThat(firstTwo).extracting(ResponseDue::getKind).startsWith(DueKind.WARNING, DueKind.BREACH);
             firstTwo.forEach(RoutingServiceIT::assertOnTime);

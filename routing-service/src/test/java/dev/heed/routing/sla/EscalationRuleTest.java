@@ -50,8 +50,8 @@ class EscalationRuleTest {
     void theClockRunsFromAcceptanceByTheChannelsPolicy() {
         var assignment = RULE.assign("c-4", Optional.of(SeverityLabel.LOW), "WEB", List.of(CategoryLabel.DELIVERY), ACCEPTED);
 
-        assertThat(assignment.clock().escalatedAt()).isEqualTo(Instant.parse("2026-03-02T09:00:00.123Z"));
-        assertThat(assignment.clock().breachAt()).isEqualTo(assignment.clock().escalatedAt().plus(Duration.ofHours(2)));
+        assertThat(assignment.clock().startedAt()).isEqualTo(Instant.parse("2026-03-02T09:00:00.123Z"));
+        assertThat(assignment.clock().breachAt()).isEqualTo(assignment.clock().startedAt().plus(Duration.ofHours(2)));
         assertThat(assignment.clock().remindersSent()).isZero();
     }
 }

@@ -113,6 +113,6 @@ class SlaClockTest {
     void startingDropsSubMillisecondPrecisionBecauseEventsCarryMillis() {
         SlaClock precise = SlaClock.start("c-3", CRITICAL, T0.plusNanos(1_500_000));
 
-        assertThat(precise.escalatedAt()).isEqualTo(T0.plusMillis(1));
+        assertThat(precise.startedAt()).isEqualTo(T0.plusMillis(1));
     }
 }

@@ -95,7 +95,7 @@ public final class PunctuationBench {
     }
 
     private static OpenComplaint complaint(String id, Instant escalatedAt) {
-        return new OpenComplaint(SlaClock.start(id, POLICY, escalatedAt), Severity.HIGH, "billing", null);
+        return new OpenComplaint(SlaClock.start(id, POLICY, escalatedAt), escalatedAt, Severity.HIGH, "billing", null);
     }
 
     @SuppressWarnings("unchecked")

@@ -14,7 +14,11 @@ import dev.heed.routing.topology.store.EarlyAck;
 import dev.heed.routing.topology.store.OpenComplaint;
 import java.time.Instant;
 
-/** Builds the outgoing Avro events of a complaint from its feedback, clock and due events. */
+/**
+ * Builds the outgoing Avro events of a complaint from its feedback, clock and due events. Every time they carry
+ * is either the feedback's {@code receivedAt} (the clock's start, carried through), a due point counted from it,
+ * or routing's wall clock when it wrote the event ({@code escalatedAt}, {@code emittedAt}, {@code updatedAt}).
+ */
 public final class ComplaintEvents {
 
     private ComplaintEvents() {
@@ -25,7 +29,8 @@ public final class ComplaintEvents {
         SlaClock clock = open.clock();
         return ComplaintEscalated.newBuilder()
                 .setComplaintId(open.id())
-                .setEscalatedAt(clock.escalatedAt())
+                .setEscalatedAt(open.escalatedAt())
+                .setReceivedAt(clock.startedAt())
                 .setSeverity(open.severity())
                 .setQueue(open.queue())
                 .setCategories(classified.getClassification().getCategories().stream().map(s -> s.getCategory()).toList())
@@ -91,7 +96,8 @@ public final class ComplaintEvents {
                 .setQueue(open.queue())
                 .setPolicyName(clock.policy().name())
                 .setPolicyVersion(clock.policy().version())
-                .setEscalatedAt(clock.escalatedAt())
+                .setEscalatedAt(open.escalatedAt())
+                .setReceivedAt(clock.startedAt())
                 .setFirstResponseDueAt(clock.breachAt())
                 .setLastReminderAt(clock.lastReminderAt())
                 .setRemindersSent(clock.remindersSent())

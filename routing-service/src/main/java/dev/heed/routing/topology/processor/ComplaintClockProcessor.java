@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * punctuator emits every due point at or before the punctuation time, so its cost follows what is due, and a
  * late or skipped punctuation loses nothing. Under exactly_once_v2 the store changes, the emitted events and
  * the input offsets commit together: one response-due per due point, also across crashes.
+ *
+ * <p>Every record it writes carries routing's wall clock as its timestamp, the same instant as the event's own
+ * time ({@code escalatedAt}, {@code emittedAt}, {@code updatedAt}): the punctuation's time for due points, and
+ * {@link ProcessorContext#currentSystemTimeMs()} (the clock punctuations run on) for escalations and
+ * acknowledgements. Due points themselves count from the feedback's {@code receivedAt} (the clock's start).
  */
 public final class ComplaintClockProcessor extends ContextualProcessor<String, ClockInput, String, SpecificRecord> {
 
@@ -77,16 +82,17 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
             LOG.warn("complaint {} already has a running clock; keeping it", id);
             return;
         }
-        Instant now = Instant.ofEpochMilli(record.timestamp());
-        forward(record, escalation.event(), ESCALATED_SINK);
-        EarlyAck early = earlyAcks.find(id, record.timestamp());
+        Instant now = escalation.open().escalatedAt();
+        forward(record, escalation.event(), now, ESCALATED_SINK);
+        // Looked up around the feedback's own time, as the acknowledgement was remembered at its own.
+        EarlyAck early = earlyAcks.find(id, escalation.open().clock().startedAt().toEpochMilli());
         if (early != null) {
             LOG.info("complaint {} was acknowledged by {} before its escalation; no clock started", id, early.agent());
-            forward(record, ComplaintEvents.acknowledgedState(escalation.open(), early, now), STATE_SINK);
+            forward(record, ComplaintEvents.acknowledgedState(escalation.open(), early, now), now, STATE_SINK);
             return;
         }
         clocks.start(escalation.open());
-        forward(record, ComplaintEvents.openState(escalation.open(), now), STATE_SINK);
+        forward(record, ComplaintEvents.openState(escalation.open(), now), now, STATE_SINK);
     }
 
     private void acknowledge(Record<String, ?> record, ComplaintAcknowledged ack) {
@@ -100,8 +106,8 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
             return;
         }
         clocks.stop(open);
-        forward(record, ComplaintEvents.acknowledgedState(open, EarlyAck.of(ack), Instant.ofEpochMilli(record.timestamp())),
-                STATE_SINK);
+        Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
+        forward(record, ComplaintEvents.acknowledgedState(open, EarlyAck.of(ack), now), now, STATE_SINK);
     }
 
     private void emitDue(Instant now) {
@@ -121,13 +127,14 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         SlaClock.CatchUp step = open.clock().catchUp(now);
         OpenComplaint next = open.withClock(step.clock());
         Record<String, ?> at = new Record<>(open.id(), null, now.toEpochMilli());
-        step.events().forEach(event -> forward(at, ComplaintEvents.due(open, event, now), RESPONSE_DUE_SINK));
+        step.events().forEach(event -> forward(at, ComplaintEvents.due(open, event, now), now, RESPONSE_DUE_SINK));
         clocks.advance(open, next);
-        forward(at, ComplaintEvents.openState(next, now), STATE_SINK);
+        forward(at, ComplaintEvents.openState(next, now), now, STATE_SINK);
     }
 
-    private void forward(Record<String, ?> record, SpecificRecord value, String child) {
-        context().forward(new Record<>(record.key(), value, record.timestamp(), record.headers()), child);
+    /** Forwards {@code value} under the record's key and headers, stamped {@code at}: the event's own time. */
+    private void forward(Record<String, ?> record, SpecificRecord value, Instant at, String child) {
+        context().forward(new Record<>(record.key(), value, at.toEpochMilli(), record.headers()), child);
     }
 
     @Override

@@ -14,8 +14,9 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Turns a classified feedback that the classification says to escalate into a {@link ClockInput.Escalation}: the
- * {@link EscalationRule} gives its queue and starts its clock at the record's time (when the feedback was
- * accepted).
+ * {@link EscalationRule} gives its queue and starts its clock at the feedback's {@code receivedAt} (the promise
+ * runs from when Heed accepted it, however long routing took); the complaint is escalated at routing's wall
+ * clock now, the same clock {@code classifiedAt} comes from.
  */
 public final class EscalateProcessor extends ContextualProcessor<String, FeedbackClassified, String, ClockInput> {
 
@@ -34,9 +35,10 @@ public final class EscalateProcessor extends ContextualProcessor<String, Feedbac
         FeedbackReceived feedback = record.value().getFeedback();
         EscalationRule.Assignment assignment = rule.assign(record.key(),
                 ClassificationMapper.severity(classification.getSeverity()), feedback.getChannel().name(),
-                ClassificationMapper.categories(classification), Instant.ofEpochMilli(record.timestamp()));
-        OpenComplaint open = new OpenComplaint(assignment.clock(), Severity.valueOf(assignment.severity().name()),
-                assignment.queue(), feedback.getTraceId());
+                ClassificationMapper.categories(classification), feedback.getReceivedAt());
+        Instant escalatedAt = Instant.ofEpochMilli(context().currentSystemTimeMs());
+        OpenComplaint open = new OpenComplaint(assignment.clock(), escalatedAt,
+                Severity.valueOf(assignment.severity().name()), assignment.queue(), feedback.getTraceId());
         context().forward(record.withValue(new ClockInput.Escalation(ComplaintEvents.escalated(record.value(), open), open)));
     }
 }

@@ -23,11 +23,13 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * The state-store format of an {@link OpenComplaint}: a format byte, then the fields in a fixed order. It is
  * internal to this service (store and changelog only), so it needs no registry; a new field means a new
- * format byte, and the reader keeps reading the old ones.
+ * format byte, and the reader keeps reading the old ones. Format 2 appends {@code escalatedAt}; format 1 had
+ * none, since the clock then started when the complaint was escalated, so its clock start stands in for it.
  */
 public final class OpenComplaintSerde {
 
     private static final byte FORMAT_1 = 1;
+    private static final byte FORMAT_2 = 2;
 
     private OpenComplaintSerde() {
     }
@@ -48,7 +50,7 @@ public final class OpenComplaintSerde {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(128); DataOutputStream out = new DataOutputStream(bytes)) {
             SlaClock clock = value.clock();
             SlaPolicy policy = clock.policy();
-            out.writeByte(FORMAT_1);
+            out.writeByte(FORMAT_2);
             out.writeUTF(clock.complaintId());
             out.writeUTF(policy.name());
             out.writeInt(policy.version());
@@ -59,13 +61,14 @@ public final class OpenComplaintSerde {
             }
             out.writeLong(policy.repeatEvery().toMillis());
             out.writeInt(policy.remindersPerLevel());
-            out.writeLong(clock.escalatedAt().toEpochMilli());
+            out.writeLong(clock.startedAt().toEpochMilli());
             out.writeInt(clock.remindersSent());
             out.writeByte(clock.level().ordinal());
             out.writeLong(clock.lastReminderAt() == null ? -1 : clock.lastReminderAt().toEpochMilli());
             out.writeUTF(value.severity().name());
             out.writeUTF(value.queue());
             out.writeUTF(value.traceId() == null ? "" : value.traceId());
+            out.writeLong(value.escalatedAt().toEpochMilli());
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -76,20 +79,21 @@ public final class OpenComplaintSerde {
     static OpenComplaint read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format != FORMAT_1) {
+            if (format != FORMAT_1 && format != FORMAT_2) {
                 throw new SerializationException("unknown open-complaint format " + format);
             }
             String id = in.readUTF();
             SlaPolicy policy = readPolicy(in);
-            Instant escalatedAt = Instant.ofEpochMilli(in.readLong());
+            Instant startedAt = Instant.ofEpochMilli(in.readLong());
             int remindersSent = in.readInt();
             Level level = Level.values()[in.readByte()];
             long last = in.readLong();
-            SlaClock clock = new SlaClock(id, policy, escalatedAt, remindersSent, level, last < 0 ? null : Instant.ofEpochMilli(last));
+            SlaClock clock = new SlaClock(id, policy, startedAt, remindersSent, level, last < 0 ? null : Instant.ofEpochMilli(last));
             Severity severity = Severity.valueOf(in.readUTF());
             String queue = in.readUTF();
             String traceId = in.readUTF();
-            return new OpenComplaint(clock, severity, queue, traceId.isEmpty() ? null : traceId);
+            Instant escalatedAt = format == FORMAT_1 ? startedAt : Instant.ofEpochMilli(in.readLong());
+            return new OpenComplaint(clock, escalatedAt, severity, queue, traceId.isEmpty() ? null : traceId);
         } catch (IOException e) {
             throw new SerializationException("corrupt open-complaint record", e);
         }

@@ -3,8 +3,12 @@ package dev.heed.routing.topology.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heed.events.Severity;
+import dev.heed.routing.sla.Level;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.sla.SlaPolicy;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,11 +23,44 @@ class StoreFormatTest {
     void anOpenComplaintSurvivesTheStoreFormatWithItsPolicyWhole() {
         SlaPolicy policy = new SlaPolicy("vip", 4, Duration.ofMinutes(20), List.of(0.3, 0.9), Duration.ofMinutes(7), 3);
         SlaClock clock = SlaClock.start("c-é", policy, T0).catchUp(T0.plus(Duration.ofHours(1))).clock();
-        OpenComplaint open = new OpenComplaint(clock, Severity.CRITICAL, "billing", null);
+        OpenComplaint open = new OpenComplaint(clock, T0.plusSeconds(40), Severity.CRITICAL, "billing", null);
 
         assertThat(OpenComplaintSerde.read(OpenComplaintSerde.write(open))).isEqualTo(open);
         assertThat(OpenComplaintSerde.read(OpenComplaintSerde.write(open.withClock(SlaClock.start("x", policy, T0)))).clock()
                 .lastReminderAt()).isNull();
+    }
+
+    @Test
+    void anOpenComplaintStoredInFormatOneIsReadWithItsClockStartAsItsEscalationTime() throws IOException {
+        // Format 1, as routing wrote it before escalatedAt was kept apart from the clock's start (they were equal).
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeUTF("c-1");
+            out.writeUTF("vip");
+            out.writeInt(4);
+            out.writeLong(Duration.ofMinutes(20).toMillis());
+            out.writeByte(1);
+            out.writeDouble(0.5);
+            out.writeLong(Duration.ofMinutes(7).toMillis());
+            out.writeInt(3);
+            out.writeLong(T0.toEpochMilli());
+            out.writeInt(1);
+            out.writeByte(0);
+            out.writeLong(T0.plus(Duration.ofMinutes(10)).toEpochMilli());
+            out.writeUTF("HIGH");
+            out.writeUTF("billing");
+            out.writeUTF("trace-1");
+        }
+
+        OpenComplaint open = OpenComplaintSerde.read(bytes.toByteArray());
+
+        assertThat(open.clock()).isEqualTo(new SlaClock("c-1", new SlaPolicy("vip", 4, Duration.ofMinutes(20), List.of(0.5),
+                Duration.ofMinutes(7), 3), T0, 1, Level.AGENT, T0.plus(Duration.ofMinutes(10))));
+        assertThat(open.escalatedAt()).isEqualTo(T0);
+        assertThat(open.severity()).isEqualTo(Severity.HIGH);
+        assertThat(open.queue()).isEqualTo("billing");
+        assertThat(open.traceId()).isEqualTo("trace-1");
     }
 
     @Test
