@@ -34,6 +34,11 @@ function entry(e) {
     body);
 }
 
+// Routing's latency for one stage: how long after it was received the feedback reached it ("" when unknown).
+function afterReceipt(ms) {
+  return ms == null ? "" : ` ${heed.latency(ms)} after receipt`;
+}
+
 async function load() {
   const response = await fetch("/console/api/complaints/" + encodeURIComponent(id));
   if (response.status === 401) { location.href = "index.html"; return; }
@@ -47,7 +52,8 @@ async function load() {
   const f = view.facts;
   byId("title").textContent = id;
   byId("summary").textContent = [f.subject, f.severity,
-    f.escalatedAt ? `escalated${f.confidence != null ? ` (confidence ${f.confidence.toFixed(2)})` : ""}, due ${heed.time(f.dueAt)}`
+    f.classifiedAfterMillis != null ? `classified${afterReceipt(f.classifiedAfterMillis)}` : "",
+    f.escalatedAt ? `escalated${afterReceipt(f.escalatedAfterMillis)}${f.confidence != null ? ` (confidence ${f.confidence.toFixed(2)})` : ""}, due ${heed.time(f.dueAt)}`
       : "not escalated",
     `level ${f.level}`, f.acknowledged ? "acknowledged" : view.open ? "open" : "", f.customerAnswered ? "customer answered" : ""]
     .filter(Boolean).join(" · ");

@@ -22,6 +22,14 @@ const heed = {
     return `${m}m ${String(s % 60).padStart(2, "0")}s`;
   },
 
+  // A latency: milliseconds below a second, tenths of a second below a minute, then as a duration.
+  latency(ms) {
+    const sign = ms < 0 ? "-" : "", abs = Math.abs(ms);
+    if (abs < 1000) return `${sign}${abs} ms`;
+    if (abs < 60000) return `${sign}${(abs / 1000).toFixed(1)} s`;
+    return sign + heed.duration(abs);
+  },
+
   time(value) {
     return value === null || value === undefined ? "" : new Date(value).toLocaleString();
   },

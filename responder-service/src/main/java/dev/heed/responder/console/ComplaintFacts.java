@@ -1,6 +1,7 @@
 package dev.heed.responder.console;
 
 import dev.heed.events.EscalationLevel;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -8,11 +9,20 @@ import java.time.Instant;
  * it was escalated and is due, how far it has climbed, and whether a person or a reply has answered it.
  * {@code feedback} is false for an id known only from a reply or an acknowledgement. {@code confidence} is the
  * classifier's confidence that escalating was right ({@code null} when not escalated or from a classifier before 2.0).
+ * {@code classifiedAfterMillis} and {@code escalatedAfterMillis} are routing's latency: how long after the feedback
+ * was received it was classified and escalated ({@code null} while either time is unknown; negative only when the
+ * services' clocks disagree).
  */
 public record ComplaintFacts(String id, Instant receivedAt, Instant escalatedAt, Instant dueAt, String severity,
                              String subject, EscalationLevel level, int reminders, boolean acknowledged,
-                             boolean customerAnswered, boolean feedback, Double confidence) {
+                             boolean customerAnswered, boolean feedback, Double confidence, Long classifiedAfterMillis,
+                             Long escalatedAfterMillis) {
     public boolean escalated() {
         return escalatedAt != null;
+    }
+
+    /** Milliseconds from {@code from} to {@code to}, or null when either is unknown. */
+    static Long millisBetween(Instant from, Instant to) {
+        return from == null || to == null ? null : Duration.between(from, to).toMillis();
     }
 }

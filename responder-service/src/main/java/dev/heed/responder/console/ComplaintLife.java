@@ -14,6 +14,7 @@ final class ComplaintLife {
     private final int maxEntries;
     private final List<TimelineEntry> entries = new ArrayList<>();
     Instant receivedAt;
+    Instant classifiedAt;
     Instant escalatedAt;
     Instant dueAt;
     String severity;
@@ -56,6 +57,7 @@ final class ComplaintLife {
     /** An immutable copy for readers outside the lock. */
     ComplaintFacts facts() {
         return new ComplaintFacts(id, receivedAt != null ? receivedAt : escalatedAt, escalatedAt, dueAt, severity, subject, level,
-                reminders, acknowledged, customerAnswered, isFeedback(), confidence);
+                reminders, acknowledged, customerAnswered, isFeedback(), confidence,
+                ComplaintFacts.millisBetween(receivedAt, classifiedAt), ComplaintFacts.millisBetween(receivedAt, escalatedAt));
     }
 }

@@ -77,6 +77,7 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
                 life.receivedAt = e.getFeedback().getReceivedAt();
                 life.subject = text(e.getFeedback().getSubject());
             }
+            life.classifiedAt = e.getClassifiedAt();
             life.add(entry(r, e.getClassifiedAt(), Stage.CLASSIFIED, StageDetails.classified(e)));
         });
     }
@@ -84,6 +85,9 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
     private void escalated(ConsumerRecord<?, ?> r, ComplaintEscalated e) {
         index.update(e.getComplaintId(), life -> {
             life.escalatedAt = e.getEscalatedAt();
+            if (life.receivedAt == null) {
+                life.receivedAt = e.getReceivedAt(); // null from routing before ComplaintEscalated 3
+            }
             life.dueAt = e.getFirstResponseDueAt();
             life.severity = e.getSeverity().name();
             life.confidence = e.getConfidence();

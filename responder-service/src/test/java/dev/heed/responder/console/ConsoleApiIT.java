@@ -68,6 +68,8 @@ class ConsoleApiIT {
             life.get("timeline").forEach(e -> stages.add(e.get("stage").asText()));
             assertThat(stages).startsWith("RECEIVED", "CLASSIFIED", "ESCALATED", "REMINDER");
             assertThat(life.get("facts").get("confidence").asDouble()).isEqualTo(0.62);
+            assertThat(life.get("facts").get("classifiedAfterMillis").asLong()).isEqualTo(1000);
+            assertThat(life.get("facts").get("escalatedAfterMillis").asLong()).isEqualTo(2000);
             assertThat(life.get("timeline").get(1).get("details").get("confidence").asDouble()).isEqualTo(0.62);
             List<String> marked = new ArrayList<>();
             life.get("timeline").get(1).get("details").get("segments").forEach(s -> {

@@ -92,7 +92,8 @@ class ConsoleBrowserIT {
             chromium.click(By.linkText("fb-waiting"), Duration.ofSeconds(30));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-stage='ESCALATED']")));
             assertThat(chromium.text(By.cssSelector("#timeline mark"))).isEqualTo("charged twice");
-            assertThat(chromium.text(By.id("summary"))).contains("confidence 0.62");
+            assertThat(chromium.text(By.id("summary"))).contains("confidence 0.62", "classified 1.0 s after receipt",
+                    "escalated 2.0 s after receipt");
             // What the open list does not show reaches the complaint's page too, without a reload.
             console.notificationFailed("fb-waiting");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "HTTP 503 after 5 attempts"));

@@ -53,7 +53,10 @@ final class ConsoleFixture implements AutoCloseable {
         return "http://127.0.0.1:" + app.port() + path;
     }
 
-    /** A feedback received {@code ago}, and, when {@code dueIn} is not null, classified and escalated with that due time. */
+    /**
+     * A feedback received {@code ago}, and, when {@code dueIn} is not null, classified (a second later) and escalated
+     * (two seconds later) with that due time.
+     */
     void feedback(String id, Duration ago, Duration dueIn) throws Exception {
         feedback(id, ago, dueIn, SampleEvents.feedback(id).getSubject());
     }
@@ -72,6 +75,7 @@ final class ConsoleFixture implements AutoCloseable {
             pipeline.send(pipeline.topics.feedbackClassified(), id, classified);
             ComplaintEscalated escalated = SampleEvents.escalated(id);
             escalated.setEscalatedAt(received.plusSeconds(2));
+            escalated.setReceivedAt(received);
             escalated.setFirstResponseDueAt(Instant.now().plus(dueIn));
             escalated.setSubject(subject);
             pipeline.send(pipeline.topics.complaintsEscalated(), id, escalated);
