@@ -82,7 +82,7 @@ final class AckCommand {
 
     private static String fieldErrors(JsonNode answer) {
         StringBuilder text = new StringBuilder();
-        answer.path("errors").forEach(e -> text.append("; ").append(e.path("field").asText()).append(": ").append(e.path("message").asText()));
+        answer.path("errors").forEach(e -> text.append("; ").append(e.path("pointer").asText()).append(": ").append(e.path("detail").asText()));
         return text.toString();
     }
 

@@ -1,6 +1,7 @@
 package dev.heed.cli;
 
-import dev.heed.schemas.config.EnvVars;
+import dev.heed.runtime.config.Settings;
+import dev.heed.runtime.kafka.KafkaSettings;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import java.util.HashMap;
@@ -21,10 +22,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 final class Clients {
     private final Endpoints endpoints;
     private final Map<String, Object> common;
+    private final String topicSuffix;
 
     Clients(Endpoints endpoints, Map<String, String> env) {
         this.endpoints = endpoints;
-        this.common = new HashMap<>(new EnvVars(env).kafkaPassthrough());
+        Settings settings = new Settings(env);
+        this.common = new HashMap<>(settings.kafkaPassthrough());
+        this.topicSuffix = settings.get(KafkaSettings.TOPIC_SUFFIX);
         common.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers());
     }
 
@@ -32,9 +36,12 @@ final class Clients {
         return endpoints;
     }
 
-    /** The topic catalog; the CLI never registers schemas, it writes with those the services registered or registers on first use. */
+    /**
+     * The topic catalog, with {@code HEED_TOPIC_SUFFIX} as the services read it; schemas are registered on first use
+     * when the services have not yet.
+     */
     HeedTopics topics() {
-        return HeedTopics.create(new HttpSchemaRegistryClient(endpoints.registryUrl()), true, HeedTopics.DEFAULT_PARTITIONS);
+        return HeedTopics.create(new HttpSchemaRegistryClient(endpoints.registryUrl()), true, HeedTopics.DEFAULT_PARTITIONS, topicSuffix);
     }
 
     Map<String, Object> producerConfig() {

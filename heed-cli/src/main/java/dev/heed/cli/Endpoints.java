@@ -11,10 +11,10 @@ import java.util.Properties;
  */
 record Endpoints(String bootstrapServers, String registryUrl) {
     static Endpoints resolve(CliArgs args, Map<String, String> env, Path localRunFile) {
-        Properties local = Settings.localRun(localRunFile);
-        String bootstrap = Settings.first(args.option("bootstrap"), env.get("HEED_BOOTSTRAP_SERVERS"), local.getProperty("bootstrap.servers"))
+        Properties local = OptionSources.localRun(localRunFile);
+        String bootstrap = OptionSources.first(args.option("bootstrap"), env.get("HEED_BOOTSTRAP_SERVERS"), local.getProperty("bootstrap.servers"))
                 .orElseThrow(() -> new UsageException("no Kafka given: pass --bootstrap host:port, set HEED_BOOTSTRAP_SERVERS, or run ./heed up"));
-        String registry = Settings.first(args.option("registry"), env.get("HEED_REGISTRY_URL"), local.getProperty("registry.url"))
+        String registry = OptionSources.first(args.option("registry"), env.get("HEED_REGISTRY_URL"), local.getProperty("registry.url"))
                 .orElseThrow(() -> new UsageException("no schema registry given: pass --registry URL, set HEED_REGISTRY_URL, or run ./heed up"));
         return new Endpoints(bootstrap, registry);
     }

@@ -13,10 +13,10 @@ import java.util.Properties;
  */
 record Responder(String url, String token) {
     static Responder resolve(CliArgs args, Map<String, String> env, Path localRunFile) {
-        Properties local = Settings.localRun(localRunFile);
-        String url = Settings.first(args.option("responder"), env.get("HEED_RESPONDER_URL"), local.getProperty("responder.url"))
+        Properties local = OptionSources.localRun(localRunFile);
+        String url = OptionSources.first(args.option("responder"), env.get("HEED_RESPONDER_URL"), local.getProperty("responder.url"))
                 .orElseThrow(() -> new UsageException("no responder given: pass --responder URL, set HEED_RESPONDER_URL, or run ./heed up"));
-        String token = Settings.first(Optional.empty(), env.get("HEED_ACK_TOKEN"), local.getProperty("ack.token"))
+        String token = OptionSources.first(Optional.empty(), env.get("HEED_ACK_TOKEN"), local.getProperty("ack.token"))
                 .orElseThrow(() -> new UsageException("no token given: set HEED_ACK_TOKEN to an agent or team token of the acknowledge API"));
         return new Responder(url.replaceAll("/+$", ""), token);
     }

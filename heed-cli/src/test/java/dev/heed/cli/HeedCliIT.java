@@ -11,12 +11,12 @@ import dev.heed.events.ComplaintEscalated;
 import dev.heed.localstack.Stack;
 import dev.heed.responder.ResponderApplication;
 import dev.heed.responder.ResponderConfig;
-import dev.heed.schemas.auth.TokenStore;
+import dev.heed.runtime.auth.TokenStore;
 import dev.heed.schemas.topics.Topic;
 import dev.heed.schemas.SampleEvents;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
-import dev.heed.schemas.topics.TopicCreator;
+import dev.heed.runtime.kafka.TopicEnsure;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -49,7 +49,7 @@ class HeedCliIT {
     @BeforeAll
     static void createTopics(Stack stack) {
         var topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, 3);
-        TopicCreator.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
+        TopicEnsure.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
     }
 
     @Test
@@ -75,7 +75,7 @@ class HeedCliIT {
     void ackGoesThroughTheAcknowledgeApiOnceForAKnownComplaintAndRefusesAnUnknownOne(Stack stack) throws Exception {
         String suffix = "." + stack.uniqueName("cli-ack");
         HeedTopics topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, 3, suffix);
-        TopicCreator.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
+        TopicEnsure.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
         String known = stack.uniqueName("complaint");
         String unknown = stack.uniqueName("nobody");
         ComplaintEscalated escalated = SampleEvents.escalated(known);

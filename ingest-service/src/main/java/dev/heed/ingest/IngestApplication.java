@@ -10,10 +10,11 @@ import dev.heed.ingest.kafka.FeedbackPublisher;
 import dev.heed.ingest.kafka.KafkaFeedbackPublisher;
 import dev.heed.ingest.kafka.ProducerReadiness;
 import dev.heed.ingest.kafka.ProducerSettings;
-import dev.heed.schemas.registry.HttpSchemaRegistryClient;
-import dev.heed.schemas.topics.HeedTopics;
+import dev.heed.runtime.catalog.Services;
+import dev.heed.runtime.kafka.TopicEnsure;
+import dev.heed.runtime.launch.RunningService;
+import dev.heed.runtime.launch.ServiceLauncher;
 import dev.heed.schemas.topics.Topic;
-import dev.heed.schemas.topics.TopicCreator;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -21,11 +22,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 
@@ -33,7 +32,7 @@ import org.apache.kafka.clients.producer.Producer;
  * Reads the configuration, wires the parts and starts the service; closing it stops the server first,
  * then flushes and closes the producer, so every request already answered 202 stays true.
  */
-public final class IngestApplication implements AutoCloseable {
+public final class IngestApplication implements RunningService {
     private final IngestServer server;
     private final Producer<String, byte[]> producer;
     private final KafkaClientMetrics producerMetrics;
@@ -45,17 +44,14 @@ public final class IngestApplication implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        IngestApplication app = start(IngestConfig.from(System.getenv()), Clock.systemUTC());
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "ingest-shutdown"));
+        ServiceLauncher.launch(Services.INGEST.name(), settings -> start(IngestConfig.from(settings), Clock.systemUTC()));
     }
 
     public static IngestApplication start(IngestConfig config, Clock clock) {
-        var registry = new HttpSchemaRegistryClient(config.registryUrl());
-        Topic<String, FeedbackReceived> topic = HeedTopics.create(registry, config.registryAutoRegister(), config.topicPartitions()).feedbackReceived();
-        if (config.createTopics()) {
-            createTopic(config, topic);
-        }
-        Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.of(config.bootstrapServers(), config.kafkaTimeout(), config.kafka()));
+        Topic<String, FeedbackReceived> topic = config.kafka().topics().feedbackReceived();
+        TopicEnsure.ensure(config.kafka(), List.of(topic.spec()));
+        Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.of(config.kafka().bootstrapServers(),
+                config.kafkaTimeout(), config.kafka().passthrough()));
         var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(meters);
@@ -80,20 +76,18 @@ public final class IngestApplication implements AutoCloseable {
         return IngestServer.start(config, intake, ready, meters, JsonMapping.create(), clock);
     }
 
-    private static void createTopic(IngestConfig config, Topic<?, ?> topic) {
-        var props = new HashMap<String, Object>(config.kafka());
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            TopicCreator.createMissing(admin, List.of(topic.spec()), config.replicationFactor(), Duration.ofSeconds(30));
-        }
-    }
-
     public int port() {
         return server.port();
     }
 
     public IngestServer server() {
         return server;
+    }
+
+    /** Ingest has no loop of its own that could stop: it stops only when told to. */
+    @Override
+    public CompletableFuture<Throwable> failure() {
+        return new CompletableFuture<>();
     }
 
     @Override

@@ -1,7 +1,11 @@
 package dev.heed.ingest;
 
+import static dev.heed.runtime.catalog.IngestSettings.*;
+
 import dev.heed.ingest.auth.ApiKeyRegistry;
-import dev.heed.schemas.config.EnvVars;
+import dev.heed.runtime.config.Settings;
+import dev.heed.runtime.config.SettingsException;
+import dev.heed.runtime.kafka.KafkaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -9,22 +13,18 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The ingest-service's settings, read from environment-style variables with the {@code HEED_} prefix.
- * Every setting has a default except the Kafka and registry addresses, which have no sensible one.
- * Unknown variables are ignored, so the service can share an environment with others.
+ * The ingest-service's settings, as {@link dev.heed.runtime.catalog.IngestSettings} declares them (names,
+ * defaults, meanings) and {@link Settings} reads them. Every setting has a default except the Kafka and registry
+ * addresses, which have no sensible one. Unknown variables are ignored, so the service can share an environment
+ * with others.
  *
  * @param opsPort where {@code /health/*} and {@code /metrics} are served instead of the main port, when set
- * @param kafka Kafka client settings passed through from {@code HEED_KAFKA_*} (see {@link EnvVars#kafkaPassthrough()})
+ * @param kafka   Kafka, registry and topics, read as every service reads them
  */
 public record IngestConfig(
         String host,
         int port,
-        String bootstrapServers,
-        String registryUrl,
-        boolean registryAutoRegister,
-        int topicPartitions,
-        short replicationFactor,
-        boolean createTopics,
+        KafkaSettings kafka,
         ApiKeyRegistry apiKeys,
         Limits limits,
         Duration kafkaTimeout,
@@ -35,8 +35,7 @@ public record IngestConfig(
         Optional<Tls> tls,
         Uploads uploads,
         AuthFailures authFailures,
-        OptionalInt opsPort,
-        Map<String, String> kafka) {
+        OptionalInt opsPort) {
 
     /** Request limits; the rate is per API key. */
     public record Limits(int maxBodyBytes, int maxBatchBytes, int maxBatchItems, double ratePerSecond, int rateBurst) {}
@@ -54,79 +53,43 @@ public record IngestConfig(
     public record Tls(Path keystore, String password, String type) {}
 
     public static IngestConfig from(Map<String, String> env) {
-        var vars = new EnvVars(env);
-        Duration kafkaTimeout = vars.duration("HEED_INGEST_KAFKA_TIMEOUT", Duration.ofSeconds(10));
-        int port = vars.integer("HEED_INGEST_PORT", 8080);
+        return from(new Settings(env));
+    }
+
+    public static IngestConfig from(Settings settings) {
+        Duration kafkaTimeout = settings.get(KAFKA_TIMEOUT);
+        int port = settings.get(PORT);
+        Duration grace = settings.get(SHUTDOWN_GRACE);
         return new IngestConfig(
-                vars.string("HEED_INGEST_HOST", "0.0.0.0"),
+                settings.get(HOST),
                 port,
-                vars.required("HEED_BOOTSTRAP_SERVERS"),
-                vars.required("HEED_REGISTRY_URL"),
-                vars.bool("HEED_REGISTRY_AUTO_REGISTER", true),
-                vars.integer("HEED_TOPIC_PARTITIONS", 6),
-                (short) vars.integer("HEED_TOPIC_REPLICATION_FACTOR", 1),
-                vars.bool("HEED_INGEST_CREATE_TOPICS", true),
-                ApiKeyRegistry.parse(vars.string("HEED_INGEST_API_KEYS", "")),
-                new Limits(
-                        vars.integer("HEED_INGEST_MAX_BODY_BYTES", 64 * 1024),
-                        vars.integer("HEED_INGEST_MAX_BATCH_BYTES", 4 * 1024 * 1024),
-                        vars.integer("HEED_INGEST_MAX_BATCH_ITEMS", 500),
-                        vars.decimal("HEED_INGEST_RATE_PER_SECOND", 100),
-                        vars.integer("HEED_INGEST_RATE_BURST", 200)),
+                KafkaSettings.from(settings, CREATE_TOPICS),
+                ApiKeyRegistry.parse(settings.find(API_KEYS).orElse("")),
+                new Limits(settings.get(MAX_BODY_BYTES), settings.get(MAX_BATCH_BYTES), settings.get(MAX_BATCH_ITEMS),
+                        settings.get(RATE_PER_SECOND), settings.get(RATE_BURST)),
                 kafkaTimeout,
-                vars.duration("HEED_INGEST_RETRY_AFTER", Duration.ofSeconds(5)),
+                settings.get(RETRY_AFTER),
                 // Twice the Kafka timeout, which bounds a write's wait for metadata and then for its acknowledgement,
                 // so a request in flight gets its own answer (20 s by default, inside the 30 s Kubernetes gives a pod).
-                vars.duration("HEED_INGEST_SHUTDOWN_GRACE", kafkaTimeout.multipliedBy(2)),
-                vars.duration("HEED_INGEST_IDEMPOTENCY_TTL", Duration.ofHours(24)),
-                vars.integer("HEED_INGEST_IDEMPOTENCY_MAX_ENTRIES", 100_000),
-                tls(vars),
-                new Uploads(
-                        positive(vars, "HEED_INGEST_BODY_IDLE_TIMEOUT", Duration.ofSeconds(10)),
-                        positive(vars, "HEED_INGEST_BODY_TIMEOUT", Duration.ofSeconds(30)),
-                        atLeastOne(vars, "HEED_INGEST_MAX_UPLOADS_PER_KEY", 64),
-                        atLeastOne(vars, "HEED_INGEST_MAX_UPLOADS", 256)),
-                new AuthFailures(
-                        atLeastOne(vars, "HEED_INGEST_AUTH_FAILURES", 20),
-                        positive(vars, "HEED_INGEST_AUTH_FAILURE_WINDOW", Duration.ofMinutes(1)),
-                        atLeastOne(vars, "HEED_INGEST_AUTH_FAILURE_ADDRESSES", 10_000)),
-                opsPort(vars, port),
-                vars.kafkaPassthrough());
+                grace != null ? grace : kafkaTimeout.multipliedBy(2),
+                settings.get(IDEMPOTENCY_TTL),
+                settings.get(IDEMPOTENCY_MAX_ENTRIES),
+                settings.find(TLS_KEYSTORE).map(keystore -> new Tls(Path.of(keystore), settings.get(TLS_KEYSTORE_PASSWORD),
+                        settings.get(TLS_KEYSTORE_TYPE))),
+                new Uploads(settings.get(BODY_IDLE_TIMEOUT), settings.get(BODY_TIMEOUT), settings.get(MAX_UPLOADS_PER_KEY),
+                        settings.get(MAX_UPLOADS)),
+                new AuthFailures(settings.get(AUTH_FAILURES), settings.get(AUTH_FAILURE_WINDOW), settings.get(AUTH_FAILURE_ADDRESSES)),
+                opsPort(settings.find(OPS_PORT), port));
     }
 
-    private static Duration positive(EnvVars vars, String name, Duration fallback) {
-        Duration duration = vars.duration(name, fallback);
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(name + "=" + vars.optional(name).orElse("") + " is not a positive duration");
-        }
-        return duration;
-    }
-
-    private static int atLeastOne(EnvVars vars, String name, int fallback) {
-        int number = vars.integer(name, fallback);
-        if (number < 1) {
-            throw new IllegalArgumentException(name + "=" + number + " is not at least 1");
-        }
-        return number;
-    }
-
-    private static OptionalInt opsPort(EnvVars vars, int port) {
-        if (vars.optional("HEED_INGEST_OPS_PORT").isEmpty()) {
+    private static OptionalInt opsPort(Optional<Integer> ops, int port) {
+        if (ops.isEmpty()) {
             return OptionalInt.empty();
         }
-        int ops = vars.integer("HEED_INGEST_OPS_PORT", 0);
-        if (ops != 0 && ops == port) {
-            throw new IllegalArgumentException("HEED_INGEST_OPS_PORT=" + ops + " is the main port; leave it unset to serve health and metrics there");
+        if (ops.get() != 0 && ops.get() == port) {
+            throw new SettingsException(OPS_PORT.name() + "=" + ops.get()
+                    + " is the main port; leave it unset to serve health and metrics there");
         }
-        return OptionalInt.of(ops);
-    }
-
-    private static Optional<Tls> tls(EnvVars vars) {
-        String keystore = vars.string("HEED_INGEST_TLS_KEYSTORE", "");
-        if (keystore.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Tls(Path.of(keystore), vars.string("HEED_INGEST_TLS_KEYSTORE_PASSWORD", ""),
-                vars.string("HEED_INGEST_TLS_KEYSTORE_TYPE", "PKCS12")));
+        return OptionalInt.of(ops.get());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.heed.ingest.auth.ApiKeyRegistry;
+import dev.heed.runtime.config.Settings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,7 +40,7 @@ class IngestConfigTest {
 
         IngestConfig config = IngestConfig.from(env);
 
-        assertThat(config.kafka()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(config.kafka().passthrough()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "security.protocol", "SSL", "ssl.truststore.location", "/etc/kafka/trust.p12"));
         assertThat(config.port()).isEqualTo(9000);
     }
@@ -103,5 +104,55 @@ class IngestConfigTest {
         env.remove("HEED_INGEST_MAX_UPLOADS_PER_KEY");
         env.put("HEED_INGEST_BODY_TIMEOUT", "PT0S");
         assertThatThrownBy(() -> IngestConfig.from(env)).hasMessageContaining("HEED_INGEST_BODY_TIMEOUT");
+    }
+
+    // Drift found in issue 20: ingest ignored HEED_TOPIC_SUFFIX and wrote the unsuffixed topic.
+    @Test
+    void shouldWriteToTheSuffixedTopicLikeEveryOtherService() {
+        var env = minimal();
+        env.put("HEED_TOPIC_SUFFIX", ".run-7");
+
+        IngestConfig config = IngestConfig.from(env);
+
+        assertThat(config.kafka().topicSuffix()).isEqualTo(".run-7");
+        assertThat(config.kafka().topics().feedbackReceived().name()).isEqualTo("feedback.received.run-7");
+    }
+
+    // Drift found in issue 20: ingest read HEED_INGEST_CREATE_TOPICS where the others read HEED_CREATE_TOPICS.
+    @Test
+    void shouldReadTheCommonCreateTopicsSwitchAndItsFormerNameWithAWarning() {
+        var env = minimal();
+        env.put("HEED_CREATE_TOPICS", "false");
+        assertThat(IngestConfig.from(env).kafka().createTopics()).isFalse();
+
+        var former = minimal();
+        former.put("HEED_INGEST_CREATE_TOPICS", "false");
+        var settings = new Settings(former);
+        assertThat(IngestConfig.from(settings).kafka().createTopics()).isFalse();
+        assertThat(settings.warnings()).singleElement().asString()
+                .contains("HEED_INGEST_CREATE_TOPICS is deprecated: use HEED_CREATE_TOPICS");
+    }
+
+    // One duration syntax: 30s as routing writes it, ISO as before, and a bare number still seconds, warned.
+    @Test
+    void shouldReadDurationsInTheOneSyntaxAndWarnAboutBareSeconds() {
+        var env = minimal();
+        env.put("HEED_INGEST_KAFKA_TIMEOUT", "3s");
+        env.put("HEED_INGEST_IDEMPOTENCY_TTL", "2h");
+        env.put("HEED_INGEST_RETRY_AFTER", "7");
+        var settings = new Settings(env);
+
+        IngestConfig config = IngestConfig.from(settings);
+
+        assertThat(config.kafkaTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.idempotencyTtl()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(settings.warnings()).singleElement().asString().contains("HEED_INGEST_RETRY_AFTER=7 is read as 7 seconds; write 7s");
+    }
+
+    // The local run starts this service by the class name its descriptor holds; renaming the class must fail here.
+    @Test
+    void theDescriptorNamesThisServicesMainClass() {
+        assertThat(dev.heed.runtime.catalog.Services.INGEST.mainClass()).isEqualTo(IngestApplication.class.getName());
     }
 }

@@ -4,7 +4,7 @@ import dev.heed.responder.ack.Acknowledger;
 import dev.heed.responder.ack.ComplaintDirectory;
 import dev.heed.responder.http.AckEndpoint;
 import dev.heed.responder.kafka.KafkaAckWriter;
-import dev.heed.schemas.auth.TokenStore;
+import dev.heed.runtime.auth.TokenStore;
 import java.time.Clock;
 
 /**

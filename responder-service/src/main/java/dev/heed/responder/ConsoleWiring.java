@@ -5,7 +5,7 @@ import dev.heed.responder.console.Console;
 import dev.heed.responder.console.ConsoleRoutes;
 import dev.heed.responder.console.TimelineFeed;
 import dev.heed.responder.kafka.TopicTailer;
-import dev.heed.schemas.auth.TokenStore;
+import dev.heed.runtime.auth.TokenStore;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +24,7 @@ final class ConsoleWiring implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
 
     ConsoleWiring(ResponderBase base, Clock clock, ComplaintDirectory directory, TokenStore tokens) {
-        admin = Admin.create(base.config().kafka());
+        admin = Admin.create(base.config().kafka().clientProperties());
         console = new Console(base.config().console(), base.topics(), directory, admin, tokens, clock);
         tailer = new TopicTailer("console", base.clients().tailConsumer(base.clientId("console")),
                 TimelineFeed.topicNames(base.topics()), console.feed()).start();

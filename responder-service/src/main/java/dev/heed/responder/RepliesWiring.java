@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 final class RepliesWiring {
     private final ResponderLoop loop;
     private final Thread thread;
+    private final CompletableFuture<Throwable> failed = new CompletableFuture<>();
 
     RepliesWiring(ResponderBase base, Clock clock, ComplaintDirectory directory, DeliveryWiring delivery) {
         ResponderConfig config = base.config();
@@ -41,7 +43,12 @@ final class RepliesWiring {
         loop = new ResponderLoop(consumer, List.of(base.topics().feedbackClassified().name(),
                 base.topics().complaintsEscalated().name(), base.topics().responseDue().name()),
                 processor, delivery::awaitSentLog, Duration.ofMillis(200));
-        thread = new Thread(loop, "responder-loop");
+        thread = new Thread(() -> {
+            loop.run();
+            if (loop.failure() != null) {
+                failed.complete(loop.failure());
+            }
+        }, "responder-loop");
     }
 
     void start() {
@@ -57,9 +64,9 @@ final class RepliesWiring {
         return loop.failure();
     }
 
-    /** Waits until the loop has stopped, however it stopped. */
-    void join() throws InterruptedException {
-        thread.join();
+    /** Completes with the error that stopped the consumer loop, if one does; a stop when told to leaves it pending. */
+    CompletableFuture<Throwable> failed() {
+        return failed;
     }
 
     /** Stops the loop and waits (a bounded time) for its current record to finish. */

@@ -3,9 +3,15 @@ package dev.heed.responder;
 import dev.heed.responder.delivery.Sleeper;
 import dev.heed.responder.delivery.Transport;
 import dev.heed.responder.http.HttpApp;
+import dev.heed.runtime.catalog.Services;
+import dev.heed.runtime.http.Health;
+import dev.heed.runtime.http.OpsRoutes;
+import dev.heed.runtime.launch.RunningService;
+import dev.heed.runtime.launch.ServiceLauncher;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 /**
@@ -15,14 +21,15 @@ import java.util.function.UnaryOperator;
  * them. Holds no business rule. {@link #close()} stops it cleanly; {@link #main} runs it until the JVM is told
  * to stop, and exits non-zero when the consumer fails.
  */
-public final class ResponderApplication implements AutoCloseable {
+public final class ResponderApplication implements RunningService {
     private final ResponderBase base;
     private final DirectoryWiring directory;
     private final DeliveryWiring delivery;
     private final RepliesWiring replies;
     private final ConsoleWiring console;
+    private final OpsRoutes ops;
     private final Javalin http;
-    private final Javalin opsHttp;
+    private Javalin opsHttp;
 
     private ResponderApplication(ResponderConfig config, Clock clock, Sleeper sleeper, UnaryOperator<Transport> decorate) {
         base = ResponderBase.open(config);
@@ -31,12 +38,11 @@ public final class ResponderApplication implements AutoCloseable {
         replies = new RepliesWiring(base, clock, directory.directory(), delivery);
         AcknowledgementsWiring acknowledgements = new AcknowledgementsWiring(base, clock, directory.directory());
         console = new ConsoleWiring(base, clock, directory.directory(), acknowledgements.tokens());
-        HttpApp.Ops ops = new HttpApp.Ops(base.meters(), () -> replies.failure() == null,
-                () -> replies.ready() && directory.ready());
+        ops = new OpsRoutes(() -> Health.of(replies.failure() == null), () -> Health.of(replies.ready() && directory.ready()),
+                base.meters());
         // With an operations port, health and metrics are served there only, not beside the public API.
         http = HttpApp.create(acknowledgements.endpoint(), config.opsPort().isPresent() ? Optional.empty() : Optional.of(ops),
-                base.json(), console::routes);
-        opsHttp = config.opsPort().isPresent() ? HttpApp.ops(ops, base.json()) : null;
+                console::routes);
     }
 
     /**
@@ -48,9 +54,9 @@ public final class ResponderApplication implements AutoCloseable {
         ResponderApplication app = new ResponderApplication(config, clock, sleeper, decorate);
         app.replies.start();
         app.http.start(config.host(), config.port());
-        if (app.opsHttp != null) {
+        if (config.opsPort().isPresent()) {
             try {
-                app.opsHttp.start(config.host(), config.opsPort().getAsInt());
+                app.opsHttp = app.ops.serve(config.host(), config.opsPort().getAsInt());
             } catch (RuntimeException e) {
                 app.close(); // the ops port is taken, say: stop what already runs rather than half-start
                 throw e;
@@ -59,13 +65,9 @@ public final class ResponderApplication implements AutoCloseable {
         return app;
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        ResponderApplication app = start(ResponderConfig.from(System.getenv()), Clock.systemUTC(), Sleeper.system(), t -> t);
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "responder-shutdown"));
-        app.replies.join();
-        if (app.replies.failure() != null) {
-            System.exit(1);
-        }
+    public static void main(String[] args) {
+        ServiceLauncher.launch(Services.RESPONDER.name(),
+                settings -> start(ResponderConfig.from(settings), Clock.systemUTC(), Sleeper.system(), t -> t));
     }
 
     /** The HTTP port actually bound (useful with port 0). */
@@ -78,9 +80,10 @@ public final class ResponderApplication implements AutoCloseable {
         return opsHttp == null ? http.port() : opsHttp.port();
     }
 
-    /** The error that stopped the consumer loop, or null. */
-    public Throwable failure() {
-        return replies.failure();
+    /** Completes with the error that stopped the consumer loop, if one does. */
+    @Override
+    public CompletableFuture<Throwable> failure() {
+        return replies.failed();
     }
 
     @Override

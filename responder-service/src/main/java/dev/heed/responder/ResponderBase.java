@@ -2,18 +2,16 @@ package dev.heed.responder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.responder.kafka.KafkaClients;
-import dev.heed.schemas.registry.HttpSchemaRegistryClient;
+import dev.heed.runtime.kafka.TopicEnsure;
 import dev.heed.schemas.topics.HeedTopics;
-import dev.heed.schemas.topics.TopicCreator;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * What every feature of the responder shares: the topics (created when missing), the Kafka clients' settings,
+ * What every feature of the responder shares: the topics (ensured as every service ensures them), the Kafka clients' settings,
  * the one producer, the meters and the JSON mapper. {@link #close()} closes the producer.
  */
 record ResponderBase(ResponderConfig config, HeedTopics topics, KafkaClients clients, KafkaProducer<byte[], byte[]> producer,
@@ -23,12 +21,9 @@ record ResponderBase(ResponderConfig config, HeedTopics topics, KafkaClients cli
 
     static ResponderBase open(ResponderConfig config) {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        HeedTopics topics = HeedTopics.create(new HttpSchemaRegistryClient(config.registryUrl()), true,
-                config.partitions(), config.topicSuffix());
-        KafkaClients clients = new KafkaClients(config.kafka());
-        try (Admin admin = Admin.create(config.kafka())) {
-            TopicCreator.createMissing(admin, topics.all(), config.replicationFactor(), WRITE_TIMEOUT);
-        }
+        HeedTopics topics = config.kafka().topics();
+        TopicEnsure.ensure(config.kafka(), topics.all());
+        KafkaClients clients = new KafkaClients(config.kafka().clientProperties());
         KafkaProducer<byte[], byte[]> producer = clients.producer(config.groupId() + "-producer");
         new KafkaClientMetrics(producer).bindTo(meters);
         return new ResponderBase(config, topics, clients, producer, meters, new ObjectMapper());

@@ -1,5 +1,7 @@
 package dev.heed.responder;
 
+import static dev.heed.runtime.catalog.ResponderSettings.*;
+
 import dev.heed.events.EscalationLevel;
 import dev.heed.responder.console.ConsoleSettings;
 import dev.heed.responder.delivery.BackoffPolicy;
@@ -7,7 +9,10 @@ import dev.heed.responder.delivery.EmailTransport.SmtpSettings;
 import dev.heed.responder.notify.AgentRoutes;
 import dev.heed.responder.notify.Recipient;
 import dev.heed.responder.reply.SourceSettings;
-import dev.heed.schemas.config.EnvVars;
+import dev.heed.runtime.catalog.CommonSettings;
+import dev.heed.runtime.config.Settings;
+import dev.heed.runtime.config.SettingsException;
+import dev.heed.runtime.kafka.KafkaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -19,15 +24,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The responder's configuration, read from environment variables with the {@code HEED_} prefix (every
- * variable and default is listed in the README). Kafka client settings pass through:
- * {@code HEED_KAFKA_SECURITY_PROTOCOL} becomes {@code security.protocol}.
+ * The responder's configuration, as {@link dev.heed.runtime.catalog.ResponderSettings} declares it (names,
+ * defaults, meanings; docs/configuration.md is generated from there) and {@link Settings} reads it.
  */
-public record ResponderConfig(int port, String publicUrl, Map<String, Object> kafka, String registryUrl,
-                              String topicSuffix, int partitions, short replicationFactor, String groupId,
+public record ResponderConfig(int port, String publicUrl, KafkaSettings kafka, String groupId,
                               SmtpSettings smtp, Duration webhookTimeout, BackoffPolicy backoff, Duration escalationWait,
                               ZoneId zone, String defaultLanguage, String agentLanguage, Path templateDir,
                               Map<String, SourceSettings> sources, AgentRoutes agentRoutes, String ackTokens,
@@ -35,85 +37,71 @@ public record ResponderConfig(int port, String publicUrl, Map<String, Object> ka
 
     public ResponderConfig {
         if (opsPort.isPresent() && opsPort.getAsInt() == port && port != 0) {
-            throw new IllegalArgumentException("HEED_RESPONDER_OPS_PORT=" + port
-                    + " is HEED_RESPONDER_PORT too: leave it unset to serve health and metrics on that port");
+            throw new SettingsException(OPS_PORT.name() + "=" + port + " is " + PORT.name()
+                    + " too: leave it unset to serve health and metrics on that port");
         }
     }
-
-    private static final Pattern SOURCE = Pattern.compile("HEED_SOURCE_(.+)_(WEBHOOK_URL|WEBHOOK_SECRET|PREFER|LANGUAGE)");
-    private static final Pattern AGENTS = Pattern.compile("HEED_AGENTS_(.+)_(AGENT|TEAM_LEAD|MANAGER)");
 
     public static ResponderConfig from(Map<String, String> environment) {
-        EnvVars env = new EnvVars(environment);
-        int port = env.integer("HEED_RESPONDER_PORT", 8083);
-        Map<String, Object> kafka = new HashMap<>(env.kafkaPassthrough());
-        // The same name as every other Heed service; HEED_KAFKA_BOOTSTRAP_SERVERS (pass-through) also works.
-        if (!kafka.containsKey("bootstrap.servers")) {
-            kafka.put("bootstrap.servers", env.required("HEED_BOOTSTRAP_SERVERS"));
-        }
-        return new ResponderConfig(port,
-                env.string("HEED_RESPONDER_PUBLIC_URL", "http://localhost:" + port),
-                Map.copyOf(kafka),
-                env.required("HEED_REGISTRY_URL"),
-                env.string("HEED_TOPIC_SUFFIX", ""),
-                env.integer("HEED_TOPIC_PARTITIONS", 6),
-                (short) env.integer("HEED_TOPIC_REPLICATION_FACTOR", 1),
-                env.string("HEED_RESPONDER_GROUP_ID", "heed-responder"),
-                smtp(env),
-                env.millis("HEED_WEBHOOK_TIMEOUT_MS", Duration.ofSeconds(10)),
-                BackoffPolicy.of(env.integer("HEED_RETRY_MAX_ATTEMPTS", 5),
-                        env.millis("HEED_RETRY_INITIAL_MS", Duration.ofMillis(500)),
-                        env.millis("HEED_RETRY_MAX_MS", Duration.ofSeconds(30))),
-                env.millis("HEED_ESCALATION_WAIT_MS", Duration.ofSeconds(30)),
-                ZoneId.of(env.string("HEED_REPLY_TIMEZONE", "UTC")),
-                env.string("HEED_DEFAULT_LANGUAGE", "en"),
-                env.string("HEED_AGENT_LANGUAGE", "en"),
-                env.optional("HEED_TEMPLATE_DIR").map(Path::of).orElse(null),
-                sources(env),
-                agentRoutes(env),
-                env.string("HEED_ACK_TOKENS", ""),
-                console(env),
-                // No trigger older than the input topics' retention (the broker's default: 7 days) is read again.
-                env.millis("HEED_SENT_LOG_HORIZON_MS", Duration.ofDays(7)),
-                // Every interface by default, as a container needs; the local run binds loopback.
-                env.string("HEED_RESPONDER_HOST", "0.0.0.0"),
-                env.optional("HEED_RESPONDER_OPS_PORT").isPresent()
-                        ? OptionalInt.of(env.integer("HEED_RESPONDER_OPS_PORT", 0)) : OptionalInt.empty());
+        return from(new Settings(environment));
     }
 
-    private static ConsoleSettings console(EnvVars env) {
-        ConsoleSettings d = ConsoleSettings.defaults();
-        return new ConsoleSettings(env.millis("HEED_CONSOLE_SESSION_TTL_MS", d.sessionTtl()),
-                env.integer("HEED_CONSOLE_TIMELINE_MAX_COMPLAINTS", d.maxComplaints()),
-                env.integer("HEED_CONSOLE_TIMELINE_MAX_EVENTS", d.maxEventsPerComplaint()),
-                env.millis("HEED_CONSOLE_REPLY_WITHIN_MS", d.replyWithin()),
-                env.millis("HEED_CONSOLE_SAMPLE_MS", d.sampleEvery()));
+    public static ResponderConfig from(Settings settings) {
+        int port = settings.get(PORT);
+        return new ResponderConfig(port,
+                settings.find(PUBLIC_URL).orElse("http://localhost:" + port),
+                KafkaSettings.from(settings),
+                settings.get(GROUP_ID),
+                smtp(settings),
+                settings.get(WEBHOOK_TIMEOUT),
+                BackoffPolicy.of(settings.get(RETRY_MAX_ATTEMPTS), settings.get(RETRY_INITIAL), settings.get(RETRY_MAX)),
+                settings.get(ESCALATION_WAIT),
+                settings.get(REPLY_TIMEZONE).transform(zone -> {
+                    try {
+                        return ZoneId.of(zone);
+                    } catch (RuntimeException e) {
+                        throw new SettingsException(REPLY_TIMEZONE.name() + "=" + zone + " is not a time zone such as UTC or Europe/Paris", e);
+                    }
+                }),
+                settings.get(DEFAULT_LANGUAGE),
+                settings.get(AGENT_LANGUAGE),
+                settings.find(TEMPLATE_DIR).map(Path::of).orElse(null),
+                sources(settings),
+                agentRoutes(settings),
+                settings.find(CommonSettings.ACK_TOKENS).orElse(""),
+                new ConsoleSettings(settings.get(CONSOLE_SESSION_TTL), settings.get(CONSOLE_TIMELINE_MAX_COMPLAINTS),
+                        settings.get(CONSOLE_TIMELINE_MAX_EVENTS), settings.get(CONSOLE_REPLY_WITHIN), settings.get(CONSOLE_SAMPLE)),
+                // No trigger older than the input topics' retention (the broker's default: 7 days) is read again.
+                settings.get(SENT_LOG_HORIZON),
+                // Every interface by default, as a container needs; the local run binds loopback.
+                settings.get(HOST),
+                settings.find(OPS_PORT).map(OptionalInt::of).orElse(OptionalInt.empty()));
     }
 
     /** No HEED_SMTP_HOST means no e-mail: e-mail replies are then recorded as undeliverable. */
-    private static SmtpSettings smtp(EnvVars env) {
-        return env.optional("HEED_SMTP_HOST").map(host -> new SmtpSettings(host,
-                env.integer("HEED_SMTP_PORT", 25),
-                env.string("HEED_SMTP_FROM", "heed@localhost"),
-                env.optional("HEED_SMTP_USERNAME").orElse(null),
-                env.optional("HEED_SMTP_PASSWORD").orElse(null),
-                env.bool("HEED_SMTP_STARTTLS", false),
-                env.millis("HEED_SMTP_TIMEOUT_MS", Duration.ofSeconds(10)))).orElse(null);
+    private static SmtpSettings smtp(Settings settings) {
+        return settings.find(SMTP_HOST).map(host -> new SmtpSettings(host,
+                settings.get(SMTP_PORT),
+                settings.get(SMTP_FROM),
+                settings.get(SMTP_USERNAME),
+                settings.get(SMTP_PASSWORD),
+                settings.get(SMTP_STARTTLS),
+                settings.get(SMTP_TIMEOUT))).orElse(null);
     }
 
-    private static Map<String, SourceSettings> sources(EnvVars env) {
+    private static Map<String, SourceSettings> sources(Settings settings) {
         Map<String, Map<String, String>> bySource = new HashMap<>();
-        env.all().forEach((name, value) -> {
-            Matcher m = SOURCE.matcher(name);
+        settings.matching(SOURCE).forEach((name, value) -> {
+            Matcher m = SOURCE.regex().matcher(name);
             if (m.matches()) {
-                bySource.computeIfAbsent(m.group(1), k -> new HashMap<>()).put(m.group(2), value.trim());
+                bySource.computeIfAbsent(m.group(1), k -> new HashMap<>()).put(m.group(2), value);
             }
         });
         Map<String, SourceSettings> sources = new HashMap<>();
         bySource.forEach((key, values) -> {
             String prefer = values.getOrDefault("PREFER", "email").toLowerCase(Locale.ROOT);
             if (!prefer.equals("email") && !prefer.equals("webhook")) {
-                throw new IllegalArgumentException("HEED_SOURCE_" + key + "_PREFER must be email or webhook, got '" + prefer + "'");
+                throw new SettingsException("HEED_SOURCE_" + key + "_PREFER must be email or webhook, got '" + prefer + "'");
             }
             sources.put(key, new SourceSettings(values.get("WEBHOOK_URL"), values.get("WEBHOOK_SECRET"),
                     prefer.equals("webhook"), values.get("LANGUAGE")));
@@ -121,11 +109,11 @@ public record ResponderConfig(int port, String publicUrl, Map<String, Object> ka
         return Map.copyOf(sources);
     }
 
-    private static AgentRoutes agentRoutes(EnvVars env) {
-        String secret = env.optional("HEED_AGENT_WEBHOOK_SECRET").orElse(null);
+    private static AgentRoutes agentRoutes(Settings settings) {
+        String secret = settings.get(AGENT_WEBHOOK_SECRET);
         Map<String, Map<EscalationLevel, List<Recipient>>> routes = new HashMap<>();
-        env.all().forEach((name, value) -> {
-            Matcher m = AGENTS.matcher(name);
+        settings.matching(AGENTS).forEach((name, value) -> {
+            Matcher m = AGENTS.regex().matcher(name);
             if (m.matches()) {
                 List<Recipient> recipients = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                         .map(spec -> Recipient.parse(spec, secret)).toList();
@@ -139,7 +127,8 @@ public record ResponderConfig(int port, String publicUrl, Map<String, Object> ka
     @Override
     public String toString() {
         // Secrets (SMTP password, webhook secrets, token hashes) stay out of logs.
-        return "ResponderConfig[host=" + host + ", port=" + port + ", opsPort=" + opsPort + ", kafka=" + kafka.get("bootstrap.servers") + ", registry=" + registryUrl
-                + ", suffix='" + topicSuffix + "', group=" + groupId + ", smtp=" + smtp + ", sources=" + sources.keySet() + "]";
+        return "ResponderConfig[host=" + host + ", port=" + port + ", opsPort=" + opsPort + ", kafka=" + kafka.bootstrapServers()
+                + ", registry=" + kafka.registryUrl() + ", suffix='" + kafka.topicSuffix() + "', group=" + groupId + ", smtp=" + smtp
+                + ", sources=" + sources.keySet() + "]";
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.heed.events.EscalationLevel;
+import dev.heed.runtime.config.Durations;
+import dev.heed.runtime.config.Settings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +26,7 @@ class ResponderConfigTest {
         assertThat(config.port()).isEqualTo(8083);
         assertThat(config.publicUrl()).isEqualTo("http://localhost:8083");
         assertThat(config.groupId()).isEqualTo("heed-responder");
-        assertThat(config.partitions()).isEqualTo(6);
+        assertThat(config.kafka().partitions()).isEqualTo(6);
         assertThat(config.smtp()).isNull();
         assertThat(config.backoff().maxAttempts()).isEqualTo(5);
         assertThat(config.escalationWait()).isEqualTo(Duration.ofSeconds(30));
@@ -53,7 +55,7 @@ class ResponderConfigTest {
         Map<String, String> env = minimal();
         env.put("HEED_KAFKA_SECURITY_PROTOCOL", "SSL");
 
-        assertThat(ResponderConfig.from(env).kafka())
+        assertThat(ResponderConfig.from(env).kafka().clientProperties())
                 .containsEntry("bootstrap.servers", "broker-1:9092").containsEntry("security.protocol", "SSL");
     }
 
@@ -86,7 +88,7 @@ class ResponderConfigTest {
         env.remove("HEED_KAFKA_BOOTSTRAP_SERVERS");
         assertThatThrownBy(() -> ResponderConfig.from(env)).hasMessageContaining("HEED_BOOTSTRAP_SERVERS");
         env.put("HEED_BOOTSTRAP_SERVERS", "broker-2:9092");
-        assertThat(ResponderConfig.from(env).kafka()).containsEntry("bootstrap.servers", "broker-2:9092");
+        assertThat(ResponderConfig.from(env).kafka().clientProperties()).containsEntry("bootstrap.servers", "broker-2:9092");
 
         Map<String, String> bad = minimal();
         bad.put("HEED_RETRY_MAX_ATTEMPTS", "many");
@@ -95,5 +97,54 @@ class ResponderConfigTest {
         Map<String, String> prefer = minimal();
         prefer.put("HEED_SOURCE_X_PREFER", "pigeon");
         assertThatThrownBy(() -> ResponderConfig.from(prefer)).hasMessageContaining("HEED_SOURCE_X_PREFER");
+    }
+
+    // Drift found in issue 20: the responder let HEED_KAFKA_BOOTSTRAP_SERVERS win over HEED_BOOTSTRAP_SERVERS,
+    // the other services the reverse. Now every service: the named variable wins, with a warning.
+    @Test
+    void shouldLetTheNamedBootstrapServersWinOverThePassThroughLikeEveryService() {
+        Map<String, String> env = minimal();
+        env.put("HEED_BOOTSTRAP_SERVERS", "named:9092");
+        Settings settings = new Settings(env);
+
+        assertThat(ResponderConfig.from(settings).kafka().clientProperties()).containsEntry("bootstrap.servers", "named:9092");
+        assertThat(settings.warnings()).contains("HEED_BOOTSTRAP_SERVERS=named:9092 wins over HEED_KAFKA_BOOTSTRAP_SERVERS=broker-1:9092");
+    }
+
+    // Drift found in issue 20: the responder always created its topics; now it reads HEED_CREATE_TOPICS like the others.
+    @Test
+    void shouldReadTheCreateTopicsSwitch() {
+        Map<String, String> env = minimal();
+        assertThat(ResponderConfig.from(env).kafka().createTopics()).isTrue();
+        env.put("HEED_CREATE_TOPICS", "false");
+        assertThat(ResponderConfig.from(env).kafka().createTopics()).isFalse();
+    }
+
+    // Drift found in issue 20: durations were *_MS numbers here, 30s in routing. The new names take 30s; the old
+    // ones are still read as milliseconds for one release, with a warning, and lose to the new name when both are set.
+    @Test
+    void shouldReadDurationsInTheOneSyntaxAndTheFormerMillisecondNamesWithAWarning() {
+        Map<String, String> env = minimal();
+        env.put("HEED_WEBHOOK_TIMEOUT", "3s");
+        env.put("HEED_ESCALATION_WAIT_MS", "1500");
+        env.put("HEED_RETRY_MAX", "1m");
+        env.put("HEED_RETRY_MAX_MS", "5");
+        Settings settings = new Settings(env);
+
+        ResponderConfig config = ResponderConfig.from(settings);
+
+        assertThat(config.webhookTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.escalationWait()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.backoff().max()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.warnings()).containsExactlyInAnyOrder(
+                "HEED_ESCALATION_WAIT_MS is deprecated: use HEED_ESCALATION_WAIT, which takes " + Durations.EXPECTED
+                        + "; the next release will not read HEED_ESCALATION_WAIT_MS",
+                "HEED_RETRY_MAX_MS is ignored: HEED_RETRY_MAX is set, and HEED_RETRY_MAX_MS is a former name that the next release will not read");
+    }
+
+    // The local run starts this service by the class name its descriptor holds; renaming the class must fail here.
+    @Test
+    void theDescriptorNamesThisServicesMainClass() {
+        assertThat(dev.heed.runtime.catalog.Services.RESPONDER.mainClass()).isEqualTo(ResponderApplication.class.getName());
     }
 }

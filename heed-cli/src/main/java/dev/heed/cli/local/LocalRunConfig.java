@@ -1,6 +1,8 @@
 package dev.heed.cli.local;
 
-import dev.heed.schemas.config.EnvVars;
+import static dev.heed.runtime.catalog.LocalRunSettings.*;
+
+import dev.heed.runtime.config.Settings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,16 +19,16 @@ public record LocalRunConfig(Path repository, Path dataDir, int kafkaPort, int c
                              int ingestPort, int routingPort, int responderPort, int timeScale) {
 
     public static LocalRunConfig from(Path repository, Map<String, String> env) {
-        EnvVars vars = new EnvVars(env);
+        Settings settings = new Settings(env);
         return new LocalRunConfig(repository,
-                repository.resolve(vars.string("HEED_LOCAL_DATA_DIR", ".heed")),
-                vars.integer("HEED_LOCAL_KAFKA_PORT", 29092),
-                vars.integer("HEED_LOCAL_CONTROLLER_PORT", 29093),
-                vars.integer("HEED_LOCAL_REGISTRY_PORT", 28081),
-                vars.integer("HEED_LOCAL_INGEST_PORT", 28080),
-                vars.integer("HEED_LOCAL_ROUTING_PORT", 28082),
-                vars.integer("HEED_LOCAL_RESPONDER_PORT", 28083),
-                vars.integer("HEED_LOCAL_TIME_SCALE", 1));
+                repository.resolve(settings.get(DATA_DIR)),
+                settings.get(KAFKA_PORT),
+                settings.get(CONTROLLER_PORT),
+                settings.get(REGISTRY_PORT),
+                settings.get(INGEST_PORT),
+                settings.get(ROUTING_PORT),
+                settings.get(RESPONDER_PORT),
+                settings.get(TIME_SCALE));
     }
 
     /** Where {@code heed up} writes the addresses of its Kafka and registry for the other commands. */

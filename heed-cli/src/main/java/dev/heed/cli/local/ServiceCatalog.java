@@ -1,10 +1,22 @@
 package dev.heed.cli.local;
 
+import dev.heed.runtime.catalog.CommonSettings;
+import dev.heed.runtime.catalog.IngestSettings;
+import dev.heed.runtime.catalog.ResponderSettings;
+import dev.heed.runtime.catalog.RoutingSettings;
+import dev.heed.runtime.catalog.ServiceDescriptor;
+import dev.heed.runtime.catalog.Services;
+import dev.heed.runtime.config.PatternSetting;
+import dev.heed.runtime.config.Setting;
+import dev.heed.runtime.kafka.KafkaSettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The three Heed services as the local run starts them, in start order (producers of a topic first). */
+/**
+ * The three Heed services as the local run starts them, in start order, from their descriptors in the runtime
+ * module: the same class names and variable names the services read, never copies of them.
+ */
 final class ServiceCatalog {
     /** The local run's demo API key for ingest, bound to source {@code demo}; printed by {@code heed up}. */
     static final String DEMO_API_KEY = "heed-local-demo-key";
@@ -23,48 +35,69 @@ final class ServiceCatalog {
     private ServiceCatalog() {}
 
     /**
-     * @param env the environment of {@code heed up}: its SMTP, source and agent settings ({@code HEED_SMTP_*},
-     *            {@code HEED_SOURCE_*}, the agent recipients {@code HEED_AGENTS_<QUEUE>_<LEVEL>} and
-     *            {@code HEED_AGENT_*}) reach the responder, so the local run can send real e-mail and webhooks
+     * @param env the environment of {@code heed up}: each service gets the variables of it that it declares (the
+     *            responder's SMTP, source and agent settings, say, so the local run can send real e-mail and
+     *            webhooks); what the local run sets itself (addresses, ports, tokens) wins
      */
     static List<ServiceSpec> services(LocalRunConfig config, Map<String, String> env) {
-        Map<String, String> responderOwn = new HashMap<>();
-        env.forEach((name, value) -> {
-            if (name.startsWith("HEED_SMTP_") || name.startsWith("HEED_SOURCE_") || name.startsWith("HEED_AGENTS_")
-                    || name.startsWith("HEED_AGENT_")) {
-                responderOwn.put(name, value);
-            }
-        });
         Map<String, String> common = new HashMap<>();
-        common.put("HEED_BOOTSTRAP_SERVERS", config.bootstrapServers());
-        common.put("HEED_REGISTRY_URL", config.registryUrl());
-        common.put("HEED_TOPIC_REPLICATION_FACTOR", "1");
+        put(common, KafkaSettings.BOOTSTRAP_SERVERS, config.bootstrapServers());
+        put(common, KafkaSettings.REGISTRY_URL, config.registryUrl());
+        put(common, KafkaSettings.TOPIC_REPLICATION_FACTOR, "1");
+
+        Map<String, String> routing = new HashMap<>();
+        put(routing, RoutingSettings.HTTP_HOST, LOOPBACK);
+        // Where another instance would forward queries: the address it listens on, not "localhost" (maybe ::1).
+        put(routing, RoutingSettings.ADVERTISED_HOST, LOOPBACK);
+        put(routing, RoutingSettings.HTTP_PORT, Integer.toString(config.routingPort()));
+        put(routing, CommonSettings.ACK_TOKENS, DEMO_ACK_TOKENS);
+        put(routing, RoutingSettings.STATE_DIR, config.dataDir().resolve("routing-state").toString());
+        put(routing, RoutingSettings.SLA_TIME_SCALE, Integer.toString(config.timeScale()));
+
+        Map<String, String> responder = new HashMap<>();
+        put(responder, ResponderSettings.HOST, LOOPBACK);
+        put(responder, ResponderSettings.PORT, Integer.toString(config.responderPort()));
+        put(responder, ResponderSettings.PUBLIC_URL, "http://" + LOOPBACK + ":" + config.responderPort());
+        put(responder, CommonSettings.ACK_TOKENS, DEMO_ACK_TOKENS);
+
+        Map<String, String> ingest = new HashMap<>();
+        put(ingest, IngestSettings.HOST, LOOPBACK);
+        put(ingest, IngestSettings.PORT, Integer.toString(config.ingestPort()));
+        put(ingest, IngestSettings.API_KEYS, "demo=" + DEMO_API_KEY_SHA256);
+
         return List.of(
-                new ServiceSpec("routing-service", "routing-service", "dev.heed.routing.app.RoutingApplication", config.routingPort(),
-                        with(common, Map.of(
-                                "HEED_ROUTING_HTTP_HOST", LOOPBACK,
-                                // Where another instance would forward queries: the address it listens on, not "localhost" (maybe ::1).
-                                "HEED_ROUTING_ADVERTISED_HOST", LOOPBACK,
-                                "HEED_ROUTING_HTTP_PORT", Integer.toString(config.routingPort()),
-                                "HEED_ACK_TOKENS", DEMO_ACK_TOKENS,
-                                "HEED_ROUTING_STATE_DIR", config.dataDir().resolve("routing-state").toString(),
-                                "HEED_SLA_TIME_SCALE", Integer.toString(config.timeScale())))),
-                new ServiceSpec("responder-service", "responder-service", "dev.heed.responder.ResponderApplication", config.responderPort(),
-                        with(with(common, responderOwn), Map.of(
-                                "HEED_RESPONDER_HOST", LOOPBACK,
-                                "HEED_RESPONDER_PORT", Integer.toString(config.responderPort()),
-                                "HEED_RESPONDER_PUBLIC_URL", "http://127.0.0.1:" + config.responderPort(),
-                                "HEED_ACK_TOKENS", DEMO_ACK_TOKENS))),
-                new ServiceSpec("ingest-service", "ingest-service", "dev.heed.ingest.IngestApplication", config.ingestPort(),
-                        with(common, Map.of(
-                                "HEED_INGEST_HOST", LOOPBACK,
-                                "HEED_INGEST_PORT", Integer.toString(config.ingestPort()),
-                                "HEED_INGEST_API_KEYS", "demo=" + DEMO_API_KEY_SHA256))));
+                spec(Services.ROUTING, config.routingPort(), env, common, routing),
+                spec(Services.RESPONDER, config.responderPort(), env, common, responder),
+                spec(Services.INGEST, config.ingestPort(), env, common, ingest));
     }
 
-    private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
-        Map<String, String> all = new HashMap<>(common);
+    private static ServiceSpec spec(ServiceDescriptor service, int port, Map<String, String> env, Map<String, String> common,
+                                    Map<String, String> own) {
+        Map<String, String> all = new HashMap<>(declared(service, env));
+        all.putAll(common);
         all.putAll(own);
-        return Map.copyOf(all);
+        return new ServiceSpec(service.name(), service.module(), service.mainClass(), port, Map.copyOf(all));
+    }
+
+    /** The variables of {@code env} that {@code service} reads: its settings, their former names, its families. */
+    static Map<String, String> declared(ServiceDescriptor service, Map<String, String> env) {
+        Map<String, String> found = new HashMap<>();
+        env.forEach((name, value) -> {
+            boolean setting = service.settings().stream().anyMatch(s -> names(s).contains(name));
+            boolean family = service.patterns().stream().map(PatternSetting::regex).anyMatch(p -> p.matcher(name).matches());
+            if (setting || family) {
+                found.put(name, value);
+            }
+        });
+        return found;
+    }
+
+    private static List<String> names(Setting<?> setting) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(setting.name()),
+                setting.formers().stream().map(Setting.Former::name)).toList();
+    }
+
+    private static void put(Map<String, String> env, Setting<?> setting, String value) {
+        env.put(setting.name(), value);
     }
 }

@@ -48,4 +48,27 @@ class ServiceCatalogTest {
                 .doesNotContainKey("HEED_UNRELATED");
         assertThat(routing).doesNotContainKeys("HEED_AGENTS_DEFAULT_AGENT", "HEED_SMTP_HOST");
     }
+
+    // The catalog used to hold the services' class and variable names as strings; now each service gets the
+    // variables it declares, whatever their family, and the local run's own values win.
+    @Test
+    void eachServiceGetsTheVariablesItDeclaresAndTheLocalRunsOwnValuesWin() {
+        Map<String, String> env = Map.of(
+                "HEED_INGEST_RATE_PER_SECOND", "500",
+                "HEED_ROUTING_PUNCTUATE_INTERVAL", "250ms",
+                "HEED_WEBHOOK_TIMEOUT_MS", "2000",
+                "HEED_INGEST_PORT", "9999",
+                "HEED_KAFKA_SECURITY_PROTOCOL", "SSL");
+        var services = ServiceCatalog.services(config, env);
+        Map<String, String> routing = services.get(0).environment();
+        Map<String, String> responder = services.get(1).environment();
+        Map<String, String> ingest = services.get(2).environment();
+
+        assertThat(ingest).containsEntry("HEED_INGEST_RATE_PER_SECOND", "500").containsEntry("HEED_INGEST_PORT", "28080")
+                .doesNotContainKeys("HEED_ROUTING_PUNCTUATE_INTERVAL", "HEED_KAFKA_SECURITY_PROTOCOL");
+        assertThat(routing).containsEntry("HEED_ROUTING_PUNCTUATE_INTERVAL", "250ms").doesNotContainKey("HEED_INGEST_RATE_PER_SECOND");
+        assertThat(responder).as("a former name is the responder's too").containsEntry("HEED_WEBHOOK_TIMEOUT_MS", "2000");
+        assertThat(services).extracting(ServiceSpec::mainClass).containsExactly("dev.heed.routing.app.RoutingApplication",
+                "dev.heed.responder.ResponderApplication", "dev.heed.ingest.IngestApplication");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.heed.ingest.http;
 
+import dev.heed.runtime.http.ProblemException;
 import dev.heed.ingest.auth.ApiKeyRegistry;
 import dev.heed.ingest.auth.FailedAuthLimiter;
 import dev.heed.ingest.auth.PresentedKey;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.heed.ingest.intake.Accepted;
 import dev.heed.ingest.intake.Outcome;
-import dev.heed.ingest.problem.Problem;
+import dev.heed.runtime.http.Problem;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.heed.ingest.http;
 
-import dev.heed.ingest.problem.Problem;
+import dev.heed.runtime.http.Problem;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;

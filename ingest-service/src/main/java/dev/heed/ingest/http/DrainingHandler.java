@@ -1,6 +1,6 @@
 package dev.heed.ingest.http;
 
-import dev.heed.ingest.problem.Problem;
+import dev.heed.runtime.http.Problem;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;

@@ -1,7 +1,8 @@
 package dev.heed.ingest.http;
 
+import dev.heed.runtime.http.ProblemException;
 import dev.heed.ingest.problem.HttpLayerProblems;
-import dev.heed.ingest.problem.Problem;
+import dev.heed.runtime.http.Problem;
 import dev.heed.ingest.problem.Problems;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;

@@ -1,10 +1,11 @@
 package dev.heed.ingest.http;
 
+import dev.heed.runtime.http.ProblemException;
 import dev.heed.ingest.feedback.FieldError;
 import dev.heed.ingest.feedback.Submission;
 import dev.heed.ingest.intake.FeedbackIntake;
 import dev.heed.ingest.intake.Outcome;
-import dev.heed.ingest.problem.Problem;
+import dev.heed.runtime.http.Problem;
 import dev.heed.ingest.problem.Problems;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class FeedbackRoutes {
 
     void batch(Context ctx) {
         if (ctx.header(IDEMPOTENCY_KEY) != null) {
-            throw new ProblemException(Problem.invalid(List.of(FieldError.invalid(
+            throw new ProblemException(Problems.invalid(List.of(FieldError.invalid(
                     "header:" + IDEMPOTENCY_KEY, "is not used on batches; give each item its eventId or CloudEvents id"))));
         }
         byte[] body = body(ctx, maxBatchBytes);
@@ -112,7 +113,7 @@ final class FeedbackRoutes {
     }
 
     private static ProblemException invalidBody(String why) {
-        return new ProblemException(Problem.invalid(List.of(FieldError.invalid("/", "the body could not be read: " + why))));
+        return new ProblemException(Problems.invalid(List.of(FieldError.invalid("/", "the body could not be read: " + why))));
     }
 
     private static Map<String, String> lowerCaseHeaders(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.heed.ingest.http;
 
-import dev.heed.ingest.problem.Problem;
+import dev.heed.runtime.http.ProblemException;
+import dev.heed.runtime.http.Problem;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

@@ -8,6 +8,8 @@ import dev.heed.ingest.feedback.CloudEventReader;
 import dev.heed.ingest.feedback.FeedbackParser;
 import dev.heed.ingest.intake.FeedbackIntake;
 import dev.heed.ingest.problem.Problems;
+import dev.heed.runtime.http.Health;
+import dev.heed.runtime.http.OpsRoutes;
 import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.json.JavalinJackson;
@@ -77,7 +79,7 @@ public final class IngestServer implements AutoCloseable {
                 .description("Write requests waiting for Kafka's acknowledgement").register(meters);
         var feedback = new FeedbackRoutes(decoder, intake, responses, config.limits().maxBodyBytes(), config.limits().maxBatchBytes(),
                 answering, inFlight);
-        var health = new HealthRoutes(ready, responses);
+        var ops = new OpsRoutes(() -> Health.of(true), () -> Health.of(ready.getAsBoolean()), meters);
         var limits = config.limits();
         var failures = config.authFailures();
         var auth = new Authenticator(config.apiKeys(), new RateLimiter(limits.ratePerSecond(), limits.rateBurst(), clock),
@@ -116,9 +118,7 @@ public final class IngestServer implements AutoCloseable {
             cfg.routes.post(FeedbackRoutes.SINGLE, feedback::single);
             cfg.routes.post(FeedbackRoutes.BATCH, feedback::batch);
             cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-            cfg.routes.get("/health/live", health::live);
-            cfg.routes.get("/health/ready", health::ready);
-            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
+            ops.register(cfg);
             new ErrorRoutes(responses, new AllowedMethods(routes)).register(cfg);
         }).start();
         LOG.atInfo().addKeyValue("port", app.port()).addKeyValue("tls", config.tls().isPresent())

@@ -1,5 +1,6 @@
 package dev.heed.ingest.http;
 
+import dev.heed.runtime.http.OpsRoutes;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -13,15 +14,10 @@ import org.eclipse.jetty.util.Callback;
 final class OpsPortSplit extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (Listeners.onOpsPort(request) != isOpsPath(request.getHttpURI().getCanonicalPath())) {
+        if (Listeners.onOpsPort(request) != OpsRoutes.isOpsPath(request.getHttpURI().getCanonicalPath())) {
             Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
             return true;
         }
         return super.handle(request, response, callback);
-    }
-
-    /** Health and metrics, also with a trailing slash or below, as Javalin would route them. */
-    static boolean isOpsPath(String path) {
-        return path != null && (path.startsWith("/health/") || path.equals("/metrics") || path.startsWith("/metrics/"));
     }
 }

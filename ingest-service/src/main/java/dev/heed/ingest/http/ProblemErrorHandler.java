@@ -1,7 +1,7 @@
 package dev.heed.ingest.http;
 
 import dev.heed.ingest.problem.HttpLayerProblems;
-import dev.heed.ingest.problem.Problem;
+import dev.heed.runtime.http.Problem;
 import dev.heed.ingest.problem.Problems;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpException;

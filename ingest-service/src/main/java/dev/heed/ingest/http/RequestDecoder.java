@@ -1,5 +1,6 @@
 package dev.heed.ingest.http;
 
+import dev.heed.runtime.http.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.ingest.feedback.CloudEventReader;
@@ -7,7 +8,7 @@ import dev.heed.ingest.feedback.FeedbackParser;
 import dev.heed.ingest.feedback.FieldError;
 import dev.heed.ingest.feedback.StrictJson;
 import dev.heed.ingest.feedback.Submission;
-import dev.heed.ingest.problem.Problem;
+import dev.heed.runtime.http.Problem;
 import dev.heed.ingest.problem.Problems;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,7 @@ final class RequestDecoder {
     private StrictJson.Parsed readable(byte[] body) {
         StrictJson.Parsed parsed = strictJson.read(body, "");
         if (parsed.tree() == null) {
-            throw new ProblemException(Problem.invalid(parsed.errors()));
+            throw new ProblemException(Problems.invalid(parsed.errors()));
         }
         return parsed;
     }
@@ -95,12 +96,12 @@ final class RequestDecoder {
     private JsonNode cleanTree(byte[] body) {
         StrictJson.Parsed parsed = readable(body);
         if (!parsed.isClean()) {
-            throw new ProblemException(Problem.invalid(parsed.errors()));
+            throw new ProblemException(Problems.invalid(parsed.errors()));
         }
         return parsed.tree();
     }
 
     private static ProblemException invalid(String pointer, String detail) {
-        return new ProblemException(Problem.invalid(List.of(FieldError.invalid(pointer, detail))));
+        return new ProblemException(Problems.invalid(List.of(FieldError.invalid(pointer, detail))));
     }
 }

@@ -3,7 +3,7 @@ package dev.heed.ingest.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.ingest.intake.Outcome;
-import dev.heed.ingest.problem.Problem;
+import dev.heed.runtime.http.Problem;
 import io.javalin.http.Context;
 
 /** Writes answers: accepted feedback as JSON, refusals as RFC 9457 problem details. */

@@ -1,11 +1,12 @@
 package dev.heed.ingest.http;
 
+import dev.heed.runtime.http.ProblemException;
 import dev.heed.ingest.IngestConfig;
 import dev.heed.ingest.auth.ApiKeyRegistry;
 import dev.heed.ingest.auth.PresentedKey;
 import dev.heed.ingest.feedback.FieldError;
 import dev.heed.ingest.problem.HttpLayerProblems;
-import dev.heed.ingest.problem.Problem;
+import dev.heed.runtime.http.Problem;
 import dev.heed.ingest.problem.Problems;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -147,7 +148,7 @@ final class UploadGate extends Handler.Wrapper {
             if (outcome instanceof BodyReader.Outcome.Whole whole) {
                 handOn(new BufferedRequest(request, whole.body(), whole.length()));
             } else if (outcome instanceof BodyReader.Outcome.Cut cut) {
-                refuse(Problem.invalid(List.of(FieldError.invalid("/", "the body could not be read: " + cut.why()))));
+                refuse(Problems.invalid(List.of(FieldError.invalid("/", "the body could not be read: " + cut.why()))));
             } else if (outcome instanceof BodyReader.Outcome.TimedOut late) {
                 refuse(HttpLayerProblems.bodyTimeout(late.why()));
             } else if (outcome instanceof BodyReader.Outcome.Refused refused) {

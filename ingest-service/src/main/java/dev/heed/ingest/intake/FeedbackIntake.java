@@ -7,7 +7,7 @@ import dev.heed.ingest.feedback.FieldError;
 import dev.heed.ingest.feedback.Submission;
 import dev.heed.ingest.idempotency.IdempotencyStore;
 import dev.heed.ingest.kafka.FeedbackPublisher;
-import dev.heed.ingest.problem.Problem;
+import dev.heed.runtime.http.Problem;
 import dev.heed.ingest.problem.Problems;
 import java.time.Clock;
 import java.time.Duration;
@@ -158,7 +158,7 @@ public final class FeedbackIntake {
         List<FieldError> errors = new ArrayList<>(submission.errors());
         String eventId = eventId(submission.eventId(), idempotencyKey, receivedAt, errors);
         if (!errors.isEmpty()) {
-            return decided(Outcome.refused(Problem.invalid(errors)));
+            return decided(Outcome.refused(Problems.invalid(errors)));
         }
         Fingerprint fingerprint = Fingerprint.of(source, submission.input());
         boolean[] fresh = new boolean[1];

@@ -1,6 +1,6 @@
 package dev.heed.ingest.intake;
 
-import dev.heed.ingest.problem.Problem;
+import dev.heed.runtime.http.Problem;
 
 /**
  * What became of one submission: accepted (stored and acknowledged by Kafka) or refused with a problem.

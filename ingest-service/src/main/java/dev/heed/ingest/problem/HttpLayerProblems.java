@@ -1,5 +1,6 @@
 package dev.heed.ingest.problem;
 
+import dev.heed.runtime.http.Problem;
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,10 +1,24 @@
 package dev.heed.ingest.problem;
 
+import dev.heed.runtime.http.Problem;
+import dev.heed.ingest.feedback.FieldError;
 import java.time.Duration;
+import java.util.List;
 
 /** The problems this API answers with besides field validation, each with a stable type URI. */
 public final class Problems {
     private Problems() {}
+
+    /** 400 when any field breaks the schema, else 422; every field error is listed either way. */
+    public static Problem invalid(List<FieldError> fieldErrors) {
+        boolean semantic = fieldErrors.stream().allMatch(FieldError::semantic);
+        var errors = fieldErrors.stream().map(e -> new Problem.Error(e.pointer(), e.detail())).toList();
+        return semantic
+                ? new Problem(Problem.TYPE_BASE + "unprocessable", "The feedback cannot be accepted as stated", 422,
+                        errors.size() + " field(s) are well-formed but not acceptable", null, errors, null)
+                : new Problem(Problem.TYPE_BASE + "invalid-request", "The request is invalid", 400,
+                        errors.size() + " field(s) are invalid", null, errors, null);
+    }
 
     public static Problem unauthenticated() {
         return Problem.of(401, "unauthenticated", "No valid API key",

@@ -9,7 +9,7 @@ import dev.heed.ingest.JsonMapping;
 import dev.heed.ingest.feedback.FieldError;
 import dev.heed.ingest.intake.Accepted;
 import dev.heed.ingest.intake.Outcome;
-import dev.heed.ingest.problem.Problem;
+import dev.heed.runtime.http.Problem;
 import dev.heed.ingest.problem.Problems;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +44,7 @@ class BatchResultTest {
                 time = Instant.ofEpochMilli(random.nextBoolean() ? random.nextLong(0, 4_000_000L) * 1000 : random.nextLong(0, 4_000_000_000_000L));
             }
             outcomes.add(switch (random.nextInt(4)) {
-                case 0 -> Outcome.refused(Problem.invalid(List.of(FieldError.invalid("/" + i + "/text", "is \"required\"\n"))));
+                case 0 -> Outcome.refused(Problems.invalid(List.of(FieldError.invalid("/" + i + "/text", "is \"required\"\n"))));
                 case 1 -> Outcome.refused(Problems.kafkaUnavailable(Duration.ofSeconds(random.nextInt(30))));
                 default -> Outcome.accepted(new Accepted("ev-" + i + "-é", "ingest-" + random.nextLong(), "feedback.received",
                         random.nextInt(12), random.nextLong() & Long.MAX_VALUE, time), random.nextBoolean());

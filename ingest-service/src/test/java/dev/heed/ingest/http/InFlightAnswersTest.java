@@ -1,5 +1,6 @@
 package dev.heed.ingest.http;
 
+import dev.heed.runtime.http.ProblemException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heed.ingest.problem.Problems;

@@ -15,7 +15,7 @@ import dev.heed.ingest.feedback.Submission;
 import dev.heed.ingest.idempotency.IdempotencyStore;
 import dev.heed.ingest.kafka.FeedbackPublisher;
 import dev.heed.ingest.kafka.Placement;
-import dev.heed.ingest.problem.Problem;
+import dev.heed.runtime.http.Problem;
 import dev.heed.schemas.registry.RegistryException;
 import java.time.Duration;
 import java.time.Instant;

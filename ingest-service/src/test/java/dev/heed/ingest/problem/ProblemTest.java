@@ -1,5 +1,6 @@
 package dev.heed.ingest.problem;
 
+import dev.heed.runtime.http.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ProblemTest {
     @Test
     void shouldBe400WhenAnyFieldBreaksTheSchemaListingAllFields() {
-        Problem p = Problem.invalid(List.of(FieldError.invalid("/text", "is required"), FieldError.unacceptable("/occurredAt", "lies in the future")));
+        Problem p = Problems.invalid(List.of(FieldError.invalid("/text", "is required"), FieldError.unacceptable("/occurredAt", "lies in the future")));
 
         assertThat(p.status()).isEqualTo(400);
         assertThat(p.errors()).extracting(Problem.Error::pointer).containsExactly("/text", "/occurredAt");
@@ -20,7 +21,7 @@ class ProblemTest {
 
     @Test
     void shouldBe422WhenEveryFieldIsWellFormedButUnacceptable() {
-        Problem p = Problem.invalid(List.of(FieldError.unacceptable("/occurredAt", "lies in the future")));
+        Problem p = Problems.invalid(List.of(FieldError.unacceptable("/occurredAt", "lies in the future")));
         assertThat(p.status()).isEqualTo(422);
     }
 

@@ -3,7 +3,7 @@ package dev.heed.responder.ack;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.responder.ack.AckException.Reason;
 import dev.heed.responder.ack.ComplaintDirectory.KnownComplaint;
-import dev.heed.schemas.auth.Principal;
+import dev.heed.runtime.auth.Principal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package dev.heed.responder.console;
 
-import dev.heed.responder.http.Problem;
-import dev.heed.responder.http.ProblemException;
+import dev.heed.runtime.http.Problem;
+import dev.heed.runtime.http.ProblemException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -32,7 +32,7 @@ public final class ConsoleRoutes {
         config.routes.delete(API + "/session", ctx -> signOut(ctx, console.sessions()));
         config.routes.before(API + "/*", ctx -> {
             if (!ctx.path().equals(API + "/session") && console.sessions().find(ctx.cookie(COOKIE)).isEmpty()) {
-                throw new ProblemException(Problem.of(401, "unauthorized", "Sign in to the console", "no valid console session", ctx.path()));
+                throw new ProblemException(Problem.of(401, "unauthorized", "Sign in to the console", "no valid console session"));
             }
         });
         config.routes.before(API + "/events", ConsoleRoutes::requireEventStream);
@@ -40,7 +40,7 @@ public final class ConsoleRoutes {
         config.routes.get(API + "/dashboard", ctx -> json(ctx, console, console.dashboard()));
         config.routes.get(API + "/complaints/{id}", ctx -> json(ctx, console, console.complaint(ctx.pathParam("id"))
                 .orElseThrow(() -> new ProblemException(Problem.of(404, "unknown-complaint", "Not in the timeline index",
-                        "no events of " + ctx.pathParam("id") + " are held (never seen, or evicted by the index bound)", ctx.path())))));
+                        "no events of " + ctx.pathParam("id") + " are held (never seen, or evicted by the index bound)")))));
         config.routes.sse(API + "/events", client -> console.events().connect(client, client.ctx().cookie(COOKIE)));
     }
 
@@ -50,7 +50,7 @@ public final class ConsoleRoutes {
         String token = authorization != null && authorization.regionMatches(true, 0, prefix, 0, prefix.length())
                 ? authorization.substring(prefix.length()).trim() : "";
         String session = sessions.signIn(token).orElseThrow(() -> new ProblemException(
-                Problem.of(401, "unauthorized", "Authentication required", "the token is not valid", ctx.path()),
+                Problem.of(401, "unauthorized", "Authentication required", "the token is not valid"),
                 Map.of("WWW-Authenticate", "Bearer realm=\"heed\"")));
         // HttpOnly keeps the id from scripts; SameSite=Strict keeps other sites from riding on it.
         ctx.header("Set-Cookie", COOKIE + "=" + session + "; Path=/console; HttpOnly; SameSite=Strict; Max-Age="
@@ -70,7 +70,7 @@ public final class ConsoleRoutes {
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains("text/event-stream")) {
             throw new ProblemException(Problem.of(406, "not-acceptable", "Only an event stream is served here",
-                    "send Accept: text/event-stream (as a browser's EventSource does)", ctx.path()));
+                    "send Accept: text/event-stream (as a browser's EventSource does)"));
         }
     }
 

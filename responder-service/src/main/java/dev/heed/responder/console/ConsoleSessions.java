@@ -1,7 +1,7 @@
 package dev.heed.responder.console;
 
-import dev.heed.schemas.auth.Principal;
-import dev.heed.schemas.auth.TokenStore;
+import dev.heed.runtime.auth.Principal;
+import dev.heed.runtime.auth.TokenStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.heed.responder.console;
 
+import static dev.heed.runtime.catalog.ResponderSettings.*;
+
 import java.time.Duration;
 
 /**
@@ -10,6 +12,7 @@ import java.time.Duration;
 public record ConsoleSettings(Duration sessionTtl, int maxComplaints, int maxEventsPerComplaint, Duration replyWithin,
                               Duration sampleEvery) {
     public static ConsoleSettings defaults() {
-        return new ConsoleSettings(Duration.ofHours(12), 10_000, 50, Duration.ofMinutes(15), Duration.ofSeconds(5));
+        return new ConsoleSettings(CONSOLE_SESSION_TTL.fallback(), CONSOLE_TIMELINE_MAX_COMPLAINTS.fallback(),
+                CONSOLE_TIMELINE_MAX_EVENTS.fallback(), CONSOLE_REPLY_WITHIN.fallback(), CONSOLE_SAMPLE.fallback());
     }
 }

@@ -1,5 +1,7 @@
 package dev.heed.responder.http;
 
+import dev.heed.runtime.http.ProblemException;
+import dev.heed.runtime.http.Problem;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.heed.events.AckSource;
 import dev.heed.responder.ack.AckRequest;
-import dev.heed.responder.http.Problem.FieldError;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -39,7 +40,7 @@ final class AckBody {
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    static AckRequest parse(ObjectReader json, byte[] body, Instant now, String instance) {
+    static AckRequest parse(ObjectReader json, byte[] body, Instant now) {
         if (body.length == 0) {
             return new AckRequest(null, null, null, AckSource.API);
         }
@@ -49,20 +50,20 @@ final class AckBody {
         } catch (MismatchedInputException e) {
             // What a tree read can mismatch is only a second value after the first; Jackson's own text names its classes.
             throw new ProblemException(Problem.of(400, "malformed-json", "The body is not valid JSON",
-                    "more content after the JSON value", instance));
+                    "more content after the JSON value"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ProblemException(Problem.of(400, "malformed-json", "The body is not valid JSON", e.getOriginalMessage(), instance));
+            throw new ProblemException(Problem.of(400, "malformed-json", "The body is not valid JSON", e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new ProblemException(Problem.of(400, "malformed-json", "The body cannot be read", e.getMessage(), instance));
+            throw new ProblemException(Problem.of(400, "malformed-json", "The body cannot be read", e.getMessage()));
         }
         if (root == null || !root.isObject()) {
-            throw new ProblemException(Problem.invalid(List.of(new FieldError("$", "must be a JSON object")), instance));
+            throw new ProblemException(Problem.invalid("The request has invalid fields",List.of(new Problem.Error("", "must be a JSON object"))));
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<Problem.Error> errors = new ArrayList<>();
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                errors.add(new FieldError(name, "unknown field"));
+                errors.add(new Problem.Error("/" + name, "unknown field"));
             }
         }
         String agent = text(root, "agent", 1, 100, errors);
@@ -70,32 +71,32 @@ final class AckBody {
         Instant nextUpdateBy = instant(root, "nextUpdateBy", now, errors);
         String source = text(root, "source", 1, 20, errors);
         if (source != null && !SOURCES.contains(source)) {
-            errors.add(new FieldError("source", "must be one of " + SOURCES));
+            errors.add(new Problem.Error("/source", "must be one of " + SOURCES));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid(errors, instance));
+            throw new ProblemException(Problem.invalid("The request has invalid fields",errors));
         }
         return new AckRequest(agent, note, nextUpdateBy, source == null ? AckSource.API : AckSource.valueOf(source));
     }
 
-    private static String text(JsonNode root, String field, int min, int max, List<FieldError> errors) {
+    private static String text(JsonNode root, String field, int min, int max, List<Problem.Error> errors) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isTextual()) {
-            errors.add(new FieldError(field, "must be a string"));
+            errors.add(new Problem.Error("/" + field, "must be a string"));
             return null;
         }
         String value = node.asText().strip();
         if (value.length() < min || value.length() > max) {
-            errors.add(new FieldError(field, "must be " + min + " to " + max + " characters"));
+            errors.add(new Problem.Error("/" + field, "must be " + min + " to " + max + " characters"));
             return null;
         }
         return value.isEmpty() ? null : value;
     }
 
-    private static Instant instant(JsonNode root, String field, Instant now, List<FieldError> errors) {
+    private static Instant instant(JsonNode root, String field, Instant now, List<Problem.Error> errors) {
         String text = text(root, field, 1, 40, errors);
         if (text == null) {
             return null;
@@ -103,12 +104,12 @@ final class AckBody {
         try {
             Instant value = Instant.parse(text);
             if (!value.isAfter(now)) {
-                errors.add(new FieldError(field, "must be in the future"));
+                errors.add(new Problem.Error("/" + field, "must be in the future"));
                 return null;
             }
             return value;
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-11-20T16:00:00Z"));
+            errors.add(new Problem.Error("/" + field, "must be an ISO-8601 instant such as 2026-11-20T16:00:00Z"));
             return null;
         }
     }

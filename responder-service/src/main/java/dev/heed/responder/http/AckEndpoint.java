@@ -1,14 +1,15 @@
 package dev.heed.responder.http;
 
+import dev.heed.runtime.http.ProblemException;
+import dev.heed.runtime.http.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.responder.ack.AckException;
 import dev.heed.responder.ack.AckRequest;
 import dev.heed.responder.ack.Acknowledger;
-import dev.heed.schemas.auth.Principal;
-import dev.heed.schemas.auth.TokenStore;
-import dev.heed.responder.http.Problem.FieldError;
+import dev.heed.runtime.auth.Principal;
+import dev.heed.runtime.auth.TokenStore;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -42,49 +43,48 @@ public final class AckEndpoint {
     }
 
     void handle(Context ctx) throws Exception {
-        String instance = ctx.path();
-        Principal who = authenticate(ctx.header("Authorization"), instance);
+        Principal who = authenticate(ctx.header("Authorization"));
         byte[] body = ctx.bodyAsBytes();
         if (body.length > MAX_BODY) {
-            throw new ProblemException(Problem.of(413, "body-too-large", "The body is too large", "at most " + MAX_BODY + " bytes", instance));
+            throw new ProblemException(Problem.of(413, "body-too-large", "The body is too large", "at most " + MAX_BODY + " bytes"));
         }
         String contentType = ctx.contentType();
         if (body.length > 0 && (contentType == null || !contentType.toLowerCase().startsWith("application/json"))) {
             throw new ProblemException(Problem.of(415, "unsupported-media-type", "The body must be application/json",
-                    "got " + contentType, instance));
+                    "got " + contentType));
         }
-        AckRequest request = AckBody.parse(bodies, body, clock.instant(), instance);
+        AckRequest request = AckBody.parse(bodies, body, clock.instant());
         Acknowledger.Result result;
         try {
             result = acknowledger.acknowledge(ctx.pathParam("id"), who, request);
         } catch (AckException e) {
-            throw problem(e, instance);
+            throw problem(e);
         }
         ctx.status(result.created() ? 201 : 200).contentType("application/json")
                 .result(json.writeValueAsString(view(result.acknowledgement(), result.created())));
     }
 
-    private Principal authenticate(String authorization, String instance) {
+    private Principal authenticate(String authorization) {
         String prefix = "Bearer ";
         if (authorization == null || !authorization.regionMatches(true, 0, prefix, 0, prefix.length())) {
-            throw unauthorized("a bearer token is required", instance);
+            throw unauthorized("a bearer token is required");
         }
         return tokens.authenticate(authorization.substring(prefix.length()).trim())
-                .orElseThrow(() -> unauthorized("the token is not valid", instance));
+                .orElseThrow(() -> unauthorized("the token is not valid"));
     }
 
-    private static ProblemException unauthorized(String detail, String instance) {
-        return new ProblemException(Problem.of(401, "unauthorized", "Authentication required", detail, instance),
+    private static ProblemException unauthorized(String detail) {
+        return new ProblemException(Problem.of(401, "unauthorized", "Authentication required", detail),
                 Map.of("WWW-Authenticate", "Bearer realm=\"heed\""));
     }
 
-    private static ProblemException problem(AckException e, String instance) {
+    private static ProblemException problem(AckException e) {
         return switch (e.reason()) {
-            case UNKNOWN_COMPLAINT -> new ProblemException(Problem.of(404, "unknown-complaint", "No such complaint", e.getMessage(), instance));
-            case FORBIDDEN -> new ProblemException(Problem.of(403, "forbidden", "Not allowed for this token", e.getMessage(), instance));
-            case AGENT_REQUIRED -> new ProblemException(Problem.invalid(List.of(new FieldError("agent", e.getMessage())), instance));
+            case UNKNOWN_COMPLAINT -> new ProblemException(Problem.of(404, "unknown-complaint", "No such complaint", e.getMessage()));
+            case FORBIDDEN -> new ProblemException(Problem.of(403, "forbidden", "Not allowed for this token", e.getMessage()));
+            case AGENT_REQUIRED -> new ProblemException(Problem.invalid("The request has invalid fields",List.of(new Problem.Error("/agent", e.getMessage()))));
             case UNAVAILABLE -> new ProblemException(Problem.of(503, "unavailable", "Cannot record the acknowledgement now",
-                    e.getMessage(), instance), Map.of("Retry-After", "5"));
+                    e.getMessage()), Map.of("Retry-After", "5"));
         };
     }
 

@@ -8,7 +8,7 @@ import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintStatus;
 import dev.heed.schemas.SampleEvents;
-import dev.heed.schemas.auth.Principal;
+import dev.heed.runtime.auth.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -13,7 +13,7 @@ import dev.heed.events.ResponseSent;
 import dev.heed.localstack.Stack;
 import dev.heed.responder.ResponderApplication;
 import dev.heed.responder.ResponderConfig;
-import dev.heed.schemas.auth.TokenStore;
+import dev.heed.runtime.auth.TokenStore;
 import dev.heed.responder.it.Pipeline;
 import dev.heed.schemas.SampleEvents;
 import java.net.URI;
@@ -43,7 +43,7 @@ final class ConsoleFixture implements AutoCloseable {
     ConsoleFixture start() {
         Map<String, String> env = pipeline.env();
         env.put("HEED_ACK_TOKENS", "agent:grace:" + TokenStore.hash(TOKEN));
-        env.put("HEED_CONSOLE_SAMPLE_MS", "500");
+        env.put("HEED_CONSOLE_SAMPLE", "500ms");
         app = ResponderApplication.start(ResponderConfig.from(env), Clock.systemUTC(), d -> { }, t -> t);
         await().atMost(Duration.ofSeconds(90)).until(() -> get("/health/ready", null).statusCode() == 200);
         return this;

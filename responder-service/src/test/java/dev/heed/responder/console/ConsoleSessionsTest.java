@@ -2,7 +2,7 @@ package dev.heed.responder.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.heed.schemas.auth.TokenStore;
+import dev.heed.runtime.auth.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,9 +8,12 @@ import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.responder.ack.AckWriter;
 import dev.heed.responder.ack.Acknowledger;
 import dev.heed.responder.ack.ComplaintDirectory;
-import dev.heed.schemas.auth.TokenStore;
+import dev.heed.runtime.auth.TokenStore;
 import dev.heed.schemas.SampleEvents;
 import io.javalin.Javalin;
+import dev.heed.runtime.http.Health;
+import dev.heed.runtime.http.OpsRoutes;
+import java.util.Optional;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -52,7 +55,8 @@ class AckEndpointTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         TokenStore tokens = TokenStore.parse("agent:grace:" + TokenStore.hash(GRACE) + ",team:billing:" + TokenStore.hash(TEAM));
         app = HttpApp.create(new AckEndpoint(new Acknowledger(directory, writer, clock), tokens, JSON, clock),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true, () -> false, JSON).start(0);
+                Optional.of(new OpsRoutes(() -> Health.of(true), () -> Health.of(false), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))),
+                config -> { }).start(0);
     }
 
     @AfterEach
@@ -77,7 +81,7 @@ class AckEndpointTest {
         assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("type").asText()).startsWith("https://heed.dev/problems/");
+        assertThat(problem.path("type").asText()).startsWith("urn:heed:problem:");
         return problem;
     }
 
@@ -121,9 +125,9 @@ class AckEndpointTest {
         JsonNode problem = problem(post("fb-1", GRACE, "application/json",
                 "{\"note\":7,\"nextUpdateBy\":\"tomorrow\",\"source\":\"FAX\",\"colour\":\"red\"}"), 400);
 
-        assertThat(problem.path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("note", "nextUpdateBy", "source", "colour");
+        assertThat(problem.path("errors").findValuesAsText("pointer")).containsExactlyInAnyOrder("/note", "/nextUpdateBy", "/source", "/colour");
         assertThat(problem(post("fb-1", GRACE, "application/json", "{\"nextUpdateBy\":\"2026-11-20T11:00:00Z\"}"), 400)
-                .path("errors").get(0).path("message").asText()).isEqualTo("must be in the future");
+                .path("errors").get(0).path("detail").asText()).isEqualTo("must be in the future");
         problem(post("fb-1", GRACE, "application/json", "[]"), 400);
     }
 
@@ -146,7 +150,7 @@ class AckEndpointTest {
 
     @Test
     void shouldRequireATeamTokenToNameTheAgent() throws Exception {
-        assertThat(problem(post("fb-1", TEAM, "application/json", "{}"), 400).path("errors").get(0).path("field").asText()).isEqualTo("agent");
+        assertThat(problem(post("fb-1", TEAM, "application/json", "{}"), 400).path("errors").get(0).path("pointer").asText()).isEqualTo("/agent");
         assertThat(post("fb-1", TEAM, "application/json", "{\"agent\":\"alan\"}").statusCode()).isEqualTo(201);
     }
 

@@ -10,7 +10,7 @@ import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
 import dev.heed.responder.ResponderApplication;
 import dev.heed.responder.ResponderConfig;
-import dev.heed.schemas.auth.TokenStore;
+import dev.heed.runtime.auth.TokenStore;
 import dev.heed.responder.it.ItEvents.Kind;
 import dev.heed.schemas.SampleEvents;
 import java.net.URI;

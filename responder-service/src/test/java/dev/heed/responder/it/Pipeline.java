@@ -5,7 +5,7 @@ import dev.heed.localstack.Stack;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import dev.heed.schemas.topics.Topic;
-import dev.heed.schemas.topics.TopicCreator;
+import dev.heed.runtime.kafka.TopicEnsure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +33,7 @@ public final class Pipeline implements AutoCloseable {
         this.stack = stack;
         this.suffix = "." + stack.uniqueName("it");
         this.topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, 3, suffix);
-        TopicCreator.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
+        TopicEnsure.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
     }
 
     @SuppressWarnings("unchecked")

@@ -85,7 +85,7 @@ class ResponderIT {
         env.put("HEED_AGENTS_DEFAULT_MANAGER", "manager@heed.example.com");
         env.put("HEED_AGENT_WEBHOOK_SECRET", AGENT_SECRET);
         env.put("HEED_RETRY_MAX_ATTEMPTS", "4");
-        env.put("HEED_ESCALATION_WAIT_MS", "20000");
+        env.put("HEED_ESCALATION_WAIT", "20s");
         return env;
     }
 

@@ -12,7 +12,7 @@ import dev.heed.routing.topology.ClockSettings;
 import dev.heed.routing.topology.RoutingTopology;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
-import dev.heed.schemas.topics.TopicCreator;
+import dev.heed.runtime.kafka.TopicEnsure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -72,7 +72,7 @@ final class ThroughputBench {
     ThroughputBench(Stack stack) {
         this.stack = stack;
         this.topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, HeedTopics.DEFAULT_PARTITIONS);
-        TopicCreator.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
+        TopicEnsure.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
         stack.createTopic(BARE_OUT, HeedTopics.DEFAULT_PARTITIONS);
         for (String topic : List.of(SAME_OUT, SAME_COMPLAINTS, SAME_STATE)) {
             stack.createTopic(topic, HeedTopics.DEFAULT_PARTITIONS);

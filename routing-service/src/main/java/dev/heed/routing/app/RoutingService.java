@@ -9,15 +9,13 @@ import dev.heed.routing.http.RoutingHttp;
 import dev.heed.routing.http.RoutingMetrics;
 import dev.heed.routing.topology.LocalComplaints;
 import dev.heed.routing.topology.RoutingTopology;
-import dev.heed.schemas.registry.HttpSchemaRegistryClient;
+import dev.heed.runtime.kafka.TopicEnsure;
+import dev.heed.runtime.launch.RunningService;
 import dev.heed.schemas.topics.HeedTopics;
-import dev.heed.schemas.topics.TopicCreator;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
@@ -26,39 +24,44 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running routing service: topics ensured, Kafka Streams started, HTTP serving. Closing it stops HTTP
- * first (so readiness drops), then Streams (committing its last transaction), then the metrics.
+ * first (so readiness drops), then Streams (committing its last transaction), then the metrics. It fails by itself
+ * when Streams reaches ERROR (a failed stream thread is replaced; ERROR means none can run any more).
  */
-public final class RoutingService implements AutoCloseable {
+public final class RoutingService implements RunningService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoutingService.class);
-    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
     private final RoutingMetrics metrics;
     private final RoutingHttp http;
+    private final CompletableFuture<Throwable> failure;
 
-    private RoutingService(KafkaStreams streams, RoutingMetrics metrics, RoutingHttp http) {
+    private RoutingService(KafkaStreams streams, RoutingMetrics metrics, RoutingHttp http, CompletableFuture<Throwable> failure) {
         this.streams = streams;
         this.metrics = metrics;
         this.http = http;
+        this.failure = failure;
     }
 
     public static RoutingService start(RoutingConfig config, Classifier classifier, InstantSource clock) {
-        HeedTopics topics = HeedTopics.create(new HttpSchemaRegistryClient(config.registryUrl()), config.autoRegister(),
-                config.partitions());
-        if (config.createTopics()) {
-            createTopics(config, topics);
-        }
+        HeedTopics topics = config.kafka().topics();
+        TopicEnsure.ensure(config.kafka(), topics.all());
         AtomicLong deadLettered = new AtomicLong();
         KafkaStreams streams = new KafkaStreams(
                 RoutingTopology.build(topics, classifier, config.policies(), config.clockSettings()),
-                StreamsProperties.of(config, deadLettered));
+                StreamsProperties.of(config, topics.routingDlq().name(), deadLettered));
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("stream thread failed; replacing it", error);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        streams.setStateListener((now, before) -> LOG.info("streams {} -> {}", before, now));
+        streams.setStateListener((now, before) -> {
+            LOG.info("streams {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR) {
+                failure.complete(new IllegalStateException("Kafka Streams went from " + before + " to ERROR"));
+            }
+        });
         streams.start();
 
         LocalComplaints local = new LocalComplaints(streams, topics.complaintsState().valueSerde().deserializer(),
@@ -69,15 +72,7 @@ public final class RoutingService implements AutoCloseable {
         RoutingMetrics metrics = new RoutingMetrics(streams, local, clock, deadLettered);
         RoutingHttp http = RoutingHttp.start(new RoutingHttp.Listen(config.httpHost(), config.httpPort(), config.opsPort()),
                 streams::state, new ComplaintLookup(streams, local, self, clock, json), metrics, json, config.queryTokens());
-        return new RoutingService(streams, metrics, http);
-    }
-
-    private static void createTopics(RoutingConfig config, HeedTopics topics) {
-        Map<String, Object> adminProps = new java.util.HashMap<>(config.kafka());
-        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        try (Admin admin = Admin.create(adminProps)) {
-            TopicCreator.createMissing(admin, topics.all(), config.replicationFactor(), ADMIN_TIMEOUT);
-        }
+        return new RoutingService(streams, metrics, http, failure);
     }
 
     public KafkaStreams.State state() {
@@ -91,6 +86,11 @@ public final class RoutingService implements AutoCloseable {
     /** Where health and metrics are served: {@code HEED_ROUTING_OPS_PORT} when set, else the HTTP port. */
     public int opsPort() {
         return http.opsPort();
+    }
+
+    @Override
+    public CompletableFuture<Throwable> failure() {
+        return failure;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.heed.routing.app;
 
 import dev.heed.routing.deadletter.DeadLetterConfig;
-import dev.heed.schemas.topics.TopicNames;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -13,20 +12,20 @@ public final class StreamsProperties {
     private StreamsProperties() {
     }
 
-    static Properties of(RoutingConfig config, AtomicLong deadLettered) {
+    /** @param deadLetters the dead-letter topic's name (suffixed like every topic) */
+    static Properties of(RoutingConfig config, String deadLetters, AtomicLong deadLettered) {
         Properties props = new Properties();
-        props.putAll(config.kafka());
+        props.putAll(config.kafka().clientProperties());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         processing(props);
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + config.httpPort());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.kafka().replicationFactor());
         if (config.stateDir() != null) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
         }
-        DeadLetterConfig.apply(props, TopicNames.ROUTING_DLQ, deadLettered);
+        DeadLetterConfig.apply(props, deadLetters, deadLettered);
         return props;
     }
 

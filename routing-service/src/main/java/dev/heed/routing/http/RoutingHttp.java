@@ -2,12 +2,17 @@ package dev.heed.routing.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.heed.schemas.auth.TokenStore;
+import dev.heed.runtime.auth.TokenStore;
+import dev.heed.runtime.http.Health;
+import dev.heed.runtime.http.OpsRoutes;
+import dev.heed.runtime.http.Problem;
+import dev.heed.runtime.http.ProblemException;
+import dev.heed.runtime.http.ProblemRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -23,8 +28,6 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
  */
 public final class RoutingHttp implements AutoCloseable {
 
-    private static final ObjectMapper PROBLEMS = new ObjectMapper();
-
     private final Javalin api;
     private final Javalin ops;
 
@@ -38,10 +41,12 @@ public final class RoutingHttp implements AutoCloseable {
 
     public static RoutingHttp start(Listen listen, Supplier<KafkaStreams.State> state, ComplaintLookup lookup,
                                     RoutingMetrics metrics, ObjectMapper json, TokenStore tokens) {
+        OpsRoutes ops = new OpsRoutes(() -> health(state.get() != KafkaStreams.State.ERROR, state.get()),
+                () -> health(state.get() == KafkaStreams.State.RUNNING, state.get()), metrics.registry());
         Javalin api = Javalin.create(config -> {
             bind(config, listen.host(), listen.port());
             if (listen.opsPort().isEmpty()) {
-                opsRoutes(config, state, metrics);
+                ops.register(config);
             }
             config.routes.get("/v1/complaints/overdue", ctx -> {
                 String credential = authorized(ctx, tokens);
@@ -51,23 +56,24 @@ public final class RoutingHttp implements AutoCloseable {
                 String credential = authorized(ctx, tokens);
                 lookup.state(ctx.pathParam("id"), local(ctx), credential).ifPresentOrElse(
                         found -> json(ctx, json, found),
-                        () -> problem(ctx, 404, "complaint not found", "no instance holds complaint " + ctx.pathParam("id")));
+                        () -> {
+                            throw new ProblemException(Problem.of(404, "complaint-not-found", "Complaint not found",
+                                    "no instance holds complaint " + ctx.pathParam("id")));
+                        });
             });
             config.routes.exception(UnauthorizedException.class, (e, ctx) -> {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"heed\"");
-                problem(ctx, 401, "authentication required", e.getMessage());
+                ProblemRoutes.write(ctx, Problem.of(401, "unauthenticated", "Authentication required", e.getMessage()).at(ctx.path()));
             });
             config.routes.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx, "stores are not queryable now"));
             config.routes.exception(NotAnswerableNowException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
+            ProblemRoutes.register(config);
         }).start();
         if (listen.opsPort().isEmpty()) {
             return new RoutingHttp(api, null);
         }
         try {
-            return new RoutingHttp(api, Javalin.create(config -> {
-                bind(config, listen.host(), listen.opsPort().getAsInt());
-                opsRoutes(config, state, metrics);
-            }).start());
+            return new RoutingHttp(api, ops.serve(listen.host(), listen.opsPort().getAsInt()));
         } catch (RuntimeException e) {
             api.stop(); // the ops port is taken, say: leave nothing listening behind
             throw e;
@@ -89,12 +95,6 @@ public final class RoutingHttp implements AutoCloseable {
         config.jetty.port = port;
     }
 
-    private static void opsRoutes(JavalinConfig config, Supplier<KafkaStreams.State> state, RoutingMetrics metrics) {
-        config.routes.get("/health/live", ctx -> health(ctx, state.get() != KafkaStreams.State.ERROR, state.get()));
-        config.routes.get("/health/ready", ctx -> health(ctx, state.get() == KafkaStreams.State.RUNNING, state.get()));
-        config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-    }
-
     /** The request's Authorization header, once its bearer token is one of the configured tokens. */
     private static String authorized(Context ctx, TokenStore tokens) {
         String authorization = ctx.header("Authorization");
@@ -113,22 +113,11 @@ public final class RoutingHttp implements AutoCloseable {
 
     // Rebalancing and restoring are normal and short: say so, and when to ask again.
     private static void unavailable(Context ctx, String detail) {
-        ctx.header("Retry-After", "1");
-        problem(ctx, 503, "try again shortly", detail);
+        ProblemRoutes.write(ctx, Problem.of(503, "unavailable", "Try again shortly", detail).withRetryAfter(Duration.ofSeconds(1)).at(ctx.path()));
     }
 
-    private static void problem(Context ctx, int status, String title, String detail) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        ctx.status(status);
-        json(ctx, PROBLEMS, problem);
-        ctx.contentType("application/problem+json");
-    }
-
-    private static void health(Context ctx, boolean healthy, KafkaStreams.State state) {
-        ctx.status(healthy ? 200 : 503).contentType("application/json").result("{\"streams\":\"" + state + "\"}");
+    private static Health health(boolean up, KafkaStreams.State state) {
+        return new Health(up, Map.of("streams", state.name()));
     }
 
     private static void json(Context ctx, ObjectMapper json, Object body) {

@@ -47,6 +47,11 @@ public final class RoutingMetrics implements AutoCloseable {
                 .description("Records sent to the routing dead-letter topic since start").register(registry);
     }
 
+    /** Where the meters are kept, for the operations surface's {@code /metrics}. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
     public String scrape() {
         return registry.scrape();
     }

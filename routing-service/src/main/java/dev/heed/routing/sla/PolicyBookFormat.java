@@ -2,6 +2,7 @@ package dev.heed.routing.sla;
 
 import dev.heed.routing.classify.CategoryLabel;
 import dev.heed.routing.classify.SeverityLabel;
+import dev.heed.runtime.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,9 +71,9 @@ public final class PolicyBookFormat {
     }
 
     private static PolicyRule rule(String name, int version, Map<String, String> a) {
-        Duration target = DurationText.parse(required(a, "target"));
+        Duration target = Durations.parse(required(a, "target"));
         SlaPolicy policy = new SlaPolicy(name, version, target, warnings(a.getOrDefault("warn", "0.5,0.75")),
-                a.containsKey("repeat") ? DurationText.parse(a.get("repeat")) : target,
+                a.containsKey("repeat") ? Durations.parse(a.get("repeat")) : target,
                 Integer.parseInt(a.getOrDefault("climb-after", String.valueOf(SlaPolicy.DEFAULT_REMINDERS_PER_LEVEL))));
         SeverityLabel severity = SeverityLabel.valueOf(required(a, "severity").toUpperCase(Locale.ROOT));
         CategoryLabel category = a.containsKey("category") ? CategoryLabel.valueOf(a.get("category").toUpperCase(Locale.ROOT)) : null;

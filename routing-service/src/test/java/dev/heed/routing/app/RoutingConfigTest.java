@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.heed.routing.classify.CategoryLabel;
 import dev.heed.routing.classify.SeverityLabel;
-import dev.heed.schemas.auth.TokenStore;
+import dev.heed.runtime.auth.TokenStore;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class RoutingConfigTest {
         assertThat(config.standbyReplicas()).isZero();
         assertThat(config.policies().choose(SeverityLabel.CRITICAL, "WEB", CategoryLabel.OTHER).firstResponse())
                 .isEqualTo(Duration.ofMinutes(15));
-        assertThat(config.kafka()).isEmpty();
+        assertThat(config.kafka().passthrough()).isEmpty();
     }
 
     @Test
@@ -40,7 +40,7 @@ class RoutingConfigTest {
         assertThat(config.clockSettings().punctuateInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(config.standbyReplicas()).isEqualTo(1);
         assertThat(config.policies().choose(SeverityLabel.LOW, null, null).name()).isEqualTo("fast");
-        assertThat(config.kafka()).containsEntry("security.protocol", "SASL_SSL");
+        assertThat(config.kafka().passthrough()).containsEntry("security.protocol", "SASL_SSL");
     }
 
     @Test
@@ -72,5 +72,38 @@ class RoutingConfigTest {
         env.remove("HEED_CREATE_TOPICS");
         env.put("HEED_ROUTING_STANDBY_REPLICAS", "one");
         assertThatThrownBy(() -> RoutingConfig.from(env)).hasMessage("HEED_ROUTING_STANDBY_REPLICAS=one is not an integer");
+    }
+
+    // Drift found in issue 20: routing ignored HEED_TOPIC_SUFFIX (the responder read it), so the two talked past each other.
+    @Test
+    void theTopicSuffixReachesEveryTopicAndTheDeadLetterTopic() {
+        var env = new java.util.HashMap<>(MINIMAL);
+        env.put("HEED_TOPIC_SUFFIX", ".blue");
+        RoutingConfig config = RoutingConfig.from(env);
+        var topics = config.kafka().topics();
+
+        assertThat(topics.all()).allSatisfy(spec -> assertThat(spec.name()).endsWith(".blue"));
+        assertThat(StreamsProperties.of(config, topics.routingDlq().name(), new java.util.concurrent.atomic.AtomicLong()))
+                .containsEntry(org.apache.kafka.streams.StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "routing.dlq.blue");
+    }
+
+    // Drift found in issue 20: the responder let HEED_KAFKA_BOOTSTRAP_SERVERS win, routing the reverse; now one rule.
+    @Test
+    void theNamedBootstrapServersWinOverThePassThroughOneWhichServesWhenAlone() {
+        var both = new java.util.HashMap<>(MINIMAL);
+        both.put("HEED_KAFKA_BOOTSTRAP_SERVERS", "other:9092");
+        RoutingConfig config = RoutingConfig.from(both);
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("broker:9092");
+        assertThat(StreamsProperties.of(config, "dlq", new java.util.concurrent.atomic.AtomicLong()))
+                .containsEntry("bootstrap.servers", "broker:9092");
+
+        var alone = Map.of("HEED_KAFKA_BOOTSTRAP_SERVERS", "other:9092", "HEED_REGISTRY_URL", "http://registry");
+        assertThat(RoutingConfig.from(alone).kafka().bootstrapServers()).isEqualTo("other:9092");
+    }
+
+    // The local run starts this service by the class name its descriptor holds; renaming the class must fail here.
+    @Test
+    void theDescriptorNamesThisServicesMainClass() {
+        assertThat(dev.heed.runtime.catalog.Services.ROUTING.mainClass()).isEqualTo(RoutingApplication.class.getName());
     }
 }

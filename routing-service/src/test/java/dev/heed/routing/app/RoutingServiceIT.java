@@ -15,7 +15,7 @@ import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
 import dev.heed.routing.classify.FeedbackClassifier;
 import dev.heed.routing.deadletter.DeadLetters;
-import dev.heed.schemas.auth.TokenStore;
+import dev.heed.runtime.auth.TokenStore;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import java.io.IOException;
@@ -206,8 +206,8 @@ class RoutingServiceIT {
             assertThat(http(ops, "/metrics", null)).startsWith("200 ").contains("heed_routing_dead_lettered_records_total");
             assertThat(http(main, "/health/ready", null)).startsWith("404 ");
             assertThat(http(main, "/metrics", null)).startsWith("404 ");
-            assertThat(http(main, "/v1/complaints/nobody")).startsWith("404 ").contains("complaint not found");
-            assertThat(http(ops, "/v1/complaints/nobody")).startsWith("404 ").doesNotContain("complaint not found");
+            assertThat(http(main, "/v1/complaints/nobody")).startsWith("404 ").contains("urn:heed:problem:complaint-not-found");
+            assertThat(http(ops, "/v1/complaints/nobody")).startsWith("404 ").contains("urn:heed:problem:not-found");
         }
     }
 

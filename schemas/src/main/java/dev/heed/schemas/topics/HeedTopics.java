@@ -70,7 +70,7 @@ public final class HeedTopics {
     public Topic<byte[], byte[]> routingDlq() { return routingDlq; }
     public Topic<byte[], byte[]> responderDlq() { return responderDlq; }
 
-    /** Every topic's creation spec, for {@link TopicCreator}. */
+    /** Every topic's creation spec, for {@code TopicEnsure} in the runtime module. */
     public List<TopicSpec> all() {
         return List.of(feedbackReceived.spec(), feedbackClassified.spec(), complaintsEscalated.spec(), responseDue.spec(),
                 complaintsAcknowledged.spec(), complaintsState.spec(), responsesSent.spec(), routingDlq.spec(), responderDlq.spec());

@@ -1,0 +1,81 @@
+package dev.heed.runtime.kafka;
+
+import dev.heed.runtime.config.Setting;
+import dev.heed.runtime.config.Settings;
+import dev.heed.runtime.config.SettingsException;
+import dev.heed.schemas.registry.HttpSchemaRegistryClient;
+import dev.heed.schemas.topics.HeedTopics;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+
+/**
+ * How a Heed process reaches Kafka and the schema registry, and which topics it uses: the same variables,
+ * read the same way, in every service and the CLI.
+ *
+ * <p>Bootstrap servers: {@code HEED_BOOTSTRAP_SERVERS}; when it is unset, {@code HEED_KAFKA_BOOTSTRAP_SERVERS}
+ * (the pass-through spelling) is taken; when both are set, {@code HEED_BOOTSTRAP_SERVERS} wins, with a warning.
+ *
+ * @param passthrough every {@code HEED_KAFKA_*} setting, as Kafka client properties
+ */
+public record KafkaSettings(String bootstrapServers, String registryUrl, boolean registryAutoRegister, String topicSuffix,
+                            int partitions, short replicationFactor, boolean createTopics, Map<String, String> passthrough) {
+
+    public static final Setting<String> BOOTSTRAP_SERVERS = Setting.optional("HEED_BOOTSTRAP_SERVERS", "(required)",
+            "Kafka bootstrap servers, `host:port,...`; `HEED_KAFKA_BOOTSTRAP_SERVERS` is read when this is unset");
+    public static final Setting<String> REGISTRY_URL = Setting.required("HEED_REGISTRY_URL",
+            "the registry's Confluent-compatible API, e.g. `http://registry:8080/apis/ccompat/v7`");
+    public static final Setting<Boolean> REGISTRY_AUTO_REGISTER = Setting.bool("HEED_REGISTRY_AUTO_REGISTER", true,
+            "let serializers register their schema on first write (production registries often forbid it)");
+    public static final Setting<String> TOPIC_SUFFIX = Setting.string("HEED_TOPIC_SUFFIX", "",
+            "appended to every Heed topic name (`.v2`, or a run id so that runs sharing a broker do not meet)");
+    public static final Setting<Integer> TOPIC_PARTITIONS = Setting.integer("HEED_TOPIC_PARTITIONS", HeedTopics.DEFAULT_PARTITIONS,
+            "partitions of the topics a service creates (the unit of parallelism; all topics share it)")
+            .check(n -> n >= 1, "at least 1");
+    public static final Setting<Integer> TOPIC_REPLICATION_FACTOR = Setting.integer("HEED_TOPIC_REPLICATION_FACTOR", 1,
+            "replication factor of the topics a service creates; 3 or more also sets `min.insync.replicas=2`")
+            .check(n -> n >= 1 && n <= Short.MAX_VALUE, "between 1 and 32767");
+    public static final Setting<Boolean> CREATE_TOPICS = Setting.bool("HEED_CREATE_TOPICS", true,
+            "create the service's missing topics at start; `false` only names the missing ones in a warning");
+
+    /** The common settings, in the order the configuration reference lists them. */
+    public static final List<Setting<?>> DECLARED = List.of(BOOTSTRAP_SERVERS, REGISTRY_URL, REGISTRY_AUTO_REGISTER,
+            TOPIC_SUFFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, CREATE_TOPICS);
+
+    public KafkaSettings {
+        passthrough = Map.copyOf(passthrough);
+    }
+
+    public static KafkaSettings from(Settings settings) {
+        return from(settings, CREATE_TOPICS);
+    }
+
+    /** @param createTopics the create switch as this service declares it (ingest reads a former name of its own) */
+    public static KafkaSettings from(Settings settings, Setting<Boolean> createTopics) {
+        Map<String, String> passthrough = settings.kafkaPassthrough();
+        String named = settings.get(BOOTSTRAP_SERVERS);
+        String passed = passthrough.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+        if (named == null && passed == null) {
+            throw new SettingsException(BOOTSTRAP_SERVERS.name() + " is required");
+        }
+        if (named != null && passed != null && !named.equals(passed)) {
+            settings.warn("HEED_BOOTSTRAP_SERVERS=" + named + " wins over HEED_KAFKA_BOOTSTRAP_SERVERS=" + passed);
+        }
+        return new KafkaSettings(named != null ? named : passed, settings.get(REGISTRY_URL), settings.get(REGISTRY_AUTO_REGISTER),
+                settings.get(TOPIC_SUFFIX), settings.get(TOPIC_PARTITIONS), settings.get(TOPIC_REPLICATION_FACTOR).shortValue(),
+                settings.get(createTopics), passthrough);
+    }
+
+    /** Properties for any Kafka client: the pass-through settings, with the bootstrap servers decided above. */
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> props = new HashMap<>(passthrough);
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return props;
+    }
+
+    /** The topic catalog these settings name: registry, auto-register, partitions and suffix applied. */
+    public HeedTopics topics() {
+        return HeedTopics.create(new HttpSchemaRegistryClient(registryUrl), registryAutoRegister, partitions, topicSuffix);
+    }
+}

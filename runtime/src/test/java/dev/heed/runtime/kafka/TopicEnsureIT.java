@@ -1,0 +1,43 @@
+package dev.heed.runtime.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heed.localstack.LocalStackExtension;
+import dev.heed.localstack.Stack;
+import dev.heed.schemas.topics.TopicSpec;
+import dev.heed.schemas.topics.TopicSpec.CleanupPolicy;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalStackExtension.class)
+class TopicEnsureIT {
+
+    private static KafkaSettings kafka(Stack stack, boolean create) {
+        return new KafkaSettings(stack.bootstrapServers(), stack.registryUrl(), true, "", 3, (short) 1, create, Map.of());
+    }
+
+    @Test
+    void createsWhatIsMissingLeavesWhatExistsAndOnlyNamesTheMissingWhenToldNotToCreate(Stack stack) throws Exception {
+        String existing = stack.uniqueName("ensure-existing");
+        String missing = stack.uniqueName("ensure-missing");
+        String untouched = stack.uniqueName("ensure-untouched");
+        stack.createTopic(existing, 1);
+        List<TopicSpec> specs = List.of(new TopicSpec(existing, 3, CleanupPolicy.DELETE, Map.of()),
+                new TopicSpec(missing, 3, CleanupPolicy.COMPACT, Map.of()));
+
+        assertThat(TopicEnsure.ensure(kafka(stack, true), specs)).containsExactly(missing);
+        assertThat(TopicEnsure.ensure(kafka(stack, true), specs)).as("a second start creates nothing").isEmpty();
+        assertThat(TopicEnsure.ensure(kafka(stack, false), List.of(new TopicSpec(untouched, 3, CleanupPolicy.DELETE, Map.of()))))
+                .containsExactly(untouched);
+
+        Set<String> names = stack.admin().listTopics().names().get(30, TimeUnit.SECONDS);
+        assertThat(names).contains(existing, missing).doesNotContain(untouched);
+        var described = stack.admin().describeTopics(List.of(existing, missing)).allTopicNames().get(30, TimeUnit.SECONDS);
+        assertThat(described.get(existing).partitions()).as("an existing topic keeps its partitions").hasSize(1);
+        assertThat(described.get(missing).partitions()).hasSize(3);
+    }
+}
