@@ -56,13 +56,7 @@ public record ResponderConfig(int port, String publicUrl, KafkaSettings kafka, S
                 settings.get(WEBHOOK_TIMEOUT),
                 BackoffPolicy.of(settings.get(RETRY_MAX_ATTEMPTS), settings.get(RETRY_INITIAL), settings.get(RETRY_MAX)),
                 settings.get(ESCALATION_WAIT),
-                settings.get(REPLY_TIMEZONE).transform(zone -> {
-                    try {
-                        return ZoneId.of(zone);
-                    } catch (RuntimeException e) {
-                        throw new SettingsException(REPLY_TIMEZONE.name() + "=" + zone + " is not a time zone such as UTC or Europe/Paris", e);
-                    }
-                }),
+                settings.get(REPLY_TIMEZONE),
                 settings.get(DEFAULT_LANGUAGE),
                 settings.get(AGENT_LANGUAGE),
                 settings.find(TEMPLATE_DIR).map(Path::of).orElse(null),

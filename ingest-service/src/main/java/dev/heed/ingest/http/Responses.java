@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.ingest.intake.Outcome;
 import dev.heed.runtime.http.Problem;
+import dev.heed.runtime.http.ProblemRoutes;
 import io.javalin.http.Context;
 
 /** Writes answers: accepted feedback as JSON, refusals as RFC 9457 problem details. */
@@ -31,10 +32,7 @@ final class Responses {
         if (problem.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"heed-ingest\"");
         }
-        if (problem.retryAfter() != null) {
-            ctx.header("Retry-After", Long.toString(problem.retryAfterSeconds()));
-        }
-        write(ctx, problem.status(), Problem.MEDIA_TYPE, problem);
+        ProblemRoutes.write(ctx, problem);
     }
 
     void json(Context ctx, int status, Object body) {

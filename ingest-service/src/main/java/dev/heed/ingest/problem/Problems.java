@@ -16,8 +16,7 @@ public final class Problems {
         return semantic
                 ? new Problem(Problem.TYPE_BASE + "unprocessable", "The feedback cannot be accepted as stated", 422,
                         errors.size() + " field(s) are well-formed but not acceptable", null, errors, null)
-                : new Problem(Problem.TYPE_BASE + "invalid-request", "The request is invalid", 400,
-                        errors.size() + " field(s) are invalid", null, errors, null);
+                : Problem.invalid("The request is invalid", errors);
     }
 
     public static Problem unauthenticated() {

@@ -3,6 +3,8 @@ package dev.heed.runtime.catalog;
 import dev.heed.runtime.config.PatternSetting;
 import dev.heed.runtime.config.Setting;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** The responder-service's own settings. The former {@code _MS} names are read for one release, with a warning. */
@@ -40,7 +42,8 @@ public final class ResponderSettings {
     public static final Setting<Duration> SENT_LOG_HORIZON = Setting.duration("HEED_SENT_LOG_HORIZON", Duration.ofDays(7),
             "how far back the sent log reads `responses.sent` and what it keeps; at least the input topics' retention")
             .formerly("HEED_SENT_LOG_HORIZON_MS", Setting.millis());
-    public static final Setting<String> REPLY_TIMEZONE = Setting.string("HEED_REPLY_TIMEZONE", "UTC", "the time zone of times in replies");
+    public static final Setting<ZoneId> REPLY_TIMEZONE = Setting.of("HEED_REPLY_TIMEZONE", "a time zone such as UTC or Europe/Paris",
+            ZoneId::of, ZoneOffset.UTC, "`UTC`", "the time zone of times in replies");
     public static final Setting<String> DEFAULT_LANGUAGE = Setting.string("HEED_DEFAULT_LANGUAGE", "en",
             "the customers' language when neither the feedback nor its source names one");
     public static final Setting<String> AGENT_LANGUAGE = Setting.string("HEED_AGENT_LANGUAGE", "en", "the agents' language");
