@@ -4,6 +4,7 @@ import dev.heed.runtime.http.Problem;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -25,7 +26,12 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *
  * <p>The time bounds are real time (Jetty's scheduler and {@link NanoTime}), as they bound real sockets: the
  * whole body within {@code timeout} of the first wait, and no pause longer than {@code idleTimeout}. When one
- * runs out, or the read is {@link #stop stopped}, the request is failed, which wakes a pending read.
+ * runs out, or the read is {@link #stop stopped}, the outcome is given there and then, and the request is failed
+ * so that Jetty reads no more of it; the outcome never waits for Jetty to wake a pending read.
+ *
+ * <p>An outcome reached after waiting is given on a thread of the server's pool ({@code handOff}), never on
+ * the thread of a Jetty read callback or of its scheduler: what follows runs a blocking route, which must not
+ * hold either.
  */
 final class BodyReader implements Runnable {
     /** How the read ended. */
@@ -56,28 +62,33 @@ final class BodyReader implements Runnable {
     private final Duration timeout;
     private final Supplier<Problem> admission;
     private final Consumer<Outcome> done;
+    private final Executor handOff;
     private boolean admitted;
     private byte[] buffer;
     private int length;
     private volatile long lastProgress;
     private long deadline;
     private Scheduler.Task timer;
-    // Guarded by this: whether the outcome was given, and the outcome that stopped the read early (if one did).
-    private boolean finished;
-    private Outcome stopped;
+    // Set under this lock, once: whether the outcome was given. Read without it to stop reading early.
+    private volatile boolean finished;
+    // Whether the read waited (await was called): its outcome is then handed off.
+    private volatile boolean waited;
 
     /**
      * @param admission asked once, when the body is still incomplete after its free wait: null admits it to wait
      *                  further, a problem refuses it
-     * @param done      given the outcome, once
+     * @param done      given the outcome, once: on the calling thread when the body was there at once, else
+     *                  through {@code handOff}
      */
-    BodyReader(Request request, int limit, Duration idleTimeout, Duration timeout, Supplier<Problem> admission, Consumer<Outcome> done) {
+    BodyReader(Request request, int limit, Duration idleTimeout, Duration timeout, Supplier<Problem> admission, Consumer<Outcome> done,
+            Executor handOff) {
         this.request = request;
         this.limit = limit;
         this.idleTimeout = idleTimeout;
         this.timeout = timeout;
         this.admission = admission;
         this.done = done;
+        this.handOff = handOff;
     }
 
     /**
@@ -91,6 +102,7 @@ final class BodyReader implements Runnable {
 
     /** Waits for the rest of the body, within the time bounds; the outcome is given on a Jetty thread. */
     void await() {
+        waited = true;
         deadline = NanoTime.now() + timeout.toNanos();
         synchronized (this) {
             timer = schedule(Math.min(timeout.toNanos(), idleTimeout.toNanos()));
@@ -101,6 +113,10 @@ final class BodyReader implements Runnable {
     @Override
     public void run() {
         if (readUntilMissing()) {
+            return;
+        }
+        if (finished) {
+            // Stopped while this callback ran: read no more.
             return;
         }
         if (!admitted) {
@@ -117,6 +133,9 @@ final class BodyReader implements Runnable {
     /** True when the read ended; false when Jetty has nothing more yet. */
     private boolean readUntilMissing() {
         while (true) {
+            if (finished) {
+                return true;
+            }
             Content.Chunk chunk = request.read();
             if (chunk == null) {
                 return false;
@@ -171,21 +190,23 @@ final class BodyReader implements Runnable {
                 : "the body ended after " + length + " bytes, before its last chunk";
     }
 
-    /** Gives the outcome once. A read stopped early ends as it was stopped, even if the last byte came meanwhile. */
-    private void finish(Outcome outcome) {
+    /** Gives the outcome, unless one was given already; true when this call gave it. */
+    private boolean finish(Outcome outcome) {
         synchronized (this) {
             if (finished) {
-                return;
+                return false;
             }
             finished = true;
-            if (stopped != null) {
-                outcome = stopped;
-            }
             if (timer != null) {
                 timer.cancel();
             }
         }
-        done.accept(outcome);
+        if (waited) {
+            handOff.execute(() -> done.accept(outcome));
+        } else {
+            done.accept(outcome);
+        }
+        return true;
     }
 
     private Scheduler.Task schedule(long nanos) {
@@ -209,17 +230,11 @@ final class BodyReader implements Runnable {
     }
 
     /**
-     * Ends a read that is still waiting with {@code outcome} (a stopping server refuses what is still on its way).
-     * Does nothing once the outcome was given.
+     * Ends a read that is still waiting with {@code outcome} (a stopping server refuses what is still on its way),
+     * and fails the request so that Jetty reads no more of it. Does nothing once the outcome was given.
      */
     void stop(Outcome outcome) {
-        synchronized (this) {
-            if (finished || stopped != null) {
-                return;
-            }
-            stopped = outcome;
-            // Inside the lock, so the outcome cannot be given between this decision and the failure; the failure
-            // wakes the pending read (perhaps on this thread), which then finishes as stopped.
+        if (finish(outcome)) {
             request.fail(outcome instanceof Outcome.TimedOut late
                     ? new TimeoutException(late.why())
                     : new CancellationException("the server stopped reading the body"));

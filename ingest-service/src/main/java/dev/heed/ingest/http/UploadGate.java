@@ -73,7 +73,8 @@ final class UploadGate extends Handler.Wrapper {
         }
         request.setAttribute(Authenticator.SOURCE_ATTRIBUTE, source);
         var upload = new Upload(request, response, callback, source, limit);
-        var reader = new BodyReader(request, limit, settings.idleTimeout(), settings.timeout(), upload::admit, upload::ended);
+        var reader = new BodyReader(request, limit, settings.idleTimeout(), settings.timeout(), upload::admit, upload::ended,
+                request.getComponents().getThreadPool());
         upload.reader = reader;
         if (!reader.readAvailable()) {
             waiting.add(upload);

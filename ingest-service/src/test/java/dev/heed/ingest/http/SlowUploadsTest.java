@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,6 +37,10 @@ class SlowUploadsTest {
     /** The whole body must arrive within 2 s, whatever the pace. */
     @RegisterExtension
     static final ServerFixture bounded = new ServerFixture(Map.of("HEED_INGEST_BODY_TIMEOUT", "PT2S"));
+
+    /** A deadline short enough to fall, again and again, while bytes keep coming. */
+    @RegisterExtension
+    static final ServerFixture hurried = new ServerFixture(Map.of("HEED_INGEST_BODY_TIMEOUT", "150ms", "HEED_INGEST_MAX_BODY_BYTES", "65536"));
 
     private final List<AutoCloseable> open = new ArrayList<>();
     private final ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
@@ -129,6 +135,27 @@ class SlowUploadsTest {
         assertThat(answer.status()).isEqualTo(408);
         assertThat(answer.json().get("detail").textValue()).contains("the body did not arrive within PT2S");
         assertThat(written(bounded)).doesNotContain("trickle-1");
+    }
+
+    /**
+     * The deadline falls while Jetty is busy with the bytes that keep coming, at a different moment each time:
+     * every body still gets its 408, and none is written. (A server that left the answer to Jetty waking the
+     * read hung here once in CI, holding the connection open for good.)
+     */
+    @RepeatedTest(20)
+    void shouldAnswerEveryBodyWhoseDeadlineFallsWhileBytesKeepComing(RepetitionInfo repetition) {
+        String id = "hurried-" + repetition.getCurrentRepetition();
+        SlowBody slow = SlowBody.start(hurried.server.port(), ServerFixture.WEB_KEY,
+                FeedbackEndpointTest.VALID.formatted(id).replace("Broken parcel", "x".repeat(1000)), 10);
+        open.add(slow);
+        // One byte every 1-3 ms: the whole body would take seconds, the deadline falls after 150 ms.
+        long pace = 1_000 + 500L * repetition.getCurrentRepetition() % 2_000;
+        trickle.scheduleAtFixedRate(() -> slow.send(1), pace, pace, TimeUnit.MICROSECONDS);
+
+        RawHttp.Answer answer = slow.answer();
+        assertThat(answer.status()).isEqualTo(408);
+        assertThat(answer.json().get("detail").textValue()).contains("the body did not arrive within PT0.15S");
+        assertThat(written(hurried)).doesNotContain(id);
     }
 
     @Test
