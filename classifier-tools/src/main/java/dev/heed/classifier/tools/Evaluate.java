@@ -47,6 +47,12 @@ public final class Evaluate {
             System.exit(2);
             return;
         }
+        String unreadable = options.unreadable();
+        if (unreadable != null) {
+            System.err.println(unreadable);
+            System.exit(2);
+            return;
+        }
         FeedbackClassifier classifier = options.model() == null ? FeedbackClassifier.loadDefault()
                 : FeedbackClassifier.withModel(readModel(options.model()));
         List<FileReport> reports = new ArrayList<>();
@@ -165,6 +171,23 @@ public final class Evaluate {
                 }
             }
             return files.isEmpty() ? usage("no input file") : new Options(ignoreRating, json, rows, model, files);
+        }
+
+        /**
+         * Why an input file or the model cannot be read (relative paths count from the working directory: the
+         * repository root when run through Maven), or null when every one can.
+         */
+        String unreadable() {
+            List<Path> inputs = new ArrayList<>(files);
+            if (model != null) {
+                inputs.add(model);
+            }
+            for (Path input : inputs) {
+                if (!java.nio.file.Files.isRegularFile(input) || !java.nio.file.Files.isReadable(input)) {
+                    return "cannot read " + input + " (" + input.toAbsolutePath().normalize() + "): no such readable file";
+                }
+            }
+            return null;
         }
 
         private static Options usage(String problem) {

@@ -39,9 +39,27 @@ public final class Train {
     private Train() {
     }
 
+    /** Why the data folder lacks a file the training reads, or null when it has them all. */
+    static String unreadable(Path data) {
+        for (String f : concat(TWEETS, DEV)) {
+            Path file = data.resolve(f);
+            if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+                return "cannot read " + file + " (" + file.toAbsolutePath().normalize() + "): --data must name the team's data"
+                        + " folder, with dev/ and train/ (relative paths count from the repository root)";
+            }
+        }
+        return null;
+    }
+
     public static void main(String[] args) throws IOException {
         TrainOptions o = TrainOptions.parse(args);
         if (o == null) {
+            System.exit(2);
+            return;
+        }
+        String unreadable = unreadable(o.data());
+        if (unreadable != null) {
+            System.err.println(unreadable);
             System.exit(2);
             return;
         }
@@ -132,7 +150,7 @@ public final class Train {
         return out;
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
+    static List<String> concat(List<String> a, List<String> b) {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
         return out;

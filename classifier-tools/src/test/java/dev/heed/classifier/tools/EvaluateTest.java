@@ -88,4 +88,17 @@ class EvaluateTest {
         assertThat(Evaluate.Options.parse(new String[] {"--ignore-rating", "--rows", "o.tsv", "a.tsv"}).files())
                 .containsExactly(Path.of("a.tsv"));
     }
+
+    @Test
+    void namesAnInputFileThatCannotBeReadInsteadOfFailingWithAStackTrace(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path present = java.nio.file.Files.writeString(dir.resolve("a.tsv"), "label\ttext\n");
+        Path missing = dir.resolve("missing.tsv");
+
+        assertThat(Evaluate.Options.parse(new String[] {present.toString()}).unreadable()).isNull();
+        assertThat(Evaluate.Options.parse(new String[] {present.toString(), missing.toString()}).unreadable())
+                .startsWith("cannot read " + missing);
+        assertThat(Evaluate.Options.parse(new String[] {"--model", missing.toString(), present.toString()}).unreadable())
+                .startsWith("cannot read " + missing);
+        assertThat(Evaluate.Options.parse(new String[] {dir.toString()}).unreadable()).startsWith("cannot read " + dir);
+    }
 }
