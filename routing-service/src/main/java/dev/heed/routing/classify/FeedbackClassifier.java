@@ -21,7 +21,7 @@ import java.util.Set;
 public final class FeedbackClassifier implements Classifier {
 
     /** Rules, word lists and model version stamped on every classification. */
-    public static final String VERSION = "heed-2.0+lr-1+vader-3.3.2";
+    public static final String VERSION = "heed-2.1+lr-2+vader-3.3.2";
     /** The rules' scores the model reads beside the hashed features, in {@link ModelInput#dense()} order. */
     public static final List<String> DENSE_FEATURES = List.of("rules", "rules-negative", "complaint");
     /** The shipped model's resource next to this class. */
@@ -143,6 +143,15 @@ public final class FeedbackClassifier implements Classifier {
         LinearModel.Scores scores = model.score(read.features(), read.dense(), read.tokens());
         double[] p = withRating(scores.logits(), input.rating(), evidence);
         ModelEvidence.add(text, tokens, scores, model, read.dense(), evidence);
+        Finding irony = Irony.find(text, tokens, rules.evidence(), problem.evidence());
+        if (irony != null) {
+            evidence.add(irony);
+        }
+        if (irony != null || rules.sarcasm() && problem.present()) {
+            // Praise of the problem itself, or sarcasm about it: what the model read as positive is the tone of
+            // a complaint.
+            p = new double[] {p[0] + p[2], p[1], 0};
+        }
         double score = clamp(p[2] - p[0]);
         SentimentLabel polarity = polarity(p);
         List<ScoredCategory> found = categories.detect(text, tokens, evidence);

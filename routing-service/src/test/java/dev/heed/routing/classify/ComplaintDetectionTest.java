@@ -86,6 +86,32 @@ class ComplaintDetectionTest {
         assertThat(c.sentiment()).isNotEqualTo(SentimentLabel.POSITIVE);
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Thanks @harbourair for losing my suitcase on a direct flight
+            thank you @cablenet for the 3 hour outage during my exam
+            Really appreciate being charged twice for one ticket @metrorail
+            thanks @gridpower, fourth outage this month
+            Love that my parcel is stuck in a depot for a week
+            """)
+    void praiseOfTheProblemItselfIsIronyAndAComplaint(String text) {
+        Verdict c = escalates(text, true);
+        assertThat(c.evidence()).anyMatch(e -> (e.rule().equals("irony") || e.rule().equals("sarcasm")) && e.start() >= 0);
+        assertThat(c.sentiment()).isEqualTo(SentimentLabel.NEGATIVE);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Thanks for rebooking me so fast after the cancellation.
+            thank you @cablenet for fixing the outage within the hour
+            Love the new tablet, thinking about cancelling my old contract.
+            Thanks again for the help, it was late but you stayed on.
+            Great crew, but the flight was delayed for three hours.
+            """)
+    void praiseOfTheRemedyOrOfSomethingElseIsNoIrony(String text) {
+        assertThat(classify(text).evidence()).noneMatch(e -> e.rule().equals("irony"));
+    }
+
     @Test
     void exclamationMarksNeverAmplifyPraiseInAComplaint() {
         double calm = rulesScore("The lounge is lovely and the staff were great, shame my bag was lost.");
