@@ -51,7 +51,7 @@ public final class LocalStack {
         return startInProcess(1, DEFAULT_COMPATIBILITY);
     }
 
-    /** Kafka's test kit with {@code brokers} combined nodes in this JVM, and Apicurio as a child JVM. */
+    /** Kafka's test kit with {@code brokers} brokers (one of them also the controller) in this JVM, and Apicurio as a child JVM. */
     public static Stack startInProcess(int brokers, String compatibility) {
         long begin = System.nanoTime();
         EmbeddedKafka kafka = EmbeddedKafka.start(brokers);
