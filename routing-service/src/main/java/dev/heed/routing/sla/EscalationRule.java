@@ -14,11 +14,12 @@ import java.util.Optional;
  * the clock starts when the feedback was accepted (its {@code receivedAt}), because the promise to the customer runs
  * from then, not from when routing caught up: a routing backlog eats into the first-response time, it does not
  * extend it. A severity this version does not know comes from a newer classifier: it is handled as
- * {@link SeverityLabel#HIGH}, urgent rather than dropped.
+ * {@link SeverityLabel#CRITICAL}, the strictest known level, as the {@code Severity} schema promises every
+ * reader (missing a complaint's clock is the costlier error).
  */
 public final class EscalationRule {
 
-    static final SeverityLabel UNKNOWN_SEVERITY = SeverityLabel.HIGH;
+    static final SeverityLabel UNKNOWN_SEVERITY = SeverityLabel.CRITICAL;
 
     private final PolicyBook policies;
 

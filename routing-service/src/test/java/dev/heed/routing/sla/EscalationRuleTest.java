@@ -38,11 +38,11 @@ class EscalationRuleTest {
     }
 
     @Test
-    void aSeverityThisVersionDoesNotKnowIsHandledAsHigh() {
+    void aSeverityThisVersionDoesNotKnowIsHandledAsTheStrictestKnownLevelAsTheSchemaSays() {
         var assignment = RULE.assign("c-3", Optional.empty(), "EMAIL", List.of(CategoryLabel.PRODUCT_QUALITY), ACCEPTED);
 
-        assertThat(assignment.severity()).isEqualTo(SeverityLabel.HIGH);
-        assertThat(assignment.clock().policy().name()).isEqualTo("high");
+        assertThat(assignment.severity()).isEqualTo(SeverityLabel.CRITICAL);
+        assertThat(assignment.clock().policy().name()).isEqualTo("critical");
         assertThat(assignment.queue()).isEqualTo("product_quality");
     }
 
