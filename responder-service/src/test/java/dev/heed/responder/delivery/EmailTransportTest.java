@@ -27,7 +27,7 @@ class EmailTransportTest {
 
     private static EmailTransport transport(int port) {
         return new EmailTransport(new EmailTransport.SmtpSettings("127.0.0.1", port, "care@example.com", null, null, false,
-                Duration.ofSeconds(5)), Clock.systemUTC());
+                Duration.ofSeconds(5)), 1, Clock.systemUTC());
     }
 
     @Test

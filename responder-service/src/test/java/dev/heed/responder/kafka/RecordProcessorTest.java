@@ -142,7 +142,8 @@ class RecordProcessorTest {
     }
 
     private ResponderLoop loop(MockConsumer<byte[], byte[]> consumer, RecordProcessor processor) {
-        return new ResponderLoop(consumer, List.of(input.topic()), processor, () -> { }, Duration.ofMillis(10));
+        return new ResponderLoop(consumer, List.of(input.topic()), processor, () -> { }, Runnable::run, clock,
+                new ResponderLoop.Limits(4, 100, Duration.ZERO, Duration.ofMillis(10), Duration.ZERO, Duration.ofMillis(200)));
     }
 
     private RecordProcessor processor(HeedTopics readWith) {
