@@ -4,7 +4,6 @@ import dev.heed.runtime.config.PatternSetting;
 import dev.heed.runtime.config.Setting;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** The responder-service's own settings. The former {@code _MS} names are read for one release, with a warning. */
@@ -57,7 +56,8 @@ public final class ResponderSettings {
             "how far back the sent log reads `responses.sent` and what it keeps; at least the input topics' retention")
             .formerly("HEED_SENT_LOG_HORIZON_MS", Setting.millis());
     public static final Setting<ZoneId> REPLY_TIMEZONE = Setting.of("HEED_REPLY_TIMEZONE", "a time zone such as UTC or Europe/Paris",
-            ZoneId::of, ZoneOffset.UTC, "`UTC`", "the time zone of times in replies");
+            // The region "UTC", not the offset: a reply reads "11:15 UTC", where ZoneOffset.UTC would print "11:15 Z".
+            ZoneId::of, ZoneId.of("UTC"), "`UTC`", "the time zone of times in replies");
     public static final Setting<String> DEFAULT_LANGUAGE = Setting.string("HEED_DEFAULT_LANGUAGE", "en",
             "the customers' language when neither the feedback nor its source names one");
     public static final Setting<String> AGENT_LANGUAGE = Setting.string("HEED_AGENT_LANGUAGE", "en", "the agents' language");
