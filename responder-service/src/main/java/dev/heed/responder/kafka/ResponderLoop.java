@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The responder's consumer: reads its input topics in a group and hands records to the {@link RecordProcessor}
+ * The responder's consumer: reads its input topics in a group and hands records to a {@link RecordHandler}
  * on an executor, as {@link OrderedWork} allows: records of one key one after another, different keys side by
  * side, at most {@link Limits#workers()} at once. A partition's offset is committed only up to its lowest
  * record that is not done, so never past a record whose outcome is not on responses.sent.
@@ -60,7 +60,7 @@ public final class ResponderLoop implements Runnable {
 
     private final Consumer<byte[], byte[]> consumer;
     private final List<String> topics;
-    private final RecordProcessor processor;
+    private final RecordHandler processor;
     private final Runnable beforeAssignedWork;
     private final Executor executor;
     private final Clock clock;
@@ -82,7 +82,7 @@ public final class ResponderLoop implements Runnable {
      * @param executor           runs the records' work; {@link Limits#workers()} tasks at most at once (plus
      *                           cancelled ones still unwinding)
      */
-    public ResponderLoop(Consumer<byte[], byte[]> consumer, List<String> topics, RecordProcessor processor,
+    public ResponderLoop(Consumer<byte[], byte[]> consumer, List<String> topics, RecordHandler processor,
                          Runnable beforeAssignedWork, Executor executor, Clock clock, Limits limits) {
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
@@ -235,6 +235,7 @@ public final class ResponderLoop implements Runnable {
      */
     private void release(Collection<TopicPartition> partitions, boolean commit) {
         work.stop(partitions);
+        takeFinished();
         try {
             long deadline = System.nanoTime() + limits.revokeWait().toNanos();
             while (failure == null && !work.started(partitions).isEmpty() && System.nanoTime() < deadline) {
