@@ -138,7 +138,7 @@ public final class ResponderLoop implements Runnable {
             return;
         }
         pauseOrResume();
-        commit(consumer.assignment());
+        commit(consumer.assignment(), false);
     }
 
     private void startWhatMayStart() {
@@ -208,9 +208,11 @@ public final class ResponderLoop implements Runnable {
     /**
      * Commits each of these partitions up to its lowest record not done; when everything read from it is done,
      * up to its position, which is past the transaction markers that follow records written with exactly-once
-     * (routing's), so an idle responder shows no lag.
+     * (routing's), so an idle responder shows no lag. While running, commits are sent without waiting for the
+     * answer, so the loop goes on starting work: one that fails leaves the group's offset behind, which is the safe
+     * side, and the next round commits again; a revoke or a stop waits for its commit.
      */
-    private void commit(Collection<TopicPartition> partitions) {
+    private void commit(Collection<TopicPartition> partitions, boolean sync) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : partitions) {
             if (!work.partitions().contains(partition)) {
@@ -223,9 +225,22 @@ public final class ResponderLoop implements Runnable {
                 offsets.put(partition, new OffsetAndMetadata(offset));
             }
         }
-        if (!offsets.isEmpty()) {
+        if (offsets.isEmpty()) {
+            return;
+        }
+        if (sync) {
             consumer.commitSync(offsets);
             offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+        } else {
+            // Noted before sending: a failed commit's callback takes them out again, however soon it comes.
+            offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+            consumer.commitAsync(offsets, (done, error) -> {
+                if (error != null) {
+                    // Called back on this thread: forgetting them makes the next round commit them again.
+                    LOG.warn("commit of {} failed; the next round commits again: {}", done, error.toString());
+                    done.keySet().forEach(committed::remove);
+                }
+            });
         }
     }
 
@@ -238,22 +253,27 @@ public final class ResponderLoop implements Runnable {
         takeFinished();
         try {
             long deadline = System.nanoTime() + limits.revokeWait().toNanos();
-            while (failure == null && !work.started(partitions).isEmpty() && System.nanoTime() < deadline) {
+            while (failure == null && !unreported(partitions).isEmpty() && System.nanoTime() < deadline) {
                 awaitFinished(deadline);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<Item<TopicPartition, ConsumerRecord<byte[], byte[]>>> unfinished = work.started(partitions);
+        List<Item<TopicPartition, ConsumerRecord<byte[], byte[]>>> unfinished = unreported(partitions);
         if (!unfinished.isEmpty()) {
             LOG.warn("cancelling {} unfinished record(s) of {}: {}", unfinished.size(), partitions, unfinished);
             cancel(unfinished);
         }
         if (commit && failure == null) {
-            commit(partitions);
+            commit(partitions, true);
         }
         work.forget(partitions);
         partitions.forEach(committed::remove);
+    }
+
+    /** The started work of these partitions that has not reported back (nor been cancelled). */
+    private List<Item<TopicPartition, ConsumerRecord<byte[], byte[]>>> unreported(Collection<TopicPartition> partitions) {
+        return running.keySet().stream().filter(item -> partitions.contains(item.partition())).toList();
     }
 
     private void cancel(List<Item<TopicPartition, ConsumerRecord<byte[], byte[]>>> items) {

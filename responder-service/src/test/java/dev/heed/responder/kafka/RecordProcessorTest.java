@@ -38,6 +38,7 @@ import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -131,6 +132,12 @@ class RecordProcessorTest {
             public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
                 committed.add(Map.copyOf(offsets));
                 super.commitSync(offsets);
+            }
+
+            @Override
+            public synchronized void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
+                committed.add(Map.copyOf(offsets));
+                super.commitAsync(offsets, callback);
             }
         };
         consumer.updateBeginningOffsets(Map.of(input, 7L));

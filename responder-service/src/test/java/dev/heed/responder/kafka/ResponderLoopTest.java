@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -37,11 +38,23 @@ class ResponderLoopTest {
     private final List<Map<TopicPartition, OffsetAndMetadata>> commits = new ArrayList<>();
     private final List<String> handled = new CopyOnWriteArrayList<>();
     private final Map<String, Step> answers = new HashMap<>();
+    private boolean failNextAsyncCommit;
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest") {
         @Override
         public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
             commits.add(Map.copyOf(offsets));
             super.commitSync(offsets);
+        }
+
+        @Override
+        public synchronized void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
+            if (failNextAsyncCommit) {
+                failNextAsyncCommit = false;
+                callback.onComplete(offsets, new org.apache.kafka.clients.consumer.RetriableCommitFailedException("broker busy"));
+                return;
+            }
+            commits.add(Map.copyOf(offsets));
+            super.commitAsync(offsets, callback);
         }
     };
 
@@ -282,5 +295,20 @@ class ResponderLoopTest {
         assertThat(committed()).containsEntry(P0, 1L);
         executor.runAll();
         assertThat(handled).containsExactly("a@0");
+    }
+
+    @Test
+    void shouldCommitAgainInTheNextRoundWhenACommitFailed() {
+        ResponderLoop loop = loop();
+        add(P0, 0, "a");
+        loop.step();
+        executor.runAll();
+        failNextAsyncCommit = true;
+
+        loop.step();
+        assertThat(commits).isEmpty();
+
+        loop.step();
+        assertThat(committed()).containsEntry(P0, 1L);
     }
 }
