@@ -150,7 +150,8 @@ public final class ResponderBench {
                 FeedbackClassified event = SampleEvents.classified(id);
                 boolean email = i % 2 == 0;
                 event.getFeedback().setSourceSystem(email ? "web-form" : "chat");
-                event.getFeedback().getCustomer().setEmail(email ? "customer" + i + "@example.com" : null);
+                // A few recipients, not one each: GreenMail finds a mailbox by a linear search of its users.
+                event.getFeedback().getCustomer().setEmail(email ? "customer" + i % 20 + "@example.com" : null);
                 Classification c = event.getClassification();
                 c.setEscalate(false);
                 c.setSentiment(Sentiment.POSITIVE);
