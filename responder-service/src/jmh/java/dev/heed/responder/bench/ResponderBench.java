@@ -42,9 +42,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * is taken from the first to the last outcome on responses.sent (so start-up and the group join do not count),
  * for a baseline run with one send at a time and the measured run with the bench's concurrency, in the same
  * process against the same in-process broker and registry. Not a JMH benchmark: the bench profile runs it as a
- * plain main. Options (system properties of the forked JVM): {@code bench.messages} (3000),
- * {@code bench.baseline} (100), {@code bench.warmup} (500), {@code bench.latencyMs}, {@code bench.concurrency}
- * (64), {@code bench.perHost} (32), {@code bench.smtpConnections} (32).
+ * plain main. Options (system properties of the forked JVM): {@code bench.messages} (5000),
+ * {@code bench.baseline} (100), {@code bench.warmup} (3000), {@code bench.latencyMs}, {@code bench.concurrency}
+ * (128), {@code bench.perHost} (64), {@code bench.smtpConnections} (64).
  */
 public final class ResponderBench {
     private ResponderBench() {}
@@ -69,12 +69,13 @@ public final class ResponderBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int messages = Integer.getInteger("bench.messages", 3000);
+        int messages = Integer.getInteger("bench.messages", 5000);
         int baseline = Integer.getInteger("bench.baseline", 100);
-        int warmup = Integer.getInteger("bench.warmup", 500);
+        // Shorter warm-ups left the JIT compiling through the measured run (a third of the CPU in one profile).
+        int warmup = Integer.getInteger("bench.warmup", 3000);
         Duration latency = Duration.ofMillis(Long.getLong("bench.latencyMs", 50));
-        Settings measured = new Settings(Integer.getInteger("bench.concurrency", 64), Integer.getInteger("bench.perHost", 32),
-                Integer.getInteger("bench.smtpConnections", 32));
+        Settings measured = new Settings(Integer.getInteger("bench.concurrency", 128), Integer.getInteger("bench.perHost", 64),
+                Integer.getInteger("bench.smtpConnections", 64));
         try (Stack stack = LocalStack.startInProcess(1, LocalStack.DEFAULT_COMPATIBILITY);
              SlowReceivers receivers = new SlowReceivers(latency)) {
             System.out.printf("responder bench: %d replies, half e-mail and half webhook, %d ms per message at each receiver%n",
