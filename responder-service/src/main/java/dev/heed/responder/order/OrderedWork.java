@@ -39,6 +39,7 @@ public final class OrderedWork<P, R> {
     private final Map<P, Lane<R>> lanes = new LinkedHashMap<>();
     private int started;
     private int outstanding;
+    private int turn;
 
     public OrderedWork(int maxStarted) {
         if (maxStarted < 1) {
@@ -105,7 +106,11 @@ public final class OrderedWork<P, R> {
     @SuppressWarnings("unchecked")
     public List<Item<P, R>> start(Instant now) {
         List<Item<P, R>> starting = new ArrayList<>();
-        for (Lane<R> lane : lanes.values()) {
+        // Each call begins one partition further on, so that when the bound is reached, no partition is always last.
+        List<Lane<R>> order = new ArrayList<>(lanes.values());
+        int first = order.isEmpty() ? 0 : Math.floorMod(turn++, order.size());
+        for (int n = 0; n < order.size(); n++) {
+            Lane<R> lane = order.get((first + n) % order.size());
             if (lane.stopped) {
                 continue;
             }

@@ -148,4 +148,22 @@ class OrderedWorkTest {
 
         assertThatThrownBy(() -> work.add("p0", 7, "b", "b")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void shouldTakeTurnsBetweenPartitionsWhenTheBoundIsReached() {
+        OrderedWork<String, String> bounded = new OrderedWork<>(1);
+        for (int i = 0; i < 3; i++) {
+            bounded.add("p0", i, "a" + i, "a");
+            bounded.add("p1", i, "b" + i, "b");
+        }
+
+        List<String> order = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Item<String, String> next = bounded.start(NOW).get(0);
+            order.add(next.partition());
+            bounded.done(next);
+        }
+
+        assertThat(order).containsExactly("p0", "p1", "p0", "p1");
+    }
 }
