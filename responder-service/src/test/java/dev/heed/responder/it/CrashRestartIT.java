@@ -13,10 +13,14 @@ import dev.heed.responder.delivery.Transport;
 import dev.heed.responder.it.ItEvents.Kind;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,8 +78,8 @@ class CrashRestartIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> first.failure().isDone());
             assertThat(first.failure().join()).isInstanceOf(SimulatedCrash.class);
             first.close();
-            int acceptedBeforeRestart = receiver.accepted("/chat").size();
-            int recordedBeforeRestart = pipeline.responsesSent().size();
+            Set<String> acceptedBeforeRestart = ids(receiver.accepted("/chat").stream().map(WebhookReceiver.Request::id));
+            Set<String> recordedBeforeRestart = ids(pipeline.responsesSent().stream().map(ResponseSent::getMessageId));
 
             try (ResponderApplication second = ResponderApplication.start(config, Clock.systemUTC(), d -> { }, t -> t)) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> receiver.accepted("/chat").size() == FEEDBACKS
@@ -84,16 +88,31 @@ class CrashRestartIT {
             }
 
             if (concurrency == 1) {
-                assertThat(acceptedBeforeRestart).isEqualTo(CRASH_AFTER);
-                assertThat(recordedBeforeRestart).isEqualTo(CRASH_AFTER - 1);
+                assertThat(acceptedBeforeRestart).hasSize(CRASH_AFTER);
+                assertThat(recordedBeforeRestart).hasSize(CRASH_AFTER - 1);
+                assertThat(receiver.duplicates()).isEqualTo(1);
             }
-            assertThat(acceptedBeforeRestart).isGreaterThanOrEqualTo(CRASH_AFTER);
+            assertThat(acceptedBeforeRestart.size()).isGreaterThanOrEqualTo(CRASH_AFTER);
             List<String> expected = IntStream.range(0, FEEDBACKS).mapToObj(i -> MessageIds.reply("fb-" + i)).toList();
             assertThat(receiver.accepted("/chat")).extracting(WebhookReceiver.Request::id).containsExactlyInAnyOrderElementsOf(expected);
             // The crash fell between a send and its record: that message (and any taken beside it and not
-            // recorded) is sent again, with its first id, and the receiver drops it.
-            assertThat(receiver.duplicates()).isPositive().isEqualTo(acceptedBeforeRestart - recordedBeforeRestart);
+            // recorded) is sent again, with its first id, and the receiver drops it. Nothing recorded is sent again.
+            // (A request cancelled at the crash may reach the receiver only after the first snapshot: it is then in
+            // neither, and its repeat is allowed.)
+            Set<String> repeated = ids(receiver.requests("/chat").stream().map(WebhookReceiver.Request::id)
+                    .collect(Collectors.groupingBy(id -> id, Collectors.counting())).entrySet().stream()
+                    .filter(e -> e.getValue() > 1).map(Map.Entry::getKey));
+            Set<String> takenNotRecorded = new HashSet<>(acceptedBeforeRestart);
+            takenNotRecorded.removeAll(recordedBeforeRestart);
+            assertThat(takenNotRecorded).isNotEmpty();
+            assertThat(repeated).containsAll(takenNotRecorded);
+            assertThat(repeated).filteredOn(recordedBeforeRestart::contains).isEmpty();
+            assertThat(receiver.duplicates()).isEqualTo(repeated.size());
             assertThat(pipeline.responsesSent()).extracting(ResponseSent::getMessageId).containsExactlyInAnyOrderElementsOf(expected);
         }
+    }
+
+    private static Set<String> ids(Stream<String> ids) {
+        return ids.collect(Collectors.toSet());
     }
 }
