@@ -4,6 +4,7 @@ import dev.heed.events.DeliveryChannel;
 import dev.heed.responder.delivery.DeliveryMetrics;
 import dev.heed.responder.delivery.Dispatcher;
 import dev.heed.responder.delivery.EmailTransport;
+import dev.heed.responder.delivery.PerHostLimit;
 import dev.heed.responder.delivery.RetryingSender;
 import dev.heed.responder.delivery.SentLog;
 import dev.heed.responder.delivery.Sleeper;
@@ -31,6 +32,7 @@ final class DeliveryWiring implements AutoCloseable {
     private final OutcomeRecorder recorder;
     private final Dispatcher dispatcher;
     private final TopicTailer sentTailer;
+    private final EmailTransport email;
 
     DeliveryWiring(ResponderBase base, Clock clock, Sleeper sleeper, UnaryOperator<Transport> decorate) {
         ResponderConfig config = base.config();
@@ -40,6 +42,7 @@ final class DeliveryWiring implements AutoCloseable {
                 Views.sentLogTopics(base.topics()), Views.sentLog(base.topics(), sentLog), sentLog::since).start();
         recorder = new OutcomeRecorder(base.producer(), base.topics().responsesSent(), base.topics().responderDlq(),
                 ResponderBase.WRITE_TIMEOUT);
+        email = config.smtp() == null ? null : new EmailTransport(config.smtp(), config.concurrency().smtpConnections(), clock);
         RetryingSender sender = new RetryingSender(transports(base, clock, decorate), config.backoff(), sleeper, metrics);
         dispatcher = new Dispatcher(sentLog, sender, recorder, metrics, clock);
     }
@@ -69,13 +72,15 @@ final class DeliveryWiring implements AutoCloseable {
         }
     }
 
-    private static Map<DeliveryChannel, Transport> transports(ResponderBase base, Clock clock, UnaryOperator<Transport> decorate) {
+    /** The e-mail transport bounds itself by its connections; webhooks are bounded per receiving host. */
+    private Map<DeliveryChannel, Transport> transports(ResponderBase base, Clock clock, UnaryOperator<Transport> decorate) {
         ResponderConfig config = base.config();
         Map<DeliveryChannel, Transport> transports = new EnumMap<>(DeliveryChannel.class);
-        transports.put(DeliveryChannel.WEBHOOK, decorate.apply(new WebhookTransport(
-                HttpClient.newBuilder().connectTimeout(config.webhookTimeout()).build(), base.json(), clock, config.webhookTimeout())));
-        if (config.smtp() != null) {
-            transports.put(DeliveryChannel.EMAIL, decorate.apply(new EmailTransport(config.smtp(), clock)));
+        transports.put(DeliveryChannel.WEBHOOK, new PerHostLimit(decorate.apply(new WebhookTransport(
+                HttpClient.newBuilder().connectTimeout(config.webhookTimeout()).build(), base.json(), clock, config.webhookTimeout())),
+                config.concurrency().perWebhookHost()));
+        if (email != null) {
+            transports.put(DeliveryChannel.EMAIL, decorate.apply(email));
         }
         return transports;
     }
@@ -83,5 +88,8 @@ final class DeliveryWiring implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         sentTailer.close();
+        if (email != null) {
+            email.close();
+        }
     }
 }

@@ -16,6 +16,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
@@ -23,7 +28,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  * that reads feedback.classified, complaints.escalated and response.due on its own thread.
  */
 final class RepliesWiring {
+    /** The poll's wait when nothing is in flight, and how soon a record that had to wait is tried again. */
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    /** The poll's wait while work is in flight: how late, at most, a finished record lets the next one start. */
+    private static final Duration BUSY_POLL = Duration.ofMillis(5);
+
     private final ResponderLoop loop;
+    private final ExecutorService workers;
+    private final Duration stopWithin;
     private final Thread thread;
     private final CompletableFuture<Throwable> failed = new CompletableFuture<>();
 
@@ -40,9 +52,20 @@ final class RepliesWiring {
 
         KafkaConsumer<byte[], byte[]> consumer = base.clients().groupConsumer(config.groupId(), base.clientId("consumer"));
         new KafkaClientMetrics(consumer).bindTo(base.meters());
+        ResponderConfig.Concurrency concurrency = config.concurrency();
+        workers = Executors.newFixedThreadPool(concurrency.sends(), new ThreadFactory() {
+            private final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable task) {
+                return new Thread(task, "responder-send-" + count.incrementAndGet());
+            }
+        });
+        stopWithin = concurrency.revokeWait().plus(Duration.ofSeconds(10));
         loop = new ResponderLoop(consumer, List.of(base.topics().feedbackClassified().name(),
                 base.topics().complaintsEscalated().name(), base.topics().responseDue().name()),
-                processor, delivery::awaitSentLog, Duration.ofMillis(200));
+                processor, delivery::awaitSentLog, workers, clock, new ResponderLoop.Limits(concurrency.sends(),
+                concurrency.maxPending(), concurrency.revokeWait(), POLL_TIMEOUT, BUSY_POLL, POLL_TIMEOUT));
         thread = new Thread(() -> {
             loop.run();
             if (loop.failure() != null) {
@@ -69,9 +92,11 @@ final class RepliesWiring {
         return failed;
     }
 
-    /** Stops the loop and waits (a bounded time) for its current record to finish. */
+    /** Stops the loop and waits (a bounded time) for its started records to finish. */
     void stop() throws InterruptedException {
         loop.stop();
-        thread.join(Duration.ofSeconds(30).toMillis());
+        thread.join(stopWithin.toMillis());
+        workers.shutdownNow();
+        workers.awaitTermination(5, TimeUnit.SECONDS);
     }
 }

@@ -33,7 +33,19 @@ public record ResponderConfig(int port, String publicUrl, KafkaSettings kafka, S
                               SmtpSettings smtp, Duration webhookTimeout, BackoffPolicy backoff, Duration escalationWait,
                               ZoneId zone, String defaultLanguage, String agentLanguage, Path templateDir,
                               Map<String, SourceSettings> sources, AgentRoutes agentRoutes, String ackTokens,
-                              ConsoleSettings console, Duration sentLogHorizon, String host, OptionalInt opsPort) {
+                              ConsoleSettings console, Duration sentLogHorizon, String host, OptionalInt opsPort,
+                              Concurrency concurrency) {
+
+    /**
+     * How much the responder does at once.
+     *
+     * @param sends           input records worked on at once (so messages in flight over every channel)
+     * @param perWebhookHost  webhook requests in flight to one receiver
+     * @param smtpConnections SMTP connections kept open, one message at a time each
+     * @param maxPending      records read and not done at which the consumer pauses its partitions
+     * @param revokeWait      how long revoked partitions' started work may take before it is cancelled
+     */
+    public record Concurrency(int sends, int perWebhookHost, int smtpConnections, int maxPending, Duration revokeWait) {}
 
     public ResponderConfig {
         if (opsPort.isPresent() && opsPort.getAsInt() == port && port != 0) {
@@ -69,7 +81,9 @@ public record ResponderConfig(int port, String publicUrl, KafkaSettings kafka, S
                 settings.get(SENT_LOG_HORIZON),
                 // Every interface by default, as a container needs; the local run binds loopback.
                 settings.get(HOST),
-                settings.find(OPS_PORT).map(OptionalInt::of).orElse(OptionalInt.empty()));
+                settings.find(OPS_PORT).map(OptionalInt::of).orElse(OptionalInt.empty()),
+                new Concurrency(settings.get(SEND_CONCURRENCY), settings.get(WEBHOOK_CONCURRENCY_PER_HOST),
+                        settings.get(SMTP_CONNECTIONS), settings.get(MAX_PENDING), settings.get(REVOKE_WAIT)));
     }
 
     /** No HEED_SMTP_HOST means no e-mail: e-mail replies are then recorded as undeliverable. */

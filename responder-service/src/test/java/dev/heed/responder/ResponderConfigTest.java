@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.heed.events.EscalationLevel;
 import dev.heed.runtime.config.Durations;
 import dev.heed.runtime.config.Settings;
+import dev.heed.responder.reply.TimeFormat;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,31 @@ class ResponderConfigTest {
         assertThat(config.backoff().maxAttempts()).isEqualTo(5);
         assertThat(config.escalationWait()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.defaultLanguage()).isEqualTo("en");
+    }
+
+    @Test
+    void shouldWriteReplyTimesInUtcByNameByDefault() {
+        ResponderConfig config = ResponderConfig.from(minimal());
+
+        assertThat(new TimeFormat(config.zone()).time(Instant.parse("2026-11-20T11:15:00Z"))).isEqualTo("2026-11-20 11:15 UTC");
+    }
+
+    @Test
+    void shouldReadHowMuchToDoAtOnce() {
+        Map<String, String> env = minimal();
+        assertThat(ResponderConfig.from(env).concurrency())
+                .isEqualTo(new ResponderConfig.Concurrency(64, 16, 8, 1000, Duration.ofSeconds(30)));
+
+        env.put("HEED_SEND_CONCURRENCY", "128");
+        env.put("HEED_WEBHOOK_CONCURRENCY_PER_HOST", "32");
+        env.put("HEED_SMTP_CONNECTIONS", "2");
+        env.put("HEED_RESPONDER_MAX_PENDING", "5000");
+        env.put("HEED_RESPONDER_REVOKE_WAIT", "500ms");
+        assertThat(ResponderConfig.from(env).concurrency())
+                .isEqualTo(new ResponderConfig.Concurrency(128, 32, 2, 5000, Duration.ofMillis(500)));
+
+        env.put("HEED_SEND_CONCURRENCY", "0");
+        assertThatThrownBy(() -> ResponderConfig.from(env)).hasMessageStartingWith("HEED_SEND_CONCURRENCY=0");
     }
 
     @Test

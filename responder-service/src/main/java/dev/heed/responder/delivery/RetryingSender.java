@@ -27,7 +27,11 @@ public final class RetryingSender {
         this.metrics = metrics;
     }
 
-    /** @throws InterruptedException when shut down while waiting between attempts; nothing is recorded then */
+    /**
+     * Safe to call from several threads at once (the transports are).
+     *
+     * @throws InterruptedException when cancelled during or between attempts; nothing is recorded then
+     */
     public DeliveryResult send(OutboundMessage message) throws InterruptedException {
         Transport transport = transports.get(message.channel());
         if (transport == null) {
@@ -40,6 +44,10 @@ public final class RetryingSender {
                 transport.deliver(message);
                 return DeliveryResult.sent(attempt);
             } catch (DeliveryException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // Cancelled (a revoke or a stop): no outcome is recorded, so whoever reads the trigger next sends it.
+                    throw new InterruptedException("cancelled while sending " + message.messageId());
+                }
                 if (!e.transientFailure() || !backoff.mayRetryAfter(attempt)) {
                     LOG.warn("giving up on {} after {} attempt(s): {}", message, attempt, e.getMessage());
                     metrics.failure(message.channel(), e.transientFailure() ? "exhausted" : "permanent");

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * message dead-letter it. An unreadable record is dead-lettered here; when the registry cannot be reached the
  * record is read again later.
  */
-public final class RecordProcessor {
+public final class RecordProcessor implements RecordHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RecordProcessor.class);
 
     private final InputDecoder decoder;
@@ -29,6 +29,7 @@ public final class RecordProcessor {
         this.recorder = recorder;
     }
 
+    @Override
     public Step process(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
         try {
             Input input = decoder.decode(record.topic(), record.value());

@@ -14,10 +14,10 @@ import dev.heed.responder.reply.Escalation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +37,8 @@ public final class Responses {
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final Duration escalationWait;
-    private final Map<String, Instant> waitingSince = new HashMap<>();
+    // Records of different keys are handled on several threads at once.
+    private final Map<String, Instant> waitingSince = new ConcurrentHashMap<>();
 
     public Responses(CustomerReplies replies, AgentNotifications notifications, ComplaintDirectory directory,
                      Dispatcher dispatcher, DeliveryMetrics metrics, Clock clock, Duration escalationWait) {

@@ -38,6 +38,7 @@ import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -132,6 +133,12 @@ class RecordProcessorTest {
                 committed.add(Map.copyOf(offsets));
                 super.commitSync(offsets);
             }
+
+            @Override
+            public synchronized void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
+                committed.add(Map.copyOf(offsets));
+                super.commitAsync(offsets, callback);
+            }
         };
         consumer.updateBeginningOffsets(Map.of(input, 7L));
         consumer.schedulePollTask(() -> {
@@ -142,7 +149,8 @@ class RecordProcessorTest {
     }
 
     private ResponderLoop loop(MockConsumer<byte[], byte[]> consumer, RecordProcessor processor) {
-        return new ResponderLoop(consumer, List.of(input.topic()), processor, () -> { }, Duration.ofMillis(10));
+        return new ResponderLoop(consumer, List.of(input.topic()), processor, () -> { }, Runnable::run, clock,
+                new ResponderLoop.Limits(4, 100, Duration.ZERO, Duration.ofMillis(10), Duration.ZERO, Duration.ofMillis(200)));
     }
 
     private RecordProcessor processor(HeedTopics readWith) {

@@ -4,7 +4,6 @@ import dev.heed.runtime.config.PatternSetting;
 import dev.heed.runtime.config.Setting;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** The responder-service's own settings. The former {@code _MS} names are read for one release, with a warning. */
@@ -37,13 +36,28 @@ public final class ResponderSettings {
             .formerly("HEED_RETRY_INITIAL_MS", Setting.millis());
     public static final Setting<Duration> RETRY_MAX = Setting.duration("HEED_RETRY_MAX", Duration.ofSeconds(30),
             "the cap of the wait between attempts").formerly("HEED_RETRY_MAX_MS", Setting.millis());
+    public static final Setting<Integer> SEND_CONCURRENCY = Setting.integer("HEED_SEND_CONCURRENCY", 64,
+            "input records worked on at once, and so messages in flight over every channel; records of one feedback id "
+                    + "still go one after another").check(n -> n >= 1, "at least 1");
+    public static final Setting<Integer> WEBHOOK_CONCURRENCY_PER_HOST = Setting.integer("HEED_WEBHOOK_CONCURRENCY_PER_HOST", 16,
+            "webhook requests in flight to one receiver (scheme, host and port)").check(n -> n >= 1, "at least 1");
+    public static final Setting<Integer> SMTP_CONNECTIONS = Setting.integer("HEED_SMTP_CONNECTIONS", 8,
+            "SMTP connections kept open and reused, one message at a time each: the most e-mails in flight")
+            .check(n -> n >= 1, "at least 1");
+    public static final Setting<Integer> MAX_PENDING = Setting.integer("HEED_RESPONDER_MAX_PENDING", 1000,
+            "input records read and not yet done; at this many the responder pauses its partitions until work completes")
+            .check(n -> n >= 1, "at least 1");
+    public static final Setting<Duration> REVOKE_WAIT = Setting.duration("HEED_RESPONDER_REVOKE_WAIT", Duration.ofSeconds(30),
+            "on a rebalance, how long in-flight work of revoked partitions may take before it is cancelled; the new owner "
+                    + "sends a cancelled message again, under the same id (keep it below `max.poll.interval.ms`)");
     public static final Setting<Duration> ESCALATION_WAIT = Setting.duration("HEED_ESCALATION_WAIT", Duration.ofSeconds(30),
             "how long a complaint's reply waits for its escalation").formerly("HEED_ESCALATION_WAIT_MS", Setting.millis());
     public static final Setting<Duration> SENT_LOG_HORIZON = Setting.duration("HEED_SENT_LOG_HORIZON", Duration.ofDays(7),
             "how far back the sent log reads `responses.sent` and what it keeps; at least the input topics' retention")
             .formerly("HEED_SENT_LOG_HORIZON_MS", Setting.millis());
     public static final Setting<ZoneId> REPLY_TIMEZONE = Setting.of("HEED_REPLY_TIMEZONE", "a time zone such as UTC or Europe/Paris",
-            ZoneId::of, ZoneOffset.UTC, "`UTC`", "the time zone of times in replies");
+            // The region "UTC", not the offset: a reply reads "11:15 UTC", where ZoneOffset.UTC would print "11:15 Z".
+            ZoneId::of, ZoneId.of("UTC"), "`UTC`", "the time zone of times in replies");
     public static final Setting<String> DEFAULT_LANGUAGE = Setting.string("HEED_DEFAULT_LANGUAGE", "en",
             "the customers' language when neither the feedback nor its source names one");
     public static final Setting<String> AGENT_LANGUAGE = Setting.string("HEED_AGENT_LANGUAGE", "en", "the agents' language");
@@ -72,7 +86,8 @@ public final class ResponderSettings {
 
     public static final List<Setting<?>> DECLARED = List.of(HOST, PORT, OPS_PORT, PUBLIC_URL, GROUP_ID, CommonSettings.ACK_TOKENS,
             SMTP_HOST, SMTP_PORT, SMTP_FROM, SMTP_USERNAME, SMTP_PASSWORD, SMTP_STARTTLS, SMTP_TIMEOUT, WEBHOOK_TIMEOUT,
-            RETRY_MAX_ATTEMPTS, RETRY_INITIAL, RETRY_MAX, ESCALATION_WAIT, SENT_LOG_HORIZON, REPLY_TIMEZONE, DEFAULT_LANGUAGE,
+            RETRY_MAX_ATTEMPTS, RETRY_INITIAL, RETRY_MAX, SEND_CONCURRENCY, WEBHOOK_CONCURRENCY_PER_HOST, SMTP_CONNECTIONS,
+            MAX_PENDING, REVOKE_WAIT, ESCALATION_WAIT, SENT_LOG_HORIZON, REPLY_TIMEZONE, DEFAULT_LANGUAGE,
             AGENT_LANGUAGE, TEMPLATE_DIR, AGENT_WEBHOOK_SECRET, CONSOLE_SESSION_TTL, CONSOLE_SAMPLE, CONSOLE_REPLY_WITHIN,
             CONSOLE_TIMELINE_MAX_COMPLAINTS, CONSOLE_TIMELINE_MAX_EVENTS);
     public static final List<PatternSetting> PATTERNS = List.of(SOURCE, AGENTS);
