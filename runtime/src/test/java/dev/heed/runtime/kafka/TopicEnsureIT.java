@@ -6,6 +6,7 @@ import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
 import dev.heed.schemas.topics.TopicSpec;
 import dev.heed.schemas.topics.TopicSpec.CleanupPolicy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TopicEnsureIT {
 
     private static KafkaSettings kafka(Stack stack, boolean create) {
-        return new KafkaSettings(stack.bootstrapServers(), stack.registryUrl(), true, "", 3, (short) 1, create, Map.of());
+        return new KafkaSettings(stack.bootstrapServers(), stack.registryUrl(), true, "", 3, (short) 1, create, Duration.ofDays(7), Map.of());
     }
 
     @Test
