@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.concurrent.Future;
@@ -61,7 +62,8 @@ final class EraseCommand {
         ids.addAll(customerFeedback(clients, request, topics.complaintsEscalated(), v -> v.getCustomer()));
         out.println(JsonView.MAPPER.writeValueAsString(Map.of("feedbackIds", ids, "dryRun", request.dryRun())));
         if (ids.isEmpty()) {
-            err.println("heed erase: no feedback of this customer on " + topics.feedbackReceived().name() + ": Heed holds nothing to erase");
+            err.println("heed erase: no feedback of this customer on " + topics.feedbackReceived().name() + ", "
+                    + topics.feedbackClassified().name() + " or " + topics.complaintsEscalated().name() + ": Heed holds nothing to erase");
             return 0;
         }
         Set<String> open = new TreeSet<>();
@@ -129,7 +131,7 @@ final class EraseCommand {
             new TopicReader<>(consumer, entry.topic(), TIMEOUT).readToEnd(record -> {
                 String id = entry.layout().id(record.key());
                 if (id != null && ids.contains(id)) {
-                    hits.add(new Hit(id, record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
+                    hits.add(new Hit(id, Base64.getEncoder().encodeToString(record.key()), record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
                             record.value() == null, record.value() == null ? null : status.apply(record.value())));
                 }
             });

@@ -23,10 +23,11 @@ final class ErasureReport {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /**
-     * One record of the customer's; {@code tombstone} when its value is null; {@code status} the complaint status
-     * its value holds, where the topic has one (null otherwise).
+     * One record of the customer's: {@code id} the feedback id, {@code key} the whole record key (the id itself, or a
+     * store key that holds it, see {@link PersonalDataTopics.KeyLayout}); {@code tombstone} when its value is null;
+     * {@code status} the complaint status its value holds, where the topic has one (null otherwise).
      */
-    record Hit(String id, int partition, long offset, Instant timestamp, boolean tombstone, String status) {}
+    record Hit(String id, String key, int partition, long offset, Instant timestamp, boolean tombstone, String status) {}
 
     /** A topic's {@code cleanup.policy} and {@code retention.ms}, as the broker reports them. */
     record Retention(String cleanupPolicy, long retentionMs) {
@@ -41,11 +42,15 @@ final class ErasureReport {
         }
     }
 
-    /** The ids whose newest record in a compacted topic still has a value, each with that value's status. */
+    /**
+     * The ids with a key whose newest record in a compacted topic still has a value, each with that value's status.
+     * Per key, not per id: a store may hold several keys for one id (a due index moves an entry to its next due time).
+     */
     record Latest(Map<String, String> liveStatus) {
         static Latest of(List<Hit> hits) {
             Map<String, Hit> newest = new LinkedHashMap<>();
-            hits.stream().sorted(Comparator.comparingLong(Hit::offset)).forEach(h -> newest.put(h.id(), h));
+            // One key always lands on one partition, so its offsets order its records.
+            hits.stream().sorted(Comparator.comparingLong(Hit::offset)).forEach(h -> newest.put(h.key(), h));
             Map<String, String> live = new TreeMap<>();
             newest.values().stream().filter(h -> !h.tombstone())
                     .forEach(h -> live.put(h.id(), h.status() == null ? "UNKNOWN" : h.status()));

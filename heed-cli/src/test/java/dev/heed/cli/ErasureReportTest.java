@@ -66,7 +66,7 @@ class ErasureReportTest {
         List<Hit> hits = List.of(
                 hit("closed", 0, 1, T, "OPEN"), hit("closed", 0, 5, T, "ACKNOWLEDGED"),
                 hit("open", 1, 2, T, "BREACHED"),
-                hit("gone", 2, 3, T, "ACKNOWLEDGED"), new Hit("gone", 2, 9, T, true, null),
+                hit("gone", 2, 3, T, "ACKNOWLEDGED"), new Hit("gone", "gone", 2, 9, T, true, null),
                 hit("reopened?", 3, 4, T, "ACKNOWLEDGED"), hit("reopened?", 3, 6, T, "WARNED"));
 
         Latest latest = Latest.of(hits);
@@ -83,11 +83,24 @@ class ErasureReportTest {
     @Test
     void routingChangelogsShouldBeLeftToRoutingAndSayWhetherItHasDeletedTheEntries() {
         List<Hit> live = List.of(hit("fb-1", 0, 1, T, null));
-        List<Hit> deleted = List.of(hit("fb-1", 0, 1, T, null), new Hit("fb-1", 0, 2, T, true, null));
+        List<Hit> deleted = List.of(hit("fb-1", 0, 1, T, null), new Hit("fb-1", "fb-1", 0, 2, T, true, null));
         Retention compact = new Retention("compact", WEEK);
 
         assertThat(ErasureReport.action(CLOCKS, live, compact, Latest.of(live), false)).startsWith("left to routing").contains("[fb-1]");
         assertThat(ErasureReport.action(CLOCKS, deleted, compact, Latest.of(deleted), false)).startsWith("routing has already deleted");
+    }
+
+    @Test
+    void anIdShouldCountAsLiveWhileAnyOfItsStoreKeysHasAValue() {
+        Entry index = new Entry("heed-routing-sla-due-index-store-changelog", "due", Erasure.ROUTING, KeyLayout.DUE_INDEX);
+        List<Hit> moved = List.of(new Hit("fb-1", "t1", 0, 1, T, false, null), new Hit("fb-1", "t2", 0, 2, T, false, null),
+                new Hit("fb-1", "t1", 0, 3, T, true, null));
+        List<Hit> closed = List.of(moved.get(0), moved.get(1), moved.get(2), new Hit("fb-1", "t2", 0, 4, T, true, null));
+        Retention compact = new Retention("compact", WEEK);
+
+        assertThat(Latest.of(moved).liveStatus()).containsOnlyKeys("fb-1");
+        assertThat(Latest.of(closed).liveStatus()).isEmpty();
+        assertThat(ErasureReport.action(index, closed, compact, Latest.of(closed), false)).startsWith("routing has already deleted");
     }
 
     @Test
@@ -112,6 +125,6 @@ class ErasureReportTest {
     }
 
     private static Hit hit(String id, int partition, long offset, Instant at, String status) {
-        return new Hit(id, partition, offset, at, false, status);
+        return new Hit(id, id, partition, offset, at, false, status);
     }
 }

@@ -3,7 +3,12 @@ package dev.heed.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +55,20 @@ class ErasureRequestTest {
         assertThatThrownBy(() -> parse("ada@example.com")).isInstanceOf(UsageException.class).hasMessageStartingWith("unexpected ada@example.com");
         assertThatThrownBy(() -> parse("--email", "ada")).isInstanceOf(UsageException.class).hasMessageContaining("not an e-mail address");
         assertThatThrownBy(() -> parse("--customer-id")).isInstanceOf(UsageException.class).hasMessage("--customer-id needs a value");
+    }
+
+    @Test
+    void heedShouldExitWithTwoOnWrongUsageBeforeItLooksForKafka() {
+        var err = new ByteArrayOutputStream();
+        var stream = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+        int unknown = Heed.run(List.of("erase", "--mail", "ada@example.com"), Map.of(), stream, stream, new AtomicBoolean());
+        int stray = Heed.run(List.of("erase", "ada@example.com"), Map.of("HEED_BOOTSTRAP_SERVERS", "127.0.0.1:1",
+                "HEED_REGISTRY_URL", "http://127.0.0.1:1"), stream, stream, new AtomicBoolean());
+
+        assertThat(unknown).isEqualTo(2);
+        assertThat(stray).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --mail", "unexpected ada@example.com");
     }
 
     @Test
