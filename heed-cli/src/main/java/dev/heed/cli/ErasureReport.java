@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.cli.PersonalDataTopics.Entry;
 import dev.heed.cli.PersonalDataTopics.Erasure;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +86,7 @@ final class ErasureReport {
         line.put("records", hits.size());
         ObjectNode partitions = line.putObject("partitions");
         Map<Integer, List<Long>> offsets = new TreeMap<>();
-        hits.forEach(h -> offsets.computeIfAbsent(h.partition(), p -> new java.util.ArrayList<>()).add(h.offset()));
+        hits.forEach(h -> offsets.computeIfAbsent(h.partition(), p -> new ArrayList<>()).add(h.offset()));
         offsets.forEach((p, list) -> list.stream().sorted().forEach(o -> partitions.withArray(String.valueOf(p)).add(o)));
         Optional<Instant> newest = hits.stream().map(Hit::timestamp).max(Comparator.naturalOrder());
         line.put("newest", newest.map(Instant::toString).orElse(null));

@@ -1,6 +1,7 @@
 package dev.heed.cli;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -45,7 +46,7 @@ record ErasureRequest(Set<String> emails, Set<String> customerIds, Set<String> f
                 || (email != null && emails.contains(email.strip().toLowerCase(Locale.ROOT)));
     }
 
-    private static java.util.List<String> values(CliArgs args, String name) {
+    private static List<String> values(CliArgs args, String name) {
         var values = args.all(name).stream().map(String::strip).toList();
         if (values.stream().anyMatch(String::isEmpty)) {
             throw new UsageException("--" + name + " needs a value");
