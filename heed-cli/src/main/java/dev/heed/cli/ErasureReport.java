@@ -108,11 +108,13 @@ final class ErasureReport {
             return latest.open().isEmpty() ? written
                     : written + "; still open, not erased: " + latest.open() + " (acknowledge them, then erase again)";
         }
-        if (entry.erasure() == Erasure.ROUTING) {
-            return latest.liveStatus().isEmpty() ? "routing has already deleted these entries; compaction or retention removes the records"
-                    : "left to routing, which deletes the entries of " + latest.liveStatus().keySet() + " when the complaints are acknowledged";
-        }
         Instant newest = hits.stream().map(Hit::timestamp).max(Comparator.naturalOrder()).orElseThrow();
+        if (entry.erasure() == Erasure.ROUTING) {
+            // A window store's changelog (compact,delete) is never tombstoned: its segments age out with the store.
+            return retention.removes(newest).map(t -> "left to routing; the store's retention removes these by " + t)
+                    .orElse(latest.liveStatus().isEmpty() ? "routing has already deleted these entries; compaction removes the records"
+                            : "left to routing, which deletes the entries of " + latest.liveStatus().keySet() + " when the complaints are acknowledged");
+        }
         return retention.removes(newest).map(t -> "removed by retention by " + t)
                 .orElse("retention never removes these: set retention.ms on the topic, or delete up to the offsets with kafka-delete-records");
     }

@@ -91,6 +91,15 @@ class ErasureReportTest {
     }
 
     @Test
+    void aWindowStoresChangelogShouldSayWhenItsRetentionRemovesTheRecords() {
+        Entry dedupe = new Entry("heed-routing-feedback-dedupe-store-changelog", "ids", Erasure.ROUTING, KeyLayout.WINDOWED);
+        List<Hit> hits = List.of(hit("fb-1", 0, 1, T, null));
+
+        assertThat(ErasureReport.action(dedupe, hits, new Retention("compact,delete", 1000), Latest.of(hits), false))
+                .isEqualTo("left to routing; the store's retention removes these by 2026-03-01T10:00:01Z");
+    }
+
+    @Test
     void anIdShouldCountAsLiveWhileAnyOfItsStoreKeysHasAValue() {
         Entry index = new Entry("heed-routing-sla-due-index-store-changelog", "due", Erasure.ROUTING, KeyLayout.DUE_INDEX);
         List<Hit> moved = List.of(new Hit("fb-1", "t1", 0, 1, T, false, null), new Hit("fb-1", "t2", 0, 2, T, false, null),
