@@ -9,12 +9,14 @@ import java.util.Set;
 
 /**
  * Command-line words split into positionals and {@code --name value} / {@code --name=value} options.
- * Options named in {@code switches} take no value. Unknown options are an error, so a typo is never
+ * Options named in {@code switches} take no value. A valued option may be given more than once: {@link #option}
+ * is the last, {@link #all} every one in order. Unknown options are an error, so a typo is never
  * silently ignored.
  */
 final class CliArgs {
     private final List<String> positionals = new ArrayList<>();
     private final Map<String, String> options = new HashMap<>();
+    private final Map<String, List<String>> repeated = new HashMap<>();
 
     private CliArgs() {}
 
@@ -43,6 +45,7 @@ final class CliArgs {
                     value = words.get(++i);
                 }
                 args.options.put(name, value);
+                args.repeated.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             } else {
                 throw new UsageException("unknown option --" + name);
             }
@@ -56,6 +59,10 @@ final class CliArgs {
 
     Optional<String> option(String name) {
         return Optional.ofNullable(options.get(name));
+    }
+
+    List<String> all(String name) {
+        return List.copyOf(repeated.getOrDefault(name, List.of()));
     }
 
     boolean flag(String name) {

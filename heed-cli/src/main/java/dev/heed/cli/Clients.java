@@ -1,5 +1,6 @@
 package dev.heed.cli;
 
+import dev.heed.runtime.catalog.RoutingSettings;
 import dev.heed.runtime.config.Settings;
 import dev.heed.runtime.kafka.KafkaSettings;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
@@ -23,12 +24,14 @@ final class Clients {
     private final Endpoints endpoints;
     private final Map<String, Object> common;
     private final String topicSuffix;
+    private final String routingApplicationId;
 
     Clients(Endpoints endpoints, Map<String, String> env) {
         this.endpoints = endpoints;
         Settings settings = new Settings(env);
         this.common = new HashMap<>(settings.kafkaPassthrough());
         this.topicSuffix = settings.get(KafkaSettings.TOPIC_SUFFIX);
+        this.routingApplicationId = settings.get(RoutingSettings.APPLICATION_ID);
         common.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers());
     }
 
@@ -42,6 +45,16 @@ final class Clients {
      */
     HeedTopics topics() {
         return HeedTopics.create(new HttpSchemaRegistryClient(endpoints.registryUrl()), true, HeedTopics.DEFAULT_PARTITIONS, topicSuffix);
+    }
+
+    /** {@code HEED_TOPIC_SUFFIX}: what follows every topic name. */
+    String topicSuffix() {
+        return topicSuffix;
+    }
+
+    /** {@code HEED_ROUTING_APPLICATION_ID}: the prefix of routing's changelog topics. */
+    String routingApplicationId() {
+        return routingApplicationId;
     }
 
     Map<String, Object> producerConfig() {

@@ -28,10 +28,12 @@ public final class Heed {
                      through the responder's acknowledge API, with the token in HEED_ACK_TOKEN
               tail   <topic> [--from-beginning] [--id COMPLAINT] [--max N] [--for SECONDS]
               status
+              erase  (--email E | --customer-id ID | --feedback-id ID ...) [--dry-run]
+                     reports one customer's records in every topic and tombstones them on complaints.state (docs/personal-data.md)
               up     [--demo] [--time-scale N]   the whole pipeline on this machine (Ctrl-C stops it);
                      --demo posts a steady mix of feedback and runs SLA times 60x faster unless --time-scale says otherwise
               down                        stops what up started
-            send, tail and status take --bootstrap HOST:PORT and --registry URL (or HEED_BOOTSTRAP_SERVERS, HEED_REGISTRY_URL);
+            send, tail, status and erase take --bootstrap HOST:PORT and --registry URL (or HEED_BOOTSTRAP_SERVERS, HEED_REGISTRY_URL);
             ack takes --responder URL (or HEED_RESPONDER_URL); without them, the local run started by ./heed up""";
     private static final Set<String> CONNECTION = Set.of("bootstrap", "registry");
 
@@ -57,6 +59,8 @@ public final class Heed {
                 case "tail" -> new TailCommand(interrupted::get).run(parse(rest, TailCommand.OPTIONS, TailCommand.SWITCHES), clients(rest, env, TailCommand.OPTIONS, TailCommand.SWITCHES), out);
                 case "up" -> up(rest, env, out);
                 case "down" -> new DownCommand(LocalRunConfig.from(Path.of("").toAbsolutePath(), env)).run(out);
+                case "erase" -> new EraseCommand().run(parse(rest, ErasureRequest.OPTIONS, ErasureRequest.SWITCHES),
+                        clients(rest, env, ErasureRequest.OPTIONS, ErasureRequest.SWITCHES), out, err);
                 case "status" -> new StatusCommand().run(parse(rest, Set.of(), Set.of()), clients(rest, env, Set.of(), Set.of()), out);
                 default -> throw new UsageException("unknown command " + command + "\n" + USAGE);
             };

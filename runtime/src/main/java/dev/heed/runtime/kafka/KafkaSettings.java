@@ -5,6 +5,7 @@ import dev.heed.runtime.config.Settings;
 import dev.heed.runtime.config.SettingsException;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.apache.kafka.clients.CommonClientConfigs;
  * @param passthrough every {@code HEED_KAFKA_*} setting, as Kafka client properties
  */
 public record KafkaSettings(String bootstrapServers, String registryUrl, boolean registryAutoRegister, String topicSuffix,
-                            int partitions, short replicationFactor, boolean createTopics, Map<String, String> passthrough) {
+                            int partitions, short replicationFactor, boolean createTopics, Duration personalDataRetention,
+                            Map<String, String> passthrough) {
 
     public static final Setting<String> BOOTSTRAP_SERVERS = Setting.optional("HEED_BOOTSTRAP_SERVERS", "(required)",
             "Kafka bootstrap servers, `host:port,...`; `HEED_KAFKA_BOOTSTRAP_SERVERS` is read when this is unset");
@@ -39,9 +41,14 @@ public record KafkaSettings(String bootstrapServers, String registryUrl, boolean
     public static final Setting<Boolean> CREATE_TOPICS = Setting.bool("HEED_CREATE_TOPICS", true,
             "create the service's missing topics at start; `false` only names the missing ones in a warning");
 
+    public static final Setting<Duration> PERSONAL_DATA_RETENTION = Setting.duration("HEED_PERSONAL_DATA_RETENTION", Duration.ofDays(7),
+            "`retention.ms` of the topics a service creates that hold customers' contact details or text, agents' notes, or dead "
+                    + "letters of them (see docs/personal-data.md); an existing topic keeps its own")
+            .check(d -> !d.isNegative() && !d.isZero(), "more than zero");
+
     /** The common settings, in the order the configuration reference lists them. */
     public static final List<Setting<?>> DECLARED = List.of(BOOTSTRAP_SERVERS, REGISTRY_URL, REGISTRY_AUTO_REGISTER,
-            TOPIC_SUFFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, CREATE_TOPICS);
+            TOPIC_SUFFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, CREATE_TOPICS, PERSONAL_DATA_RETENTION);
 
     public KafkaSettings {
         passthrough = Map.copyOf(passthrough);
@@ -64,7 +71,7 @@ public record KafkaSettings(String bootstrapServers, String registryUrl, boolean
         }
         return new KafkaSettings(named != null ? named : passed, settings.get(REGISTRY_URL), settings.get(REGISTRY_AUTO_REGISTER),
                 settings.get(TOPIC_SUFFIX), settings.get(TOPIC_PARTITIONS), settings.get(TOPIC_REPLICATION_FACTOR).shortValue(),
-                settings.get(createTopics), passthrough);
+                settings.get(createTopics), settings.get(PERSONAL_DATA_RETENTION), passthrough);
     }
 
     /** Properties for any Kafka client: the pass-through settings, with the bootstrap servers decided above. */
@@ -74,8 +81,8 @@ public record KafkaSettings(String bootstrapServers, String registryUrl, boolean
         return props;
     }
 
-    /** The topic catalog these settings name: registry, auto-register, partitions and suffix applied. */
+    /** The topic catalog these settings name: registry, auto-register, partitions, suffix and personal-data retention applied. */
     public HeedTopics topics() {
-        return HeedTopics.create(new HttpSchemaRegistryClient(registryUrl), registryAutoRegister, partitions, topicSuffix);
+        return HeedTopics.create(new HttpSchemaRegistryClient(registryUrl), registryAutoRegister, partitions, topicSuffix, personalDataRetention);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.heed.runtime.config.Settings;
 import dev.heed.runtime.config.SettingsException;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class KafkaSettingsTest {
     void everyServiceReadsTheSameDefaults() {
         KafkaSettings kafka = KafkaSettings.from(new Settings(Map.of("HEED_BOOTSTRAP_SERVERS", "b:9092", "HEED_REGISTRY_URL", REGISTRY)));
 
-        assertThat(kafka).isEqualTo(new KafkaSettings("b:9092", REGISTRY, true, "", 6, (short) 1, true, Map.of()));
+        assertThat(kafka).isEqualTo(new KafkaSettings("b:9092", REGISTRY, true, "", 6, (short) 1, true, Duration.ofDays(7), Map.of()));
         assertThat(kafka.clientProperties()).containsOnly(Map.entry("bootstrap.servers", "b:9092"));
     }
 
@@ -50,5 +51,22 @@ class KafkaSettingsTest {
         var zero = new java.util.HashMap<>(base);
         zero.put("HEED_TOPIC_PARTITIONS", "0");
         assertThatThrownBy(() -> KafkaSettings.from(new Settings(zero))).hasMessage("HEED_TOPIC_PARTITIONS=0 is not at least 1");
+    }
+
+    @Test
+    void thePersonalDataRetentionReachesTheTopicsThatHoldPersonalDataAndMustBePositive() {
+        var base = Map.of("HEED_BOOTSTRAP_SERVERS", "b:9092", "HEED_REGISTRY_URL", REGISTRY);
+        var month = new java.util.HashMap<>(base);
+        month.put("HEED_PERSONAL_DATA_RETENTION", "30d");
+
+        KafkaSettings kafka = KafkaSettings.from(new Settings(month));
+
+        assertThat(kafka.personalDataRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(kafka.topics().feedbackReceived().spec().allConfigs()).containsEntry("retention.ms", "2592000000");
+        assertThat(KafkaSettings.from(new Settings(base)).topics().responsesSent().spec().allConfigs())
+                .containsEntry("retention.ms", "604800000");
+        var zero = new java.util.HashMap<>(base);
+        zero.put("HEED_PERSONAL_DATA_RETENTION", "0s");
+        assertThatThrownBy(() -> KafkaSettings.from(new Settings(zero))).hasMessageContaining("HEED_PERSONAL_DATA_RETENTION").hasMessageContaining("more than zero");
     }
 }

@@ -6,10 +6,12 @@ import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
 import dev.heed.schemas.topics.TopicSpec;
 import dev.heed.schemas.topics.TopicSpec.CleanupPolicy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TopicEnsureIT {
 
     private static KafkaSettings kafka(Stack stack, boolean create) {
-        return new KafkaSettings(stack.bootstrapServers(), stack.registryUrl(), true, "", 3, (short) 1, create, Map.of());
+        return new KafkaSettings(stack.bootstrapServers(), stack.registryUrl(), true, "", 3, (short) 1, create, Duration.ofDays(7), Map.of());
     }
 
     @Test
@@ -39,5 +41,24 @@ class TopicEnsureIT {
         var described = stack.admin().describeTopics(List.of(existing, missing)).allTopicNames().get(30, TimeUnit.SECONDS);
         assertThat(described.get(existing).partitions()).as("an existing topic keeps its partitions").hasSize(1);
         assertThat(described.get(missing).partitions()).hasSize(3);
+    }
+
+    @Test
+    void topicsThatHoldPersonalDataAreCreatedWithItsRetentionAndTheOthersWithTheBrokersDefault(Stack stack) throws Exception {
+        String suffix = "." + stack.uniqueName("ensure-retention");
+        KafkaSettings kafka = new KafkaSettings(stack.bootstrapServers(), stack.registryUrl(), true, suffix, 3, (short) 1, true,
+                Duration.ofDays(30), Map.of());
+        var topics = kafka.topics();
+
+        TopicEnsure.ensure(kafka, topics.all());
+
+        var received = new ConfigResource(ConfigResource.Type.TOPIC, topics.feedbackReceived().name());
+        var due = new ConfigResource(ConfigResource.Type.TOPIC, topics.responseDue().name());
+        var state = new ConfigResource(ConfigResource.Type.TOPIC, topics.complaintsState().name());
+        var configs = stack.admin().describeConfigs(List.of(received, due, state)).all().get(30, TimeUnit.SECONDS);
+        assertThat(configs.get(received).get("retention.ms").value()).isEqualTo(String.valueOf(Duration.ofDays(30).toMillis()));
+        assertThat(configs.get(due).get("retention.ms").isDefault()).isTrue();
+        assertThat(configs.get(state).get("cleanup.policy").value()).isEqualTo("compact");
+        assertThat(configs.get(state).get("retention.ms").isDefault()).isTrue();
     }
 }

@@ -10,8 +10,10 @@ import dev.heed.events.ResponseSent;
 import dev.heed.schemas.registry.SchemaRegistryClient;
 import dev.heed.schemas.serde.AvroSerde;
 import dev.heed.schemas.topics.TopicSpec.CleanupPolicy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -21,6 +23,7 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public final class HeedTopics {
     public static final int DEFAULT_PARTITIONS = 6;
+    private static final String RETENTION_MS = "retention.ms";
 
     private final Topic<String, FeedbackReceived> feedbackReceived;
     private final Topic<String, FeedbackClassified> feedbackClassified;
@@ -32,16 +35,21 @@ public final class HeedTopics {
     private final Topic<byte[], byte[]> routingDlq;
     private final Topic<byte[], byte[]> responderDlq;
 
-    private HeedTopics(SchemaRegistryClient registry, boolean autoRegister, int partitions, String suffix) {
-        feedbackReceived = avro(TopicNames.FEEDBACK_RECEIVED + suffix, FeedbackReceived.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
-        feedbackClassified = avro(TopicNames.FEEDBACK_CLASSIFIED + suffix, FeedbackClassified.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
-        complaintsEscalated = avro(TopicNames.COMPLAINTS_ESCALATED + suffix, ComplaintEscalated.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
-        responseDue = avro(TopicNames.COMPLAINTS_RESPONSE_DUE + suffix, ResponseDue.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
-        complaintsAcknowledged = avro(TopicNames.COMPLAINTS_ACKNOWLEDGED + suffix, ComplaintAcknowledged.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
-        complaintsState = avro(TopicNames.COMPLAINTS_STATE + suffix, ComplaintState.class, registry, autoRegister, partitions, CleanupPolicy.COMPACT);
-        responsesSent = avro(TopicNames.RESPONSES_SENT + suffix, ResponseSent.class, registry, autoRegister, partitions, CleanupPolicy.DELETE);
-        routingDlq = raw(TopicNames.ROUTING_DLQ + suffix, partitions);
-        responderDlq = raw(TopicNames.RESPONDER_DLQ + suffix, partitions);
+    private HeedTopics(SchemaRegistryClient registry, boolean autoRegister, int partitions, String suffix, Duration personalDataRetention) {
+        // Topics that hold a customer's contact details or text (or an agent's note about them) keep them no
+        // longer than the retention chosen for personal data; Kafka cannot delete single records from them.
+        Map<String, String> personal = personalDataRetention == null ? Map.of()
+                : Map.of(RETENTION_MS, String.valueOf(personalDataRetention.toMillis()));
+        feedbackReceived = avro(TopicNames.FEEDBACK_RECEIVED + suffix, FeedbackReceived.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
+        feedbackClassified = avro(TopicNames.FEEDBACK_CLASSIFIED + suffix, FeedbackClassified.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
+        complaintsEscalated = avro(TopicNames.COMPLAINTS_ESCALATED + suffix, ComplaintEscalated.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
+        responseDue = avro(TopicNames.COMPLAINTS_RESPONSE_DUE + suffix, ResponseDue.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, Map.of());
+        complaintsAcknowledged = avro(TopicNames.COMPLAINTS_ACKNOWLEDGED + suffix, ComplaintAcknowledged.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
+        // Compacted: one row per complaint, kept until a tombstone (heed erase) removes it; no contact details or text.
+        complaintsState = avro(TopicNames.COMPLAINTS_STATE + suffix, ComplaintState.class, registry, autoRegister, partitions, CleanupPolicy.COMPACT, Map.of());
+        responsesSent = avro(TopicNames.RESPONSES_SENT + suffix, ResponseSent.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
+        routingDlq = raw(TopicNames.ROUTING_DLQ + suffix, partitions, personal);
+        responderDlq = raw(TopicNames.RESPONDER_DLQ + suffix, partitions, personal);
     }
 
     /**
@@ -49,7 +57,7 @@ public final class HeedTopics {
      * @param partitions   partition count of every topic (the unit of parallelism)
      */
     public static HeedTopics create(SchemaRegistryClient registry, boolean autoRegister, int partitions) {
-        return new HeedTopics(registry, autoRegister, partitions, "");
+        return new HeedTopics(registry, autoRegister, partitions, "", null);
     }
 
     /**
@@ -57,7 +65,18 @@ public final class HeedTopics {
      * unique run id so tests sharing one broker do not see each other's records).
      */
     public static HeedTopics create(SchemaRegistryClient registry, boolean autoRegister, int partitions, String suffix) {
-        return new HeedTopics(registry, autoRegister, partitions, suffix);
+        return new HeedTopics(registry, autoRegister, partitions, suffix, null);
+    }
+
+    /**
+     * The same catalog whose topics that hold personal data (a customer's contact details or text, an agent's
+     * note, or dead letters of any of them) are created with {@code retention.ms} set to
+     * {@code personalDataRetention}; the others keep the broker's default. It applies when a topic is created:
+     * an existing topic's retention is changed with {@code kafka-configs --alter}.
+     */
+    public static HeedTopics create(SchemaRegistryClient registry, boolean autoRegister, int partitions, String suffix,
+                                    Duration personalDataRetention) {
+        return new HeedTopics(registry, autoRegister, partitions, suffix, Objects.requireNonNull(personalDataRetention));
     }
 
     public Topic<String, FeedbackReceived> feedbackReceived() { return feedbackReceived; }
@@ -77,11 +96,12 @@ public final class HeedTopics {
     }
 
     private static <V extends SpecificRecord> Topic<String, V> avro(String name, Class<V> type, SchemaRegistryClient registry,
-                                                                  boolean autoRegister, int partitions, CleanupPolicy cleanup) {
-        return new Topic<>(new TopicSpec(name, partitions, cleanup, Map.of()), Serdes.String(), AvroSerde.of(type, registry, autoRegister));
+                                                                  boolean autoRegister, int partitions, CleanupPolicy cleanup,
+                                                                  Map<String, String> configs) {
+        return new Topic<>(new TopicSpec(name, partitions, cleanup, configs), Serdes.String(), AvroSerde.of(type, registry, autoRegister));
     }
 
-    private static Topic<byte[], byte[]> raw(String name, int partitions) {
-        return new Topic<>(new TopicSpec(name, partitions, CleanupPolicy.DELETE, Map.of()), Serdes.ByteArray(), Serdes.ByteArray());
+    private static Topic<byte[], byte[]> raw(String name, int partitions, Map<String, String> configs) {
+        return new Topic<>(new TopicSpec(name, partitions, CleanupPolicy.DELETE, configs), Serdes.ByteArray(), Serdes.ByteArray());
     }
 }

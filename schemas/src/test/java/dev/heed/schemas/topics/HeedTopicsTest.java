@@ -3,6 +3,9 @@ package dev.heed.schemas.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heed.schemas.registry.InMemorySchemaRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class HeedTopicsTest {
@@ -22,5 +25,21 @@ class HeedTopicsTest {
         assertThat(topics.all()).hasSize(9).allSatisfy(spec -> assertThat(spec.name()).endsWith(".t7"));
         assertThat(topics.responsesSent().name()).isEqualTo(TopicNames.RESPONSES_SENT + ".t7");
         assertThat(topics.responderDlq().name()).isEqualTo(TopicNames.RESPONDER_DLQ + ".t7");
+    }
+
+    @Test
+    void shouldGiveEveryTopicThatHoldsPersonalDataItsRetentionAndNoOtherTopic() {
+        HeedTopics topics = HeedTopics.create(new InMemorySchemaRegistry(), true, 3, "", Duration.ofDays(30));
+
+        Map<String, String> retention = new TreeMap<>();
+        topics.all().forEach(spec -> retention.put(spec.name(), spec.allConfigs().get("retention.ms")));
+        String month = String.valueOf(Duration.ofDays(30).toMillis());
+        assertThat(retention).containsEntry(TopicNames.FEEDBACK_RECEIVED, month).containsEntry(TopicNames.FEEDBACK_CLASSIFIED, month)
+                .containsEntry(TopicNames.COMPLAINTS_ESCALATED, month).containsEntry(TopicNames.COMPLAINTS_ACKNOWLEDGED, month)
+                .containsEntry(TopicNames.RESPONSES_SENT, month).containsEntry(TopicNames.ROUTING_DLQ, month)
+                .containsEntry(TopicNames.RESPONDER_DLQ, month)
+                .containsEntry(TopicNames.COMPLAINTS_RESPONSE_DUE, null).containsEntry(TopicNames.COMPLAINTS_STATE, null);
+        assertThat(HeedTopics.create(new InMemorySchemaRegistry(), true, 3, "").all())
+                .allSatisfy(spec -> assertThat(spec.allConfigs()).doesNotContainKey("retention.ms"));
     }
 }
