@@ -13,11 +13,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands one input record to {@link Responses}: decodes it, names it by its position, and lets a failed
- * message dead-letter it. An unreadable record is dead-lettered here; when the registry cannot be reached the
- * record is read again later.
+ * message dead-letter it. An unreadable record, and one without a value, is dead-lettered here; when the
+ * registry cannot be reached the record is read again later.
  */
 public final class RecordProcessor implements RecordHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RecordProcessor.class);
+    /** The dead-letter reason of a record without a value. */
+    static final String TOMBSTONE = "TOMBSTONE";
 
     private final InputDecoder decoder;
     private final Responses responses;
@@ -33,6 +35,13 @@ public final class RecordProcessor implements RecordHandler {
     public Step process(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
         try {
             Input input = decoder.decode(record.topic(), record.value());
+            if (input instanceof Input.Tombstone) {
+                // No producer of Heed writes one to an input topic: a tool or a person did. It asks for no answer,
+                // and stopping on it would stop every restart on it too.
+                LOG.warn("dead-lettering a record without a value at {}", position(record));
+                recorder.deadLetter(record, TOMBSTONE, "a record without a value on an input topic: nothing to answer", null);
+                return Step.DONE;
+            }
             return responses.handle(input, new Trigger(position(record),
                     (reason, error, messageId) -> recorder.deadLetter(record, reason, error, messageId)));
         } catch (UnreadableRecordException e) {

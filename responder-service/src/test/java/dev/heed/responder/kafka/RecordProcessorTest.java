@@ -117,6 +117,25 @@ class RecordProcessorTest {
         assertThat(recorded()).singleElement().satisfies(sent -> assertThat(sent.getFeedbackId()).isEqualTo("fb-recorded"));
     }
 
+    @Test
+    void aRecordWithoutAValueOnAnInputTopicIsDeadLetteredAndTheLoopGoesOnPastIt() {
+        ConsumerRecord<byte[], byte[]> tombstone = new ConsumerRecord<>(input.topic(), 0, 7L, "fb-gone".getBytes(), null);
+        MockConsumer<byte[], byte[]> consumer = consumerWith(tombstone);
+        ResponderLoop loop = loop(consumer, processor(topics));
+        consumer.schedulePollTask(loop::stop);
+
+        loop.run();
+
+        assertThat(loop.failure()).isNull();
+        assertThat(committed).containsExactly(Map.of(input, new OffsetAndMetadata(8)));
+        assertThat(producer.history()).singleElement().satisfies(dead -> {
+            assertThat(dead.topic()).isEqualTo(topics.responderDlq().name());
+            assertThat(new String(dead.key())).isEqualTo("fb-gone");
+            assertThat(new String(dead.headers().lastHeader(OutcomeRecorder.REASON_HEADER).value())).isEqualTo(RecordProcessor.TOMBSTONE);
+        });
+        assertThat(emailed).isEmpty();
+    }
+
     /** Feedback that is not escalated, so its reply goes out at once. */
     private static FeedbackClassified praise(String id) {
         FeedbackClassified event = SampleEvents.classified(id);
