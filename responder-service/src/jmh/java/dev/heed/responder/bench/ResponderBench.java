@@ -1,5 +1,7 @@
 package dev.heed.responder.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.heed.events.Classification;
 import dev.heed.events.DeliveryChannel;
 import dev.heed.events.DeliveryOutcome;
@@ -126,15 +128,10 @@ public final class ResponderBench {
     }
 
     /** Waits until every partition of the topic has a leader, so the first writes do not meet a leader election. */
-    private static void awaitLeaders(Stack stack, String topic) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        while (stack.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                .anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
-            if (Instant.now().isAfter(giveUp)) {
-                throw new IllegalStateException(topic + " has partitions without a leader");
-            }
-            Thread.sleep(100);
-        }
+    private static void awaitLeaders(Stack stack, String topic) {
+        await(topic + " has partitions without a leader").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> stack.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
     }
 
     /** Half the feedback gives an e-mail address (a reply by e-mail), half none but a source with a webhook. */
