@@ -12,7 +12,10 @@ import java.util.Set;
  *   <li>"since" and a day or period ("since Monday" counts 3 days, "since yesterday" 1, "since last week" 7,
  *       "since last month" or a month name 30, "since last year" 365).</li>
  * </ul>
- * A bare "3 weeks" without a cue does not count ("it lasted 3 weeks" is no wait). Immutable.
+ * A bare "3 weeks" without a cue does not count ("it lasted 3 weeks" is no wait). In a sentence that asks for
+ * something ("can I pause my plan for a month", "could we stay for 2 nights"), a period after a cue that only
+ * measures ("for", "about", "over", ...) is what is asked for, not a wait; a waiting word ("waited", "been")
+ * still counts there ("can you tell me why I've been waiting for 3 weeks"). Immutable.
  */
 final class WaitDuration {
 
@@ -33,8 +36,16 @@ final class WaitDuration {
             Map.entry("seven", 7.0), Map.entry("eight", 8.0), Map.entry("nine", 9.0), Map.entry("ten", 10.0),
             Map.entry("twelve", 12.0), Map.entry("couple", 2.0), Map.entry("few", 3.0), Map.entry("several", 3.0),
             Map.entry("many", 4.0)));
-    private static final Set<String> CUES_BEFORE = Lookups.setOf("for", "over", "than", "after", "past", "last", "nearly",
-            "almost", "about", "around", "waiting", "waited", "wait", "already", "took", "taken", "taking", "been");
+    /** Cues that measure any period, waited or not. */
+    private static final Set<String> MEASURING_CUES = Lookups.setOf("for", "over", "after", "past", "last", "about",
+            "around");
+    /** Cues that say the period was waited or taken. */
+    private static final Set<String> WAITING_CUES = Lookups.setOf("than", "nearly", "almost", "waiting", "waited", "wait",
+            "already", "took", "taken", "taking", "been");
+    /** A sentence opening with one of these and then a person asks for something. */
+    private static final Set<String> ASKING = Lookups.setOf("can", "could", "may", "will", "would", "do", "does", "is",
+            "are", "should");
+    private static final Set<String> ASKER = Lookups.setOf("i", "we", "you", "it", "my", "our", "there");
     private static final Set<String> CUES_AFTER = Lookups.setOf("ago", "later", "now", "late", "overdue", "waiting", "already");
     private static final Map<String, Double> SINCE = Lookups.mapOf(Map.ofEntries(
             Map.entry("yesterday", 1.0), Map.entry("monday", 3.0), Map.entry("tuesday", 3.0),
@@ -76,12 +87,30 @@ final class WaitDuration {
     }
 
     private static boolean cued(List<Token> tokens, int first, int last) {
+        boolean measured = false;
         for (int j = Math.max(0, first - 2); j < first; j++) {
-            if (CUES_BEFORE.contains(tokens.get(j).norm())) {
+            String norm = tokens.get(j).norm();
+            if (WAITING_CUES.contains(norm)) {
                 return true;
             }
+            measured |= MEASURING_CUES.contains(norm);
         }
-        return last + 1 < tokens.size() && CUES_AFTER.contains(tokens.get(last + 1).norm());
+        if (last + 1 < tokens.size() && CUES_AFTER.contains(tokens.get(last + 1).norm())) {
+            return true;
+        }
+        return measured && !asking(tokens, first);
+    }
+
+    /** Whether the sentence holding token {@code at} opens by asking: "can I", "could we", "is it", "do you". */
+    private static boolean asking(List<Token> tokens, int at) {
+        int start = at;
+        while (start > 0 && !tokens.get(start - 1).endsSentence()) {
+            start--;
+        }
+        while (start < at && tokens.get(start).kind() == Token.Kind.HANDLE) {
+            start++;
+        }
+        return start + 1 < at && ASKING.contains(tokens.get(start).norm()) && ASKER.contains(tokens.get(start + 1).norm());
     }
 
     private static Wait since(String text, List<Token> tokens, int i) {

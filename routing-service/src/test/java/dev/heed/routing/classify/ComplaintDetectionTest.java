@@ -157,6 +157,79 @@ class ComplaintDetectionTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
+            My lamp arrived with a deep scratch across the base.
+            My groceries came crushed and the eggs were soaked.
+            The video keeps buffering on my TV and my laptop.
+            The courier handed me somebody else's parcel.
+            The last update wiped all my saved playlists.
+            My phone bill went up by a third and nobody told me.
+            You raised my premium again without a single claim.
+            Now they want me to pay for their mistake.
+            Two hours hold just to change my address.
+            """)
+    void damageDataLossPriceRisesAndLongHoldsAreStatedProblems(String text) {
+        assertThat(escalates(text, true).evidence()).anyMatch(e -> e.rule().startsWith("problem:") && e.start() >= 0);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The bank hasn't transferred my savings after three requests.
+            My pension still has not been paid into my account.
+            My tablet stopped charging a week after the repair.
+            You switched my tariff without asking me.
+            The courier tossed my parcel into the hedge.
+            The ticket machine swallowed my card at the station.
+            The parcel from you arrived empty apart from the packing slip.
+            Third evening in a row my broadband cuts out at eight.
+            The agent closed the chat on me before I could explain.
+            My router keeps dropping and the internet drops every hour.
+            The order was sent to a different address than the one I gave.
+            """)
+    void unmetActionsAndHandlingFailuresAreStatedProblems(String text) {
+        assertThat(escalates(text, true).evidence()).anyMatch(e -> e.rule().startsWith("problem:") && e.start() >= 0);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The band drops a new single on Friday.
+            Fourth win in a row for the home side tonight.
+            """)
+    void newsWithProblemLikeWordsIsNoProblem(String text) {
+        assertThat(CLASSIFIER.problem(text).evidence()).noneMatch(e -> e.rule().startsWith("problem:") && e.start() >= 0
+                && !e.rule().equals("problem:involvement"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Your loyalty scheme is a joke.
+            So you're telling me the refund takes another month?
+            Are you serious, a fee to talk to a person?
+            """)
+    void indignationIsAComplaint(String text) {
+        escalates(text, true);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Can I pause my plan while I travel for two months?
+            Could we keep the room for 3 more nights?
+            Is it possible to book a late checkout for Sunday?
+            Do you still sell PO box rentals at the Elm Street office?
+            """)
+    void aPeriodAskedForIsNoWait(String text) {
+        Verdict c = escalates(text, false);
+        assertThat(c.evidence()).noneMatch(e -> e.rule().equals("wait-duration") || e.rule().startsWith("problem:"));
+    }
+
+    @Test
+    void aWaitStillCountsInAQuestionThatSaysItWasWaited() {
+        Verdict c = classify("Can you tell me why I have been waiting for 3 weeks?");
+        assertThat(c.evidence()).anyMatch(e -> e.rule().equals("wait-duration") && e.weight() == 21);
+        assertThat(c.escalate()).isTrue();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
             The flight was delayed but the crew were wonderful and kept us posted. Thank you!
             No problems at all, the parcel came on time.
             My bag was damaged but you replaced it within a day, excellent service.
