@@ -247,6 +247,7 @@ final class ThroughputBench {
                 counter.poll(Duration.ofMillis(100));
             }
             Map<String, Long> offsetsBefore = endOffsetsByTopic();
+            Map<String, Long> bytesBefore = logBytesByTopic();
             long started = System.nanoTime();
             streams.start();
             // The clock starts at the first output, so start-up (rebalance, transactions, RocksDB) is not
@@ -258,10 +259,12 @@ final class ThroughputBench {
             long firstThreadCpu = 0;
             long firstAppend = Long.MAX_VALUE;
             long lastAppend = Long.MIN_VALUE;
+            long valueBytes = 0;
             while (seen < n) {
                 var records = counter.poll(Duration.ofMillis(100));
                 int polled = records.count();
                 for (var r : records) {
+                    valueBytes += r.serializedValueSize();
                     firstAppend = Math.min(firstAppend, r.timestamp());
                     lastAppend = Math.max(lastAppend, r.timestamp());
                 }
@@ -283,17 +286,21 @@ final class ThroughputBench {
             double appendRate = (n - 1) / Math.max(1e-3, (lastAppend - firstAppend) / 1e3);
             System.out.printf("  %s: %.0f rec/s (by append time %.0f rec/s), %.1f us JVM CPU and %.1f us stream-thread CPU"
                     + " per record%n", label, rate, appendRate, cpuMicros, threadMicros);
-            printWrites(label, offsetsBefore, endOffsetsByTopic(), n);
+            System.out.printf("  %s: %.0f bytes per %s value (serialized, before compression)%n", label,
+                    valueBytes / (double) seen, output);
+            printWrites(label, offsetsBefore, endOffsetsByTopic(), bytesBefore, logBytesByTopic(), n);
             return rate;
         }
     }
 
     /**
      * What the broker was given to store per input record, topic by topic (outputs, changelogs, offset commits and
-     * transaction state; the counts include each transaction's commit markers): the part of an app's cost that
-     * no faster processing code can remove.
+     * transaction state; the counts include each transaction's commit markers), as records and as log bytes (batches
+     * as stored: lz4-compressed, headers and markers included): the part of an app's cost that no faster processing
+     * code can remove.
      */
-    private void printWrites(String label, Map<String, Long> before, Map<String, Long> after, long n) {
+    private void printWrites(String label, Map<String, Long> before, Map<String, Long> after, Map<String, Long> bytesBefore,
+                             Map<String, Long> bytesAfter, long n) {
         var written = new TreeMap<String, Long>();
         after.forEach((topic, end) -> {
             long delta = end - before.getOrDefault(topic, 0L);
@@ -302,9 +309,33 @@ final class ThroughputBench {
             }
         });
         long total = written.values().stream().mapToLong(Long::longValue).sum();
+        long totalBytes = 0;
         var perTopic = new StringBuilder();
-        written.forEach((topic, count) -> perTopic.append(String.format(" %s %.2f;", topic, count / (double) n)));
-        System.out.printf("  %s: %.2f records written per input record:%s%n", label, total / (double) n, perTopic);
+        for (var topic : written.entrySet()) {
+            long bytes = bytesAfter.getOrDefault(topic.getKey(), 0L) - bytesBefore.getOrDefault(topic.getKey(), 0L);
+            totalBytes += bytes;
+            perTopic.append(String.format("%n    %s %.2f records, %.0f bytes", topic.getKey(), topic.getValue() / (double) n,
+                    bytes / (double) n));
+        }
+        System.out.printf("  %s: %.2f records and %.0f log bytes written per input record:%s%n", label, total / (double) n,
+                totalBytes / (double) n, perTopic);
+    }
+
+    /** Bytes in the broker's logs per topic, all partitions summed. */
+    private Map<String, Long> logBytesByTopic() {
+        try {
+            var admin = stack.admin();
+            var brokers = admin.describeCluster().nodes().get().stream().map(org.apache.kafka.common.Node::id).toList();
+            var sizes = new HashMap<String, Long>();
+            admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values().forEach(dir ->
+                    dir.replicaInfos().forEach((tp, replica) -> sizes.merge(tp.topic(), replica.size(), Long::sum))));
+            return sizes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, Long> endOffsetsByTopic() {
