@@ -48,6 +48,9 @@ public final class RoutingBench {
         long large = PunctuationBench.medianNanos(1_000_000, due, rounds, Files.createTempDirectory("bench-large"));
         System.out.printf("punctuation, %d due: 10^4 open %.2f ms, 10^6 open %.2f ms, ratio %.2f (goal <= 2)%n",
                 due, small / 1e6, large / 1e6, (double) large / small);
+        double[] rebuild = PunctuationBench.rebuild(1_000_000, Files.createTempDirectory("bench-rebuild"));
+        System.out.printf("task start with 10^6 open clocks: due index rebuilt in %.0f ms, about %.0f MiB of heap%n",
+                rebuild[0], rebuild[1]);
     }
 
     private static void throughput(int records) throws Exception {
