@@ -96,14 +96,7 @@ final class ThroughputBench {
             ops.put(new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic),
                     List.of(op));
         }
-        try {
-            stack.admin().incrementalAlterConfigs(ops).all().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        adminCall(() -> stack.admin().incrementalAlterConfigs(ops).all().get());
     }
 
     /**
@@ -328,23 +321,18 @@ final class ThroughputBench {
 
     /** Bytes in the broker's logs per topic, all partitions summed. */
     private Map<String, Long> logBytesByTopic() {
-        try {
+        return adminCall(() -> {
             var admin = stack.admin();
             var brokers = admin.describeCluster().nodes().get().stream().map(org.apache.kafka.common.Node::id).toList();
             var sizes = new HashMap<String, Long>();
             admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values().forEach(dir ->
                     dir.replicaInfos().forEach((tp, replica) -> sizes.merge(tp.topic(), replica.size(), Long::sum))));
             return sizes;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     private Map<String, Long> endOffsetsByTopic() {
-        try {
+        return adminCall(() -> {
             var admin = stack.admin();
             var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
             var partitions = new HashMap<TopicPartition, OffsetSpec>();
@@ -353,12 +341,24 @@ final class ThroughputBench {
             var ends = new HashMap<String, Long>();
             admin.listOffsets(partitions).all().get().forEach((tp, info) -> ends.merge(tp.topic(), info.offset(), Long::sum));
             return ends;
+        });
+    }
+
+    /** An admin call whose failure ends the benchmark: there is nothing to measure without its answer. */
+    private static <T> T adminCall(AdminCall<T> call) {
+        try {
+            return call.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @FunctionalInterface
+    private interface AdminCall<T> {
+        T get() throws InterruptedException, ExecutionException;
     }
 
     /** CPU nanoseconds used so far by the stream threads of one app: its own work, without the broker's or the JIT's. */
