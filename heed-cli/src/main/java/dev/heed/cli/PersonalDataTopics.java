@@ -68,7 +68,8 @@ final class PersonalDataTopics {
                 new Entry(TopicNames.RESPONDER_DLQ + suffix, "raw bytes of any of the above", Erasure.RETENTION, KeyLayout.PLAIN),
                 new Entry(TopicNames.COMPLAINTS_STATE + suffix, "ids, times and the acknowledging agent's name", Erasure.TOMBSTONE, KeyLayout.PLAIN),
                 new Entry(changelog.formatted("sla-open-clocks-store"), "the open clock: ids, times, severity, queue, trace id", Erasure.ROUTING, KeyLayout.PLAIN),
-                new Entry(changelog.formatted("sla-due-index-store"), "due times and ids", Erasure.ROUTING, KeyLayout.DUE_INDEX),
+                new Entry(changelog.formatted("sla-due-index-store"), "due times and ids, from routing before it derived the index (no longer written: delete the topic)",
+                        Erasure.ROUTING, KeyLayout.DUE_INDEX),
                 new Entry(changelog.formatted("sla-early-acks-store"), "an early acknowledgement's time and agent name", Erasure.ROUTING, KeyLayout.WINDOWED),
                 new Entry(changelog.formatted("feedback-dedupe-store"), "ids and times", Erasure.ROUTING, KeyLayout.WINDOWED));
     }

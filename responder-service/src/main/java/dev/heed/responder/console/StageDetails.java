@@ -6,6 +6,7 @@ import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
 import dev.heed.events.ResponseSent;
+import dev.heed.schemas.evidence.EvidenceWords;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,15 @@ final class StageDetails {
 
     static Map<String, Object> classified(FeedbackClassified e) {
         var c = e.getClassification();
+        String text = e.getFeedback().getText();
         List<Map<String, Object>> evidence = c.getEvidence().stream()
-                .map(ev -> map("rule", ev.getRule(), "decision", ev.getDecision(), "text", ev.getText(), "weight", ev.getWeight()))
+                .map(ev -> map("rule", ev.getRule(), "decision", ev.getDecision(), "text", EvidenceWords.of(text, ev),
+                        "weight", ev.getWeight()))
                 .toList();
         return map("sentiment", c.getSentiment().name(), "score", c.getScore(), "severity", c.getSeverity().name(),
                 "escalate", c.getEscalate(), "categories", c.getCategories().stream().map(s -> s.getCategory().name()).toList(),
                 "intents", c.getIntents().stream().map(Enum::name).toList(),
-                "segments", Highlighter.segments(e.getFeedback().getText(), c.getEvidence()),
+                "segments", Highlighter.segments(text, c.getEvidence()),
                 "evidence", evidence, "classifier", c.getClassifierVersion(), "confidence", c.getConfidence());
     }
 

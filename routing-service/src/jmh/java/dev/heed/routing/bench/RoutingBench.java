@@ -10,8 +10,8 @@ import java.util.List;
  * The routing benchmarks, printed as ratios (see docs/benchmarks/routing.md):
  * <ol>
  *   <li>punctuation cost with 10^6 vs 10^4 open clocks, the same number due (goal: at most 2);</li>
- *   <li>routing throughput over a bare exactly_once_v2 read→write app on the same broker and records
- *       (goal: at least 0.5).</li>
+ *   <li>routing throughput over a bare exactly_once_v2 read→write app on the same broker and records, and over
+ *       an app that makes routing's Kafka and RocksDB writes and nothing else ("same writes"; goal: at least 0.5).</li>
  * </ol>
  * Arguments: {@code [all|punctuation|throughput] [records for throughput, default 200000] [due per punctuation,
  * default 500]}, e.g. {@code -Djmh.main=dev.heed.routing.bench.RoutingBench -Djmh.args="throughput 500000"}
@@ -48,6 +48,9 @@ public final class RoutingBench {
         long large = PunctuationBench.medianNanos(1_000_000, due, rounds, Files.createTempDirectory("bench-large"));
         System.out.printf("punctuation, %d due: 10^4 open %.2f ms, 10^6 open %.2f ms, ratio %.2f (goal <= 2)%n",
                 due, small / 1e6, large / 1e6, (double) large / small);
+        double[] rebuild = PunctuationBench.rebuild(1_000_000, Files.createTempDirectory("bench-rebuild"));
+        System.out.printf("task start with 10^6 open clocks: due index rebuilt in %.0f ms, about %.0f MiB of heap%n",
+                rebuild[0], rebuild[1]);
     }
 
     private static void throughput(int records) throws Exception {
@@ -65,10 +68,12 @@ public final class RoutingBench {
             routing += bench.routing(loaded);
             same += bench.sameWrites(loaded);
             bare += bench.bare(loaded);
-            System.out.printf("throughput, %d records, mean of 2 runs each: bare EOS %.0f rec/s, routing %.0f rec/s,"
-                    + " ratio %.2f (goal >= 0.5)%n", loaded, bare / 2, routing / 2, routing / bare);
-            System.out.printf("the same Kafka and RocksDB writes as routing, bytes passed through: %.0f rec/s (%.2f of bare);"
-                    + " routing against it %.2f%n", same / 2, same / bare, routing / same);
+            // Both ratios on one line: routing / same writes is the goal since issue 19 (bare is out of reach by
+            // construction, docs/benchmarks/routing.md); routing / bare stays for the history.
+            System.out.printf("throughput, %d records, mean of 2 runs each: bare EOS %.0f rec/s, same writes %.0f rec/s,"
+                    + " routing %.0f rec/s%n", loaded, bare / 2, same / 2, routing / 2);
+            System.out.printf("ratios: routing/bare %.2f, routing/same writes %.2f (goal >= 0.5), same writes/bare %.2f%n",
+                    routing / bare, routing / same, same / bare);
         }
     }
 }

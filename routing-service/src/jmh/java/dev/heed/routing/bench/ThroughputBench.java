@@ -96,14 +96,7 @@ final class ThroughputBench {
             ops.put(new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic),
                     List.of(op));
         }
-        try {
-            stack.admin().incrementalAlterConfigs(ops).all().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        adminCall(() -> stack.admin().incrementalAlterConfigs(ops).all().get());
     }
 
     /**
@@ -168,10 +161,12 @@ final class ThroughputBench {
     /**
      * Records per second of an app that moves what routing moves through Kafka and RocksDB and does nothing else:
      * per input one output and one changelogged store write (routing's feedback.classified and dedupe store),
-     * and per complaint (every third loaded record, as {@link #load} writes them) two more outputs and two more
-     * changelogged store writes (complaints.escalated, complaints.state, the open-clock and due-index stores).
+     * and per complaint (every third loaded record, as {@link #load} writes them) two more outputs, one more
+     * changelogged store write and one write to an in-memory store without a changelog (complaints.escalated,
+     * complaints.state, the open-clock store and its due index, which routing derives from the clocks on start).
      * The bytes are passed through, so no decoding, classifying or encoding: the ratio of routing to this app is
-     * how much routing's own code costs beside the Kafka work its design requires.
+     * how much routing's own code costs beside the Kafka work its design requires. When routing's writes change,
+     * this app changes with them, or the ratio compares different work.
      */
     double sameWrites(long n) {
         Topology topology = new Topology();
@@ -180,15 +175,18 @@ final class ThroughputBench {
         topology.addSink("out", SAME_OUT, Serdes.String().serializer(), Serdes.ByteArray().serializer(), "writes");
         topology.addSink("complaints", SAME_COMPLAINTS, Serdes.String().serializer(), Serdes.ByteArray().serializer(), "writes");
         topology.addSink("state", SAME_STATE, Serdes.String().serializer(), Serdes.ByteArray().serializer(), "writes");
-        for (String store : SameWrites.STORES) {
+        for (String store : SameWrites.LOGGED) {
             topology.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray()), "writes");
         }
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SameWrites.INDEX), Serdes.String(),
+                Serdes.ByteArray()).withLoggingDisabled(), "writes");
         return timed("same writes", topology, SAME_OUT, n);
     }
 
     private static final class SameWrites implements Processor<String, byte[], String, byte[]> {
-        static final List<String> STORES = List.of("bench-seen", "bench-clocks", "bench-index");
+        static final List<String> LOGGED = List.of("bench-seen", "bench-clocks");
+        static final String INDEX = "bench-index";
         private ProcessorContext<String, byte[]> context;
         private KeyValueStore<String, byte[]> seen;
         private KeyValueStore<String, byte[]> clocks;
@@ -197,9 +195,9 @@ final class ThroughputBench {
         @Override
         public void init(ProcessorContext<String, byte[]> context) {
             this.context = context;
-            seen = context.getStateStore(STORES.get(0));
-            clocks = context.getStateStore(STORES.get(1));
-            index = context.getStateStore(STORES.get(2));
+            seen = context.getStateStore(LOGGED.get(0));
+            clocks = context.getStateStore(LOGGED.get(1));
+            index = context.getStateStore(INDEX);
         }
 
         @Override
@@ -247,6 +245,7 @@ final class ThroughputBench {
                 counter.poll(Duration.ofMillis(100));
             }
             Map<String, Long> offsetsBefore = endOffsetsByTopic();
+            Map<String, Long> bytesBefore = logBytesByTopic();
             long started = System.nanoTime();
             streams.start();
             // The clock starts at the first output, so start-up (rebalance, transactions, RocksDB) is not
@@ -258,10 +257,12 @@ final class ThroughputBench {
             long firstThreadCpu = 0;
             long firstAppend = Long.MAX_VALUE;
             long lastAppend = Long.MIN_VALUE;
+            long valueBytes = 0;
             while (seen < n) {
                 var records = counter.poll(Duration.ofMillis(100));
                 int polled = records.count();
                 for (var r : records) {
+                    valueBytes += r.serializedValueSize();
                     firstAppend = Math.min(firstAppend, r.timestamp());
                     lastAppend = Math.max(lastAppend, r.timestamp());
                 }
@@ -283,17 +284,21 @@ final class ThroughputBench {
             double appendRate = (n - 1) / Math.max(1e-3, (lastAppend - firstAppend) / 1e3);
             System.out.printf("  %s: %.0f rec/s (by append time %.0f rec/s), %.1f us JVM CPU and %.1f us stream-thread CPU"
                     + " per record%n", label, rate, appendRate, cpuMicros, threadMicros);
-            printWrites(label, offsetsBefore, endOffsetsByTopic(), n);
+            System.out.printf("  %s: %.0f bytes per %s value (serialized, before compression)%n", label,
+                    valueBytes / (double) seen, output);
+            printWrites(label, offsetsBefore, endOffsetsByTopic(), bytesBefore, logBytesByTopic(), n);
             return rate;
         }
     }
 
     /**
      * What the broker was given to store per input record, topic by topic (outputs, changelogs, offset commits and
-     * transaction state; the counts include each transaction's commit markers): the part of an app's cost that
-     * no faster processing code can remove.
+     * transaction state; the counts include each transaction's commit markers), as records and as log bytes (batches
+     * as stored: lz4-compressed, headers and markers included): the part of an app's cost that no faster processing
+     * code can remove.
      */
-    private void printWrites(String label, Map<String, Long> before, Map<String, Long> after, long n) {
+    private void printWrites(String label, Map<String, Long> before, Map<String, Long> after, Map<String, Long> bytesBefore,
+                             Map<String, Long> bytesAfter, long n) {
         var written = new TreeMap<String, Long>();
         after.forEach((topic, end) -> {
             long delta = end - before.getOrDefault(topic, 0L);
@@ -302,13 +307,32 @@ final class ThroughputBench {
             }
         });
         long total = written.values().stream().mapToLong(Long::longValue).sum();
+        long totalBytes = 0;
         var perTopic = new StringBuilder();
-        written.forEach((topic, count) -> perTopic.append(String.format(" %s %.2f;", topic, count / (double) n)));
-        System.out.printf("  %s: %.2f records written per input record:%s%n", label, total / (double) n, perTopic);
+        for (var topic : written.entrySet()) {
+            long bytes = bytesAfter.getOrDefault(topic.getKey(), 0L) - bytesBefore.getOrDefault(topic.getKey(), 0L);
+            totalBytes += bytes;
+            perTopic.append(String.format("%n    %s %.2f records, %.0f bytes", topic.getKey(), topic.getValue() / (double) n,
+                    bytes / (double) n));
+        }
+        System.out.printf("  %s: %.2f records and %.0f log bytes written per input record:%s%n", label, total / (double) n,
+                totalBytes / (double) n, perTopic);
+    }
+
+    /** Bytes in the broker's logs per topic, all partitions summed. */
+    private Map<String, Long> logBytesByTopic() {
+        return adminCall(() -> {
+            var admin = stack.admin();
+            var brokers = admin.describeCluster().nodes().get().stream().map(org.apache.kafka.common.Node::id).toList();
+            var sizes = new HashMap<String, Long>();
+            admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values().forEach(dir ->
+                    dir.replicaInfos().forEach((tp, replica) -> sizes.merge(tp.topic(), replica.size(), Long::sum))));
+            return sizes;
+        });
     }
 
     private Map<String, Long> endOffsetsByTopic() {
-        try {
+        return adminCall(() -> {
             var admin = stack.admin();
             var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
             var partitions = new HashMap<TopicPartition, OffsetSpec>();
@@ -317,12 +341,24 @@ final class ThroughputBench {
             var ends = new HashMap<String, Long>();
             admin.listOffsets(partitions).all().get().forEach((tp, info) -> ends.merge(tp.topic(), info.offset(), Long::sum));
             return ends;
+        });
+    }
+
+    /** An admin call whose failure ends the benchmark: there is nothing to measure without its answer. */
+    private static <T> T adminCall(AdminCall<T> call) {
+        try {
+            return call.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @FunctionalInterface
+    private interface AdminCall<T> {
+        T get() throws InterruptedException, ExecutionException;
     }
 
     /** CPU nanoseconds used so far by the stream threads of one app: its own work, without the broker's or the JIT's. */

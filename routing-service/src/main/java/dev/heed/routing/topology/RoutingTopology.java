@@ -67,8 +67,9 @@ public final class RoutingTopology {
         topology.addStateStore(dedupeStore(settings.dedupeRetention()), "dedupe");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OPEN_CLOCKS),
                 Serdes.String(), OpenComplaintSerde.serde()), "complaint-clock");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DUE_INDEX),
-                Serdes.Bytes(), Serdes.ByteArray()), "complaint-clock");
+        // Derived from the open clocks when the task starts (ClockStore.rebuildIndex): no changelog, no RocksDB.
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.DUE_INDEX),
+                Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled(), "complaint-clock");
         topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.EARLY_ACKS,
                 settings.earlyAckRetention(), Duration.ofMillis(1), false), Serdes.String(), EarlyAck.serde()), "complaint-clock");
 

@@ -135,6 +135,27 @@ class RoutingServiceIT {
     }
 
     @Test
+    void aRestartOnWipedLocalStateRestoresTheClockFromItsChangelogAndRebuildsItsDueIndex() {
+        String id = stack.uniqueName("complaint");
+        Map<String, String> wiped = new java.util.HashMap<>(env);
+        wiped.put("HEED_ROUTING_STATE_DIR", stack.tempStateDir().resolve("wiped").toString());
+        try (var due = reader(topics.responseDue().name(), topics.responseDue().valueSerde().deserializer(), id)) {
+            try (RoutingService service = start()) {
+                send(id);
+                await().atMost(Duration.ofSeconds(60)).until(due::poll, l -> !l.isEmpty());
+            }
+            // Another state directory: nothing local survives, so the clock comes back from the changelog only and
+            // its due index (which has none) from the clock.
+            try (RoutingService service = start(wiped)) {
+                List<ResponseDue> events = await().atMost(Duration.ofSeconds(60)).until(due::poll, l -> l.size() >= 5);
+                assertThat(events).extracting(ResponseDue::getReminderNumber).startsWith(1, 2, 3, 4, 5).doesNotHaveDuplicates();
+                assertThat(events).extracting(ResponseDue::getDueAt).isSorted();
+                acknowledge(id);
+            }
+        }
+    }
+
+    @Test
     void anInstanceAnswersForComplaintsHeldByAnotherInstance() throws IOException {
         List<String> ids = java.util.stream.IntStream.range(0, 12).mapToObj(i -> stack.uniqueName("spread")).toList();
         Map<String, String> second = new java.util.HashMap<>(env);

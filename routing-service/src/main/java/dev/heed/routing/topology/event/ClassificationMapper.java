@@ -13,6 +13,7 @@ import dev.heed.routing.classify.ClassifierInput;
 import dev.heed.routing.classify.Finding;
 import dev.heed.routing.classify.SeverityLabel;
 import dev.heed.routing.classify.Verdict;
+import dev.heed.schemas.evidence.EvidenceWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,11 @@ public final class ClassificationMapper {
         return new ClassifierInput(text, feedback.getRating(), feedback.getChannel().name(), language);
     }
 
-    public static Classification toAvro(Verdict c) {
+    /**
+     * The verdict as the contract carries it. {@code feedbackText} is the text the classified feedback carries: an
+     * evidence whose words are its {@code [start, end)} leaves them out ({@link EvidenceWords}), so they travel once.
+     */
+    public static Classification toAvro(Verdict c, String feedbackText) {
         return Classification.newBuilder()
                 .setSentiment(Sentiment.valueOf(c.sentiment().name()))
                 .setScore(c.score())
@@ -44,7 +49,7 @@ public final class ClassificationMapper {
                 .setEscalate(c.escalate())
                 .setTriage(c.triage())
                 .setLanguage(c.language())
-                .setEvidence(evidence(c.evidence()))
+                .setEvidence(evidence(c.evidence(), feedbackText))
                 .setClassifierVersion(c.version())
                 .setConfidence(c.confidence())
                 .build();
@@ -64,9 +69,10 @@ public final class ClassificationMapper {
         return Category.valueOf(category.name());
     }
 
-    private static List<Evidence> evidence(List<Finding> evidence) {
+    private static List<Evidence> evidence(List<Finding> evidence, String feedbackText) {
         return evidence.stream().map(e -> Evidence.newBuilder()
-                .setRule(e.rule()).setDecision(e.decision()).setText(e.text())
+                .setRule(e.rule()).setDecision(e.decision())
+                .setText(EvidenceWords.inText(feedbackText, e.text(), e.start(), e.end()) ? null : e.text())
                 .setStart(e.start()).setEnd(e.end()).setWeight(e.weight()).build()).toList();
     }
 }

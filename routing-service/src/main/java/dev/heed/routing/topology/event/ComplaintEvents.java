@@ -35,7 +35,7 @@ public final class ComplaintEvents {
                 .setQueue(open.queue())
                 .setCategories(classified.getClassification().getCategories().stream().map(s -> s.getCategory()).toList())
                 .setIntents(classified.getClassification().getIntents())
-                .setReasons(EscalationReasons.of(classified.getClassification()))
+                .setReasons(EscalationReasons.of(classified.getClassification(), classified.getFeedback().getText()))
                 .setPolicyName(clock.policy().name())
                 .setPolicyVersion(clock.policy().version())
                 .setFirstResponseDueAt(clock.breachAt())

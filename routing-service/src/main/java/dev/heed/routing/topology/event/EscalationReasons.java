@@ -3,6 +3,7 @@ package dev.heed.routing.topology.event;
 import dev.heed.events.Classification;
 import dev.heed.events.Evidence;
 import dev.heed.events.Intent;
+import dev.heed.schemas.evidence.EvidenceWords;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,31 +23,32 @@ final class EscalationReasons {
 
     private EscalationReasons() {}
 
-    static List<String> of(Classification classification) {
+    /** @param feedbackText the text of the classified feedback, where evidence words without a text of their own are */
+    static List<String> of(Classification classification, String feedbackText) {
         List<String> reasons = new ArrayList<>();
         if (classification.getTriage()) {
-            reasons.add("needs human triage: " + detail(classification, "triage"));
+            reasons.add("needs human triage: " + detail(classification, feedbackText, "triage"));
         }
         Double confidence = classification.getConfidence();
         if (confidence != null && !classification.getTriage()) {
             reasons.add(String.format(Locale.ROOT, "complaint, confidence %.2f%s%s", confidence,
-                    confidence < LOW_CONFIDENCE ? " (low: a person should check)" : "", words(classification, "complaint")));
+                    confidence < LOW_CONFIDENCE ? " (low: a person should check)" : "", words(classification, feedbackText, "complaint")));
         }
         reasons.add(String.format(Locale.ROOT, "sentiment %s (%.2f)%s", classification.getSentiment(),
-                classification.getScore(), words(classification, "sentiment")));
+                classification.getScore(), words(classification, feedbackText, "sentiment")));
         for (Intent intent : classification.getIntents()) {
-            reasons.add("intent " + intent + words(classification, "intent:" + intent));
+            reasons.add("intent " + intent + words(classification, feedbackText, "intent:" + intent));
         }
         reasons.add("severity " + classification.getSeverity() + " (" + classification.getSeverityPoints() + " points"
                 + rules(classification, "severity") + ")");
         return reasons;
     }
 
-    private static String words(Classification classification, String decision) {
+    private static String words(Classification classification, String feedbackText, String decision) {
         String words = classification.getEvidence().stream()
-                .filter(e -> e.getDecision().equals(decision) && e.getText() != null)
+                .filter(e -> e.getDecision().equals(decision) && EvidenceWords.of(feedbackText, e) != null)
                 .sorted(Comparator.comparingDouble((Evidence e) -> Math.abs(e.getWeight())).reversed())
-                .map(e -> "\"" + e.getText() + "\"")
+                .map(e -> "\"" + EvidenceWords.of(feedbackText, e) + "\"")
                 .distinct()
                 .limit(WORDS_PER_REASON)
                 .collect(Collectors.joining(", "));
@@ -62,10 +64,13 @@ final class EscalationReasons {
         return rules.isEmpty() ? "" : ": " + rules;
     }
 
-    private static String detail(Classification classification, String decision) {
+    private static String detail(Classification classification, String feedbackText, String decision) {
         return classification.getEvidence().stream()
                 .filter(e -> e.getDecision().equals(decision))
-                .map(e -> e.getText() == null ? e.getRule() : e.getRule() + " " + e.getText())
+                .map(e -> {
+                    String words = EvidenceWords.of(feedbackText, e);
+                    return words == null ? e.getRule() : e.getRule() + " " + words;
+                })
                 .findFirst()
                 .orElse("language " + classification.getLanguage());
     }

@@ -29,7 +29,7 @@ public final class ClassifyProcessor extends ContextualProcessor<String, Feedbac
         long now = context().currentSystemTimeMs();
         context().forward(record.withValue(FeedbackClassified.newBuilder()
                 .setFeedback(feedback)
-                .setClassification(ClassificationMapper.toAvro(classification))
+                .setClassification(ClassificationMapper.toAvro(classification, feedback.getText()))
                 .setClassifiedAt(Instant.ofEpochMilli(now))
                 .build()).withTimestamp(now));
     }

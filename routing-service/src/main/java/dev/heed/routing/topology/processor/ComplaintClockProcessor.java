@@ -60,6 +60,9 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         super.init(context);
         clocks = new ClockStore(context.getStateStore(StoreNames.OPEN_CLOCKS),
                 context.getStateStore(StoreNames.DUE_INDEX));
+        // Streams initialises processors after restoring the task's stores, so every open clock is here.
+        long open = clocks.rebuildIndex();
+        LOG.info("task {}: due index rebuilt from {} open clocks", context.taskId(), open);
         earlyAcks = new EarlyAcks(context.getStateStore(StoreNames.EARLY_ACKS), ackRetention);
         acksWithoutClock = AckCounter.register(context);
         context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, at -> emitDue(Instant.ofEpochMilli(at)));

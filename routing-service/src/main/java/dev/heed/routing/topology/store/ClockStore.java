@@ -11,6 +11,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The open clocks of one task: a store by complaint id and an index by next due time, kept in step. Every
  * open complaint has exactly one index entry, at its clock's next due point.
+ *
+ * <p>Only the clocks are changelogged. The index is derived from them (each clock names its next due time), so it
+ * lives in memory without a changelog and {@link #rebuildIndex()} rebuilds it from the restored clocks whenever
+ * the task starts: a changelog of its own would cost a second write per started, advanced or stopped clock
+ * (a put and a delete per advance) for nothing the clocks do not already say.
  */
 public final class ClockStore {
 
@@ -22,6 +27,27 @@ public final class ClockStore {
     public ClockStore(KeyValueStore<String, OpenComplaint> open, KeyValueStore<Bytes, byte[]> index) {
         this.open = open;
         this.index = index;
+    }
+
+    /**
+     * Makes the index hold exactly one entry per open clock, at its next due time: clears whatever it held (a
+     * task resumed after a suspension keeps its in-memory stores) and reads every clock once. Returns the number
+     * of open clocks.
+     */
+    public long rebuildIndex() {
+        List<Bytes> stale = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> entries = index.all()) {
+            entries.forEachRemaining(entry -> stale.add(entry.key));
+        }
+        stale.forEach(index::delete);
+        long count = 0;
+        try (KeyValueIterator<String, OpenComplaint> all = open.all()) {
+            while (all.hasNext()) {
+                index.put(indexKey(all.next().value), NOTHING);
+                count++;
+            }
+        }
+        return count;
     }
 
     public OpenComplaint get(String id) {

@@ -32,7 +32,7 @@ class EscalationReasonsTest {
                         new Evidence("negativity", "severity", null, -1, -1, 3.0)))
                 .build();
 
-        assertThat(EscalationReasons.of(classification)).containsExactly(
+        assertThat(EscalationReasons.of(classification, "")).containsExactly(
                 "complaint, confidence 0.62 (low: a person should check): \"charged twice\"",
                 "sentiment NEGATIVE (-0.80): \"charged twice\", \"nobody answers\", \"bad\"",
                 "intent REFUND_REQUEST: \"I want a refund\"",
@@ -42,9 +42,22 @@ class EscalationReasonsTest {
     @Test
     void aConfidentComplaintIsNotMarkedLowAndAnOlderClassifierNamesNoConfidence() {
         Classification sure = Classification.newBuilder(SampleEvents.classification()).setConfidence(0.93).build();
-        assertThat(EscalationReasons.of(sure).get(0)).startsWith("complaint, confidence 0.93").doesNotContain("low");
+        assertThat(EscalationReasons.of(sure, "").get(0)).startsWith("complaint, confidence 0.93").doesNotContain("low");
         Classification old = Classification.newBuilder(SampleEvents.classification()).setConfidence(null).build();
-        assertThat(EscalationReasons.of(old)).noneMatch(r -> r.startsWith("complaint"));
+        assertThat(EscalationReasons.of(old, "")).noneMatch(r -> r.startsWith("complaint"));
+    }
+
+    @Test
+    void wordsCarriedOnlyInTheFeedbackTextAreReadFromIt() {
+        Classification classification = Classification.newBuilder(SampleEvents.classification())
+                .setEvidence(List.of(
+                        new Evidence("phrase:charged twice", "sentiment", null, 0, 13, -2.6),
+                        new Evidence("problem:MONEY", "complaint", null, 0, 13, 1.4)))
+                .build();
+
+        assertThat(EscalationReasons.of(classification, "Charged twice and still waiting, terrible."))
+                .anyMatch(reason -> reason.startsWith("complaint") && reason.endsWith(": \"Charged twice\""))
+                .anyMatch(reason -> reason.startsWith("sentiment") && reason.endsWith(": \"Charged twice\""));
     }
 
     @Test
@@ -55,6 +68,6 @@ class EscalationReasonsTest {
                 .setEvidence(List.of(new Evidence("language", "triage", "de", -1, -1, 1.0)))
                 .build();
 
-        assertThat(EscalationReasons.of(classification)).first().isEqualTo("needs human triage: language de");
+        assertThat(EscalationReasons.of(classification, "")).first().isEqualTo("needs human triage: language de");
     }
 }

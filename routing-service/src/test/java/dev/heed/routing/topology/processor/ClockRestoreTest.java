@@ -1,0 +1,146 @@
+package dev.heed.routing.topology.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.heed.events.DueKind;
+import dev.heed.events.ResponseDue;
+import dev.heed.events.Severity;
+import dev.heed.routing.sla.SlaClock;
+import dev.heed.routing.sla.SlaPolicy;
+import dev.heed.routing.topology.ClockSettings;
+import dev.heed.routing.topology.store.EarlyAck;
+import dev.heed.routing.topology.store.OpenComplaint;
+import dev.heed.routing.topology.store.OpenComplaintSerde;
+import dev.heed.routing.topology.store.StoreNames;
+import java.io.File;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The due index has no changelog: a task that starts (after a restore, a restart, a move or a suspension) derives it
+ * from its open clocks. These tests start the processor on stores as a restore or a suspension leaves them.
+ */
+class ClockRestoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    private static final SlaPolicy POLICY = new SlaPolicy("restore", 2, Duration.ofHours(1), List.of(), Duration.ofHours(1), 2);
+
+    @TempDir
+    File stateDir;
+
+    private MockProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, OpenComplaint> clocks;
+    private KeyValueStore<Bytes, byte[]> index;
+    private ComplaintClockProcessor processor;
+
+    @BeforeEach
+    void stores() {
+        context = new MockProcessorContext<>(new Properties(), new TaskId(0, 0), stateDir);
+        clocks = init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.OPEN_CLOCKS), Serdes.String(),
+                OpenComplaintSerde.serde()).withLoggingDisabled().build());
+        index = init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.DUE_INDEX), Serdes.Bytes(),
+                Serdes.ByteArray()).withLoggingDisabled().build());
+        init(Stores.windowStoreBuilder(Stores.inMemoryWindowStore(StoreNames.EARLY_ACKS, Duration.ofDays(1), Duration.ofMillis(1),
+                false), Serdes.String(), EarlyAck.serde()).withLoggingDisabled().build());
+    }
+
+    @AfterEach
+    void close() {
+        if (processor != null) {
+            processor.close();
+        }
+    }
+
+    @Test
+    void aTaskStartedOnRestoredClocksEmitsEveryDuePointOnceFromTheRebuiltIndex() {
+        // As a restore from the changelog leaves them: clocks, one of them reminded once already, and no index.
+        clocks.put("a", open("a", T0));
+        clocks.put("b", open("b", T0.plusSeconds(10)));
+        OpenComplaint c = open("c", T0.minus(Duration.ofHours(1)));
+        clocks.put("c", c.withClock(c.clock().catchUp(T0.plusSeconds(1)).clock()));
+
+        start();
+
+        assertThat(index.approximateNumEntries()).isEqualTo(3);
+        punctuate(T0.plus(Duration.ofHours(1)).plusSeconds(5));
+        assertThat(emitted()).extracting(ResponseDue::getComplaintId, ResponseDue::getKind, ResponseDue::getReminderNumber)
+                .containsExactly(tuple("a", DueKind.BREACH, 1), tuple("c", DueKind.REPEAT, 2));
+        context.resetForwards();
+        punctuate(T0.plus(Duration.ofHours(1)).plusSeconds(10));
+        assertThat(emitted()).extracting(ResponseDue::getComplaintId, ResponseDue::getReminderNumber).containsExactly(tuple("b", 1));
+    }
+
+    @Test
+    void aResumedTaskKeepsNoIndexEntryThatItsClocksDoNotName() {
+        clocks.put("a", open("a", T0));
+        // Left from before a suspension: an entry at a due time the clock does not have, and one of a clock gone.
+        index.put(indexKey(T0.plusSeconds(1), "a"), new byte[0]);
+        index.put(indexKey(T0.plusSeconds(2), "gone"), new byte[0]);
+
+        start();
+
+        assertThat(index.approximateNumEntries()).isEqualTo(1);
+        punctuate(T0.plus(Duration.ofMinutes(59)));
+        assertThat(emitted()).isEmpty();
+        punctuate(T0.plus(Duration.ofHours(1)));
+        assertThat(emitted()).extracting(ResponseDue::getComplaintId).containsExactly("a");
+    }
+
+    @Test
+    void aTaskWithoutClocksStartsWithAnEmptyIndex() {
+        index.put(indexKey(T0, "gone"), new byte[0]);
+
+        start();
+
+        assertThat(index.approximateNumEntries()).isZero();
+        punctuate(T0.plus(Duration.ofDays(1)));
+        assertThat(emitted()).isEmpty();
+    }
+
+    private void start() {
+        processor = new ComplaintClockProcessor(ClockSettings.DEFAULT_PUNCTUATE_INTERVAL, ClockSettings.DEFAULT_RETENTION);
+        processor.init(context);
+    }
+
+    private void punctuate(Instant at) {
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(at.toEpochMilli());
+    }
+
+    private List<ResponseDue> emitted() {
+        return context.forwarded(ComplaintClockProcessor.RESPONSE_DUE_SINK).stream()
+                .map(forward -> (ResponseDue) forward.record().value()).toList();
+    }
+
+    private static OpenComplaint open(String id, Instant startedAt) {
+        return new OpenComplaint(SlaClock.start(id, POLICY, startedAt), startedAt, Severity.HIGH, "billing", null);
+    }
+
+    // The index's key format (DueIndexKey), written out so the test does not share the code it checks.
+    private static Bytes indexKey(Instant dueAt, String id) {
+        byte[] raw = id.getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + raw.length).putLong(dueAt.toEpochMilli()).put(raw).array());
+    }
+
+    private <S extends StateStore> S init(S store) {
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        return store;
+    }
+}
