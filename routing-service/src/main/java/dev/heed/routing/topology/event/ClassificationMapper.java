@@ -27,17 +27,26 @@ public final class ClassificationMapper {
     private ClassificationMapper() {
     }
 
+    /** What the classifier reads: the subject, if any, a line break, then the text. */
     public static ClassifierInput input(FeedbackReceived feedback) {
         String language = feedback.getCustomer() == null ? null : feedback.getCustomer().getPreferredLanguage();
-        String text = feedback.getSubject() == null ? feedback.getText() : feedback.getSubject() + "\n" + feedback.getText();
-        return new ClassifierInput(text, feedback.getRating(), feedback.getChannel().name(), language);
+        return new ClassifierInput(textOffset(feedback) == 0 ? feedback.getText()
+                : feedback.getSubject() + "\n" + feedback.getText(), feedback.getRating(), feedback.getChannel().name(),
+                language);
+    }
+
+    /** Where the feedback's text starts in what the classifier read ({@link #input}). */
+    public static int textOffset(FeedbackReceived feedback) {
+        return feedback.getSubject() == null ? 0 : feedback.getSubject().length() + 1;
     }
 
     /**
-     * The verdict as the contract carries it. {@code feedbackText} is the text the classified feedback carries: an
-     * evidence whose words are its {@code [start, end)} leaves them out ({@link EvidenceWords}), so they travel once.
+     * The verdict as the contract carries it, its evidence spans positions in {@code feedbackText} (the text the
+     * classified feedback carries; the classifier read it from {@code textOffset} on, after the subject). Evidence
+     * in the subject keeps its words and has no span; an evidence whose words are the text's {@code [start, end)}
+     * leaves them out ({@link EvidenceWords}), so they travel once.
      */
-    public static Classification toAvro(Verdict c, String feedbackText) {
+    public static Classification toAvro(Verdict c, String feedbackText, int textOffset) {
         return Classification.newBuilder()
                 .setSentiment(Sentiment.valueOf(c.sentiment().name()))
                 .setScore(c.score())
@@ -49,7 +58,7 @@ public final class ClassificationMapper {
                 .setEscalate(c.escalate())
                 .setTriage(c.triage())
                 .setLanguage(c.language())
-                .setEvidence(evidence(c.evidence(), feedbackText))
+                .setEvidence(evidence(c.evidence(), feedbackText, textOffset))
                 .setClassifierVersion(c.version())
                 .setConfidence(c.confidence())
                 .build();
@@ -69,10 +78,15 @@ public final class ClassificationMapper {
         return Category.valueOf(category.name());
     }
 
-    private static List<Evidence> evidence(List<Finding> evidence, String feedbackText) {
-        return evidence.stream().map(e -> Evidence.newBuilder()
-                .setRule(e.rule()).setDecision(e.decision())
-                .setText(EvidenceWords.inText(feedbackText, e.text(), e.start(), e.end()) ? null : e.text())
-                .setStart(e.start()).setEnd(e.end()).setWeight(e.weight()).build()).toList();
+    private static List<Evidence> evidence(List<Finding> evidence, String feedbackText, int textOffset) {
+        return evidence.stream().map(e -> {
+            boolean inText = e.start() >= textOffset;
+            int start = inText ? e.start() - textOffset : -1;
+            int end = inText ? e.end() - textOffset : -1;
+            return Evidence.newBuilder()
+                    .setRule(e.rule()).setDecision(e.decision())
+                    .setText(EvidenceWords.inText(feedbackText, e.text(), start, end) ? null : e.text())
+                    .setStart(start).setEnd(end).setWeight(e.weight()).build();
+        }).toList();
     }
 }

@@ -29,7 +29,8 @@ public final class ClassifyProcessor extends ContextualProcessor<String, Feedbac
         long now = context().currentSystemTimeMs();
         context().forward(record.withValue(FeedbackClassified.newBuilder()
                 .setFeedback(feedback)
-                .setClassification(ClassificationMapper.toAvro(classification, feedback.getText()))
+                .setClassification(ClassificationMapper.toAvro(classification, feedback.getText(),
+                        ClassificationMapper.textOffset(feedback)))
                 .setClassifiedAt(Instant.ofEpochMilli(now))
                 .build()).withTimestamp(now));
     }

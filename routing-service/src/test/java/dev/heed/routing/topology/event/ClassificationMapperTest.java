@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class ClassificationMapperTest {
@@ -39,10 +40,30 @@ class ClassificationMapperTest {
                         new Finding("lexicon", "sentiment", "awful", 15, 20, -2.0),
                         Finding.untied("rating", "sentiment", "1 of 5", -1.0)), "v", 0.9);
 
-        List<Evidence> evidence = ClassificationMapper.toAvro(verdict, text).getEvidence();
+        List<Evidence> evidence = ClassificationMapper.toAvro(verdict, text, 0).getEvidence();
 
         assertThat(evidence).extracting(Evidence::getText).containsExactly(null, null, "awful", "1 of 5");
         assertThat(evidence).extracting(e -> EvidenceWords.of(text, e)).containsExactly("Charged twice", "terrible", "awful", "1 of 5");
+    }
+
+    @Test
+    void spansPointIntoTheFeedbackTextAfterTheSubjectAndEvidenceInTheSubjectKeepsItsWordsWithoutASpan() {
+        var feedback = SampleEvents.feedback("fb-subject");
+        feedback.setSubject("Awful");
+        feedback.setText("Charged twice.");
+        Verdict verdict = new Verdict(SentimentLabel.NEGATIVE, -0.9, List.of(new ScoredCategory(CategoryLabel.BILLING, 0.9)),
+                Set.of(), SeverityLabel.HIGH, 5, true, false, "en", List.of(
+                        new Finding("lexicon", "sentiment", "Awful", 0, 5, -2.0),
+                        new Finding("phrase:charged twice", "sentiment", "Charged twice", 6, 19, -2.6)), "v", 0.9);
+        assertThat(ClassificationMapper.input(feedback).text()).isEqualTo("Awful\nCharged twice.");
+
+        List<Evidence> evidence = ClassificationMapper.toAvro(verdict, feedback.getText(),
+                ClassificationMapper.textOffset(feedback)).getEvidence();
+
+        assertThat(evidence).extracting(Evidence::getText, Evidence::getStart, Evidence::getEnd)
+                .containsExactly(Tuple.tuple("Awful", -1, -1),
+                        Tuple.tuple(null, 0, 13));
+        assertThat(evidence).extracting(e -> EvidenceWords.of(feedback.getText(), e)).containsExactly("Awful", "Charged twice");
     }
 
     @Test
