@@ -4,6 +4,8 @@ import dev.heed.cli.local.DownCommand;
 import dev.heed.cli.local.LocalRunConfig;
 import dev.heed.cli.local.LocalRunException;
 import dev.heed.cli.local.UpCommand;
+import dev.heed.runtime.catalog.KafkaAccess;
+import dev.heed.runtime.config.Settings;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -30,6 +32,8 @@ public final class Heed {
               status
               erase  (--email E | --customer-id ID | --feedback-id ID ...) [--dry-run]
                      reports one customer's records in every topic and tombstones them on complaints.state (docs/personal-data.md)
+              acls   the ACLs each service and this CLI need on a cluster that authorizes (docs/security.md), as
+                     kafka-acls commands for HEED_TOPIC_SUFFIX, HEED_ROUTING_APPLICATION_ID and HEED_RESPONDER_GROUP_ID
               up     [--demo] [--time-scale N]   the whole pipeline on this machine (Ctrl-C stops it);
                      --demo posts a steady mix of feedback and runs SLA times 60x faster unless --time-scale says otherwise
               down                        stops what up started
@@ -61,6 +65,7 @@ public final class Heed {
                 case "down" -> new DownCommand(LocalRunConfig.from(Path.of("").toAbsolutePath(), env)).run(out);
                 case "erase" -> new EraseCommand().run(parse(rest, ErasureRequest.OPTIONS, ErasureRequest.SWITCHES),
                         clients(rest, env, ErasureRequest.OPTIONS, ErasureRequest.SWITCHES), out, err);
+                case "acls" -> acls(rest, env, out);
                 case "status" -> new StatusCommand().run(parse(rest, Set.of(), Set.of()), clients(rest, env, Set.of(), Set.of()), out);
                 default -> throw new UsageException("unknown command " + command + "\n" + USAGE);
             };
@@ -74,6 +79,15 @@ public final class Heed {
             err.println("heed " + command + " failed: " + rootMessage(e));
             return 1;
         }
+    }
+
+    // acls reads only the variables that name topics, groups and transactional ids: it connects to nothing.
+    private static int acls(List<String> words, Map<String, String> env, PrintStream out) {
+        if (!CliArgs.parse(words, Set.of(), Set.of()).positionals().isEmpty()) {
+            throw new UsageException("acls takes no arguments: it reads HEED_TOPIC_SUFFIX, HEED_ROUTING_APPLICATION_ID and HEED_RESPONDER_GROUP_ID");
+        }
+        out.print(KafkaAccess.from(new Settings(env)).kafkaAclsCommands());
+        return 0;
     }
 
     // ack talks to the responder's API, not to Kafka: it takes --responder rather than --bootstrap and --registry.
