@@ -34,8 +34,9 @@ public final class Heed {
                      reports one customer's records in every topic and tombstones them on complaints.state (docs/personal-data.md)
               acls   the ACLs each service and this CLI need on a cluster that authorizes (docs/security.md), as
                      kafka-acls commands for HEED_TOPIC_SUFFIX, HEED_ROUTING_APPLICATION_ID and HEED_RESPONDER_GROUP_ID
-              up     [--demo] [--time-scale N]   the whole pipeline on this machine (Ctrl-C stops it);
-                     --demo posts a steady mix of feedback and runs SLA times 60x faster unless --time-scale says otherwise
+              up     [--demo] [--time-scale N] [--secure]   the whole pipeline on this machine (Ctrl-C stops it);
+                     --demo posts a steady mix of feedback and runs SLA times 60x faster unless --time-scale says otherwise;
+                     --secure: Kafka takes only SASL_SSL with SCRAM, each service and this CLI as its own user with its ACLs
               down                        stops what up started
             send, tail, status and erase take --bootstrap HOST:PORT and --registry URL (or HEED_BOOTSTRAP_SERVERS, HEED_REGISTRY_URL);
             ack takes --responder URL (or HEED_RESPONDER_URL); without them, the local run started by ./heed up""";
@@ -98,14 +99,14 @@ public final class Heed {
     }
 
     private static int up(List<String> words, Map<String, String> env, PrintStream out) throws Exception {
-        CliArgs args = CliArgs.parse(words, Set.of("time-scale"), Set.of("demo"));
+        CliArgs args = CliArgs.parse(words, Set.of("time-scale"), Set.of("demo", "secure"));
         LocalRunConfig config = LocalRunConfig.from(Path.of("").toAbsolutePath(), env);
         if (args.option("time-scale").isPresent()) {
             config = config.withTimeScale(Integer.parseInt(args.option("time-scale").get()));
         } else if (args.flag("demo")) {
             config = config.withTimeScale(60);
         }
-        return new UpCommand(config, System.getProperty("java.class.path"), args.flag("demo")).run(out);
+        return new UpCommand(config, System.getProperty("java.class.path"), args.flag("demo"), args.flag("secure")).run(out);
     }
 
     private static CliArgs parse(List<String> words, Set<String> options, Set<String> switches) {
