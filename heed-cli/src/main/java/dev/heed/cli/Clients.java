@@ -29,7 +29,9 @@ final class Clients {
     Clients(Endpoints endpoints, Map<String, String> env) {
         this.endpoints = endpoints;
         Settings settings = new Settings(env);
-        this.common = new HashMap<>(settings.kafkaPassthrough());
+        // HEED_KAFKA_* wins over what the local run's endpoints file gives (a secured run's operator user).
+        this.common = new HashMap<>(endpoints.kafka());
+        common.putAll(settings.kafkaPassthrough());
         this.topicSuffix = settings.get(KafkaSettings.TOPIC_SUFFIX);
         this.routingApplicationId = settings.get(RoutingSettings.APPLICATION_ID);
         common.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers());

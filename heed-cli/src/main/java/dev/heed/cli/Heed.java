@@ -4,6 +4,8 @@ import dev.heed.cli.local.DownCommand;
 import dev.heed.cli.local.LocalRunConfig;
 import dev.heed.cli.local.LocalRunException;
 import dev.heed.cli.local.UpCommand;
+import dev.heed.runtime.catalog.KafkaAccess;
+import dev.heed.runtime.config.Settings;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -30,8 +32,11 @@ public final class Heed {
               status
               erase  (--email E | --customer-id ID | --feedback-id ID ...) [--dry-run]
                      reports one customer's records in every topic and tombstones them on complaints.state (docs/personal-data.md)
-              up     [--demo] [--time-scale N]   the whole pipeline on this machine (Ctrl-C stops it);
-                     --demo posts a steady mix of feedback and runs SLA times 60x faster unless --time-scale says otherwise
+              acls   the ACLs each service and this CLI need on a cluster that authorizes (docs/security.md), as
+                     kafka-acls commands for HEED_TOPIC_SUFFIX, HEED_ROUTING_APPLICATION_ID and HEED_RESPONDER_GROUP_ID
+              up     [--demo] [--time-scale N] [--secure]   the whole pipeline on this machine (Ctrl-C stops it);
+                     --demo posts a steady mix of feedback and runs SLA times 60x faster unless --time-scale says otherwise;
+                     --secure: Kafka takes only SASL_SSL with SCRAM, each service and this CLI as its own user with its ACLs
               down                        stops what up started
             send, tail, status and erase take --bootstrap HOST:PORT and --registry URL (or HEED_BOOTSTRAP_SERVERS, HEED_REGISTRY_URL);
             ack takes --responder URL (or HEED_RESPONDER_URL); without them, the local run started by ./heed up""";
@@ -61,6 +66,7 @@ public final class Heed {
                 case "down" -> new DownCommand(LocalRunConfig.from(Path.of("").toAbsolutePath(), env)).run(out);
                 case "erase" -> new EraseCommand().run(parse(rest, ErasureRequest.OPTIONS, ErasureRequest.SWITCHES),
                         clients(rest, env, ErasureRequest.OPTIONS, ErasureRequest.SWITCHES), out, err);
+                case "acls" -> acls(rest, env, out);
                 case "status" -> new StatusCommand().run(parse(rest, Set.of(), Set.of()), clients(rest, env, Set.of(), Set.of()), out);
                 default -> throw new UsageException("unknown command " + command + "\n" + USAGE);
             };
@@ -76,6 +82,15 @@ public final class Heed {
         }
     }
 
+    // acls reads only the variables that name topics, groups and transactional ids: it connects to nothing.
+    private static int acls(List<String> words, Map<String, String> env, PrintStream out) {
+        if (!CliArgs.parse(words, Set.of(), Set.of()).positionals().isEmpty()) {
+            throw new UsageException("acls takes no arguments: it reads HEED_TOPIC_SUFFIX, HEED_ROUTING_APPLICATION_ID and HEED_RESPONDER_GROUP_ID");
+        }
+        out.print(KafkaAccess.from(new Settings(env)).kafkaAclsCommands());
+        return 0;
+    }
+
     // ack talks to the responder's API, not to Kafka: it takes --responder rather than --bootstrap and --registry.
     private static int ack(List<String> words, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
         CliArgs args = CliArgs.parse(words, AckCommand.OPTIONS, Set.of());
@@ -84,14 +99,14 @@ public final class Heed {
     }
 
     private static int up(List<String> words, Map<String, String> env, PrintStream out) throws Exception {
-        CliArgs args = CliArgs.parse(words, Set.of("time-scale"), Set.of("demo"));
+        CliArgs args = CliArgs.parse(words, Set.of("time-scale"), Set.of("demo", "secure"));
         LocalRunConfig config = LocalRunConfig.from(Path.of("").toAbsolutePath(), env);
         if (args.option("time-scale").isPresent()) {
             config = config.withTimeScale(Integer.parseInt(args.option("time-scale").get()));
         } else if (args.flag("demo")) {
             config = config.withTimeScale(60);
         }
-        return new UpCommand(config, System.getProperty("java.class.path"), args.flag("demo")).run(out);
+        return new UpCommand(config, System.getProperty("java.class.path"), args.flag("demo"), args.flag("secure")).run(out);
     }
 
     private static CliArgs parse(List<String> words, Set<String> options, Set<String> switches) {

@@ -33,6 +33,20 @@ class CliArgsTest {
                 .isInstanceOf(UsageException.class).hasMessage("--max needs a value");
     }
 
+    /** A `heed up --secure` run's file carries the operator user's settings; they go with its address only. */
+    @Test
+    void theLocalRunFilesKafkaSettingsComeWithItsAddressOnly(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("endpoints.properties");
+        Files.writeString(file, "bootstrap.servers=file:1\nregistry.url=http://file\nkafka.security.protocol=SASL_SSL\n");
+        Set<String> valued = Set.of("bootstrap", "registry");
+
+        var local = Endpoints.resolve(CliArgs.parse(List.of(), valued, Set.of()), Map.of(), file);
+        var elsewhere = Endpoints.resolve(CliArgs.parse(List.of("--bootstrap", "other:1"), valued, Set.of()), Map.of(), file);
+
+        assertThat(local.kafka()).containsExactly(Map.entry("security.protocol", "SASL_SSL"));
+        assertThat(elsewhere.kafka()).isEmpty();
+    }
+
     @Test
     void endpointsShouldPreferFlagsThenEnvironmentThenTheLocalRunFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("endpoints.properties");

@@ -17,20 +17,16 @@ import dev.heed.schemas.SampleEvents;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import dev.heed.runtime.kafka.TopicEnsure;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -56,13 +52,13 @@ class HeedCliIT {
     void sentFeedbackShouldBeReadableByTailAsJson(Stack stack) throws Exception {
         String id = stack.uniqueName("cli-send");
 
-        Result sent = heed(stack, "send", "--id", id, "--text", "Still waiting for my refund", "--rating", "1",
+        CliRun sent = heed(stack, "send", "--id", id, "--text", "Still waiting for my refund", "--rating", "1",
                 "--email", "ada@example.com", "--channel", "email");
-        Result tail = heed(stack, "tail", "feedback.received", "--from-beginning", "--id", id, "--max", "1", "--for", "30");
+        CliRun tail = heed(stack, "tail", "feedback.received", "--from-beginning", "--id", id, "--max", "1", "--for", "30");
 
-        assertThat(sent.status).isZero();
-        assertThat(sent.out).contains("sent " + id + " to feedback.received");
-        JsonNode line = JsonView.MAPPER.readTree(tail.out.strip());
+        assertThat(sent.status()).isZero();
+        assertThat(sent.out()).contains("sent " + id + " to feedback.received");
+        JsonNode line = JsonView.MAPPER.readTree(tail.out().strip());
         assertThat(line.path("key").asText()).isEqualTo(id);
         assertThat(line.path("value").path("text").asText()).isEqualTo("Still waiting for my refund");
         assertThat(line.path("value").path("rating").asInt()).isEqualTo(1);
@@ -93,25 +89,25 @@ class HeedCliIT {
                     URI.create("http://127.0.0.1:" + responder.port() + "/health/ready")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 
-            Result nobody = run(List.of("ack", unknown, "--note", "on it"), env);
-            Result first = run(List.of("ack", known, "--note", "on it"), env);
-            Result again = run(List.of("ack", known), env);
-            Result stranger = run(List.of("ack", known), Map.of("HEED_RESPONDER_URL", env.get("HEED_RESPONDER_URL"), "HEED_ACK_TOKEN", "guess"));
-            Result past = run(List.of("ack", known, "--next-update", "2020-01-01T00:00:00Z"), env);
-            Result kafkaFlags = run(List.of("ack", known, "--bootstrap", stack.bootstrapServers()), env);
+            CliRun nobody = CliRun.of(List.of("ack", unknown, "--note", "on it"), env);
+            CliRun first = CliRun.of(List.of("ack", known, "--note", "on it"), env);
+            CliRun again = CliRun.of(List.of("ack", known), env);
+            CliRun stranger = CliRun.of(List.of("ack", known), Map.of("HEED_RESPONDER_URL", env.get("HEED_RESPONDER_URL"), "HEED_ACK_TOKEN", "guess"));
+            CliRun past = CliRun.of(List.of("ack", known, "--next-update", "2020-01-01T00:00:00Z"), env);
+            CliRun kafkaFlags = CliRun.of(List.of("ack", known, "--bootstrap", stack.bootstrapServers()), env);
 
-            assertThat(nobody.status).isEqualTo(1);
-            assertThat(nobody.err).contains(unknown, "404", "No such complaint");
-            assertThat(first.status).as(first.err).isZero();
-            assertThat(first.out).startsWith("acknowledged " + known + " as grace at ");
-            assertThat(again.status).as(again.err).isZero();
-            assertThat(again.out).startsWith(known + " was already acknowledged by grace at ").contains("nothing written");
-            assertThat(stranger.status).isEqualTo(1);
-            assertThat(stranger.err).contains("401");
-            assertThat(past.status).isEqualTo(2);
-            assertThat(past.err).contains("nextUpdateBy");
-            assertThat(kafkaFlags.status).isEqualTo(2);
-            assertThat(kafkaFlags.err).contains("unknown option --bootstrap");
+            assertThat(nobody.status()).isEqualTo(1);
+            assertThat(nobody.err()).contains(unknown, "404", "No such complaint");
+            assertThat(first.status()).as(first.err()).isZero();
+            assertThat(first.out()).startsWith("acknowledged " + known + " as grace at ");
+            assertThat(again.status()).as(again.err()).isZero();
+            assertThat(again.out()).startsWith(known + " was already acknowledged by grace at ").contains("nothing written");
+            assertThat(stranger.status()).isEqualTo(1);
+            assertThat(stranger.err()).contains("401");
+            assertThat(past.status()).isEqualTo(2);
+            assertThat(past.err()).contains("nextUpdateBy");
+            assertThat(kafkaFlags.status()).isEqualTo(2);
+            assertThat(kafkaFlags.err()).contains("unknown option --bootstrap");
             List<ComplaintAcknowledged> written = new ArrayList<>();
             readAll(stack, topics.complaintsAcknowledged(), written);
             assertThat(written).extracting(ComplaintAcknowledged::getComplaintId).containsExactly(known);
@@ -132,10 +128,10 @@ class HeedCliIT {
             producer.send(new ProducerRecord<>(topic, "fb-2", serde.serializer().serialize(topic, SampleEvents.feedback("fb-2")))).get();
         }
 
-        Result tail = heed(stack, "tail", topic, "--from-beginning", "--max", "3", "--for", "30");
+        CliRun tail = heed(stack, "tail", topic, "--from-beginning", "--max", "3", "--for", "30");
 
-        assertThat(tail.status).as(tail.err).isZero();
-        List<JsonNode> lines = tail.out.lines().map(HeedCliIT::json).toList();
+        assertThat(tail.status()).as(tail.err()).isZero();
+        List<JsonNode> lines = tail.out().lines().map(HeedCliIT::json).toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0).path("value").path("eventId").asText()).isEqualTo("fb-1");
         assertThat(lines.get(1).path("offset").asLong()).isEqualTo(1);
@@ -148,27 +144,27 @@ class HeedCliIT {
     void statusShouldListTopicsWithOffsets(Stack stack) {
         heed(stack, "send", "--text", "Lovely service, thank you");
 
-        Result status = heed(stack, "status");
+        CliRun status = heed(stack, "status");
 
-        assertThat(status.status).isZero();
-        assertThat(status.out).contains("feedback.received", "routing.dlq", "CONSUMER GROUP", "OPEN COMPLAINTS");
+        assertThat(status.status()).isZero();
+        assertThat(status.out()).contains("feedback.received", "routing.dlq", "CONSUMER GROUP", "OPEN COMPLAINTS");
     }
 
     @Test
     void badUsageShouldExitWithTwoAndSayWhy(Stack stack) {
-        assertThat(heed(stack, "send", "--rating", "1").err).contains("--text is required");
-        assertThat(heed(stack, "send", "--text", "x", "--rating", "9").status).isEqualTo(2);
-        assertThat(heed(stack, "frobnicate").status).isEqualTo(2);
-        assertThat(run(List.of("ack", "x", "--agent", "a", "--bogus", "1"), Map.of()).err).contains("unknown option --bogus");
+        assertThat(heed(stack, "send", "--rating", "1").err()).contains("--text is required");
+        assertThat(heed(stack, "send", "--text", "x", "--rating", "9").status()).isEqualTo(2);
+        assertThat(heed(stack, "frobnicate").status()).isEqualTo(2);
+        assertThat(CliRun.of(List.of("ack", "x", "--agent", "a", "--bogus", "1"), Map.of()).err()).contains("unknown option --bogus");
     }
 
     @Test
     void unreachableKafkaShouldFailWithStatusOne(Stack stack) {
-        Result result = run(List.of("send", "--text", "hello", "--bootstrap", "127.0.0.1:1", "--registry", stack.registryUrl()),
+        CliRun result = CliRun.of(List.of("send", "--text", "hello", "--bootstrap", "127.0.0.1:1", "--registry", stack.registryUrl()),
                 Map.of("HEED_KAFKA_MAX_BLOCK_MS", "2000"));
 
-        assertThat(result.status).isEqualTo(1);
-        assertThat(result.err).contains("heed send failed");
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.err()).contains("heed send failed");
     }
 
     private static <V> void send(Stack stack, Topic<String, V> topic, String key, V value) throws Exception {
@@ -193,19 +189,9 @@ class HeedCliIT {
         }
     }
 
-    private static Result heed(Stack stack, String... words) {
+    private static CliRun heed(Stack stack, String... words) {
         List<String> argv = new ArrayList<>(List.of(words));
         argv.addAll(List.of("--bootstrap", stack.bootstrapServers(), "--registry", stack.registryUrl()));
-        return run(argv, Map.of());
+        return CliRun.of(argv, Map.of());
     }
-
-    private static Result run(List<String> argv, Map<String, String> env) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int status = Heed.run(argv, env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new AtomicBoolean());
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Result(int status, String out, String err) {}
 }

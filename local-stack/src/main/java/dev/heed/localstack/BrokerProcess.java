@@ -44,6 +44,7 @@ public final class BrokerProcess implements AutoCloseable {
     private final Path logFile;
     private final String classPath;
     private final Map<String, String> overrides;
+    private final BrokerSecurity security;
     private ChildJvm child;
 
     private BrokerProcess(Builder builder) {
@@ -53,6 +54,7 @@ public final class BrokerProcess implements AutoCloseable {
         this.logFile = builder.logFile != null ? builder.logFile : directory.resolve("broker.log");
         this.classPath = builder.classPath != null ? builder.classPath : System.getProperty("java.class.path");
         this.overrides = Map.copyOf(builder.overrides);
+        this.security = builder.security;
     }
 
     /** A broker whose data lives in {@code directory} (created if missing); ports default to free ones. */
@@ -66,7 +68,8 @@ public final class BrokerProcess implements AutoCloseable {
         }
         try {
             Path properties = writeServerProperties();
-            KraftStorage.formatIfNeeded(properties, logDir());
+            KraftStorage.formatIfNeeded(properties, logDir(), security == null ? List.of() : List.of("--add-scram",
+                    BrokerSecurity.MECHANISM + "=[name=" + security.adminUser() + ",password=" + security.adminPassword() + "]"));
             child = ChildJvm.start(classPath, List.of("-Xms256m", "-Xmx1g",
                     "-Dlogback.configurationFile=dev/heed/localstack/child-logback.xml"),
                     "kafka.Kafka", List.of(properties.toString()), logFile);
@@ -74,7 +77,7 @@ public final class BrokerProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot start the broker in " + directory, e);
         }
         long begin = System.nanoTime();
-        Readiness.awaitKafka(bootstrapServers(), READY_TIMEOUT, child);
+        Readiness.awaitKafka(bootstrapServers(), security == null ? Map.of() : security.adminClientProperties(), READY_TIMEOUT, child);
         LOG.info("broker pid {} ready in {} ms at {} (data {}, log {})", child.pid(),
                 (System.nanoTime() - begin) / 1_000_000, bootstrapServers(), directory, logFile);
         return this;
@@ -143,11 +146,16 @@ public final class BrokerProcess implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        // Secured, the client listener keeps its name and speaks SASL_SSL (see BrokerSecurity for the rest).
+        String client = security == null ? "PLAINTEXT" : "SECURE";
+        p.put("listeners", client + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", client + "://127.0.0.1:" + port);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("inter.broker.listener.name", client);
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (security != null) {
+            p.putAll(security.brokerProperties(client, "CONTROLLER"));
+        }
         p.put("log.dirs", logDir().toString());
         p.put("num.partitions", "6");
         p.putAll(SingleNodeDefaults.REPLICATION);
@@ -162,6 +170,7 @@ public final class BrokerProcess implements AutoCloseable {
         private Path logFile;
         private String classPath;
         private final Map<String, String> overrides = new LinkedHashMap<>();
+        private BrokerSecurity security;
 
         private Builder(Path directory) {
             this.directory = directory;
@@ -191,6 +200,16 @@ public final class BrokerProcess implements AutoCloseable {
          */
         public Builder classPath(String classPath) {
             this.classPath = classPath;
+            return this;
+        }
+
+        /**
+         * Clients only over SASL_SSL with SCRAM-SHA-512, authorized by ACLs; the admin's credential goes into the
+         * storage when it is formatted, so a directory formatted without it (or with another admin password) cannot
+         * be started this way.
+         */
+        public Builder security(BrokerSecurity security) {
+            this.security = security;
             return this;
         }
 

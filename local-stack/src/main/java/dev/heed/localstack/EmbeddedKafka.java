@@ -1,11 +1,14 @@
 package dev.heed.localstack;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
+import org.apache.kafka.server.common.ApiMessageAndVersion;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 
@@ -35,20 +38,44 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start(int nodes) {
+        return start(nodes, null);
+    }
+
+    /**
+     * One node that takes clients only over SASL_SSL with SCRAM-SHA-512 and authorizes them by ACLs (see
+     * {@link BrokerSecurity}); connect as {@link BrokerSecurity#adminClientProperties()} to create users and ACLs.
+     */
+    public static EmbeddedKafka startSecured(BrokerSecurity security) {
+        return start(1, security);
+    }
+
+    private static EmbeddedKafka start(int nodes, BrokerSecurity security) {
         if (nodes < 1) {
             throw new IllegalArgumentException("nodes must be at least 1: " + nodes);
         }
         LogLevels.quietKafka();
         KafkaClusterTestKit cluster = null;
         try {
-            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(
-                    new TestKitNodes.Builder(productionBootstrap())
-                            .setCombined(true)
-                            .setNumBrokerNodes(nodes)
-                            .setNumControllerNodes(1)
-                            .build())
+            BootstrapMetadata bootstrap = productionBootstrap();
+            TestKitNodes.Builder nodesBuilder = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(nodes)
+                    .setNumControllerNodes(1);
+            if (security != null) {
+                List<ApiMessageAndVersion> records = new ArrayList<>(bootstrap.records());
+                records.add(security.adminCredentialRecord());
+                bootstrap = BootstrapMetadata.fromRecords(records, bootstrap.source());
+                // The test kit takes only PLAINTEXT or SASL_PLAINTEXT here; the listeners' protocol map set below
+                // (its own value is only a default) makes both listeners SASL_SSL.
+            }
+            TestKitNodes testKitNodes = nodesBuilder.setBootstrapMetadata(bootstrap).build();
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(testKitNodes)
                     .setConfigProp("num.partitions", "6")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0");
+            if (security != null) {
+                security.brokerProperties(testKitNodes.brokerListenerName().value(), testKitNodes.controllerListenerName().value())
+                        .forEach(builder::setConfigProp);
+            }
             if (nodes < 3) {
                 SingleNodeDefaults.REPLICATION.forEach(builder::setConfigProp);
             }

@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.kafka.common.Uuid;
 
@@ -28,16 +30,18 @@ final class KraftStorage {
         return Files.exists(logDir.resolve("meta.properties"));
     }
 
-    static void formatIfNeeded(Path serverProperties, Path logDir) throws IOException {
+    /** @param extraArguments more {@code kafka-storage format} arguments (e.g. {@code --add-scram ...}) */
+    static void formatIfNeeded(Path serverProperties, Path logDir, List<String> extraArguments) throws IOException {
         if (isFormatted(logDir)) {
             return;
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int status;
+        List<String> args = new ArrayList<>(List.of("format", "--cluster-id", Uuid.randomUuid().toString(),
+                "--config", serverProperties.toString(), "--ignore-formatted"));
+        args.addAll(extraArguments);
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            status = StorageTool.execute(new String[] {
-                "format", "--cluster-id", Uuid.randomUuid().toString(),
-                "--config", serverProperties.toString(), "--ignore-formatted"}, out);
+            status = StorageTool.execute(args.toArray(String[]::new), out);
         } catch (RuntimeException e) {
             throw new IOException("kafka-storage format failed for " + logDir + ": " + output.toString(StandardCharsets.UTF_8), e);
         }

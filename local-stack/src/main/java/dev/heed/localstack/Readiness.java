@@ -28,14 +28,16 @@ final class Readiness {
     private Readiness() {
     }
 
-    static void awaitKafka(String bootstrapServers, Duration timeout, ChildJvm child) {
+    /** @param clientProperties what a client needs besides the address (security), may be empty */
+    static void awaitKafka(String bootstrapServers, Map<String, String> clientProperties, Duration timeout, ChildJvm child) {
         String[] hostPort = bootstrapServers.split(":");
         InetSocketAddress address = new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1]));
         // The socket check first: an AdminClient that polls a closed port logs a warning per attempt.
         await("Kafka at " + bootstrapServers + " accepting connections", timeout, child, () -> accepts(address));
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+        Map<String, Object> props = new java.util.HashMap<>(clientProperties);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        try (Admin admin = Admin.create(props)) {
             await("Kafka at " + bootstrapServers + " describing its cluster", timeout, child,
                     () -> describes(admin));
         }

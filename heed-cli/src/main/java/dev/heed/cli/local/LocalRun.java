@@ -6,13 +6,18 @@ import dev.heed.localstack.ServiceProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * {@code heed up}: a real KRaft broker (data kept under the run's directory), the Apicurio registry (its
@@ -26,10 +31,17 @@ public final class LocalRun implements AutoCloseable {
     private final LocalRunConfig config;
     private final PrintStream out;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final SecureRun secure;
 
     public LocalRun(LocalRunConfig config, PrintStream out) {
+        this(config, out, null);
+    }
+
+    /** @param secure the secured mode's credentials, or null for a plain broker */
+    LocalRun(LocalRunConfig config, PrintStream out, SecureRun secure) {
         this.config = config;
         this.out = out;
+        this.secure = secure;
     }
 
     /** Starts everything and returns once all is ready; {@link #close()} stops it. */
@@ -53,8 +65,15 @@ public final class LocalRun implements AutoCloseable {
     }
 
     private void startKafka(String classPath) {
-        out.printf("  starting Kafka (KRaft) on %s, data in %s ...%n", config.bootstrapServers(), config.dataDir().resolve("kafka"));
-        BrokerProcess broker = BrokerProcess.builder(config.dataDir().resolve("kafka"))
+        // A secured broker keeps data of its own: its storage holds the admin's credential from the first start.
+        Path data = config.dataDir().resolve(secure == null ? "kafka" : "kafka-secure");
+        out.printf("  starting Kafka (KRaft%s) on %s, data in %s ...%n", secure == null ? "" : ", SASL_SSL with ACLs",
+                config.bootstrapServers(), data);
+        BrokerProcess.Builder builder = BrokerProcess.builder(data);
+        if (secure != null) {
+            builder.security(secure.security());
+        }
+        BrokerProcess broker = builder
                 .port(config.kafkaPort())
                 .controllerPort(config.controllerPort())
                 .classPath(classPath)
@@ -62,6 +81,10 @@ public final class LocalRun implements AutoCloseable {
                 .build();
         started.push(broker);
         broker.start();
+        if (secure != null) {
+            out.println("  creating a Kafka user and ACLs for each service and the CLI ...");
+            secure.grant(config.bootstrapServers());
+        }
     }
 
     private void startRegistry() {
@@ -72,17 +95,29 @@ public final class LocalRun implements AutoCloseable {
 
     private void startService(ServiceSpec service) {
         out.printf("  starting %s on port %d ...%n", service.name(), service.port());
+        Map<String, String> environment = new HashMap<>(service.environment());
+        if (secure != null) {
+            environment.putAll(secure.environment(service.name()));
+        }
         started.push(ServiceProcess.start(service.name(), service.classPath(config.repository()), List.of("-Xmx512m"),
-                service.mainClass(), service.environment(), config.logs().resolve(service.name() + ".log"),
+                service.mainClass(), environment, config.logs().resolve(service.name() + ".log"),
                 URI.create(service.baseUrl() + "/health/ready"), SERVICE_READY));
     }
 
     private void writeEndpoints() throws IOException {
+        Properties endpoints = new Properties();
+        endpoints.setProperty("bootstrap.servers", config.bootstrapServers());
+        endpoints.setProperty("registry.url", config.registryUrl());
+        endpoints.setProperty("responder.url", "http://127.0.0.1:" + config.responderPort());
         // The demo agent's token lets `heed ack` call the responder's acknowledge API; it is printed by `heed up` anyway.
-        Files.writeString(config.endpointsFile(),
-                "bootstrap.servers=" + config.bootstrapServers() + "\nregistry.url=" + config.registryUrl()
-                        + "\nresponder.url=http://127.0.0.1:" + config.responderPort()
-                        + "\nack.token=" + ServiceCatalog.DEMO_AGENT_TOKEN + "\n");
+        endpoints.setProperty("ack.token", ServiceCatalog.DEMO_AGENT_TOKEN);
+        if (secure != null) {
+            // The CLI connects as the operator user; the file is in the run's data directory, like the broker's secrets.
+            secure.operatorClientProperties().forEach((key, value) -> endpoints.setProperty("kafka." + key, value));
+        }
+        try (Writer writer = Files.newBufferedWriter(config.endpointsFile(), StandardCharsets.UTF_8)) {
+            endpoints.store(writer, "written by heed up for the CLI; removed when the run stops");
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.heed.cli.local;
 
+import dev.heed.runtime.catalog.KafkaAccess;
+import dev.heed.runtime.config.Settings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -7,18 +9,25 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code heed up [--demo] [--time-scale N]}: starts the local run in the foreground and keeps it until Ctrl-C or
+ * {@code heed up [--demo] [--time-scale N] [--secure]}: starts the local run in the foreground and keeps it until Ctrl-C or
  * {@code heed down}. A second {@code up} finds the first one's data.
  */
 public final class UpCommand {
     private final LocalRunConfig config;
     private final String classPath;
     private final boolean demo;
+    private final boolean secure;
 
     public UpCommand(LocalRunConfig config, String classPath, boolean demo) {
+        this(config, classPath, demo, false);
+    }
+
+    /** @param secure SASL_SSL, SCRAM users and ACLs on the local broker (see {@link SecureRun}) */
+    public UpCommand(LocalRunConfig config, String classPath, boolean demo, boolean secure) {
         this.config = config;
         this.classPath = classPath;
         this.demo = demo;
+        this.secure = secure;
     }
 
     public int run(PrintStream out) throws IOException, InterruptedException {
@@ -28,7 +37,8 @@ public final class UpCommand {
             throw new LocalRunException("Heed is already up (pid " + running.get().pid() + "): ./heed down first");
         }
         out.println("heed: starting the local run (Kafka, schema registry, three services) ...");
-        LocalRun run = new LocalRun(config, out);
+        LocalRun run = new LocalRun(config, out, secure
+                ? SecureRun.prepare(config.dataDir().resolve("secure"), KafkaAccess.from(new Settings(System.getenv()))) : null);
         run.start(classPath, ServiceCatalog.services(config, System.getenv()));
         Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -63,10 +73,12 @@ public final class UpCommand {
                   operator console  http://127.0.0.1:%d/console/   (sign in with: %s)
                   routing service   http://127.0.0.1:%d/v1/complaints/overdue   (bearer token: %s)
                   schema registry   %s
-                  Kafka             %s
+                  Kafka             %s%s
                   logs              %s
                   SLA time scale    1/%d
                 """, config.dataDir(), config.ingestPort(), ServiceCatalog.DEMO_API_KEY, config.responderPort(), ServiceCatalog.DEMO_AGENT_TOKEN,
-                config.routingPort(), ServiceCatalog.DEMO_AGENT_TOKEN, config.registryUrl(), config.bootstrapServers(), config.logs(), config.timeScale());
+                config.routingPort(), ServiceCatalog.DEMO_AGENT_TOKEN, config.registryUrl(), config.bootstrapServers(),
+                secure ? "   (SASL_SSL, SCRAM-SHA-512, ACLs; the CLI connects as heed-operator; admin and TLS in "
+                        + config.dataDir().resolve("secure") + ")" : "", config.logs(), config.timeScale());
     }
 }

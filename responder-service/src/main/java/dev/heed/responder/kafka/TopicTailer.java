@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicTailer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicTailer.class);
+    private static final Duration PARTITIONS_WAIT = Duration.ofSeconds(30);
+    private static final Duration METADATA_BACKOFF = Duration.ofMillis(100);
 
     private final String name;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -73,8 +76,7 @@ public final class TopicTailer implements AutoCloseable {
         try {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                        .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                partitionsOf(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
             }
             consumer.assign(partitions);
             seekToStart(partitions);
@@ -94,6 +96,28 @@ public final class TopicTailer implements AutoCloseable {
         } finally {
             consumer.close();
         }
+    }
+
+    /**
+     * A topic created a moment ago (by this service's own topic ensure, or auto-created by this very request) is
+     * reported without partitions until the broker has its leaders; assigning nothing would stop the tailer.
+     */
+    private List<PartitionInfo> partitionsOf(String topic) {
+        long deadline = System.nanoTime() + PARTITIONS_WAIT.toNanos();
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic, PARTITIONS_WAIT);
+        while (partitions.isEmpty()) {
+            if (!running || System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("topic " + topic + " has no partitions after " + PARTITIONS_WAIT.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(METADATA_BACKOFF.toMillis()); // between metadata requests, not a wait for business time
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the partitions of " + topic, e);
+            }
+            partitions = consumer.partitionsFor(topic, PARTITIONS_WAIT);
+        }
+        return partitions;
     }
 
     private void seekToStart(List<TopicPartition> partitions) {

@@ -60,6 +60,18 @@ class TopicTailerIT {
         }
     }
 
+    /** Its own responder creates responses.sent just before tailing it: a topic without leaders yet has no partitions. */
+    @Test
+    void aTopicThatAppearsOnlyAfterTheTailerStartedIsStillRead(Stack stack) throws Exception {
+        topic = stack.uniqueName("tailed-late");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (TopicTailer tailer = tailer(seen, null)) {
+            write(0, NOW, "first");
+            await().atMost(Duration.ofSeconds(30)).until(() -> seen.contains("first"));
+            tailer.caughtUp().get(30, TimeUnit.SECONDS);
+        }
+    }
+
     private TopicTailer tailer(List<String> seen, Instant from) {
         return new TopicTailer("it", clients.tailConsumer("tailer-it"), List.of(topic),
                 record -> seen.add(new String(record.value(), StandardCharsets.UTF_8)), from == null ? null : () -> from).start();

@@ -9,6 +9,7 @@ import dev.heed.routing.http.RoutingHttp;
 import dev.heed.routing.http.RoutingMetrics;
 import dev.heed.routing.topology.LocalComplaints;
 import dev.heed.routing.topology.RoutingTopology;
+import dev.heed.runtime.catalog.KafkaAccess;
 import dev.heed.runtime.kafka.TopicEnsure;
 import dev.heed.runtime.launch.RunningService;
 import dev.heed.schemas.topics.HeedTopics;
@@ -46,7 +47,8 @@ public final class RoutingService implements RunningService {
 
     public static RoutingService start(RoutingConfig config, Classifier classifier, InstantSource clock) {
         HeedTopics topics = config.kafka().topics();
-        TopicEnsure.ensure(config.kafka(), topics.all());
+        // Only the topics routing reads or writes: on a cluster with ACLs it may create no others (see KafkaAccess).
+        TopicEnsure.ensure(config.kafka(), KafkaAccess.routing(config.kafka().topicSuffix(), config.applicationId()).creatable(topics.all()));
         AtomicLong deadLettered = new AtomicLong();
         KafkaStreams streams = new KafkaStreams(
                 RoutingTopology.build(topics, classifier, config.policies(), config.clockSettings()),

@@ -81,6 +81,24 @@ public record KafkaSettings(String bootstrapServers, String registryUrl, boolean
         return props;
     }
 
+    /**
+     * The settings with the values of secret pass-through settings ({@code sasl.jaas.config}, any {@code *password*})
+     * hidden, so a log of a service's configuration never shows its credentials.
+     */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new java.util.TreeMap<>();
+        passthrough.forEach((key, value) -> shown.put(key, secret(key) ? "[hidden]" : value));
+        return "KafkaSettings[bootstrapServers=" + bootstrapServers + ", registryUrl=" + registryUrl + ", registryAutoRegister="
+                + registryAutoRegister + ", topicSuffix=" + topicSuffix + ", partitions=" + partitions + ", replicationFactor="
+                + replicationFactor + ", createTopics=" + createTopics + ", personalDataRetention=" + personalDataRetention
+                + ", passthrough=" + shown + "]";
+    }
+
+    private static boolean secret(String key) {
+        return key.contains("password") || key.endsWith(".jaas.config") || key.endsWith(".key") || key.contains("credentials");
+    }
+
     /** The topic catalog these settings name: registry, auto-register, partitions, suffix and personal-data retention applied. */
     public HeedTopics topics() {
         return HeedTopics.create(new HttpSchemaRegistryClient(registryUrl), registryAutoRegister, partitions, topicSuffix, personalDataRetention);

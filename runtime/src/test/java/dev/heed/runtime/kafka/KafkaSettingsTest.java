@@ -35,6 +35,19 @@ class KafkaSettingsTest {
     }
 
     @Test
+    void securitySettingsPassThroughAndTheirSecretsAreNeverPrinted() {
+        KafkaSettings kafka = KafkaSettings.from(new Settings(Map.of("HEED_BOOTSTRAP_SERVERS", "b:9093", "HEED_REGISTRY_URL", REGISTRY,
+                "HEED_KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "HEED_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                "HEED_KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"s3cret\";",
+                "HEED_KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/heed/truststore.p12", "HEED_KAFKA_SSL_TRUSTSTORE_PASSWORD", "tr0st")));
+
+        assertThat(kafka.clientProperties()).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry("ssl.truststore.password", "tr0st").containsKey("sasl.jaas.config");
+        assertThat(kafka.toString()).contains("security.protocol=SASL_SSL", "/etc/heed/truststore.p12", "sasl.jaas.config=[hidden]")
+                .doesNotContain("s3cret", "tr0st");
+    }
+
+    @Test
     void theSuffixReachesEveryTopicName() {
         KafkaSettings kafka = KafkaSettings.from(new Settings(Map.of("HEED_BOOTSTRAP_SERVERS", "b:9092", "HEED_REGISTRY_URL", REGISTRY,
                 "HEED_TOPIC_SUFFIX", ".v2", "HEED_TOPIC_PARTITIONS", "12")));

@@ -1,5 +1,7 @@
 package dev.heed.schemas.topics;
 
+import java.util.List;
+
 /**
  * The one place that names Heed's topics. Every topic is keyed by the feedback id (a string), so one
  * complaint's events share a partition number everywhere. Dead-letter topics hold the raw bytes of records
@@ -15,6 +17,10 @@ public final class TopicNames {
     public static final String RESPONSES_SENT = "responses.sent";
     public static final String ROUTING_DLQ = "routing.dlq";
     public static final String RESPONDER_DLQ = "responder.dlq";
+
+    /** Every name above, in the order the topic catalog lists them. */
+    public static final List<String> ALL = List.of(FEEDBACK_RECEIVED, FEEDBACK_CLASSIFIED, COMPLAINTS_ESCALATED,
+            COMPLAINTS_RESPONSE_DUE, COMPLAINTS_ACKNOWLEDGED, COMPLAINTS_STATE, RESPONSES_SENT, ROUTING_DLQ, RESPONDER_DLQ);
 
     private TopicNames() {}
 }
