@@ -17,7 +17,7 @@ public final class ResponderSettings {
     public static final Setting<String> PUBLIC_URL = Setting.optional("HEED_RESPONDER_PUBLIC_URL", "`http://localhost:<port>`",
             "the base of the acknowledge links in agent notifications");
     public static final Setting<String> GROUP_ID = Setting.string("HEED_RESPONDER_GROUP_ID", "heed-responder",
-            "consumer group, and the prefix of the client and transactional ids");
+            "consumer group, and the prefix of the client ids");
     public static final Setting<String> SMTP_HOST = Setting.optional("HEED_SMTP_HOST", "(none: e-mails are recorded `UNDELIVERABLE`)",
             "the SMTP relay");
     public static final Setting<Integer> SMTP_PORT = Setting.integer("HEED_SMTP_PORT", 25, "the SMTP relay's port");
