@@ -92,7 +92,8 @@ final class EraseCommand {
         Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         Map<String, Retention> retention = new HashMap<>();
         configs.forEach((resource, config) -> retention.put(resource.name(), new Retention(
-                config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value(), Long.parseLong(config.get(TopicConfig.RETENTION_MS_CONFIG).value()))));
+                config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value(), Long.parseLong(config.get(TopicConfig.RETENTION_MS_CONFIG).value()),
+                Long.parseLong(config.get(TopicConfig.SEGMENT_MS_CONFIG).value()))));
         return retention;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.cli.PersonalDataTopics.Entry;
 import dev.heed.cli.PersonalDataTopics.Erasure;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,8 +31,11 @@ final class ErasureReport {
      */
     record Hit(String id, String key, int partition, long offset, Instant timestamp, boolean tombstone, String status) {}
 
-    /** A topic's {@code cleanup.policy} and {@code retention.ms}, as the broker reports them. */
-    record Retention(String cleanupPolicy, long retentionMs) {
+    /** A topic's {@code cleanup.policy}, {@code retention.ms} and {@code segment.ms}, as the broker reports them. */
+    record Retention(String cleanupPolicy, long retentionMs, long segmentMs) {
+        /** The broker's default {@code log.retention.check.interval.ms}: how often it looks for segments to delete. */
+        static final Duration CHECK_INTERVAL = Duration.ofMinutes(5);
+
         /**
          * When the broker deletes a record written at {@code newest}: once it is older than the retention (the
          * broker checks every {@code log.retention.check.interval.ms}, five minutes by default). Empty when
@@ -40,6 +44,14 @@ final class ErasureReport {
         Optional<Instant> removes(Instant newest) {
             boolean deletes = Set.of(cleanupPolicy.replace(" ", "").split(",")).contains("delete");
             return deletes && retentionMs >= 0 ? Optional.of(newest.plusMillis(retentionMs)) : Optional.empty();
+        }
+
+        /**
+         * The latest the broker deletes a record written at {@code newest}: retention deletes whole segments, and the
+         * segment holding it takes records for up to {@code segment.ms} more; then one retention check.
+         */
+        Optional<Instant> removesAtLatest(Instant newest) {
+            return removes(newest).map(t -> t.plusMillis(Math.max(0, segmentMs)).plus(CHECK_INTERVAL));
         }
     }
 
@@ -92,7 +104,9 @@ final class ErasureReport {
         line.put("newest", newest.map(Instant::toString).orElse(null));
         line.put("cleanupPolicy", retention.cleanupPolicy());
         line.put("retentionMs", retention.retentionMs());
+        line.put("segmentMs", retention.segmentMs());
         line.put("removedBy", newest.map(n -> retention.removes(n).map(Instant::toString).orElse("never")).orElse(null));
+        line.put("removedByLatest", newest.map(n -> retention.removesAtLatest(n).map(Instant::toString).orElse("never")).orElse(null));
         line.put("erasure", entry.erasure().name());
         line.put("action", action);
         return line;
@@ -115,7 +129,8 @@ final class ErasureReport {
                     .orElse(latest.liveStatus().isEmpty() ? "routing has already deleted these entries; compaction removes the records"
                             : "left to routing, which deletes the entries of " + latest.liveStatus().keySet() + " when the complaints are acknowledged");
         }
-        return retention.removes(newest).map(t -> "removed by retention by " + t)
+        return retention.removes(newest).map(t -> "removed by retention between " + t + " and "
+                        + retention.removesAtLatest(newest).orElseThrow())
                 .orElse("retention never removes these: set retention.ms on the topic, or delete up to the offsets with kafka-delete-records");
     }
 }

@@ -75,6 +75,8 @@ class EraseCommandIT {
         Instant newest = Instant.ofEpochMilli(Math.max(ada1.timestamp(), ada2.timestamp()));
         assertThat(received.path("newest").asText()).isEqualTo(newest.toString());
         assertThat(received.path("removedBy").asText()).isEqualTo(newest.plus(Duration.ofDays(7)).toString());
+        assertThat(received.path("segmentMs").asLong()).isEqualTo(Duration.ofDays(1).toMillis());
+        assertThat(received.path("removedByLatest").asText()).isEqualTo(newest.plus(Duration.ofDays(8).plusMinutes(5)).toString());
         assertThat(offsets(report.get(s.topics.responsesSent().name()))).containsExactly(sent.partition() + ":" + sent.offset());
         assertThat(report.get(s.topics.routingDlq().name()).path("records").asInt()).isEqualTo(1);
         assertThat(report.get(s.topics.complaintsEscalated().name()).path("action").asText()).isEqualTo("nothing held");
@@ -183,7 +185,9 @@ class EraseCommandIT {
             this.stack = stack;
             this.suffix = "." + stack.uniqueName(name);
             this.appId = "routing" + suffix;
-            this.topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, 3, suffix);
+            // As the services create them: personal-data topics with HEED_PERSONAL_DATA_RETENTION's default (7 days).
+            this.topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, 3, suffix,
+                    Duration.ofDays(7));
             TopicEnsure.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
             this.ada1 = "ada-1" + suffix;
             this.ada2 = "ada-2" + suffix;

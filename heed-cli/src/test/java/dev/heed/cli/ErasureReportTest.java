@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class ErasureReportTest {
     private static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
     private static final long WEEK = Duration.ofDays(7).toMillis();
+    private static final long DAY = Duration.ofDays(1).toMillis();
     private static final Entry RECEIVED = new Entry("feedback.received", "text", Erasure.RETENTION, KeyLayout.PLAIN);
     private static final Entry STATE = new Entry("complaints.state", "ids", Erasure.TOMBSTONE, KeyLayout.PLAIN);
     private static final Entry CLOCKS = new Entry("heed-routing-sla-open-clocks-store-changelog", "clock", Erasure.ROUTING, KeyLayout.PLAIN);
@@ -26,7 +27,7 @@ class ErasureReportTest {
     @Test
     void aDeleteTopicShouldSayWhichRecordsAndWhenRetentionRemovesTheNewest() {
         List<Hit> hits = List.of(hit("fb-1", 2, 7, T, null), hit("fb-2", 0, 3, T.plusSeconds(60), null), hit("fb-1", 2, 4, T, null));
-        Retention week = new Retention("delete", WEEK);
+        Retention week = new Retention("delete", WEEK, DAY);
 
         ObjectNode line = ErasureReport.line(RECEIVED, hits, week, ErasureReport.action(RECEIVED, hits, week, Latest.of(hits), false));
 
@@ -34,25 +35,27 @@ class ErasureReportTest {
         assertThat(line.path("partitions").toString()).isEqualTo("{\"0\":[3],\"2\":[4,7]}");
         assertThat(line.path("newest").asText()).isEqualTo("2026-03-01T10:01:00Z");
         assertThat(line.path("removedBy").asText()).isEqualTo("2026-03-08T10:01:00Z");
-        assertThat(line.path("action").asText()).isEqualTo("removed by retention by 2026-03-08T10:01:00Z");
+        assertThat(line.path("removedByLatest").asText()).isEqualTo("2026-03-09T10:06:00Z");
+        assertThat(line.path("action").asText()).isEqualTo("removed by retention between 2026-03-08T10:01:00Z and 2026-03-09T10:06:00Z");
     }
 
     @Test
     void retentionShouldNeverRemoveFromACompactedTopicOrWithInfiniteRetention() {
-        assertThat(new Retention("compact", WEEK).removes(T)).isEmpty();
-        assertThat(new Retention("delete", -1).removes(T)).isEmpty();
-        assertThat(new Retention("compact, delete", 1000).removes(T)).contains(T.plusSeconds(1));
+        assertThat(new Retention("compact", WEEK, DAY).removes(T)).isEmpty();
+        assertThat(new Retention("delete", -1, DAY).removes(T)).isEmpty();
+        assertThat(new Retention("compact, delete", 1000, DAY).removes(T)).contains(T.plusSeconds(1));
 
         List<Hit> hits = List.of(hit("fb-1", 0, 1, T, null));
-        Retention forever = new Retention("delete", -1);
+        Retention forever = new Retention("delete", -1, DAY);
         ObjectNode line = ErasureReport.line(RECEIVED, hits, forever, ErasureReport.action(RECEIVED, hits, forever, Latest.of(hits), false));
         assertThat(line.path("removedBy").asText()).isEqualTo("never");
+        assertThat(line.path("removedByLatest").asText()).isEqualTo("never");
         assertThat(line.path("action").asText()).startsWith("retention never removes these");
     }
 
     @Test
     void aTopicWithoutTheCustomersRecordsShouldSaySo() {
-        Retention week = new Retention("delete", WEEK);
+        Retention week = new Retention("delete", WEEK, DAY);
 
         ObjectNode line = ErasureReport.line(RECEIVED, List.of(), week, ErasureReport.action(RECEIVED, List.of(), week, Latest.of(List.of()), false));
 
@@ -73,7 +76,7 @@ class ErasureReportTest {
 
         assertThat(latest.closed()).containsExactly("closed");
         assertThat(latest.open()).containsExactly("open", "reopened?");
-        Retention compact = new Retention("compact", WEEK);
+        Retention compact = new Retention("compact", WEEK, DAY);
         assertThat(ErasureReport.action(STATE, hits, compact, latest, true))
                 .isEqualTo("would write 1 tombstone(s) [closed]; still open, not erased: [open, reopened?] (acknowledge them, then erase again)");
         assertThat(ErasureReport.action(STATE, hits.subList(0, 2), compact, Latest.of(hits.subList(0, 2)), false))
@@ -84,7 +87,7 @@ class ErasureReportTest {
     void routingChangelogsShouldBeLeftToRoutingAndSayWhetherItHasDeletedTheEntries() {
         List<Hit> live = List.of(hit("fb-1", 0, 1, T, null));
         List<Hit> deleted = List.of(hit("fb-1", 0, 1, T, null), new Hit("fb-1", "fb-1", 0, 2, T, true, null));
-        Retention compact = new Retention("compact", WEEK);
+        Retention compact = new Retention("compact", WEEK, DAY);
 
         assertThat(ErasureReport.action(CLOCKS, live, compact, Latest.of(live), false)).startsWith("left to routing").contains("[fb-1]");
         assertThat(ErasureReport.action(CLOCKS, deleted, compact, Latest.of(deleted), false)).startsWith("routing has already deleted");
@@ -95,7 +98,7 @@ class ErasureReportTest {
         Entry dedupe = new Entry("heed-routing-feedback-dedupe-store-changelog", "ids", Erasure.ROUTING, KeyLayout.WINDOWED);
         List<Hit> hits = List.of(hit("fb-1", 0, 1, T, null));
 
-        assertThat(ErasureReport.action(dedupe, hits, new Retention("compact,delete", 1000), Latest.of(hits), false))
+        assertThat(ErasureReport.action(dedupe, hits, new Retention("compact,delete", 1000, DAY), Latest.of(hits), false))
                 .isEqualTo("left to routing; the store's retention removes these by 2026-03-01T10:00:01Z");
     }
 
@@ -105,7 +108,7 @@ class ErasureReportTest {
         List<Hit> moved = List.of(new Hit("fb-1", "t1", 0, 1, T, false, null), new Hit("fb-1", "t2", 0, 2, T, false, null),
                 new Hit("fb-1", "t1", 0, 3, T, true, null));
         List<Hit> closed = List.of(moved.get(0), moved.get(1), moved.get(2), new Hit("fb-1", "t2", 0, 4, T, true, null));
-        Retention compact = new Retention("compact", WEEK);
+        Retention compact = new Retention("compact", WEEK, DAY);
 
         assertThat(Latest.of(moved).liveStatus()).containsOnlyKeys("fb-1");
         assertThat(Latest.of(closed).liveStatus()).isEmpty();

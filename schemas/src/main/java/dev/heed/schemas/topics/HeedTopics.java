@@ -24,6 +24,9 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class HeedTopics {
     public static final int DEFAULT_PARTITIONS = 6;
     private static final String RETENTION_MS = "retention.ms";
+    private static final String SEGMENT_MS = "segment.ms";
+    /** The longest a personal-data topic's segment stays open (the broker's default is 7 days). */
+    public static final Duration MAX_SEGMENT = Duration.ofDays(1);
 
     private final Topic<String, FeedbackReceived> feedbackReceived;
     private final Topic<String, FeedbackClassified> feedbackClassified;
@@ -38,8 +41,11 @@ public final class HeedTopics {
     private HeedTopics(SchemaRegistryClient registry, boolean autoRegister, int partitions, String suffix, Duration personalDataRetention) {
         // Topics that hold a customer's contact details or text (or an agent's note about them) keep them no
         // longer than the retention chosen for personal data; Kafka cannot delete single records from them.
+        // Retention deletes whole segments, so a segment rolls at least daily (or within the retention, if shorter):
+        // a record is gone at most retention + segment.ms after it was written, not whenever a segment fills.
         Map<String, String> personal = personalDataRetention == null ? Map.of()
-                : Map.of(RETENTION_MS, String.valueOf(personalDataRetention.toMillis()));
+                : Map.of(RETENTION_MS, String.valueOf(personalDataRetention.toMillis()),
+                        SEGMENT_MS, String.valueOf(Math.max(1, Math.min(personalDataRetention.toMillis(), MAX_SEGMENT.toMillis()))));
         feedbackReceived = avro(TopicNames.FEEDBACK_RECEIVED + suffix, FeedbackReceived.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
         feedbackClassified = avro(TopicNames.FEEDBACK_CLASSIFIED + suffix, FeedbackClassified.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
         complaintsEscalated = avro(TopicNames.COMPLAINTS_ESCALATED + suffix, ComplaintEscalated.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
@@ -71,7 +77,8 @@ public final class HeedTopics {
     /**
      * The same catalog whose topics that hold personal data (a customer's contact details or text, an agent's
      * note, or dead letters of any of them) are created with {@code retention.ms} set to
-     * {@code personalDataRetention}; the others keep the broker's default. It applies when a topic is created:
+     * {@code personalDataRetention} and {@code segment.ms} to the shorter of it and {@link #MAX_SEGMENT}; the others
+     * keep the broker's default. It applies when a topic is created:
      * an existing topic's retention is changed with {@code kafka-configs --alter}.
      */
     public static HeedTopics create(SchemaRegistryClient registry, boolean autoRegister, int partitions, String suffix,

@@ -40,6 +40,17 @@ class HeedTopicsTest {
                 .containsEntry(TopicNames.RESPONDER_DLQ, month)
                 .containsEntry(TopicNames.COMPLAINTS_RESPONSE_DUE, null).containsEntry(TopicNames.COMPLAINTS_STATE, null);
         assertThat(HeedTopics.create(new InMemorySchemaRegistry(), true, 3, "").all())
-                .allSatisfy(spec -> assertThat(spec.allConfigs()).doesNotContainKey("retention.ms"));
+                .allSatisfy(spec -> assertThat(spec.allConfigs()).doesNotContainKey("retention.ms").doesNotContainKey("segment.ms"));
+    }
+
+    @Test
+    void shouldRollPersonalDataSegmentsDailyOrWithinAShorterRetentionSoThatRetentionBoundsTheirLife() {
+        String day = String.valueOf(Duration.ofDays(1).toMillis());
+        assertThat(HeedTopics.create(new InMemorySchemaRegistry(), true, 3, "", Duration.ofDays(30)).feedbackReceived()
+                .spec().allConfigs()).containsEntry("segment.ms", day);
+        assertThat(HeedTopics.create(new InMemorySchemaRegistry(), true, 3, "", Duration.ofHours(2)).feedbackReceived()
+                .spec().allConfigs()).containsEntry("segment.ms", String.valueOf(Duration.ofHours(2).toMillis()));
+        assertThat(HeedTopics.create(new InMemorySchemaRegistry(), true, 3, "", Duration.ofDays(30)).complaintsState()
+                .spec().allConfigs()).doesNotContainKey("segment.ms");
     }
 }
