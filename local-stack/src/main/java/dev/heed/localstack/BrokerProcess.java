@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Kafka KRaft node (broker and controller combined) running Kafka's own {@code kafka.Kafka} main
- * class in a child JVM, with its data in a directory the caller owns.
+ * One Kafka KRaft node (by default broker and controller combined; or a broker or a controller of a
+ * {@link KraftCluster}) running Kafka's own {@code kafka.Kafka} main class in a child JVM, with its data in
+ * a directory the caller owns.
  *
  * <p>Contract:
  * <ul>
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #stop()} sends SIGTERM (Kafka's clean shutdown) and returns once the process is gone.</li>
  *   <li>{@link #restart()} is stop then start on the same ports and the same data: what a client sees
  *       as a broker outage.</li>
+ *   <li>{@link #kill()} is {@code SIGKILL} ({@link Process#destroyForcibly()}): no clean shutdown, no flush;
+ *       {@link #start()} afterwards recovers the same data as Kafka does after a crash.</li>
  *   <li>The child exits when this JVM exits, even on {@code kill -9} (see {@link ChildMain}).</li>
  * </ul>
  * Not thread-safe: one owner starts and stops it.
@@ -44,6 +47,10 @@ public final class BrokerProcess implements AutoCloseable {
     private final Path logFile;
     private final String classPath;
     private final Map<String, String> overrides;
+    private final int nodeId;
+    private final String roles;
+    private final String quorumVoters;
+    private final String clusterId;
     private ChildJvm child;
 
     private BrokerProcess(Builder builder) {
@@ -53,6 +60,10 @@ public final class BrokerProcess implements AutoCloseable {
         this.logFile = builder.logFile != null ? builder.logFile : directory.resolve("broker.log");
         this.classPath = builder.classPath != null ? builder.classPath : System.getProperty("java.class.path");
         this.overrides = Map.copyOf(builder.overrides);
+        this.nodeId = builder.nodeId;
+        this.roles = builder.roles;
+        this.quorumVoters = builder.quorumVoters != null ? builder.quorumVoters : nodeId + "@127.0.0.1:" + controllerPort;
+        this.clusterId = builder.clusterId;
     }
 
     /** A broker whose data lives in {@code directory} (created if missing); ports default to free ones. */
@@ -66,7 +77,7 @@ public final class BrokerProcess implements AutoCloseable {
         }
         try {
             Path properties = writeServerProperties();
-            KraftStorage.formatIfNeeded(properties, logDir());
+            KraftStorage.formatIfNeeded(properties, logDir(), clusterId);
             child = ChildJvm.start(classPath, List.of("-Xms256m", "-Xmx1g",
                     "-Dlogback.configurationFile=dev/heed/localstack/child-logback.xml"),
                     "kafka.Kafka", List.of(properties.toString()), logFile);
@@ -74,15 +85,29 @@ public final class BrokerProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot start the broker in " + directory, e);
         }
         long begin = System.nanoTime();
-        Readiness.awaitKafka(bootstrapServers(), READY_TIMEOUT, child);
-        LOG.info("broker pid {} ready in {} ms at {} (data {}, log {})", child.pid(),
-                (System.nanoTime() - begin) / 1_000_000, bootstrapServers(), directory, logFile);
+        if (isBroker()) {
+            Readiness.awaitKafka(bootstrapServers(), READY_TIMEOUT, child);
+        } else {
+            Readiness.awaitPort("127.0.0.1", controllerPort, READY_TIMEOUT, child);
+        }
+        LOG.info("kafka node {} ({}) pid {} ready in {} ms at {} (data {}, log {})", nodeId, roles, child.pid(),
+                (System.nanoTime() - begin) / 1_000_000, isBroker() ? bootstrapServers() : "controller port " + controllerPort,
+                directory, logFile);
         return this;
     }
 
     public synchronized void stop() {
         if (child != null) {
             child.stop(STOP_TIMEOUT_SECONDS);
+            child = null;
+        }
+    }
+
+    /** SIGKILL: the process is gone when this returns, with whatever it had not written to disk lost. */
+    public synchronized void kill() {
+        if (child != null) {
+            LOG.info("kafka node {} pid {}: SIGKILL", nodeId, child.pid());
+            child.kill(STOP_TIMEOUT_SECONDS);
             child = null;
         }
     }
@@ -107,6 +132,15 @@ public final class BrokerProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The KRaft {@code node.id}: what partition leaders and replicas are named by. */
+    public int nodeId() {
+        return nodeId;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
     }
 
     public Path directory() {
@@ -138,15 +172,29 @@ public final class BrokerProcess implements AutoCloseable {
         return file;
     }
 
+    private boolean isBroker() {
+        return roles.contains("broker");
+    }
+
     private Map<String, String> defaults() {
+        boolean controller = roles.contains("controller");
+        List<String> listeners = new java.util.ArrayList<>();
+        if (isBroker()) {
+            listeners.add("PLAINTEXT://127.0.0.1:" + port);
+        }
+        if (controller) {
+            listeners.add("CONTROLLER://127.0.0.1:" + controllerPort);
+        }
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("process.roles", roles);
+        p.put("node.id", Integer.toString(nodeId));
+        p.put("controller.quorum.voters", quorumVoters);
+        p.put("listeners", String.join(",", listeners));
+        if (isBroker()) {
+            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+            p.put("inter.broker.listener.name", "PLAINTEXT");
+        }
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", logDir().toString());
         p.put("num.partitions", "6");
@@ -162,6 +210,10 @@ public final class BrokerProcess implements AutoCloseable {
         private Path logFile;
         private String classPath;
         private final Map<String, String> overrides = new LinkedHashMap<>();
+        private int nodeId = 1;
+        private String roles = "broker,controller";
+        private String quorumVoters;
+        private String clusterId;
 
         private Builder(Path directory) {
             this.directory = directory;
@@ -191,6 +243,30 @@ public final class BrokerProcess implements AutoCloseable {
          */
         public Builder classPath(String classPath) {
             this.classPath = classPath;
+            return this;
+        }
+
+        /** The KRaft {@code node.id}; default 1. */
+        public Builder nodeId(int nodeId) {
+            this.nodeId = nodeId;
+            return this;
+        }
+
+        /** {@code process.roles}: {@code broker,controller} (the default), {@code broker} or {@code controller}. */
+        public Builder roles(String roles) {
+            this.roles = roles;
+            return this;
+        }
+
+        /** {@code controller.quorum.voters} of a cluster; default this node alone on its controller port. */
+        public Builder quorumVoters(String quorumVoters) {
+            this.quorumVoters = quorumVoters;
+            return this;
+        }
+
+        /** The cluster id every node of one cluster is formatted with; default a random one per node. */
+        public Builder clusterId(String clusterId) {
+            this.clusterId = clusterId;
             return this;
         }
 

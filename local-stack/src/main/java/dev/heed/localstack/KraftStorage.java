@@ -28,7 +28,8 @@ final class KraftStorage {
         return Files.exists(logDir.resolve("meta.properties"));
     }
 
-    static void formatIfNeeded(Path serverProperties, Path logDir) throws IOException {
+    /** @param clusterId the id every node of one cluster shares; null for a random one (a cluster of one) */
+    static void formatIfNeeded(Path serverProperties, Path logDir, String clusterId) throws IOException {
         if (isFormatted(logDir)) {
             return;
         }
@@ -36,7 +37,7 @@ final class KraftStorage {
         int status;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             status = StorageTool.execute(new String[] {
-                "format", "--cluster-id", Uuid.randomUuid().toString(),
+                "format", "--cluster-id", clusterId != null ? clusterId : Uuid.randomUuid().toString(),
                 "--config", serverProperties.toString(), "--ignore-formatted"}, out);
         } catch (RuntimeException e) {
             throw new IOException("kafka-storage format failed for " + logDir + ": " + output.toString(StandardCharsets.UTF_8), e);
