@@ -18,7 +18,8 @@ package dev.heed.faults;
  * @param receivedRepeats             ids on {@code feedback.received} more than once
  * @param unexplainedReceivedRepeats  of those, ids that were never refused nor unanswered: only a retry
  *                                    after a refusal may write an id twice
- * @param refusedWritten              refused ids that are on {@code feedback.received} all the same
+ * @param refusedWritten              refused ids written by a refused request all the same: on
+ *                                    {@code feedback.received} more often than their one accepted write
  * @param refusedDuplicatedDownstream refused ids classified more than once: a 503 that was written and
  *                                    not deduplicated
  * @param duplicateClassified         ids classified more than once

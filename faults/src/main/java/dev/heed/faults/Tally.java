@@ -70,7 +70,7 @@ public final class Tally {
                 byStage.get(Stage.ESCALATED).size(), present(accepted, Stage.REPLIED),
                 lostReceived, lostClassified, lostReplied, lostIds.size(),
                 receivedRepeats.size(), unexplained.size(),
-                (int) refused.stream().filter(byStage.get(Stage.RECEIVED)::containsKey).count(),
+                (int) refused.stream().filter(id -> writes(id) > (accepted.contains(id) ? 1 : 0)).count(),
                 (int) refused.stream().filter(classifiedTwice::contains).count(),
                 extra(Stage.CLASSIFIED), extra(Stage.ESCALATED), extra(Stage.REPLIED), seen.size(),
                 dueByComplaint.values().stream().mapToInt(Map::size).sum(),
@@ -87,6 +87,10 @@ public final class Tally {
             }
         }
         return count;
+    }
+
+    private int writes(String id) {
+        return byStage.get(Stage.RECEIVED).getOrDefault(id, 0);
     }
 
     private int present(Set<String> ids, Stage stage) {

@@ -32,12 +32,12 @@ import java.util.Map;
  * repeat within a run. Closed in reverse order of start.
  */
 final class FaultStack implements AutoCloseable {
-    static final Duration TARGET = Duration.ofSeconds(20);
+    static final Duration TARGET = Duration.ofSeconds(10);
     static final String API_KEY = "faults-load-key";
-    private static final String POLICY = "f-critical: severity=CRITICAL target=20s warn=0.5 repeat=1h;"
-            + "f-high: severity=HIGH target=20s warn=0.5 repeat=1h;"
-            + "f-medium: severity=MEDIUM target=20s warn=0.5 repeat=1h;"
-            + "f-low: severity=LOW target=20s warn=0.5 repeat=1h";
+    private static final String POLICY = "f-critical: severity=CRITICAL target=10s warn=0.5 repeat=1h;"
+            + "f-high: severity=HIGH target=10s warn=0.5 repeat=1h;"
+            + "f-medium: severity=MEDIUM target=10s warn=0.5 repeat=1h;"
+            + "f-low: severity=LOW target=10s warn=0.5 repeat=1h";
 
     final KraftCluster cluster;
     final RegistryProcess registry;

@@ -2,28 +2,13 @@ package dev.heed.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-/** What a leader-kill run must show, whatever its number of kills; prints and keeps the fault table first. */
+/** What a leader-kill run must show, whatever its number of kills; adds its row to the fault table first. */
 final class LeaderKillAssertions {
 
     private LeaderKillAssertions() {}
 
     static void assertClean(LeaderKillScenario.Result result, int kills) {
-        FaultTable table = new FaultTable();
-        table.add(result.row());
-        String rendered = table.render();
-        System.out.println("\nFault table (" + kills + " kill(s)):\n" + rendered + "counts: " + result.counts() + "\n");
-        try {
-            Path file = Path.of("target", "fault-table-leader-kill-" + kills + ".md");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, rendered + "\ncounts: " + result.counts() + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FaultReport.add(result.row(), result.counts());
         Counts counts = result.counts();
         assertThat(result.kills()).isEqualTo(kills);
         assertThat(result.unexpectedAnswers()).as("answers other than 202 and 503").isEmpty();

@@ -85,6 +85,23 @@ class TallyTest {
     }
 
     @Test
+    void shouldNotCallARefusedFeedbackWrittenWhenOnlyItsAcceptedRetryIsOnTheTopic() {
+        ledger.refused("retried");
+        ledger.accepted("retried");
+        flowed("retried");
+
+        assertThat(count(T0).refusedWritten()).isZero();
+    }
+
+    @Test
+    void shouldCallARefusedFeedbackThatWasNeverAcceptedButIsOnTheTopicWritten() {
+        ledger.refused("landed");
+        records.add(Observation.of(Stage.RECEIVED, "landed", T0));
+
+        assertThat(count(T0).refusedWritten()).isEqualTo(1);
+    }
+
+    @Test
     void shouldCountARefusedFeedbackThatWasNeverWrittenAsNeitherLostNorWritten() {
         ledger.refused("gone");
 
