@@ -44,6 +44,13 @@ public final class Tally {
         return new Tally(observations).counts(ledger, horizon, ackGrace);
     }
 
+    /** The latest a due point was emitted after it fell due (its emission time less its due time); zero if none. */
+    public static Duration longestLateness(Collection<Observation> observations) {
+        return observations.stream().filter(o -> o.stage() == Stage.RESPONSE_DUE)
+                .map(o -> Duration.between(o.dueAt(), o.at())).max(Duration::compareTo)
+                .filter(d -> !d.isNegative()).orElse(Duration.ZERO);
+    }
+
     private Counts counts(Ledger ledger, Instant horizon, Duration ackGrace) {
         Set<String> accepted = ledger.accepted();
         Set<String> refused = ledger.refused();

@@ -26,14 +26,16 @@ import java.util.Map;
 
 /**
  * The whole pipeline on a {@link KraftCluster} of three brokers in child JVMs (so a broker kill is a real
- * SIGKILL) and a child registry, with ingest, routing and responder in this JVM on production settings
- * (replication factor 3, {@code min.insync.replicas=2}, exactly_once_v2). Short SLA policies make two due
+ * SIGKILL) and a child registry, with ingest and responder in this JVM and routing either in this JVM too or
+ * as several instances of one application in child JVMs (so an instance kill is a real SIGKILL), all on
+ * production settings (replication factor 3, {@code min.insync.replicas=2}, exactly_once_v2). Short SLA policies make two due
  * points (a warning at half the target, the breach) fall due within {@link #TARGET} of each complaint, and no
  * repeat within a run. Closed in reverse order of start.
  */
 final class FaultStack implements AutoCloseable {
     static final Duration TARGET = Duration.ofSeconds(10);
     static final String API_KEY = "faults-load-key";
+    static final String ROUTING_APPLICATION_ID = "routing-faults";
     private static final String POLICY = "f-critical: severity=CRITICAL target=10s warn=0.5 repeat=1h;"
             + "f-high: severity=HIGH target=10s warn=0.5 repeat=1h;"
             + "f-medium: severity=MEDIUM target=10s warn=0.5 repeat=1h;"
@@ -46,6 +48,7 @@ final class FaultStack implements AutoCloseable {
     private final List<AutoCloseable> services = new ArrayList<>();
     private IngestApplication ingest;
     private RoutingService routing;
+    private final List<RoutingProcess> routingInstances = new ArrayList<>();
     private ResponderApplication responder;
 
     private FaultStack(Path directory) {
@@ -62,13 +65,33 @@ final class FaultStack implements AutoCloseable {
         this.topics = HeedTopics.create(new HttpSchemaRegistryClient(registry.ccompatUrl()), false, HeedTopics.DEFAULT_PARTITIONS);
     }
 
-    /** The cluster, the registry, then routing, responder and ingest, each ready when this returns. */
-    static FaultStack start(Path directory) {
+    /**
+     * The cluster, the registry, then routing, responder and ingest, each ready when this returns.
+     *
+     * @param routingInstances 0: routing in this JVM; n: n instances of one routing application in child JVMs,
+     *                         with one standby replica of every store
+     */
+    static FaultStack start(Path directory, int routingInstances) {
         FaultStack stack = new FaultStack(directory);
         try {
-            stack.routing = RoutingService.start(RoutingConfig.from(stack.routingEnv()), FeedbackClassifier.loadDefault(),
-                    InstantSource.system());
-            stack.services.add(stack.routing);
+            if (routingInstances == 0) {
+                stack.routing = RoutingService.start(RoutingConfig.from(stack.routingEnv("routing-state", Ports.free())),
+                        FeedbackClassifier.loadDefault(), InstantSource.system());
+                stack.services.add(stack.routing);
+            }
+            for (int i = 1; i <= routingInstances; i++) {
+                int port = Ports.free();
+                Map<String, String> env = stack.routingEnv("routing-state-" + i, port);
+                env.put("HEED_ROUTING_STANDBY_REPLICAS", "1");
+                env.put("HEED_ROUTING_ADVERTISED_HOST", "127.0.0.1");
+                // A dead instance's tasks move after the session timeout: 10 s rather than the default 45 s.
+                env.put("HEED_KAFKA_SESSION_TIMEOUT_MS", "10000");
+                env.put("HEED_LOG_LEVEL", "WARN");
+                RoutingProcess instance = new RoutingProcess("routing-" + i, env, port, directory.resolve("routing-" + i + ".log"));
+                stack.routingInstances.add(instance);
+                stack.services.add(instance);
+                instance.start();
+            }
             stack.responder = ResponderApplication.start(ResponderConfig.from(stack.responderEnv()), Clock.systemUTC(),
                     Sleeper.system(), t -> t);
             stack.services.add(stack.responder);
@@ -83,12 +106,19 @@ final class FaultStack implements AutoCloseable {
 
     /** Whether routing and the responder are still working: neither has stopped on an error of its own. */
     boolean servicesAlive() {
-        return !routing.failure().isDone() && !responder.failure().isDone();
+        return (routing == null || !routing.failure().isDone()) && routingInstances.stream().allMatch(RoutingProcess::isAlive)
+                && !responder.failure().isDone();
+    }
+
+    /** The routing instances in child JVMs, in start order (empty when routing runs in this JVM). */
+    List<RoutingProcess> routingInstances() {
+        return List.copyOf(routingInstances);
     }
 
     /** What stopped routing or the responder, if anything did. */
     String failures() {
-        return "routing: " + (routing.failure().isDone() ? routing.failure().join() : "running")
+        return "routing: " + (routing == null ? routingInstances.size() + " child JVM(s)"
+                : routing.failure().isDone() ? routing.failure().join() : "running")
                 + "; responder: " + (responder.failure().isDone() ? responder.failure().join() : "running");
     }
 
@@ -108,12 +138,12 @@ final class FaultStack implements AutoCloseable {
         return env;
     }
 
-    private Map<String, String> routingEnv() {
+    private Map<String, String> routingEnv(String stateDirectory, int port) {
         Map<String, String> env = common();
-        env.put("HEED_ROUTING_APPLICATION_ID", "routing-faults");
+        env.put("HEED_ROUTING_APPLICATION_ID", ROUTING_APPLICATION_ID);
         env.put("HEED_ROUTING_HTTP_HOST", "127.0.0.1");
-        env.put("HEED_ROUTING_HTTP_PORT", Integer.toString(Ports.free()));
-        env.put("HEED_ROUTING_STATE_DIR", directory.resolve("routing-state").toString());
+        env.put("HEED_ROUTING_HTTP_PORT", Integer.toString(port));
+        env.put("HEED_ROUTING_STATE_DIR", directory.resolve(stateDirectory).toString());
         env.put("HEED_SLA_POLICIES", POLICY);
         return env;
     }

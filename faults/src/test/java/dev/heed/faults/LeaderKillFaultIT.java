@@ -15,6 +15,6 @@ class LeaderKillFaultIT {
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void shouldLoseNoAcceptedFeedbackAndDuplicateNothingWhenThePartitionLeaderIsKilledFiveTimes(@TempDir Path directory) throws Exception {
-        LeaderKillAssertions.assertClean(LeaderKillScenario.run(directory, 5), 5);
+        ScenarioAssertions.assertClean(LeaderKillScenario.run(directory, 5), 5);
     }
 }

@@ -15,6 +15,6 @@ class LeaderKillIT {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void shouldLoseNoAcceptedFeedbackAndDuplicateNothingWhenThePartitionLeaderIsKilledOnce(@TempDir Path directory) throws Exception {
-        LeaderKillAssertions.assertClean(LeaderKillScenario.run(directory, 1), 1);
+        ScenarioAssertions.assertClean(LeaderKillScenario.run(directory, 1), 1);
     }
 }

@@ -195,4 +195,14 @@ class TallyTest {
         // The warning (+5), the breach (+10) and the repeat at +20 fell due before the acknowledgement at +30.
         assertThat(count(T0.plusSeconds(60)).missingDuePoints()).isEqualTo(3);
     }
+
+    @Test
+    void shouldMeasureTheLatestEmissionOfADuePointAfterItFellDue() {
+        records.add(Observation.due("c", T0.plusSeconds(5), T0.plusSeconds(6)));
+        records.add(Observation.due("d", T0.plusSeconds(5), T0.plusSeconds(38)));
+        records.add(Observation.of(Stage.CLASSIFIED, "d", T0.plusSeconds(99)));
+
+        assertThat(Tally.longestLateness(records)).isEqualTo(Duration.ofSeconds(33));
+        assertThat(Tally.longestLateness(List.of())).isZero();
+    }
 }

@@ -2,15 +2,15 @@ package dev.heed.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a leader-kill run must show, whatever its number of kills; adds its row to the fault table first. */
-final class LeaderKillAssertions {
+/** What every fault run must show, whatever the fault; adds its row to the fault table first. */
+final class ScenarioAssertions {
 
-    private LeaderKillAssertions() {}
+    private ScenarioAssertions() {}
 
-    static void assertClean(LeaderKillScenario.Result result, int kills) {
+    static void assertClean(ScenarioResult result, int injected) {
         FaultReport.add(result.row(), result.counts());
         Counts counts = result.counts();
-        assertThat(result.kills()).isEqualTo(kills);
+        assertThat(result.injected()).isEqualTo(injected);
         assertThat(result.unexpectedAnswers()).as("answers other than 202 and 503").isEmpty();
         assertThat(result.servicesAlive()).as("routing and responder still working").isTrue();
         assertThat(result.unreadable()).as("records the verifier could not read").isZero();
