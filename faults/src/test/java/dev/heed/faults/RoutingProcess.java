@@ -34,7 +34,9 @@ final class RoutingProcess implements AutoCloseable {
     }
 
     RoutingProcess start() {
-        process = ServiceProcess.start(name, System.getProperty("java.class.path"), List.of("-Xms128m", "-Xmx384m"),
+        process = ServiceProcess.start(name, System.getProperty("java.class.path"), List.of("-Xms128m", "-Xmx384m",
+                        // the child's own log file, not this module's logback-test.xml (which it would find on the class path)
+                        "-Dlogback.configurationFile=dev/heed/localstack/child-logback.xml"),
                 RoutingApplication.class.getName(), environment, logFile,
                 URI.create("http://127.0.0.1:" + port + "/health/ready"), READY_TIMEOUT);
         return this;
