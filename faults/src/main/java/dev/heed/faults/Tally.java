@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -46,9 +47,25 @@ public final class Tally {
 
     /** The latest a due point was emitted after it fell due (its emission time less its due time); zero if none. */
     public static Duration longestLateness(Collection<Observation> observations) {
+        List<Duration> lateness = lateness(observations);
+        return lateness.isEmpty() ? Duration.ZERO : lateness.get(lateness.size() - 1);
+    }
+
+    /** How late each due point was emitted (its emission time less its due time, never below zero), in order. */
+    public static List<Duration> lateness(Collection<Observation> observations) {
         return observations.stream().filter(o -> o.stage() == Stage.RESPONSE_DUE)
-                .map(o -> Duration.between(o.dueAt(), o.at())).max(Duration::compareTo)
-                .filter(d -> !d.isNegative()).orElse(Duration.ZERO);
+                .map(o -> Duration.between(o.dueAt(), o.at())).map(d -> d.isNegative() ? Duration.ZERO : d)
+                .sorted().toList();
+    }
+
+    /** The lateness at each of the given percentiles (nearest rank), e.g. 50, 90, 99, 100; empty input gives zeros. */
+    public static List<Duration> percentiles(List<Duration> sorted, int... percentiles) {
+        List<Duration> out = new java.util.ArrayList<>();
+        for (int p : percentiles) {
+            int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+            out.add(sorted.isEmpty() ? Duration.ZERO : sorted.get(Math.max(0, rank - 1)));
+        }
+        return out;
     }
 
     private Counts counts(Ledger ledger, Instant horizon, Duration ackGrace) {

@@ -59,6 +59,10 @@ final class RoutingKillScenario {
             }
             Settle.awaitMoreAccepted(ledger, 3 * RATE);
             Settle.Outcome outcome = Settle.stopAndCount(stack, ledger, load, clock);
+            List<Duration> lateness = Tally.lateness(outcome.scan().observations());
+            LOG.info("due point lateness over {} due points, p50 / p90 / p99 / max: {}; {} later than 10 s", lateness.size(),
+                    Tally.percentiles(lateness, 50, 90, 99, 100).stream().map(FaultTable::seconds).toList(),
+                    lateness.stream().filter(d -> d.compareTo(Duration.ofSeconds(10)) > 0).count());
             return new ScenarioResult(FAULT, kills, outcome.counts(), Tally.longestLateness(outcome.scan().observations()),
                     longestRecovery, load.unexpected(), outcome.scan().unreadable(), stack.servicesAlive());
         }

@@ -205,4 +205,12 @@ class TallyTest {
         assertThat(Tally.longestLateness(records)).isEqualTo(Duration.ofSeconds(33));
         assertThat(Tally.longestLateness(List.of())).isZero();
     }
+
+    @Test
+    void shouldGiveTheLatenessAtNearestRankPercentiles() {
+        List<Duration> sorted = java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(Duration::ofSeconds).toList();
+
+        assertThat(Tally.percentiles(sorted, 50, 90, 100)).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(9), Duration.ofSeconds(10));
+        assertThat(Tally.percentiles(List.of(), 50)).containsExactly(Duration.ZERO);
+    }
 }
