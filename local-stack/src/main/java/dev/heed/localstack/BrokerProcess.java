@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Kafka KRaft node (broker and controller combined) running Kafka's own {@code kafka.Kafka} main
- * class in a child JVM, with its data in a directory the caller owns.
+ * One Kafka KRaft node (by default broker and controller combined; or a broker or a controller of a
+ * {@link KraftCluster}) running Kafka's own {@code kafka.Kafka} main class in a child JVM, with its data in
+ * a directory the caller owns.
  *
  * <p>Contract:
  * <ul>
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #stop()} sends SIGTERM (Kafka's clean shutdown) and returns once the process is gone.</li>
  *   <li>{@link #restart()} is stop then start on the same ports and the same data: what a client sees
  *       as a broker outage.</li>
+ *   <li>{@link #kill()} is {@code SIGKILL} ({@link Process#destroyForcibly()}): no clean shutdown, no flush;
+ *       {@link #start()} afterwards recovers the same data as Kafka does after a crash.</li>
  *   <li>The child exits when this JVM exits, even on {@code kill -9} (see {@link ChildMain}).</li>
  * </ul>
  * Not thread-safe: one owner starts and stops it.
@@ -45,6 +48,10 @@ public final class BrokerProcess implements AutoCloseable {
     private final String classPath;
     private final Map<String, String> overrides;
     private final BrokerSecurity security;
+    private final int nodeId;
+    private final String roles;
+    private final String quorumVoters;
+    private final String clusterId;
     private ChildJvm child;
 
     private BrokerProcess(Builder builder) {
@@ -55,6 +62,10 @@ public final class BrokerProcess implements AutoCloseable {
         this.classPath = builder.classPath != null ? builder.classPath : System.getProperty("java.class.path");
         this.overrides = Map.copyOf(builder.overrides);
         this.security = builder.security;
+        this.nodeId = builder.nodeId;
+        this.roles = builder.roles;
+        this.quorumVoters = builder.quorumVoters != null ? builder.quorumVoters : nodeId + "@127.0.0.1:" + controllerPort;
+        this.clusterId = builder.clusterId;
     }
 
     /** A broker whose data lives in {@code directory} (created if missing); ports default to free ones. */
@@ -68,7 +79,7 @@ public final class BrokerProcess implements AutoCloseable {
         }
         try {
             Path properties = writeServerProperties();
-            KraftStorage.formatIfNeeded(properties, logDir(), security == null ? List.of() : List.of("--add-scram",
+            KraftStorage.formatIfNeeded(properties, logDir(), clusterId, security == null ? List.of() : List.of("--add-scram",
                     BrokerSecurity.MECHANISM + "=[name=" + security.adminUser() + ",password=" + security.adminPassword() + "]"));
             child = ChildJvm.start(classPath, List.of("-Xms256m", "-Xmx1g",
                     "-Dlogback.configurationFile=dev/heed/localstack/child-logback.xml"),
@@ -77,15 +88,29 @@ public final class BrokerProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot start the broker in " + directory, e);
         }
         long begin = System.nanoTime();
-        Readiness.awaitKafka(bootstrapServers(), security == null ? Map.of() : security.adminClientProperties(), READY_TIMEOUT, child);
-        LOG.info("broker pid {} ready in {} ms at {} (data {}, log {})", child.pid(),
-                (System.nanoTime() - begin) / 1_000_000, bootstrapServers(), directory, logFile);
+        if (isBroker()) {
+            Readiness.awaitKafka(bootstrapServers(), security == null ? Map.of() : security.adminClientProperties(), READY_TIMEOUT, child);
+        } else {
+            Readiness.awaitPort("127.0.0.1", controllerPort, READY_TIMEOUT, child);
+        }
+        LOG.info("kafka node {} ({}) pid {} ready in {} ms at {} (data {}, log {})", nodeId, roles, child.pid(),
+                (System.nanoTime() - begin) / 1_000_000, isBroker() ? bootstrapServers() : "controller port " + controllerPort,
+                directory, logFile);
         return this;
     }
 
     public synchronized void stop() {
         if (child != null) {
             child.stop(STOP_TIMEOUT_SECONDS);
+            child = null;
+        }
+    }
+
+    /** SIGKILL: the process is gone when this returns, with whatever it had not written to disk lost. */
+    public synchronized void kill() {
+        if (child != null) {
+            LOG.info("kafka node {} pid {}: SIGKILL", nodeId, child.pid());
+            child.kill(STOP_TIMEOUT_SECONDS);
             child = null;
         }
     }
@@ -110,6 +135,15 @@ public final class BrokerProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The KRaft {@code node.id}: what partition leaders and replicas are named by. */
+    public int nodeId() {
+        return nodeId;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
     }
 
     public Path directory() {
@@ -141,17 +175,31 @@ public final class BrokerProcess implements AutoCloseable {
         return file;
     }
 
+    private boolean isBroker() {
+        return roles.contains("broker");
+    }
+
     private Map<String, String> defaults() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        // Secured, the client listener keeps its name and speaks SASL_SSL (see BrokerSecurity for the rest).
+        boolean controller = roles.contains("controller");
+        // Secured, the client listener is named SECURE and speaks SASL_SSL (see BrokerSecurity for the rest).
         String client = security == null ? "PLAINTEXT" : "SECURE";
-        p.put("listeners", client + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", client + "://127.0.0.1:" + port);
+        List<String> listeners = new java.util.ArrayList<>();
+        if (isBroker()) {
+            listeners.add(client + "://127.0.0.1:" + port);
+        }
+        if (controller) {
+            listeners.add("CONTROLLER://127.0.0.1:" + controllerPort);
+        }
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("process.roles", roles);
+        p.put("node.id", Integer.toString(nodeId));
+        p.put("controller.quorum.voters", quorumVoters);
+        p.put("listeners", String.join(",", listeners));
+        if (isBroker()) {
+            p.put("advertised.listeners", client + "://127.0.0.1:" + port);
+            p.put("inter.broker.listener.name", client);
+        }
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", client);
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         if (security != null) {
             p.putAll(security.brokerProperties(client, "CONTROLLER"));
@@ -171,6 +219,10 @@ public final class BrokerProcess implements AutoCloseable {
         private String classPath;
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private BrokerSecurity security;
+        private int nodeId = 1;
+        private String roles = "broker,controller";
+        private String quorumVoters;
+        private String clusterId;
 
         private Builder(Path directory) {
             this.directory = directory;
@@ -210,6 +262,30 @@ public final class BrokerProcess implements AutoCloseable {
          */
         public Builder security(BrokerSecurity security) {
             this.security = security;
+            return this;
+        }
+
+        /** The KRaft {@code node.id}; default 1. */
+        public Builder nodeId(int nodeId) {
+            this.nodeId = nodeId;
+            return this;
+        }
+
+        /** {@code process.roles}: {@code broker,controller} (the default), {@code broker} or {@code controller}. */
+        public Builder roles(String roles) {
+            this.roles = roles;
+            return this;
+        }
+
+        /** {@code controller.quorum.voters} of a cluster; default this node alone on its controller port. */
+        public Builder quorumVoters(String quorumVoters) {
+            this.quorumVoters = quorumVoters;
+            return this;
+        }
+
+        /** The cluster id every node of one cluster is formatted with; default a random one per node. */
+        public Builder clusterId(String clusterId) {
+            this.clusterId = clusterId;
             return this;
         }
 

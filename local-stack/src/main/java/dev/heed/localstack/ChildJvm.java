@@ -89,6 +89,15 @@ final class ChildJvm {
         }
     }
 
+    /** SIGKILL ({@link Process#destroyForcibly()} on Linux and macOS); returns once the process is gone. */
+    void kill(long timeoutSeconds) {
+        try {
+            process.destroyForcibly().waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The end of the log, for error messages when the child fails to come up. */
     String logTail() {
         try {

@@ -30,14 +30,18 @@ final class KraftStorage {
         return Files.exists(logDir.resolve("meta.properties"));
     }
 
-    /** @param extraArguments more {@code kafka-storage format} arguments (e.g. {@code --add-scram ...}) */
-    static void formatIfNeeded(Path serverProperties, Path logDir, List<String> extraArguments) throws IOException {
+    /**
+     * @param clusterId the id every node of one cluster shares; null for a random one (a cluster of one)
+     * @param extraArguments more {@code kafka-storage format} arguments (e.g. {@code --add-scram ...})
+     */
+    static void formatIfNeeded(Path serverProperties, Path logDir, String clusterId, List<String> extraArguments)
+            throws IOException {
         if (isFormatted(logDir)) {
             return;
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int status;
-        List<String> args = new ArrayList<>(List.of("format", "--cluster-id", Uuid.randomUuid().toString(),
+        List<String> args = new ArrayList<>(List.of("format", "--cluster-id", clusterId != null ? clusterId : Uuid.randomUuid().toString(),
                 "--config", serverProperties.toString(), "--ignore-formatted"));
         args.addAll(extraArguments);
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {

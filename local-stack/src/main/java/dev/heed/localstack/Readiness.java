@@ -43,6 +43,11 @@ final class Readiness {
         }
     }
 
+    static void awaitPort(String host, int port, Duration timeout, ChildJvm child) {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        await(host + ":" + port + " accepting connections", timeout, child, () -> accepts(address));
+    }
+
     static void awaitHttpOk(URI uri, Duration timeout, ChildJvm child) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * {@code kill -9}), logs to a file, and counts as started once its readiness URL answers 200.
  *
  * <p>Contract: {@link #start} returns a ready service or throws with the end of its log; {@link #close()}
- * sends SIGTERM (the service's own graceful shutdown), waits up to 30 s, then kills.
+ * sends SIGTERM (the service's own graceful shutdown), waits up to 30 s, then kills; {@link #kill()} sends
+ * SIGKILL at once (a crash, for fault tests) and returns once the process is gone.
  */
 public final class ServiceProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceProcess.class);
@@ -60,6 +61,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Path logFile() {
         return child.logFile();
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is committed or flushed. */
+    public void kill() {
+        LOG.info("{} pid {}: SIGKILL", name, child.pid());
+        child.kill(STOP_TIMEOUT_SECONDS);
     }
 
     @Override

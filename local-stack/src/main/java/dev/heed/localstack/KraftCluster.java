@@ -1,0 +1,112 @@
+package dev.heed.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A Kafka cluster as production runs it, for fault tests: {@code brokers} broker-only nodes (ids 1..n) with
+ * replication factor 3 and {@code min.insync.replicas=2} by default, plus one controller-only node (id 0)
+ * that is the whole KRaft quorum. Every node is a child JVM running Kafka's own main class, so
+ * {@link BrokerProcess#kill()} is a real {@code SIGKILL}.
+ *
+ * <p>One static controller on purpose: a broker can be killed and restarted without touching the quorum (a
+ * three-voter quorum in one JVM misbehaved in the test kit); the controller is not a target of the faults.
+ *
+ * <p>Contract: {@link #start} returns once the controller accepts connections and every broker is seen by an
+ * AdminClient; ports are fixed for the cluster's lifetime, so a restarted broker is where clients expect it,
+ * with its data. {@link #close()} stops every node (brokers first). Not thread-safe: one owner.
+ */
+public final class KraftCluster implements AutoCloseable {
+    private static final int CONTROLLER_ID = 0;
+
+    /** What the brokers of a three-node production cluster set. */
+    static final Map<String, String> REPLICATION = Map.of(
+            "default.replication.factor", "3",
+            "min.insync.replicas", "2",
+            "offsets.topic.replication.factor", "3",
+            "transaction.state.log.replication.factor", "3",
+            "transaction.state.log.min.isr", "2",
+            "share.coordinator.state.topic.replication.factor", "3",
+            "share.coordinator.state.topic.min.isr", "2",
+            "group.initial.rebalance.delay.ms", "0");
+
+    private final BrokerProcess controller;
+    private final List<BrokerProcess> brokers;
+
+    private KraftCluster(BrokerProcess controller, List<BrokerProcess> brokers) {
+        this.controller = controller;
+        this.brokers = brokers;
+    }
+
+    /** Starts the controller, then {@code brokers} brokers, with their data under {@code directory}. */
+    public static KraftCluster start(Path directory, int brokers) {
+        String clusterId = Uuid.randomUuid().toString();
+        int controllerPort = Ports.free();
+        String voters = CONTROLLER_ID + "@127.0.0.1:" + controllerPort;
+        BrokerProcess controller = BrokerProcess.builder(directory.resolve("controller"))
+                .nodeId(CONTROLLER_ID).roles("controller").controllerPort(controllerPort)
+                .quorumVoters(voters).clusterId(clusterId).build();
+        List<BrokerProcess> nodes = new ArrayList<>();
+        for (int id = 1; id <= brokers; id++) {
+            BrokerProcess.Builder broker = BrokerProcess.builder(directory.resolve("broker-" + id))
+                    .nodeId(id).roles("broker").quorumVoters(voters).clusterId(clusterId);
+            REPLICATION.forEach(broker::serverProperty);
+            nodes.add(broker.build());
+        }
+        KraftCluster cluster = new KraftCluster(controller, List.copyOf(nodes));
+        try {
+            controller.start();
+            nodes.forEach(BrokerProcess::start);
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+        return cluster;
+    }
+
+    /** Every broker's address, for clients' {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return brokers.stream().map(BrokerProcess::bootstrapServers).collect(Collectors.joining(","));
+    }
+
+    public List<BrokerProcess> brokers() {
+        return brokers;
+    }
+
+    /** The broker with this {@code node.id} (a partition leader's id, say). */
+    public BrokerProcess broker(int nodeId) {
+        return brokers.stream().filter(b -> b.nodeId() == nodeId).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no broker " + nodeId + " in " + bootstrapServers()));
+    }
+
+    public BrokerProcess controller() {
+        return controller;
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        List<BrokerProcess> order = new ArrayList<>(brokers);
+        order.add(controller);
+        for (BrokerProcess node : order) {
+            try {
+                node.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
