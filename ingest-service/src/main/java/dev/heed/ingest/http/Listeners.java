@@ -29,7 +29,13 @@ final class Listeners {
                 bind(new ServerConnector(server, new HttpConnectionFactory(httpConfig)), OPS, config.host(), port)));
     }
 
+    // Connections the kernel has completed and Jetty not yet accepted. The JDK's default of 50 is full within a
+    // burst of new connections (a thousand slow clients opening at once in SlowClientIT): a connect beyond it
+    // waits a second or more for its SYN to be sent again. The kernel caps it at net.core.somaxconn.
+    static final int ACCEPT_QUEUE = 1024;
+
     private static Connector bind(ServerConnector connector, String name, String host, int port) {
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         connector.setName(name);
         connector.setHost(host);
         connector.setPort(port);

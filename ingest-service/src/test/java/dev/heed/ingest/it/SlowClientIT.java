@@ -59,12 +59,14 @@ class SlowClientIT {
     void start(Stack stack) {
         this.stack = stack;
         // Caps high enough that every slow body is held open and read, which is the load to survive, with room
-        // in all for other keys; the caps themselves are HttpLayerRefusalsIT's. The timeouts outlast the measurement.
+        // in all for other keys; the caps themselves are HttpLayerRefusalsIT's. The whole-body timeout outlasts the
+        // measurement by minutes even on a loaded machine; the idle timeout (20 s against a byte a second, so that a
+        // trickle thread starved for seconds does not end them early) ends the bodies once the trickle stops.
         app = ItServices.start(stack.bootstrapServers(), stack.registryUrl(), Map.of(
                 "HEED_INGEST_MAX_UPLOADS_PER_KEY", Integer.toString(SLOW),
                 "HEED_INGEST_MAX_UPLOADS", Integer.toString(SLOW + 100),
-                "HEED_INGEST_BODY_IDLE_TIMEOUT", "PT10S",
-                "HEED_INGEST_BODY_TIMEOUT", "PT90S",
+                "HEED_INGEST_BODY_IDLE_TIMEOUT", "PT20S",
+                "HEED_INGEST_BODY_TIMEOUT", "PT5M",
                 "HEED_INGEST_RATE_PER_SECOND", "100000",
                 "HEED_INGEST_RATE_BURST", "100000"));
         reader = new TopicReader(stack.bootstrapServers(), stack.registryUrl());
@@ -81,24 +83,24 @@ class SlowClientIT {
     }
 
     @Test
-    void shouldAnswerOthersWithinAP99Of100MsWhileAThousandSlowBodiesAreHeldOpen() throws Exception {
+    void shouldAnswerOthersAsFastAsWithoutThemWhileAThousandSlowBodiesAreHeldOpen() throws Exception {
         var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         measure(client, "warm");
-        long[] quiet = measure(client, "quiet");
+        Run quietRun = measure(client, "quiet");
+        assertWritten(quietRun);
+        long[] quiet = quietRun.sorted();
 
-        List<Socket> slow = new ArrayList<>();
-        List<String> slowIds = new ArrayList<>();
+        // The trickle runs while the sockets are opened, so that each gets a byte a second from its start: opening a
+        // thousand takes seconds on a loaded machine (a connect that meets a full accept queue waits for its SYN to be
+        // sent again), longer than the idle timeout would give the first ones.
+        List<Socket> slow = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> slowIds = new java.util.concurrent.CopyOnWriteArrayList<>();
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
         try {
-            for (int i = 0; i < SLOW; i++) {
-                String id = stack.uniqueName("slow");
-                slowIds.add(id);
-                slow.add(openSlow(id));
-            }
             var rounds = new AtomicInteger();
             var sent = new int[SLOW];
             trickle.scheduleAtFixedRate(() -> {
-                for (int i = 0; i < SLOW; i++) {
+                for (int i = 0; i < slow.size(); i++) {
                     byte[] body = valid(slowIds.get(i)).getBytes(StandardCharsets.UTF_8);
                     if (sent[i] >= body.length - 2) {
                         continue; // never the last byte: these bodies must not arrive whole
@@ -111,16 +113,50 @@ class SlowClientIT {
                 }
                 rounds.incrementAndGet();
             }, 1, 1, TimeUnit.SECONDS);
-            await().atMost(Duration.ofSeconds(60)).until(() -> rounds.get() >= 2);
+            for (int i = 0; i < SLOW; i++) {
+                String id = stack.uniqueName("slow");
+                Socket socket = openSlow(id);
+                slowIds.add(id); // before its socket, so the trickle never sees a socket without its id
+                slow.add(socket);
+            }
+            int opened = rounds.get();
+            await().atMost(Duration.ofSeconds(60)).until(() -> rounds.get() >= opened + 2);
+            // A connection the kernel completed but the server has not accepted yet is not held open by the server; the
+            // load to survive is all of them being read, so the measurement starts once they all are.
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(this::uploadsInProgress, n -> n == SLOW);
+            } catch (org.awaitility.core.ConditionTimeoutException notAll) {
+                throw new AssertionError(uploadsInProgress() + " of " + SLOW + " slow bodies held open after 60 s; the slow "
+                        + "sockets' answers so far: " + answeredEarly(slow), notAll);
+            }
 
-            long[] loaded = measure(client, "loaded");
+            Run loadedRun = measure(client, "loaded");
+            int heldAtEnd = uploadsInProgress();
+            long[] loaded = loadedRun.sorted();
 
+            long quietP99 = percentile(quiet, 0.99);
             long p99 = percentile(loaded, 0.99);
             System.out.printf("SlowClientIT: %d posts by %d clients; quiet p50 %.1f ms p99 %.1f ms; with %d slow bodies held open "
-                            + "p50 %.1f ms p99 %.1f ms max %.1f ms%n", loaded.length, CLIENTS, ms(percentile(quiet, 0.5)),
-                    ms(percentile(quiet, 0.99)), SLOW, ms(percentile(loaded, 0.5)), ms(p99), ms(loaded[loaded.length - 1]));
-            assertThat(ms(p99)).as("p99 in ms with %d slow bodies held open", SLOW).isLessThan(100);
-            assertThat(uploadsInProgress()).as("every slow body was still on its way when the measurement ended").isEqualTo(SLOW);
+                            + "p50 %.1f ms p99 %.1f ms max %.1f ms (%.2f x quiet p99)%n", loaded.length, CLIENTS,
+                    ms(percentile(quiet, 0.5)), ms(quietP99), SLOW, ms(percentile(loaded, 0.5)), ms(p99),
+                    ms(loaded[loaded.length - 1]), (double) p99 / quietP99);
+            assertThat(heldAtEnd).as("every slow body was still on its way when the measurement ended").isEqualTo(SLOW);
+            // Against the quiet run a moment before on the same machine, not against a wall-clock figure: a loaded CI
+            // machine moves both (145 ms quiet and loaded alike with two CPU hogs), while a server that gave a thread
+            // to each slow body would be many times slower, or time out, with a thousand of them.
+            assertThat(ms(p99)).as("p99 in ms with %d slow bodies held open against %.1f ms without", SLOW, ms(quietP99))
+                    .isLessThanOrEqualTo(Math.max(100, 3 * ms(quietP99)));
+            assertWritten(loadedRun);
+        } catch (Throwable failed) {
+            // Left open, these would hold the server's upload slots into the next test and fail it too.
+            for (Socket socket : slow) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing is all that is wanted here
+                }
+            }
+            throw failed;
         } finally {
             trickle.shutdownNow();
         }
@@ -167,8 +203,11 @@ class SlowClientIT {
         assertThat(uploadsInProgress()).isZero();
     }
 
-    /** {@code CLIENTS} threads posting valid feedback, each waiting for its answer; every latency, sorted. */
-    private long[] measure(HttpClient client, String label) throws Exception {
+    /** The feedback posted in one measurement and every latency, sorted. */
+    private record Run(Set<String> ids, long[] sorted) {}
+
+    /** {@code CLIENTS} threads posting valid feedback, each waiting for its 202. */
+    private Run measure(HttpClient client, String label) throws Exception {
         var latencies = new ConcurrentHashMap<String, Long>();
         var pool = Executors.newFixedThreadPool(CLIENTS);
         try {
@@ -194,13 +233,15 @@ class SlowClientIT {
         } finally {
             pool.shutdownNow();
         }
-        if (!"warm".equals(label)) {
-            Set<String> keys = reader.readAll(TOPIC).stream().map(r -> r.raw().key()).collect(Collectors.toSet());
-            assertThat(keys).containsAll(latencies.keySet());
-        }
         long[] sorted = latencies.values().stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
-        return sorted;
+        return new Run(Set.copyOf(latencies.keySet()), sorted);
+    }
+
+    /** Every 202 of the run is on the topic. */
+    private void assertWritten(Run run) {
+        Set<String> keys = reader.readAll(TOPIC).stream().map(r -> r.raw().key()).collect(Collectors.toSet());
+        assertThat(keys).containsAll(run.ids());
     }
 
     private Socket openSlow(String id) {
@@ -215,6 +256,20 @@ class SlowClientIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The status lines of the slow sockets that have an answer to read already, counted; none is expected. */
+    private static Map<String, Long> answeredEarly(List<Socket> slow) {
+        return slow.stream().map(socket -> {
+            try {
+                if (socket.getInputStream().available() == 0) {
+                    return "none";
+                }
+                return RawHttp.read(socket.getInputStream()).status() + "";
+            } catch (IOException e) {
+                return e.getClass().getSimpleName();
+            }
+        }).collect(Collectors.groupingBy(s -> s, java.util.TreeMap::new, Collectors.counting()));
     }
 
     private int uploadsInProgress() {
