@@ -26,7 +26,8 @@ final class WaitDuration {
 
     private static final Map<String, Double> UNITS = Lookups.mapOf(Map.ofEntries(
             Map.entry("minute", 1 / 1440.0), Map.entry("minutes", 1 / 1440.0), Map.entry("mins", 1 / 1440.0),
-            Map.entry("hour", 1 / 24.0), Map.entry("hours", 1 / 24.0), Map.entry("hrs", 1 / 24.0),
+            Map.entry("min", 1 / 1440.0), Map.entry("hour", 1 / 24.0), Map.entry("hours", 1 / 24.0),
+            Map.entry("hrs", 1 / 24.0), Map.entry("hr", 1 / 24.0),
             Map.entry("day", 1.0), Map.entry("days", 1.0), Map.entry("week", 7.0), Map.entry("weeks", 7.0),
             Map.entry("fortnight", 14.0), Map.entry("month", 30.0), Map.entry("months", 30.0),
             Map.entry("year", 365.0), Map.entry("years", 365.0)));

@@ -138,6 +138,7 @@ class ComplaintDetectionTest {
             Where is my order?
             How is this acceptable?
             How long does it take you to answer a simple email?
+            What is the point of choosing seats if you move us anyway?
             """)
     void questionsThatDemandActionEscalate(String text) {
         assertThat(escalates(text, true).evidence()).anyMatch(e -> e.rule().startsWith("problem:"));
@@ -219,6 +220,16 @@ class ComplaintDetectionTest {
     void aPeriodAskedForIsNoWait(String text) {
         Verdict c = escalates(text, false);
         assertThat(c.evidence()).noneMatch(e -> e.rule().equals("wait-duration") || e.rule().startsWith("problem:"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Sat at the gate for 90 min and nobody said a word. | 90
+            Held on the line for 2 hr before anyone picked up.  | 120
+            """)
+    void shortFormsOfMinutesAndHoursAreWaits(String text, int minutes) {
+        assertThat(classify(text).evidence()).anyMatch(e -> e.rule().equals("wait-duration")
+                && Math.abs(e.weight() - minutes / 1440.0) < 1e-9);
     }
 
     @Test
