@@ -3,7 +3,7 @@ package dev.heed.routing.classify.bench;
 import java.util.Random;
 
 /** Synthetic feedback for the benchmark, built from fragments with a fixed seed (no external data). */
-final class BenchTexts {
+public final class BenchTexts {
 
     private static final String[] FRAGMENTS = {
         "My parcel still hasn't arrived and I have been waiting for 3 weeks.",
@@ -28,7 +28,7 @@ final class BenchTexts {
     }
 
     /** {@code count} texts of about {@code length} characters each. */
-    static String[] generate(int count, int length, long seed) {
+    public static String[] generate(int count, int length, long seed) {
         Random random = new Random(seed);
         String[] texts = new String[count];
         for (int i = 0; i < count; i++) {
