@@ -2,6 +2,7 @@ package dev.heed.routing.app;
 
 import static dev.heed.runtime.catalog.RoutingSettings.*;
 
+import dev.heed.routing.sla.BusinessCalendar;
 import dev.heed.routing.sla.PolicyBook;
 import dev.heed.routing.sla.PolicyBookFormat;
 import dev.heed.routing.topology.ClockSettings;
@@ -50,8 +51,14 @@ public record RoutingConfig(KafkaSettings kafka, String applicationId, String ht
     }
 
     private static PolicyBook policies(Settings settings) {
+        Map<String, BusinessCalendar> calendars;
         try {
-            return PolicyBookFormat.parse(settings.get(SLA_POLICIES)).timeScaled(settings.get(SLA_TIME_SCALE));
+            calendars = PolicyBookFormat.calendars(settings.get(SLA_CALENDARS));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(SLA_CALENDARS.name() + ": " + e.getMessage(), e);
+        }
+        try {
+            return PolicyBookFormat.parse(settings.get(SLA_POLICIES), calendars).timeScaled(settings.get(SLA_TIME_SCALE));
         } catch (SettingsException e) {
             throw e;
         } catch (IllegalArgumentException e) {

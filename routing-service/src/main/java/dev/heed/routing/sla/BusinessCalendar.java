@@ -129,6 +129,9 @@ public record BusinessCalendar(String name, ZoneId zone, Map<DayOfWeek, List<Ope
         if (amount.isZero()) {
             return from;
         }
+        if (alwaysOpen()) {
+            return from.plus(amount); // the hot path of every policy without a calendar: no walk over days
+        }
         Duration left = amount;
         LocalDate date = from.atZone(zone).toLocalDate();
         for (int closedDays = 0; closedDays < MAX_DAYS_SEARCHED; closedDays++, date = date.plusDays(1)) {
@@ -157,6 +160,9 @@ public record BusinessCalendar(String name, ZoneId zone, Map<DayOfWeek, List<Ope
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
+        if (alwaysOpen()) {
+            return Duration.between(from, to);
+        }
         Duration total = Duration.ZERO;
         LocalDate last = to.atZone(zone).toLocalDate();
         for (LocalDate date = from.atZone(zone).toLocalDate(); !date.isAfter(last); date = date.plusDays(1)) {
@@ -180,6 +186,22 @@ public record BusinessCalendar(String name, ZoneId zone, Map<DayOfWeek, List<Ope
             }
         }
         return false;
+    }
+
+    /** Open round the clock every day of the year: business time is elapsed time. */
+    public boolean alwaysOpen() {
+        if (this == ALWAYS) {
+            return true;
+        }
+        if (!holidays.isEmpty() || week.size() != 7) {
+            return false;
+        }
+        for (List<Opening> openings : week.values()) {
+            if (openings.size() != 1 || !openings.get(0).start().equals(LocalTime.MIDNIGHT) || openings.get(0).end() != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<Opening> openingsOn(LocalDate date) {

@@ -66,7 +66,7 @@ public final class PolicyBook {
 
     private static SlaPolicy scaled(SlaPolicy policy, int factor) {
         return new SlaPolicy(policy.name(), policy.version(), shorter(policy.firstResponse(), factor),
-                policy.warningFractions(), shorter(policy.repeatEvery(), factor), policy.remindersPerLevel());
+                policy.warningFractions(), shorter(policy.repeatEvery(), factor), policy.remindersPerLevel(), policy.calendar());
     }
 
     private static Duration shorter(Duration duration, int factor) {

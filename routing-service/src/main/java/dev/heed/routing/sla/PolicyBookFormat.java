@@ -3,9 +3,12 @@ package dev.heed.routing.sla;
 import dev.heed.routing.classify.CategoryLabel;
 import dev.heed.routing.classify.SeverityLabel;
 import dev.heed.runtime.config.Durations;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,59 +25,111 @@ import java.util.Set;
  * {@code 30s}, {@code 15m}, {@code 4h}, {@code 1d} or ISO-8601. Example:
  * <pre>critical@2: severity=CRITICAL target=10m repeat=5m; vip-web: severity=HIGH channel=WEB target=30m warn=0.5</pre>
  * A blank string means the defaults. Errors name the entry and the key.
+ *
+ * <p>A policy counts in business time with {@code calendar=NAME}, a calendar from a second string (e.g. the
+ * {@code HEED_SLA_CALENDARS} variable), entries separated the same way, each {@code name: zone=ZONE
+ * hours=DAYS/HH:MM-HH:MM,... [holidays=YYYY-MM-DD,...]}:
+ * <pre>office: zone=Europe/Berlin hours=Mon-Fri/09:00-17:00,Sat/10:00-14:00 holidays=2026-12-25,2026-12-26</pre>
  */
 public final class PolicyBookFormat {
 
-    private static final Set<String> KEYS = Set.of("severity", "channel", "category", "target", "warn", "repeat", "climb-after");
+    private static final Set<String> KEYS = Set.of("severity", "channel", "category", "target", "warn", "repeat", "climb-after",
+            "calendar");
+    private static final Set<String> CALENDAR_KEYS = Set.of("zone", "hours", "holidays");
 
     private PolicyBookFormat() {
     }
 
     public static PolicyBook parse(String text) {
+        return parse(text, Map.of());
+    }
+
+    /** Policies over the defaults, naming calendars from {@code calendars}. */
+    public static PolicyBook parse(String text, Map<String, BusinessCalendar> calendars) {
         List<PolicyRule> rules = new ArrayList<>();
-        if (text != null) {
-            for (String entry : text.split("[;\\n]")) {
-                if (!entry.isBlank()) {
-                    rules.add(parseEntry(entry.trim()));
-                }
-            }
+        for (String entry : entries(text)) {
+            rules.add(parseEntry(entry, calendars));
         }
         return PolicyBook.defaultsWith(rules);
     }
 
-    private static PolicyRule parseEntry(String entry) {
+    /** The calendars of a calendar string by name; a blank string has none. */
+    public static Map<String, BusinessCalendar> calendars(String text) {
+        Map<String, BusinessCalendar> calendars = new LinkedHashMap<>();
+        for (String entry : entries(text)) {
+            int colon = entry.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("calendar entry needs 'name: zone=... hours=...': " + entry);
+            }
+            String name = entry.substring(0, colon).trim();
+            Map<String, String> a = attributes(entry, entry.substring(colon + 1), CALENDAR_KEYS, "calendar");
+            try {
+                ZoneId zone = ZoneId.of(required(a, "zone"));
+                String holidays = a.getOrDefault("holidays", "");
+                BusinessCalendar calendar = BusinessCalendar.parse(name, zone, required(a, "hours").replace('/', ' '),
+                        holidays.isBlank() ? List.of() : List.of(holidays.split(",")));
+                if (calendars.put(name, calendar) != null) {
+                    throw new IllegalArgumentException("defined twice");
+                }
+            } catch (DateTimeException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("calendar entry '" + entry + "': " + e.getMessage(), e);
+            }
+        }
+        return calendars;
+    }
+
+    private static List<String> entries(String text) {
+        List<String> entries = new ArrayList<>();
+        if (text != null) {
+            for (String entry : text.split("[;\\n]")) {
+                if (!entry.isBlank()) {
+                    entries.add(entry.trim());
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static PolicyRule parseEntry(String entry, Map<String, BusinessCalendar> calendars) {
         int colon = entry.indexOf(':');
         if (colon < 1) {
             throw new IllegalArgumentException("SLA policy entry needs 'name[@version]: key=value ...': " + entry);
         }
         String[] nameVersion = entry.substring(0, colon).trim().split("@", 2);
-        Map<String, String> attributes = attributes(entry, entry.substring(colon + 1));
+        Map<String, String> attributes = attributes(entry, entry.substring(colon + 1), KEYS, "SLA policy");
         try {
-            return rule(nameVersion[0], nameVersion.length > 1 ? Integer.parseInt(nameVersion[1]) : 1, attributes);
+            return rule(nameVersion[0], nameVersion.length > 1 ? Integer.parseInt(nameVersion[1]) : 1, attributes, calendars);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("SLA policy entry '" + entry + "': " + e.getMessage(), e);
         }
     }
 
-    private static Map<String, String> attributes(String entry, String text) {
+    private static Map<String, String> attributes(String entry, String text, Set<String> keys, String what) {
         Map<String, String> attributes = new HashMap<>();
         for (String pair : text.trim().split("\\s+")) {
             String[] keyValue = pair.split("=", 2);
             String key = keyValue[0].toLowerCase(Locale.ROOT);
-            if (keyValue.length != 2 || !KEYS.contains(key)) {
-                throw new IllegalArgumentException("SLA policy entry '" + entry + "': unknown or malformed '" + pair
-                        + "', keys are " + KEYS);
+            if (keyValue.length != 2 || !keys.contains(key)) {
+                throw new IllegalArgumentException(what + " entry '" + entry + "': unknown or malformed '" + pair
+                        + "', keys are " + new java.util.TreeSet<>(keys));
             }
             attributes.put(key, keyValue[1]);
         }
         return attributes;
     }
 
-    private static PolicyRule rule(String name, int version, Map<String, String> a) {
+    private static PolicyRule rule(String name, int version, Map<String, String> a, Map<String, BusinessCalendar> calendars) {
         Duration target = Durations.parse(required(a, "target"));
         SlaPolicy policy = new SlaPolicy(name, version, target, warnings(a.getOrDefault("warn", "0.5,0.75")),
                 a.containsKey("repeat") ? Durations.parse(a.get("repeat")) : target,
                 Integer.parseInt(a.getOrDefault("climb-after", String.valueOf(SlaPolicy.DEFAULT_REMINDERS_PER_LEVEL))));
+        if (a.containsKey("calendar")) {
+            BusinessCalendar calendar = calendars.get(a.get("calendar"));
+            if (calendar == null) {
+                throw new IllegalArgumentException("unknown calendar '" + a.get("calendar") + "', defined: " + calendars.keySet());
+            }
+            policy = policy.in(calendar);
+        }
         SeverityLabel severity = SeverityLabel.valueOf(required(a, "severity").toUpperCase(Locale.ROOT));
         CategoryLabel category = a.containsKey("category") ? CategoryLabel.valueOf(a.get("category").toUpperCase(Locale.ROOT)) : null;
         return new PolicyRule(severity, a.get("channel"), category, policy);

@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * The clock of one unacknowledged complaint: an immutable value with pure functions for its due points.
  *
- * <p>Due points are numbered from 1: the warnings first, then the breach, then repeats forever. There is no
+ * <p>Due points are numbered from 1: the warnings first, then the breach, then repeats forever, each counted in
+ * the policy's business time (so a breach due after hours falls due when the calendar opens again). There is no
  * last point: a clock only ends when its complaint is acknowledged, which is the caller's business. Times are
  * kept to the millisecond because that is what the events carry.
  *
@@ -37,9 +38,9 @@ public record SlaClock(String complaintId, SlaPolicy policy, Instant startedAt, 
         return new SlaClock(complaintId, policy, startedAt.truncatedTo(ChronoUnit.MILLIS), 0, Level.AGENT, null);
     }
 
-    /** When the first-response promise is broken. */
+    /** When the first-response promise is broken: the target in the policy's business time after the start. */
     public Instant breachAt() {
-        return startedAt.plus(policy.firstResponse());
+        return policy.calendar().plus(startedAt, policy.firstResponse());
     }
 
     /** The warning points, earliest first. */
@@ -56,9 +57,9 @@ public record SlaClock(String complaintId, SlaPolicy policy, Instant startedAt, 
         int warnings = policy.warningFractions().size();
         if (n <= warnings) {
             double fraction = policy.warningFractions().get(n - 1);
-            return startedAt.plusMillis(Math.round(policy.firstResponse().toMillis() * fraction));
+            return policy.calendar().plus(startedAt, Duration.ofMillis(Math.round(policy.firstResponse().toMillis() * fraction)));
         }
-        return breachAt().plus(policy.repeatEvery().multipliedBy((long) n - warnings - 1));
+        return policy.calendar().plus(breachAt(), policy.repeatEvery().multipliedBy((long) n - warnings - 1));
     }
 
     /** When the next point falls due; always defined while the clock runs. */

@@ -17,16 +17,25 @@ import java.util.Objects;
  * @param warningFractions  strictly increasing fractions in (0, 1) of the target at which to warn
  * @param repeatEvery       interval between reminders after the breach, positive
  * @param remindersPerLevel reminders (breach included) at one level before the next one is reminded, at least 1
+ * @param calendar          when the clock runs: every duration above is business time in it ({@link
+ *                          BusinessCalendar#ALWAYS}: elapsed time)
  */
 public record SlaPolicy(String name, int version, Duration firstResponse, List<Double> warningFractions,
-                        Duration repeatEvery, int remindersPerLevel) {
+                        Duration repeatEvery, int remindersPerLevel, BusinessCalendar calendar) {
 
     /** Warnings at half and three quarters of the target, as the product promises by default. */
     public static final List<Double> DEFAULT_WARNINGS = List.of(0.5, 0.75);
     public static final int DEFAULT_REMINDERS_PER_LEVEL = 2;
 
+    /** A policy whose clock runs all the time. */
+    public SlaPolicy(String name, int version, Duration firstResponse, List<Double> warningFractions, Duration repeatEvery,
+                     int remindersPerLevel) {
+        this(name, version, firstResponse, warningFractions, repeatEvery, remindersPerLevel, BusinessCalendar.ALWAYS);
+    }
+
     public SlaPolicy {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(calendar, "calendar");
         requirePositive(firstResponse, "firstResponse");
         requirePositive(repeatEvery, "repeatEvery");
         warningFractions = List.copyOf(warningFractions);
@@ -39,6 +48,11 @@ public record SlaPolicy(String name, int version, Duration firstResponse, List<D
     /** A policy with the default warnings and climb, repeating every target after the breach. */
     public static SlaPolicy of(String name, int version, Duration firstResponse) {
         return new SlaPolicy(name, version, firstResponse, DEFAULT_WARNINGS, firstResponse, DEFAULT_REMINDERS_PER_LEVEL);
+    }
+
+    /** The same promise counted in business time of {@code calendar}. */
+    public SlaPolicy in(BusinessCalendar calendar) {
+        return new SlaPolicy(name, version, firstResponse, warningFractions, repeatEvery, remindersPerLevel, calendar);
     }
 
     private static void requirePositive(Duration duration, String what) {

@@ -72,6 +72,16 @@ class RoutingConfigTest {
         env.remove("HEED_CREATE_TOPICS");
         env.put("HEED_ROUTING_STANDBY_REPLICAS", "one");
         assertThatThrownBy(() -> RoutingConfig.from(env)).hasMessage("HEED_ROUTING_STANDBY_REPLICAS=one is not an integer");
+        env.remove("HEED_ROUTING_STANDBY_REPLICAS");
+        env.put("HEED_SLA_CALENDARS", "office: zone=Mars/Olympus hours=Mon-Fri/09:00-17:00");
+        assertThatThrownBy(() -> RoutingConfig.from(env)).hasMessageStartingWith("HEED_SLA_CALENDARS: ").hasMessageContaining("Mars/Olympus");
+        env.put("HEED_SLA_CALENDARS", "office: zone=Europe/Berlin hours=Mon-Fri/09:00-17:00");
+        env.put("HEED_SLA_POLICIES", "desk: severity=HIGH target=4h calendar=ofice");
+        assertThatThrownBy(() -> RoutingConfig.from(env)).hasMessageStartingWith("HEED_SLA_POLICIES: ")
+                .hasMessageContaining("unknown calendar 'ofice', defined: [office]");
+        env.put("HEED_SLA_POLICIES", "desk: severity=HIGH target=4h calendar=office");
+        assertThat(RoutingConfig.from(env).policies().choose(dev.heed.routing.classify.SeverityLabel.HIGH, null, null)
+                .calendar().name()).isEqualTo("office");
     }
 
     // Drift found in issue 20: routing ignored HEED_TOPIC_SUFFIX (the responder read it), so the two talked past each other.

@@ -7,6 +7,7 @@ import dev.heed.routing.classify.CategoryLabel;
 import dev.heed.routing.classify.SeverityLabel;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,6 +49,42 @@ class PolicyBookTest {
         assertThat(critical).isEqualTo(new SlaPolicy("critical", 2, Duration.ofMinutes(10), List.of(0.25),
                 Duration.ofMinutes(5), 3));
         assertThat(book.rules()).hasSize(4);
+    }
+
+    @Test
+    void aPolicyNamesABusinessCalendarAndCountsInItsHours() {
+        var calendars = PolicyBookFormat.calendars("""
+                office: zone=Europe/Berlin hours=Mon-Fri/09:00-17:00,Sat/10:00-14:00 holidays=2026-12-24,2026-12-25
+                nights: zone=America/New_York hours=Sun/00:00-24:00""");
+        PolicyBook book = PolicyBookFormat.parse("desk: severity=HIGH target=4h warn=0.5 calendar=office", calendars);
+
+        SlaPolicy desk = book.choose(SeverityLabel.HIGH, null, null);
+
+        assertThat(desk.calendar()).isEqualTo(calendars.get("office"));
+        assertThat(desk.calendar().zone()).hasToString("Europe/Berlin");
+        // Wednesday 23 December, 16:00 in Berlin: one hour that day; Thursday and Friday are holidays; three more
+        // hours from Saturday's 10:00 end at 13:00 Berlin, 12:00 UTC.
+        assertThat(SlaClock.start("c", desk, java.time.Instant.parse("2026-12-23T15:00:00Z")).breachAt())
+                .isEqualTo(java.time.Instant.parse("2026-12-26T12:00:00Z"));
+        assertThat(PolicyBook.defaults().timeScaled(60).choose(SeverityLabel.HIGH, null, null).calendar())
+                .isSameAs(BusinessCalendar.ALWAYS);
+        assertThat(book.timeScaled(60).choose(SeverityLabel.HIGH, null, null).calendar()).isEqualTo(desk.calendar());
+    }
+
+    @Test
+    void calendarErrorsNameTheEntryAndWhatIsWrong() {
+        assertThatThrownBy(() -> PolicyBookFormat.parse("desk: severity=HIGH target=4h calendar=office", Map.of()))
+                .hasMessageContaining("unknown calendar 'office'");
+        assertThatThrownBy(() -> PolicyBookFormat.calendars("office: zone=Europe/Berlim hours=Mon-Fri/09:00-17:00"))
+                .hasMessageContaining("'office: zone=Europe/Berlim").hasMessageContaining("Europe/Berlim");
+        assertThatThrownBy(() -> PolicyBookFormat.calendars("office: zone=UTC"))
+                .hasMessageContaining("missing hours");
+        assertThatThrownBy(() -> PolicyBookFormat.calendars("office: zone=UTC hours=Mon-Fri/9-5"))
+                .hasMessageContaining("09:00-17:00");
+        assertThatThrownBy(() -> PolicyBookFormat.calendars("office: zone=UTC hours=Mon/09:00-17:00 days=5"))
+                .hasMessageContaining("days=5").hasMessageContaining("[holidays, hours, zone]");
+        assertThatThrownBy(() -> PolicyBookFormat.calendars("a: zone=UTC hours=Mon/09:00-17:00; a: zone=UTC hours=Tue/09:00-17:00"))
+                .hasMessageContaining("defined twice");
     }
 
     @Test

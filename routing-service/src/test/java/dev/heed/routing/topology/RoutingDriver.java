@@ -43,21 +43,31 @@ final class RoutingDriver implements AutoCloseable {
     final TestOutputTopic<String, ResponseDue> due;
     final TestOutputTopic<String, ComplaintState> state;
     final TestOutputTopic<byte[], byte[]> deadLetters;
-    private Instant now = T0;
+    private Instant now;
 
     RoutingDriver(Path stateDir) {
         this(stateDir, StreamsConfig.EXACTLY_ONCE_V2);
     }
 
     RoutingDriver(Path stateDir, String guarantee) {
+        this(stateDir, guarantee, PolicyBook.defaults(), T0);
+    }
+
+    /** With these policies and the wall clock starting at {@code start}. */
+    RoutingDriver(Path stateDir, PolicyBook policies, Instant start) {
+        this(stateDir, StreamsConfig.EXACTLY_ONCE_V2, policies, start);
+    }
+
+    private RoutingDriver(Path stateDir, String guarantee, PolicyBook policies, Instant start) {
+        now = start;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "routing-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         DeadLetterConfig.apply(props, topics.routingDlq().name(), deadLettered);
-        driver = new TopologyTestDriver(RoutingTopology.build(topics, new ScriptedClassifier(), PolicyBook.defaults(),
-                ClockSettings.defaults()), props, T0);
+        driver = new TopologyTestDriver(RoutingTopology.build(topics, new ScriptedClassifier(), policies,
+                ClockSettings.defaults()), props, start);
         feedback = input(topics.feedbackReceived());
         rawFeedback = driver.createInputTopic(topics.feedbackReceived().name(), Serdes.String().serializer(), new ByteArraySerializer());
         acks = input(topics.complaintsAcknowledged());

@@ -30,12 +30,14 @@ public final class RoutingSettings {
             Duration.ofDays(7), "how long an acknowledgement that arrived before its escalation is remembered");
     public static final Setting<String> SLA_POLICIES = Setting.optional("HEED_SLA_POLICIES",
             "critical 15m, high 1h, medium 4h, low 24h", "the SLA policies (format in docs/routing.md)");
+    public static final Setting<String> SLA_CALENDARS = Setting.optional("HEED_SLA_CALENDARS",
+            "(none: every policy counts elapsed time)", "business calendars that policies name with `calendar=` (format in docs/routing.md)");
     public static final Setting<Integer> SLA_TIME_SCALE = Setting.integer("HEED_SLA_TIME_SCALE", 1,
             "divide every policy duration by this (demos: `60` turns 15 minutes into 15 seconds)").check(n -> n >= 1, "at least 1");
 
     public static final List<Setting<?>> DECLARED = List.of(APPLICATION_ID, HTTP_HOST, HTTP_PORT, OPS_PORT, ADVERTISED_HOST,
             CommonSettings.ACK_TOKENS, STANDBY_REPLICAS, STREAM_THREADS, STATE_DIR, PUNCTUATE_INTERVAL, DEDUPE_RETENTION,
-            EARLY_ACK_RETENTION, SLA_POLICIES, SLA_TIME_SCALE);
+            EARLY_ACK_RETENTION, SLA_POLICIES, SLA_CALENDARS, SLA_TIME_SCALE);
 
     private RoutingSettings() {}
 }

@@ -1,6 +1,7 @@
 package dev.heed.routing.topology.store;
 
 import dev.heed.events.Severity;
+import dev.heed.routing.sla.BusinessCalendar;
 import dev.heed.routing.sla.Level;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.sla.SlaPolicy;
@@ -10,10 +11,19 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -25,11 +35,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * internal to this service (store and changelog only), so it needs no registry; a new field means a new
  * format byte, and the reader keeps reading the old ones. Format 2 appends {@code escalatedAt}; format 1 had
  * none, since the clock then started when the complaint was escalated, so its clock start stands in for it.
+ * Format 3 appends the policy's business calendar, whole (a complaint keeps the calendar it started with, as it
+ * keeps its policy); formats 1 and 2 ran all the time.
  */
 public final class OpenComplaintSerde {
 
     private static final byte FORMAT_1 = 1;
     private static final byte FORMAT_2 = 2;
+    private static final byte FORMAT_3 = 3;
 
     private OpenComplaintSerde() {
     }
@@ -50,7 +63,7 @@ public final class OpenComplaintSerde {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(128); DataOutputStream out = new DataOutputStream(bytes)) {
             SlaClock clock = value.clock();
             SlaPolicy policy = clock.policy();
-            out.writeByte(FORMAT_2);
+            out.writeByte(FORMAT_3);
             out.writeUTF(clock.complaintId());
             out.writeUTF(policy.name());
             out.writeInt(policy.version());
@@ -69,6 +82,7 @@ public final class OpenComplaintSerde {
             out.writeUTF(value.queue());
             out.writeUTF(value.traceId() == null ? "" : value.traceId());
             out.writeLong(value.escalatedAt().toEpochMilli());
+            writeCalendar(out, policy.calendar());
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -79,7 +93,7 @@ public final class OpenComplaintSerde {
     static OpenComplaint read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format != FORMAT_1 && format != FORMAT_2) {
+            if (format != FORMAT_1 && format != FORMAT_2 && format != FORMAT_3) {
                 throw new SerializationException("unknown open-complaint format " + format);
             }
             String id = in.readUTF();
@@ -88,15 +102,69 @@ public final class OpenComplaintSerde {
             int remindersSent = in.readInt();
             Level level = Level.values()[in.readByte()];
             long last = in.readLong();
-            SlaClock clock = new SlaClock(id, policy, startedAt, remindersSent, level, last < 0 ? null : Instant.ofEpochMilli(last));
             Severity severity = Severity.valueOf(in.readUTF());
             String queue = in.readUTF();
             String traceId = in.readUTF();
             Instant escalatedAt = format == FORMAT_1 ? startedAt : Instant.ofEpochMilli(in.readLong());
+            if (format == FORMAT_3) {
+                policy = policy.in(readCalendar(in));
+            }
+            SlaClock clock = new SlaClock(id, policy, startedAt, remindersSent, level, last < 0 ? null : Instant.ofEpochMilli(last));
             return new OpenComplaint(clock, escalatedAt, severity, queue, traceId.isEmpty() ? null : traceId);
         } catch (IOException e) {
             throw new SerializationException("corrupt open-complaint record", e);
         }
+    }
+
+    // ALWAYS as one byte, since most policies have no calendar and every clock carries its own.
+    private static void writeCalendar(DataOutputStream out, BusinessCalendar calendar) throws IOException {
+        if (calendar == BusinessCalendar.ALWAYS) {
+            out.writeByte(0);
+            return;
+        }
+        out.writeByte(1);
+        out.writeUTF(calendar.name());
+        out.writeUTF(calendar.zone().getId());
+        out.writeByte(calendar.week().size());
+        for (Map.Entry<DayOfWeek, List<BusinessCalendar.Opening>> day : calendar.week().entrySet()) {
+            out.writeByte(day.getKey().getValue());
+            out.writeByte(day.getValue().size());
+            for (BusinessCalendar.Opening opening : day.getValue()) {
+                out.writeInt(opening.start().toSecondOfDay());
+                out.writeInt(opening.end() == null ? -1 : opening.end().toSecondOfDay());
+            }
+        }
+        out.writeInt(calendar.holidays().size());
+        for (LocalDate holiday : new TreeSet<>(calendar.holidays())) {
+            out.writeLong(holiday.toEpochDay());
+        }
+    }
+
+    private static BusinessCalendar readCalendar(DataInputStream in) throws IOException {
+        if (in.readByte() == 0) {
+            return BusinessCalendar.ALWAYS;
+        }
+        String name = in.readUTF();
+        ZoneId zone = ZoneId.of(in.readUTF());
+        Map<DayOfWeek, List<BusinessCalendar.Opening>> week = new EnumMap<>(DayOfWeek.class);
+        int days = in.readByte();
+        for (int d = 0; d < days; d++) {
+            DayOfWeek day = DayOfWeek.of(in.readByte());
+            int count = in.readByte();
+            List<BusinessCalendar.Opening> openings = new ArrayList<>(count);
+            for (int o = 0; o < count; o++) {
+                LocalTime start = LocalTime.ofSecondOfDay(in.readInt());
+                int end = in.readInt();
+                openings.add(new BusinessCalendar.Opening(start, end < 0 ? null : LocalTime.ofSecondOfDay(end)));
+            }
+            week.put(day, openings);
+        }
+        int holidays = in.readInt();
+        Set<LocalDate> closed = new HashSet<>(holidays);
+        for (int h = 0; h < holidays; h++) {
+            closed.add(LocalDate.ofEpochDay(in.readLong()));
+        }
+        return new BusinessCalendar(name, zone, week, closed);
     }
 
     private static SlaPolicy readPolicy(DataInputStream in) throws IOException {

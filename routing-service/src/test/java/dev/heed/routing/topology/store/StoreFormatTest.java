@@ -3,6 +3,7 @@ package dev.heed.routing.topology.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.heed.events.Severity;
+import dev.heed.routing.sla.BusinessCalendar;
 import dev.heed.routing.sla.Level;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.sla.SlaPolicy;
@@ -28,6 +29,53 @@ class StoreFormatTest {
         assertThat(OpenComplaintSerde.read(OpenComplaintSerde.write(open))).isEqualTo(open);
         assertThat(OpenComplaintSerde.read(OpenComplaintSerde.write(open.withClock(SlaClock.start("x", policy, T0)))).clock()
                 .lastReminderAt()).isNull();
+    }
+
+    @Test
+    void aClockInBusinessHoursKeepsItsCalendarWholeThroughTheStore() {
+        BusinessCalendar office = BusinessCalendar.parse("office-berlin", java.time.ZoneId.of("Europe/Berlin"),
+                "Mon-Fri 09:00-12:30, Mon-Fri 13:30-17:00, Sat 10:00-24:00", List.of("2026-12-25", "2027-01-01"));
+        SlaPolicy policy = new SlaPolicy("vip", 4, Duration.ofHours(4), List.of(0.5), Duration.ofHours(2), 2).in(office);
+        OpenComplaint open = new OpenComplaint(SlaClock.start("c-1", policy, T0), T0, Severity.HIGH, "billing", "t");
+
+        OpenComplaint read = OpenComplaintSerde.read(OpenComplaintSerde.write(open));
+
+        assertThat(read).isEqualTo(open);
+        assertThat(read.clock().breachAt()).isEqualTo(open.clock().breachAt());
+        // Elapsed-time policies carry their calendar as one byte.
+        SlaPolicy always = new SlaPolicy("vip", 4, Duration.ofHours(4), List.of(0.5), Duration.ofHours(2), 2);
+        byte[] plain = OpenComplaintSerde.write(open.withClock(SlaClock.start("c-1", always, T0)));
+        assertThat(OpenComplaintSerde.read(plain).clock().policy().calendar()).isSameAs(BusinessCalendar.ALWAYS);
+        assertThat(OpenComplaintSerde.write(open).length).isGreaterThan(plain.length + 40);
+    }
+
+    @Test
+    void anOpenComplaintStoredInFormatTwoRunsAllTheTime() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(2);
+            out.writeUTF("c-2");
+            out.writeUTF("vip");
+            out.writeInt(4);
+            out.writeLong(Duration.ofMinutes(20).toMillis());
+            out.writeByte(0);
+            out.writeLong(Duration.ofMinutes(7).toMillis());
+            out.writeInt(3);
+            out.writeLong(T0.toEpochMilli());
+            out.writeInt(0);
+            out.writeByte(0);
+            out.writeLong(-1);
+            out.writeUTF("LOW");
+            out.writeUTF("general");
+            out.writeUTF("");
+            out.writeLong(T0.plusSeconds(3).toEpochMilli());
+        }
+
+        OpenComplaint open = OpenComplaintSerde.read(bytes.toByteArray());
+
+        assertThat(open.clock().policy().calendar()).isSameAs(BusinessCalendar.ALWAYS);
+        assertThat(open.clock().breachAt()).isEqualTo(T0.plus(Duration.ofMinutes(20)));
+        assertThat(open.escalatedAt()).isEqualTo(T0.plusSeconds(3));
     }
 
     @Test
