@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +31,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -81,12 +79,12 @@ public final class EndToEnd {
 
     // ---- options -------------------------------------------------------------------------------------------
     private int seconds = 30;
-    private int stepSeconds = 8;
+    private int stepSeconds = 10;
     private double rampStart = 20;
     private double rampFactor = 1.5;
     private double rampMax = 2000;
     private double capacityGiven = 0;
-    private long graceMillis = 2000;
+    private long graceMillis = 5000;
     private int baselineRecords = 200_000;
     private int smtpPort = 2525;
     private int webhookPort = 2526;
@@ -154,8 +152,8 @@ public final class EndToEnd {
                 case "--out" -> out = Path.of(v);
                 case "-h", "--help" -> {
                     System.out.println("""
-                            bench/end-to-end [--seconds 30] [--step-seconds 8] [--ramp-start 20] [--ramp-factor 1.5]
-                                             [--ramp-max 2000] [--capacity R (skip the ramp)] [--grace-ms 2000]
+                            bench/end-to-end [--seconds 30] [--step-seconds 10] [--ramp-start 20] [--ramp-factor 1.5]
+                                             [--ramp-max 2000] [--capacity R (skip the ramp)] [--grace-ms 5000]
                                              [--baseline-records 200000] [--smtp-port 2525] [--webhook-port 2526]
                                              [--out target/e2e]""");
                     System.exit(0);
@@ -289,15 +287,17 @@ public final class EndToEnd {
                 String name = String.format(Locale.ROOT, "ramp %.0f/s", rate);
                 phaseName = name;
                 offer(name, rate, stepSeconds);
-                // "Keeps up": nearly all accepted and, within the grace after the step's last send, nearly all
-                // replies and agent notifications of the step are out; a backlog that grows fails this.
+                // "Keeps up" is about throughput, not latency: nearly all accepted and, within the grace after the
+                // step's last send, nearly all replies and agent notifications of the step out. A backlog that grows
+                // for the whole step fails this; a stall of the shared machine shorter than the grace does not.
+                // Whether the latency goal holds near capacity is what the fixed rates measure.
                 sleepMillis(graceMillis);
                 Map<String, Object> step = rampStep(name, rate);
                 ramp.add(step);
                 boolean ok = (Boolean) step.get("keptUp");
-                System.out.printf(Locale.ROOT, "  %s: %s (accepted %s of %s, replied in time %s, notified in time %s of %s escalated)%n",
+                System.out.printf(Locale.ROOT, "  %s: %s (accepted %s of %s, replied in time %s, notified in time %s of %s escalated, reply p99 %s ms)%n",
                         name, ok ? "kept up" : "fell behind", step.get("accepted"), step.get("offered"), step.get("repliedInTime"),
-                        step.get("notifiedInTime"), step.get("escalated"));
+                        step.get("notifiedInTime"), step.get("escalated"), step.get("replyP99Ms"));
                 drain(name, Duration.ofSeconds(90));
                 if (!ok) {
                     break;
@@ -486,6 +486,17 @@ public final class EndToEnd {
         stages.put("202 -> agent notification", percentiles(latencies(escalated, s -> notified.get(s.id))));
         stages.put("202 -> customer reply", percentiles(latencies(accepted, s -> replied.get(s.id))));
         m.put("latencyMs", stages);
+        // A backlog that grows shows as a slowest reply that grows from slice to slice; a stall as one slow slice.
+        long first = all.stream().mapToLong(s -> s.intended).min().orElse(0);
+        long[] slowest = new long[(seconds + 4) / 5];
+        for (Sample s : accepted) {
+            Long at = replied.get(s.id);
+            int slice = (int) Math.min(slowest.length - 1, (s.intended - first) / 5_000_000_000L);
+            if (at != null) {
+                slowest[slice] = Math.max(slowest[slice], (at - s.accepted) / 1_000_000L);
+            }
+        }
+        m.put("slowestReplyPer5sMs", java.util.Arrays.stream(slowest).boxed().toList());
         return m;
     }
 
@@ -800,11 +811,18 @@ public final class EndToEnd {
             System.out.printf(Locale.ROOT, "    %-30s n %6s  p50 %6s  p99 %6s  p99.9 %6s  max %6s ms%n", stage, q.get("n"),
                     q.getOrDefault("p50", "-"), q.getOrDefault("p99", "-"), q.getOrDefault("p99.9", "-"), q.getOrDefault("max", "-"));
         });
+        System.out.println("    slowest reply of the feedback offered in each 5 s (ms): " + row.get("slowestReplyPer5sMs"));
     }
 
     @SuppressWarnings("unchecked")
     private static void printSummary(Map<String, Object> result) {
         System.out.println();
+        for (Map<String, Object> step : (List<Map<String, Object>>) result.get("ramp")) {
+            System.out.printf(Locale.ROOT, "ramp %s/s for %s s: offered %s, accepted %s, replied within the grace %s, escalated %s, "
+                            + "notified within the grace %s, reply p99 %s ms: %s%n", step.get("rate"), step.get("seconds"), step.get("offered"),
+                    step.get("accepted"), step.get("repliedInTime"), step.get("escalated"), step.get("notifiedInTime"),
+                    step.get("replyP99Ms"), (Boolean) step.get("keptUp") ? "kept up" : "fell behind");
+        }
         System.out.printf(Locale.ROOT, "capacity: %.1f feedback/s (%s)%n", (Double) result.get("capacity"), result.get("capacityNote"));
         System.out.println("| rate | offered / accepted / escalated / notified / replied | missing (notif., reply) | doubled (notif., reply) "
                 + "| 202→escalation p50 / p99 / p99.9 / max | 202→agent webhook | 202→customer reply |");
