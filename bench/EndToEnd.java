@@ -295,8 +295,9 @@ public final class EndToEnd {
                 Map<String, Object> step = rampStep(name, rate);
                 ramp.add(step);
                 boolean ok = (Boolean) step.get("keptUp");
-                System.out.printf(Locale.ROOT, "  %s: %s (accepted %s of %s, replied in time %s, notified in time %s of %s escalated, reply p99 %s ms)%n",
-                        name, ok ? "kept up" : "fell behind", step.get("accepted"), step.get("offered"), step.get("repliedInTime"),
+                System.out.printf(Locale.ROOT, "  %s: %s (accepted %s of %s (unanswered %s, refused %s), replied in time %s, notified in time %s of %s escalated, reply p99 %s ms)%n",
+                        name, ok ? "kept up" : "fell behind", step.get("accepted"), step.get("offered"), step.get("unansweredAtGraceEnd"),
+                        step.get("refused"), step.get("repliedInTime"),
                         step.get("notifiedInTime"), step.get("escalated"), step.get("replyP99Ms"));
                 drain(name, Duration.ofSeconds(90));
                 if (!ok) {
@@ -441,6 +442,12 @@ public final class EndToEnd {
         m.put("seconds", stepSeconds);
         m.put("offered", step.size());
         m.put("accepted", accepted.size());
+        // Not answered yet when the grace ended (a 202 later than that is a backlog in ingest), or refused.
+        m.put("unansweredAtGraceEnd", step.stream().filter(s -> !s.skipped && s.status == 0).count());
+        Map<String, Long> refused = new java.util.TreeMap<>();
+        step.stream().filter(s -> s.skipped || (s.status != 0 && s.status != 202))
+                .forEach(s -> refused.merge(s.skipped ? "not sent" : s.status == -1 ? "error" : Integer.toString(s.status), 1L, Long::sum));
+        m.put("refused", refused);
         m.put("repliedInTime", repliedInTime);
         m.put("escalated", escalated.size());
         m.put("notifiedInTime", notifiedInTime);
@@ -560,22 +567,44 @@ public final class EndToEnd {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         double produced;
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+        long acked;
+        String producerProblem = null;
+        // Bounded: in one run at load 31 this plain producer looped on OutOfOrderSequenceException for a partition of
+        // the new topic and flush() never returned; the benchmark reports that instead of hanging with the stack up.
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (producer.partitionsFor(topic).stream().anyMatch(pi -> pi.leader() == null) && System.nanoTime() < deadline) {
+                sleepMillis(100);
+            }
+            AtomicLong ok = new AtomicLong();
             AtomicLong failed = new AtomicLong();
+            AtomicLong lastAck = new AtomicLong();
             long t0 = System.nanoTime();
             for (int i = 0; i < baselineRecords; i++) {
                 producer.send(new ProducerRecord<>(topic, Integer.toString(i).getBytes(StandardCharsets.UTF_8), value),
                         (md, e) -> {
                             if (e != null) {
                                 failed.incrementAndGet();
+                            } else {
+                                ok.incrementAndGet();
+                                lastAck.set(System.nanoTime());
                             }
                         });
             }
-            producer.flush();
-            produced = baselineRecords / ((System.nanoTime() - t0) / 1e9);
-            if (failed.get() > 0) {
-                throw new IllegalStateException(failed.get() + " baseline records failed");
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (ok.get() + failed.get() < baselineRecords && System.nanoTime() < deadline) {
+                sleepMillis(50);
             }
+            acked = ok.get();
+            produced = acked / ((Math.max(lastAck.get(), t0 + 1) - t0) / 1e9);
+            if (acked < baselineRecords) {
+                producerProblem = String.format(Locale.ROOT, "%d of %d records acknowledged, %d failed, within 90 s of the last send "
+                        + "(see the broker's log)", acked, baselineRecords, failed.get());
+                System.out.println("  raw producer: " + producerProblem);
+            }
+        } finally {
+            producer.close(producerProblem == null ? Duration.ofSeconds(30) : Duration.ZERO);
         }
         System.out.printf(Locale.ROOT, "  raw producer: %,.0f records/s%n", produced);
 
@@ -594,10 +623,10 @@ public final class EndToEnd {
             consumer.seekToBeginning(tps);
             long read = 0;
             long t0 = System.nanoTime();
-            while (read < baselineRecords) {
+            while (read < acked) {
                 read += consumer.poll(Duration.ofMillis(500)).count();
                 if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(2)) {
-                    throw new IllegalStateException("the raw consumer read " + read + " of " + baselineRecords + " in 2 min");
+                    throw new IllegalStateException("the raw consumer read " + read + " of " + acked + " in 2 min");
                 }
             }
             consumed = read / ((System.nanoTime() - t0) / 1e9);
@@ -608,6 +637,8 @@ public final class EndToEnd {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("records", baselineRecords);
+        m.put("recordsAcknowledged", acked);
+        m.put("producerProblem", producerProblem);
         m.put("valueBytes", valueBytes);
         m.put("partitions", partitions);
         m.put("producerRecordsPerSecond", Math.round(produced));
