@@ -105,6 +105,8 @@ public final class EndToEnd {
     private final AtomicInteger replyMessages = new AtomicInteger();
     private final AtomicInteger unknownReplies = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Why requests got no answer at all: a feedback ingest wrote anyway shows up as a reply to an unknown id. */
+    private final Map<String, Integer> clientErrors = new ConcurrentHashMap<>();
     private final long startNanos = System.nanoTime();
     private volatile String phaseName = "starting";
 
@@ -356,6 +358,13 @@ public final class EndToEnd {
         result.put("baselines", baselines);
         result.put("uptimeAfter", uptime());
         result.put("unknownReplies", unknownReplies.get());
+        result.put("clientErrors", new java.util.TreeMap<>(clientErrors));
+        Set<String> offeredIds = new java.util.HashSet<>();
+        synchronized (samples) {
+            samples.stream().filter(s -> s.id != null).forEach(s -> offeredIds.add(s.id));
+        }
+        // Replies for feedback whose 202 never reached this process (a client error after ingest had written it).
+        result.put("repliesToFeedbackWithout202", replied.keySet().stream().filter(id -> !offeredIds.contains(id)).count());
         result.put("escalationRecordsSeen", escalationRecords.get());
 
         printSummary(result);
@@ -396,6 +405,8 @@ public final class EndToEnd {
                 inFlight.decrementAndGet();
                 if (error != null) {
                     s.status = -1;
+                    Throwable cause = error.getCause() != null ? error.getCause() : error;
+                    clientErrors.merge(cause.getClass().getSimpleName() + ": " + cause.getMessage(), 1, Integer::sum);
                     return;
                 }
                 s.status = response.statusCode();
@@ -882,6 +893,8 @@ public final class EndToEnd {
                         + "raw consumer %,d records/s; capacity / producer %.4f, capacity / consumer %.4f%n",
                 b.get("records"), b.get("valueBytes"), b.get("partitions"), (Long) b.get("producerRecordsPerSecond"),
                 (Long) b.get("consumerRecordsPerSecond"), (Double) b.get("capacityOverProducer"), (Double) b.get("capacityOverConsumer"));
+        System.out.println("client errors (no HTTP answer): " + result.get("clientErrors") + "; replies to feedback without a 202 here: "
+                + result.get("repliesToFeedbackWithout202") + "; e-mails without X-Heed-Feedback-Id: " + result.get("unknownReplies"));
         System.out.println("load: before " + result.get("uptimeBefore") + "; after " + result.get("uptimeAfter"));
     }
 
