@@ -11,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 
 /**
@@ -21,6 +24,11 @@ import org.apache.avro.Schema;
  *
  * <p>Every answer is cached for the life of the client: ids are immutable in a registry, so a running
  * service makes one call per (subject, schema) and per id, never one per record.
+ *
+ * <p>Callers that ask for the same thing while it is being asked wait for that one request rather than queue
+ * behind it: no caller waits longer than one {@code timeout}, and a hung registry gets one request per key at a
+ * time. (Asking inside {@code ConcurrentHashMap.computeIfAbsent} made the n-th caller wait n timeouts: with the
+ * registry SIGSTOPped, ingest answered one 503 every 10 s and left every other request hanging.)
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -31,6 +39,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final Duration timeout;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
+    private final Map<Object, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
     /** @param baseUrl the Confluent-compatible base URL, e.g. {@code http://localhost:8080/apis/ccompat/v7} */
     public HttpSchemaRegistryClient(String baseUrl) {
@@ -45,7 +54,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> registerOrFind(subject, schema));
+        return cached(idsBySubjectSchema, new SubjectSchema(subject, schema), () -> registerOrFind(subject, schema));
     }
 
     /**
@@ -68,13 +77,63 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int lookup(String subject, Schema schema) {
-        return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema),
-                key -> postSchema("/subjects/" + encode(subject), schema, subject));
+        return cached(idsBySubjectSchema, new SubjectSchema(subject, schema),
+                () -> postSchema("/subjects/" + encode(subject), schema, subject));
     }
 
     @Override
     public Schema getById(int id) {
-        return schemasById.computeIfAbsent(id, this::fetchSchema);
+        return cached(schemasById, id, () -> fetchSchema(id));
+    }
+
+    /**
+     * The cached answer for {@code key}, or the answer of the request for it already on its way, or a new request's
+     * answer (cached). A failure is not cached: the next caller asks again.
+     */
+    @SuppressWarnings("unchecked")
+    private <K, V> V cached(Map<K, V> cache, K key, Supplier<V> ask) {
+        V known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        // Keys of the two caches never collide: a SubjectSchema is not an Integer.
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return (V) await(running, key);
+        }
+        try {
+            V value = cache.get(key); // answered between the first look and putIfAbsent
+            if (value == null) {
+                value = ask.get();
+                cache.put(key, value);
+            }
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private static Object await(CompletableFuture<Object> running, Object key) {
+        try {
+            return running.get(); // ends within the asking caller's own timeout
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure; // the same failure, so an unknown schema stays an UnknownSchemaException
+            }
+            throw new RegistryException("asking the schema registry for " + what(key) + " failed: " + e.getCause(), true, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("interrupted while waiting for the schema registry's answer for " + what(key), true, e);
+        }
+    }
+
+    private static String what(Object key) {
+        return key instanceof SubjectSchema s ? "subject " + s.subject() : "schema id " + key;
     }
 
     private int postSchema(String path, Schema schema, String subject) {

@@ -10,7 +10,14 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -91,5 +98,71 @@ class HttpSchemaRegistryClientTest {
 
         assertThatThrownBy(() -> client.getById(1))
                 .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.retriable()).isTrue());
+    }
+
+    /**
+     * Callers asking for the same schema while one request is on its way share that request's answer. With the
+     * request made inside {@code computeIfAbsent}, each waiting caller asked again after the one before it had
+     * failed, so the n-th waited n timeouts (a hung registry left ingest's requests hanging, one 503 per 10 s).
+     */
+    @Test
+    void shouldShareOneRequestBetweenConcurrentCallersAndItsFailureToo() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer hung = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        hung.setExecutor(Executors.newCachedThreadPool());
+        hung.createContext("/", exchange -> {
+            asked.incrementAndGet();
+            first.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "busy".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(503, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        hung.start();
+        try {
+            var shared = new HttpSchemaRegistryClient("http://127.0.0.1:" + hung.getAddress().getPort() + "/apis/ccompat/v7",
+                    Duration.ofSeconds(60));
+            List<CompletableFuture<Integer>> callers = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                CompletableFuture<Integer> caller = new CompletableFuture<>();
+                Thread thread = new Thread(() -> {
+                    try {
+                        caller.complete(shared.lookup("t-value", FeedbackReceived.getClassSchema()));
+                    } catch (RuntimeException e) {
+                        caller.completeExceptionally(e);
+                    }
+                });
+                callers.add(caller);
+                threads.add(thread);
+                thread.start();
+                if (i == 0) {
+                    assertThat(first.await(30, TimeUnit.SECONDS)).as("the first request reached the registry").isTrue();
+                }
+            }
+            // The others are waiting (for the shared answer, or at the map's lock) before the registry answers.
+            for (Thread thread : threads.subList(1, threads.size())) {
+                while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.BLOCKED) {
+                    Thread.onSpinWait();
+                }
+            }
+            release.countDown();
+
+            for (CompletableFuture<Integer> caller : callers) {
+                assertThatThrownBy(() -> caller.get(30, TimeUnit.SECONDS)).cause()
+                        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.retriable()).isTrue());
+            }
+            assertThat(asked).as("requests the registry saw").hasValue(1);
+        } finally {
+            release.countDown();
+            hung.stop(0);
+        }
     }
 }
