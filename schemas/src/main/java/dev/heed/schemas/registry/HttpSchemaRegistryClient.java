@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
 
@@ -26,9 +28,12 @@ import org.apache.avro.Schema;
  * service makes one call per (subject, schema) and per id, never one per record.
  *
  * <p>Callers that ask for the same thing while it is being asked wait for that one request rather than queue
- * behind it: no caller waits longer than one {@code timeout}, and a hung registry gets one request per key at a
- * time. (Asking inside {@code ConcurrentHashMap.computeIfAbsent} made the n-th caller wait n timeouts: with the
- * registry SIGSTOPped, ingest answered one 503 every 10 s and left every other request hanging.)
+ * behind it, and for at most {@link #PATIENCE} since it was sent: a request unanswered for longer means the
+ * registry is slow or away, and the caller fails at once (retriable) instead of holding its thread for a whole
+ * timeout. So a hung registry gets one request per key at a time, holds one caller per key for the timeout and
+ * the others for a second at most. (Asking inside {@code ConcurrentHashMap.computeIfAbsent} made the n-th caller
+ * wait n timeouts: with the registry SIGSTOPped, ingest answered one 503 every 10 s and left every other request
+ * hanging; waiting a whole timeout each still filled ingest's request threads until a body went unread, a 408.)
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -39,7 +44,14 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final Duration timeout;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
-    private final Map<Object, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+    /** How long a caller waits for another caller's request for the same key, counted from when it was sent. */
+    static final Duration PATIENCE = Duration.ofSeconds(1);
+
+    private final Duration patience;
+    private final Map<Object, Asking> inFlight = new ConcurrentHashMap<>();
+
+    /** A request on its way: its answer to come, and when it was sent ({@link System#nanoTime()}). */
+    private record Asking(CompletableFuture<Object> answer, long sentAt) {}
 
     /** @param baseUrl the Confluent-compatible base URL, e.g. {@code http://localhost:8080/apis/ccompat/v7} */
     public HttpSchemaRegistryClient(String baseUrl) {
@@ -47,6 +59,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     public HttpSchemaRegistryClient(String baseUrl, Duration timeout) {
+        this(baseUrl, timeout, PATIENCE.compareTo(timeout) < 0 ? PATIENCE : timeout);
+    }
+
+    HttpSchemaRegistryClient(String baseUrl, Duration timeout, Duration patience) {
+        this.patience = patience;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -98,7 +115,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         }
         // Keys of the two caches never collide: a SubjectSchema is not an Integer.
         CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> running = inFlight.putIfAbsent(key, mine);
+        Asking asking = new Asking(mine, System.nanoTime());
+        Asking running = inFlight.putIfAbsent(key, asking);
         if (running != null) {
             return (V) await(running, key);
         }
@@ -114,13 +132,20 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             mine.completeExceptionally(e);
             throw e;
         } finally {
-            inFlight.remove(key, mine);
+            inFlight.remove(key, asking);
         }
     }
 
-    private static Object await(CompletableFuture<Object> running, Object key) {
+    private Object await(Asking running, Object key) {
+        long left = patience.toNanos() - (System.nanoTime() - running.sentAt());
         try {
-            return running.get(); // ends within the asking caller's own timeout
+            if (left <= 0) {
+                throw new TimeoutException();
+            }
+            return running.answer().get(left, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new RegistryException("schema registry at " + baseUrl + " has not answered the request for " + what(key)
+                    + " in " + patience.toMillis() + " ms; not waiting longer", true, null);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure; // the same failure, so an unknown schema stays an UnknownSchemaException

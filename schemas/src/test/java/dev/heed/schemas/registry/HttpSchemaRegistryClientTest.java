@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -128,7 +129,7 @@ class HttpSchemaRegistryClientTest {
         hung.start();
         try {
             var shared = new HttpSchemaRegistryClient("http://127.0.0.1:" + hung.getAddress().getPort() + "/apis/ccompat/v7",
-                    Duration.ofSeconds(60));
+                    Duration.ofSeconds(60), Duration.ofSeconds(60));
             List<CompletableFuture<Integer>> callers = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -149,7 +150,7 @@ class HttpSchemaRegistryClientTest {
             }
             // The others are waiting (for the shared answer, or at the map's lock) before the registry answers.
             for (Thread thread : threads.subList(1, threads.size())) {
-                while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.BLOCKED) {
+                while (!EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED).contains(thread.getState())) {
                     Thread.onSpinWait();
                 }
             }
@@ -159,6 +160,53 @@ class HttpSchemaRegistryClientTest {
                 assertThatThrownBy(() -> caller.get(30, TimeUnit.SECONDS)).cause()
                         .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.retriable()).isTrue());
             }
+            assertThat(asked).as("requests the registry saw").hasValue(1);
+        } finally {
+            release.countDown();
+            hung.stop(0);
+        }
+    }
+
+    /**
+     * A caller that finds the request for its key unanswered for longer than the patience fails at once (retriable)
+     * rather than hold its thread: ingest answers 503 on its request thread, and a whole timeout per caller filled
+     * them while the registry was SIGSTOPped. The request already on its way is not repeated.
+     */
+    @Test
+    void shouldFailAtOnceWhenTheRequestForTheSameKeyIsOverdue() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer hung = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        hung.setExecutor(Executors.newCachedThreadPool());
+        hung.createContext("/", exchange -> {
+            asked.incrementAndGet();
+            first.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "{\"id\":9}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        hung.start();
+        try {
+            // Patience zero: any request on its way is overdue, so the outcome does not depend on timing.
+            var impatient = new HttpSchemaRegistryClient("http://127.0.0.1:" + hung.getAddress().getPort() + "/apis/ccompat/v7",
+                    Duration.ofSeconds(60), Duration.ZERO);
+            CompletableFuture<Integer> firstCaller = CompletableFuture.supplyAsync(
+                    () -> impatient.lookup("t-value", FeedbackReceived.getClassSchema()));
+            assertThat(first.await(30, TimeUnit.SECONDS)).as("the first request reached the registry").isTrue();
+
+            assertThatThrownBy(() -> impatient.lookup("t-value", FeedbackReceived.getClassSchema()))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.retriable()).isTrue())
+                    .hasMessageContaining("has not answered");
+            release.countDown();
+            assertThat(firstCaller.get(30, TimeUnit.SECONDS)).isEqualTo(9);
+            assertThat(impatient.lookup("t-value", FeedbackReceived.getClassSchema())).isEqualTo(9);
             assertThat(asked).as("requests the registry saw").hasValue(1);
         } finally {
             release.countDown();
