@@ -50,8 +50,8 @@ final class FaultStack implements AutoCloseable {
     private RegistryProcess registry;
     private int registryStarts = 1;
     private boolean registryPaused;
-    /** Fixed for the stack's life, so that ingest restarted on it is where the load generator posts. */
-    private final int ingestPort = Ports.free();
+    /** 0 until ingest first binds one; then kept, so that ingest restarted on it is where the load generator posts. */
+    private int ingestPort;
     private final List<AutoCloseable> services = new ArrayList<>();
     private IngestApplication ingest;
     private RoutingService routing;
@@ -125,7 +125,9 @@ final class FaultStack implements AutoCloseable {
     }
 
     private IngestApplication startIngest() {
-        return IngestApplication.start(IngestConfig.from(ingestEnv()), Clock.systemUTC());
+        IngestApplication started = IngestApplication.start(IngestConfig.from(ingestEnv()), Clock.systemUTC());
+        ingestPort = started.port();
+        return started;
     }
 
     /**
