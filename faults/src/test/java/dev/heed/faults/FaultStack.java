@@ -36,27 +36,35 @@ final class FaultStack implements AutoCloseable {
     static final Duration TARGET = Duration.ofSeconds(10);
     static final String API_KEY = "faults-load-key";
     static final String ROUTING_APPLICATION_ID = "routing-faults";
+    static final String RESPONDER_GROUP_ID = "responder-faults";
     private static final String POLICY = "f-critical: severity=CRITICAL target=10s warn=0.5 repeat=1h;"
             + "f-high: severity=HIGH target=10s warn=0.5 repeat=1h;"
             + "f-medium: severity=MEDIUM target=10s warn=0.5 repeat=1h;"
             + "f-low: severity=LOW target=10s warn=0.5 repeat=1h";
 
     final KraftCluster cluster;
-    final RegistryProcess registry;
     final HeedTopics topics;
     private final Path directory;
+    /** Null: the registry keeps its schemas in memory; else its H2 database lives here and survives a restart. */
+    private final Path registryData;
+    private RegistryProcess registry;
+    private int registryStarts = 1;
+    private boolean registryPaused;
+    /** 0 until ingest first binds one; then kept, so that ingest restarted on it is where the load generator posts. */
+    private int ingestPort;
     private final List<AutoCloseable> services = new ArrayList<>();
     private IngestApplication ingest;
     private RoutingService routing;
     private final List<RoutingProcess> routingInstances = new ArrayList<>();
     private ResponderApplication responder;
 
-    private FaultStack(Path directory) {
+    private FaultStack(Path directory, boolean persistentRegistry) {
         this.directory = directory;
+        this.registryData = persistentRegistry ? directory.resolve("registry-data") : null;
         this.cluster = KraftCluster.start(directory.resolve("kafka"), 3);
         RegistryProcess started = null;
         try {
-            started = RegistryProcess.start(0, "BACKWARD", directory.resolve("registry.log"));
+            started = RegistryProcess.start(0, "BACKWARD", directory.resolve("registry.log"), registryData);
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -72,11 +80,15 @@ final class FaultStack implements AutoCloseable {
      *                         with one standby replica of every store
      */
     static FaultStack start(Path directory, int routingInstances) {
-        FaultStack stack = new FaultStack(directory);
+        return start(directory, routingInstances, false);
+    }
+
+    /** As {@link #start(Path, int)}; a persistent registry (H2 file) can be stopped and started again, keeping its ids. */
+    static FaultStack start(Path directory, int routingInstances, boolean persistentRegistry) {
+        FaultStack stack = new FaultStack(directory, persistentRegistry);
         try {
             if (routingInstances == 0) {
-                stack.routing = RoutingService.start(RoutingConfig.from(stack.routingEnv("routing-state", Ports.free())),
-                        FeedbackClassifier.loadDefault(), InstantSource.system());
+                stack.routing = stack.startRouting();
                 stack.services.add(stack.routing);
             }
             for (int i = 1; i <= routingInstances; i++) {
@@ -92,16 +104,100 @@ final class FaultStack implements AutoCloseable {
                 stack.services.add(instance);
                 instance.start();
             }
-            stack.responder = ResponderApplication.start(ResponderConfig.from(stack.responderEnv()), Clock.systemUTC(),
-                    Sleeper.system(), t -> t);
+            stack.responder = stack.startResponder();
             stack.services.add(stack.responder);
-            stack.ingest = IngestApplication.start(IngestConfig.from(stack.ingestEnv()), Clock.systemUTC());
+            stack.ingest = stack.startIngest();
             stack.services.add(stack.ingest);
         } catch (RuntimeException e) {
             stack.close();
             throw e;
         }
         return stack;
+    }
+
+    private RoutingService startRouting() {
+        return RoutingService.start(RoutingConfig.from(routingEnv("routing-state", Ports.free())),
+                FeedbackClassifier.loadDefault(), InstantSource.system());
+    }
+
+    private ResponderApplication startResponder() {
+        return ResponderApplication.start(ResponderConfig.from(responderEnv()), Clock.systemUTC(), Sleeper.system(), t -> t);
+    }
+
+    private IngestApplication startIngest() {
+        IngestApplication started = IngestApplication.start(IngestConfig.from(ingestEnv()), Clock.systemUTC());
+        ingestPort = started.port();
+        return started;
+    }
+
+    /**
+     * Closes ingest, the responder and routing (in this JVM) and starts them again with the same settings, state
+     * directory and ingest port: new registry clients with empty caches, as after a deploy or a crash. Returns
+     * once all three are started (ingest listening, routing's Streams started, the responder polling).
+     */
+    void restartServices() {
+        if (routing == null) {
+            throw new IllegalStateException("only routing in this JVM can be restarted here");
+        }
+        services.clear();
+        ingest.close();
+        responder.close();
+        routing.close();
+        routing = startRouting();
+        services.add(routing);
+        responder = startResponder();
+        services.add(responder);
+        ingest = startIngest();
+        services.add(ingest);
+    }
+
+    /** The registry's child process: its pid (for SIGSTOP/SIGCONT) and where it listens. */
+    RegistryProcess registry() {
+        return registry;
+    }
+
+    /**
+     * SIGSTOP of the registry's JVM: its port still accepts connections (the kernel completes the handshake into
+     * the listen backlog) but nothing answers, so every client waits for its own timeout: a hung registry.
+     */
+    void pauseRegistry() {
+        signalRegistry("STOP");
+        registryPaused = true;
+    }
+
+    /** SIGCONT: the paused registry goes on where it was, with everything it held. */
+    void resumeRegistry() {
+        signalRegistry("CONT");
+        registryPaused = false;
+    }
+
+    /** Stops the registry (SIGTERM, waited for): its port is closed, so every client is refused at once. */
+    void stopRegistry() {
+        if (registryData == null) {
+            throw new IllegalStateException("an in-memory registry would come back without the ids the records carry");
+        }
+        registry.close();
+    }
+
+    /** Starts the stopped registry again on its port with its H2 data: the same ids as before. */
+    void startRegistry() {
+        registryStarts++;
+        registry = RegistryProcess.start(registry.port(), "BACKWARD", directory.resolve("registry-" + registryStarts + ".log"),
+                registryData);
+    }
+
+    private void signalRegistry(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(registry.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + registry.pid() + " exited " + kill.exitValue());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling the registry", e);
+        }
     }
 
     /** Whether routing and the responder are still working: neither has stopped on an error of its own. */
@@ -152,7 +248,7 @@ final class FaultStack implements AutoCloseable {
         Map<String, String> env = common();
         env.put("HEED_RESPONDER_HOST", "127.0.0.1");
         env.put("HEED_RESPONDER_PORT", "0");
-        env.put("HEED_RESPONDER_GROUP_ID", "responder-faults");
+        env.put("HEED_RESPONDER_GROUP_ID", RESPONDER_GROUP_ID);
         env.put("HEED_RESPONDER_PUBLIC_URL", "https://heed.example.com");
         return env;
     }
@@ -160,7 +256,7 @@ final class FaultStack implements AutoCloseable {
     private Map<String, String> ingestEnv() {
         Map<String, String> env = common();
         env.put("HEED_INGEST_HOST", "127.0.0.1");
-        env.put("HEED_INGEST_PORT", "0");
+        env.put("HEED_INGEST_PORT", Integer.toString(ingestPort));
         env.put("HEED_INGEST_API_KEYS", "faults=" + ApiKeyRegistry.hash(API_KEY));
         env.put("HEED_INGEST_RATE_PER_SECOND", "1000");
         env.put("HEED_INGEST_RATE_BURST", "1000");
@@ -174,6 +270,13 @@ final class FaultStack implements AutoCloseable {
             try {
                 services.get(i).close();
             } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
+        if (registryPaused) {
+            try {
+                resumeRegistry(); // a stopped process would sit out its SIGTERM until the kill
+            } catch (RuntimeException e) {
                 failure.addSuppressed(e);
             }
         }

@@ -91,30 +91,33 @@ final class LoadGenerator implements AutoCloseable {
         String id = "fb-" + run + "-" + n;
         pending.add(id);
         ledger.posted(id);
-        post(id, (int) (n % TEXTS.length));
-    }
-
-    private void post(String id, int kind) {
+        int kind = (int) (n % TEXTS.length);
         String body;
         try {
+            // Built once: a retry sends the very same body, or ingest rightly answers 422 when the first attempt
+            // was written after all (an answer that never arrived) and the retry's occurredAt differs.
             body = json.writeValueAsString(Map.of("eventId", id, "channel", "WEB", "text", TEXTS[kind],
                     "rating", RATINGS[kind], "occurredAt", clock.instant().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        post(id, body);
+    }
+
+    private void post(String id, String body) {
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json").header("X-API-Key", apiKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             if (error != null) {
                 ledger.unanswered(id);
-                retry(id, kind, RETRY_UNANSWERED);
+                retry(id, body, RETRY_UNANSWERED);
             } else if (response.statusCode() == 202) {
                 ledger.accepted(id, partition(response.body()), clock.instant());
                 pending.remove(id);
             } else if (response.statusCode() == 503) {
                 ledger.refused(id);
-                retry(id, kind, Duration.ofSeconds(response.headers().firstValueAsLong("Retry-After").orElse(1)));
+                retry(id, body, Duration.ofSeconds(response.headers().firstValueAsLong("Retry-After").orElse(1)));
             } else {
                 unexpected.merge(response.statusCode() + " " + response.body(), 1, Integer::sum);
                 pending.remove(id);
@@ -122,9 +125,9 @@ final class LoadGenerator implements AutoCloseable {
         });
     }
 
-    private void retry(String id, int kind, Duration after) {
+    private void retry(String id, String body, Duration after) {
         try {
-            timer.schedule(() -> post(id, kind), after.toMillis(), TimeUnit.MILLISECONDS);
+            timer.schedule(() -> post(id, body), after.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closed) {
             // closed: the test is over, and the id stays pending in the ledger's eyes
         }

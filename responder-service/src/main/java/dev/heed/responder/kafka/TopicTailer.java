@@ -10,7 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import dev.heed.schemas.registry.RegistryException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -29,6 +31,8 @@ public final class TopicTailer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicTailer.class);
     private static final Duration PARTITIONS_WAIT = Duration.ofSeconds(30);
     private static final Duration METADATA_BACKOFF = Duration.ofMillis(100);
+    /** How long a partition waits before a record is read again because the schema registry could not be reached. */
+    static final Duration REGISTRY_BACKOFF = Duration.ofSeconds(1);
 
     private final String name;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -82,8 +86,8 @@ public final class TopicTailer implements AutoCloseable {
             seekToStart(partitions);
             while (running) {
                 takeRequests(partitions);
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    handle(record);
+                if (!handleAll(consumer.poll(Duration.ofMillis(200)))) {
+                    backOff(); // the registry is away: its records are read again after the pause
                 }
                 completeReached();
             }
@@ -137,12 +141,58 @@ public final class TopicTailer implements AutoCloseable {
         });
     }
 
-    private void handle(ConsumerRecord<byte[], byte[]> record) {
+    /**
+     * Hands every record to the handler, partition by partition; false if a partition stopped at a record because
+     * the schema registry could not be reached (it is sought back to that record, to be read again).
+     */
+    private boolean handleAll(ConsumerRecords<byte[], byte[]> records) {
+        boolean all = true;
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                if (!handle(record)) {
+                    consumer.seek(partition, record.offset());
+                    all = false;
+                    break;
+                }
+            }
+        }
+        return all;
+    }
+
+    /** False when the record could not be read only because the registry is away: it must not be skipped. */
+    private boolean handle(ConsumerRecord<byte[], byte[]> record) {
         try {
             handler.accept(record);
+            return true;
         } catch (RuntimeException e) {
+            if (registryAway(e)) {
+                // Skipping would leave the view without it until a restart (a complaint missing from the directory,
+                // a reply missing from the sent log, which would then send it again): the fault suite's registry outage.
+                LOG.warn("tailer {} cannot read {}-{}@{} while the schema registry is away; reading it again: {}", name,
+                        record.topic(), record.partition(), record.offset(), e.toString());
+                return false;
+            }
             // A record this view cannot read is dead-lettered by whoever consumes the topic for work; here it is skipped.
             LOG.warn("tailer {} skips {}-{}@{}: {}", name, record.topic(), record.partition(), record.offset(), e.toString());
+            return true;
+        }
+    }
+
+    private static boolean registryAway(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RegistryException registry && registry.retriable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void backOff() {
+        try {
+            Thread.sleep(REGISTRY_BACKOFF.toMillis()); // between asks of an absent registry, not a wait for business time
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
+import dev.heed.schemas.registry.RegistryException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,6 +72,45 @@ class TopicTailerIT {
             write(0, NOW, "first");
             await().atMost(Duration.ofSeconds(30)).until(() -> seen.contains("first"));
             tailer.caughtUp().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A record its view cannot read only because the registry is away is read again, not skipped: skipped, a
+     * complaint would miss from the directory, or a reply from the sent log (and be sent twice), until a restart.
+     */
+    @Test
+    void aRecordUnreadableWhileTheRegistryIsAwayIsReadAgainNotSkipped() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        AtomicInteger refusals = new AtomicInteger(2);
+        try (TopicTailer tailer = new TopicTailer("it", clients.tailConsumer("tailer-it"), List.of(topic), record -> {
+            String value = new String(record.value(), StandardCharsets.UTF_8);
+            if (value.equals("recent-0") && refusals.getAndDecrement() > 0) {
+                throw new SerializationException("cannot fetch schema id 3",
+                        new RegistryException("schema registry unreachable", true, null));
+            }
+            seen.add(value);
+        }).start()) {
+            tailer.caughtUp().get(30, TimeUnit.SECONDS);
+            assertThat(seen).containsExactlyInAnyOrder("old-0", "recent-0", "old-1");
+            assertThat(seen.indexOf("old-0")).isLessThan(seen.indexOf("recent-0")); // in order within its partition
+            assertThat(refusals.get()).isNegative();
+        }
+    }
+
+    /** A record that can never be read (not a registry outage) is skipped, so the view goes on. */
+    @Test
+    void aRecordThatCanNeverBeReadIsSkipped() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (TopicTailer tailer = new TopicTailer("it", clients.tailConsumer("tailer-it"), List.of(topic), record -> {
+            String value = new String(record.value(), StandardCharsets.UTF_8);
+            if (value.equals("recent-0")) {
+                throw new SerializationException("not avro");
+            }
+            seen.add(value);
+        }).start()) {
+            tailer.caughtUp().get(30, TimeUnit.SECONDS);
+            assertThat(seen).containsExactlyInAnyOrder("old-0", "old-1");
         }
     }
 

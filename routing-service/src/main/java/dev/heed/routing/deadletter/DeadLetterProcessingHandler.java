@@ -10,6 +10,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A record whose processing throws (a classifier bug on one odd text, say) goes to the dead-letter topic as
  * its source bytes and processing continues: one bad record must not stop every complaint behind it.
+ *
+ * <p>Except when the schema registry is the cause: an output whose schema id is not cached yet is serialized
+ * inside {@code forward()}, so {@link DeadLetterProductionHandler}'s "fail" reaches this handler as a
+ * {@code StreamsException} thrown by the processor. The record is good; dead-lettering it would lose the
+ * feedback (no escalation, no clock, no reply), as the fault suite's registry outage showed. Failing replaces
+ * the thread, which retries from the last commit (under exactly-once the open transaction is aborted).
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
@@ -24,6 +30,11 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (RegistryFailures.causedByRegistry(exception)) {
+            LOG.warn("processing {}-{}@{} in {} needs the schema registry, which failed; failing so it is retried",
+                    context.topic(), context.partition(), context.offset(), context.processorNodeId(), exception);
+            return Response.fail();
+        }
         LOG.error("processing {}-{}@{} failed in {}; dead-lettering it", context.topic(), context.partition(), context.offset(),
                 context.processorNodeId(), exception);
         return Response.resume(deadLetters.deadLetter(context.sourceRawKey(), context.sourceRawValue(), context, exception));

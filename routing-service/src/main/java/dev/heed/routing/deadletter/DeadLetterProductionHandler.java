@@ -1,7 +1,6 @@
 package dev.heed.routing.deadletter;
 
 import java.util.Map;
-import dev.heed.schemas.registry.RegistryException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -37,7 +36,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     @Override
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
                                              SerializationExceptionOrigin origin) {
-        if (causedByRegistry(exception)) {
+        if (RegistryFailures.causedByRegistry(exception)) {
             // The record is fine; the registry was unreachable, lost a race (409 on concurrent registration), or
             // refuses the schema, which it would do for every record. Failing replaces the thread, which retries
             // from the last commit; dead-lettering would drain good events into the DLQ.
@@ -46,15 +45,6 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
             return Response.fail();
         }
         return deadLetter(context, exception);
-    }
-
-    private static boolean causedByRegistry(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RegistryException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Response deadLetter(ErrorHandlerContext context, Exception exception) {

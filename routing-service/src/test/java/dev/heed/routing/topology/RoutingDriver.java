@@ -12,6 +12,7 @@ import dev.heed.events.ResponseDue;
 import dev.heed.routing.deadletter.DeadLetterConfig;
 import dev.heed.routing.sla.PolicyBook;
 import dev.heed.schemas.registry.InMemorySchemaRegistry;
+import dev.heed.schemas.registry.SchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import dev.heed.schemas.topics.Topic;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ final class RoutingDriver implements AutoCloseable {
 
     static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
-    final HeedTopics topics = HeedTopics.create(new InMemorySchemaRegistry(), true, 6);
+    final HeedTopics topics;
     final AtomicLong deadLettered = new AtomicLong();
     final TopologyTestDriver driver;
     final TestInputTopic<String, FeedbackReceived> feedback;
@@ -50,16 +51,21 @@ final class RoutingDriver implements AutoCloseable {
     }
 
     RoutingDriver(Path stateDir, String guarantee) {
-        this(stateDir, guarantee, PolicyBook.defaults(), T0);
+        this(stateDir, guarantee, new InMemorySchemaRegistry());
+    }
+
+    RoutingDriver(Path stateDir, String guarantee, SchemaRegistryClient registry) {
+        this(stateDir, guarantee, registry, PolicyBook.defaults(), T0);
     }
 
     /** With these policies and the wall clock starting at {@code start}. */
     RoutingDriver(Path stateDir, PolicyBook policies, Instant start) {
-        this(stateDir, StreamsConfig.EXACTLY_ONCE_V2, policies, start);
+        this(stateDir, StreamsConfig.EXACTLY_ONCE_V2, new InMemorySchemaRegistry(), policies, start);
     }
 
-    private RoutingDriver(Path stateDir, String guarantee, PolicyBook policies, Instant start) {
+    private RoutingDriver(Path stateDir, String guarantee, SchemaRegistryClient registry, PolicyBook policies, Instant start) {
         now = start;
+        topics = HeedTopics.create(registry, true, 6);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "routing-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

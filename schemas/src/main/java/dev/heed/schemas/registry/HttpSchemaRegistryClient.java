@@ -11,7 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 
 /**
@@ -21,6 +26,14 @@ import org.apache.avro.Schema;
  *
  * <p>Every answer is cached for the life of the client: ids are immutable in a registry, so a running
  * service makes one call per (subject, schema) and per id, never one per record.
+ *
+ * <p>Callers that ask for the same thing while it is being asked wait for that one request rather than queue
+ * behind it, and for at most {@link #PATIENCE} since it was sent: a request unanswered for longer means the
+ * registry is slow or away, and the caller fails at once (retriable) instead of holding its thread for a whole
+ * timeout. So a hung registry gets one request per key at a time, holds one caller per key for the timeout and
+ * the others for a second at most. (Asking inside {@code ConcurrentHashMap.computeIfAbsent} made the n-th caller
+ * wait n timeouts: with the registry SIGSTOPped, ingest answered one 503 every 10 s and left every other request
+ * hanging; waiting a whole timeout each still filled ingest's request threads until a body went unread, a 408.)
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -31,6 +44,14 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final Duration timeout;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
+    /** How long a caller waits for another caller's request for the same key, counted from when it was sent. */
+    static final Duration PATIENCE = Duration.ofSeconds(1);
+
+    private final Duration patience;
+    private final Map<Object, Asking> inFlight = new ConcurrentHashMap<>();
+
+    /** A request on its way: its answer to come, and when it was sent ({@link System#nanoTime()}). */
+    private record Asking(CompletableFuture<Object> answer, long sentAt) {}
 
     /** @param baseUrl the Confluent-compatible base URL, e.g. {@code http://localhost:8080/apis/ccompat/v7} */
     public HttpSchemaRegistryClient(String baseUrl) {
@@ -38,6 +59,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     public HttpSchemaRegistryClient(String baseUrl, Duration timeout) {
+        this(baseUrl, timeout, PATIENCE.compareTo(timeout) < 0 ? PATIENCE : timeout);
+    }
+
+    HttpSchemaRegistryClient(String baseUrl, Duration timeout, Duration patience) {
+        this.patience = patience;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -45,7 +71,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> registerOrFind(subject, schema));
+        return cached(idsBySubjectSchema, new SubjectSchema(subject, schema), () -> registerOrFind(subject, schema));
     }
 
     /**
@@ -68,13 +94,71 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int lookup(String subject, Schema schema) {
-        return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema),
-                key -> postSchema("/subjects/" + encode(subject), schema, subject));
+        return cached(idsBySubjectSchema, new SubjectSchema(subject, schema),
+                () -> postSchema("/subjects/" + encode(subject), schema, subject));
     }
 
     @Override
     public Schema getById(int id) {
-        return schemasById.computeIfAbsent(id, this::fetchSchema);
+        return cached(schemasById, id, () -> fetchSchema(id));
+    }
+
+    /**
+     * The cached answer for {@code key}, or the answer of the request for it already on its way, or a new request's
+     * answer (cached). A failure is not cached: the next caller asks again.
+     */
+    @SuppressWarnings("unchecked")
+    private <K, V> V cached(Map<K, V> cache, K key, Supplier<V> ask) {
+        V known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        // Keys of the two caches never collide: a SubjectSchema is not an Integer.
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        Asking asking = new Asking(mine, System.nanoTime());
+        Asking running = inFlight.putIfAbsent(key, asking);
+        if (running != null) {
+            return (V) await(running, key);
+        }
+        try {
+            V value = cache.get(key); // answered between the first look and putIfAbsent
+            if (value == null) {
+                value = ask.get();
+                cache.put(key, value);
+            }
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, asking);
+        }
+    }
+
+    private Object await(Asking running, Object key) {
+        long left = patience.toNanos() - (System.nanoTime() - running.sentAt());
+        try {
+            if (left <= 0) {
+                throw new TimeoutException();
+            }
+            return running.answer().get(left, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new RegistryException("schema registry at " + baseUrl + " has not answered the request for " + what(key)
+                    + " in " + patience.toMillis() + " ms; not waiting longer", true, null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure; // the same failure, so an unknown schema stays an UnknownSchemaException
+            }
+            throw new RegistryException("asking the schema registry for " + what(key) + " failed: " + e.getCause(), true, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("interrupted while waiting for the schema registry's answer for " + what(key), true, e);
+        }
+    }
+
+    private static String what(Object key) {
+        return key instanceof SubjectSchema s ? "subject " + s.subject() : "schema id " + key;
     }
 
     private int postSchema(String path, Schema schema, String subject) {

@@ -10,7 +10,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -91,5 +99,118 @@ class HttpSchemaRegistryClientTest {
 
         assertThatThrownBy(() -> client.getById(1))
                 .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.retriable()).isTrue());
+    }
+
+    /**
+     * Callers asking for the same schema while one request is on its way share that request's answer. With the
+     * request made inside {@code computeIfAbsent}, each waiting caller asked again after the one before it had
+     * failed, so the n-th waited n timeouts (a hung registry left ingest's requests hanging, one 503 per 10 s).
+     */
+    @Test
+    void shouldShareOneRequestBetweenConcurrentCallersAndItsFailureToo() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer hung = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        hung.setExecutor(Executors.newCachedThreadPool());
+        hung.createContext("/", exchange -> {
+            asked.incrementAndGet();
+            first.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "busy".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(503, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        hung.start();
+        try {
+            var shared = new HttpSchemaRegistryClient("http://127.0.0.1:" + hung.getAddress().getPort() + "/apis/ccompat/v7",
+                    Duration.ofSeconds(60), Duration.ofSeconds(60));
+            List<CompletableFuture<Integer>> callers = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                CompletableFuture<Integer> caller = new CompletableFuture<>();
+                Thread thread = new Thread(() -> {
+                    try {
+                        caller.complete(shared.lookup("t-value", FeedbackReceived.getClassSchema()));
+                    } catch (RuntimeException e) {
+                        caller.completeExceptionally(e);
+                    }
+                });
+                callers.add(caller);
+                threads.add(thread);
+                thread.start();
+                if (i == 0) {
+                    assertThat(first.await(30, TimeUnit.SECONDS)).as("the first request reached the registry").isTrue();
+                }
+            }
+            // The others are waiting (for the shared answer, or at the map's lock) before the registry answers.
+            for (Thread thread : threads.subList(1, threads.size())) {
+                while (!EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED).contains(thread.getState())) {
+                    Thread.onSpinWait();
+                }
+            }
+            release.countDown();
+
+            for (CompletableFuture<Integer> caller : callers) {
+                assertThatThrownBy(() -> caller.get(30, TimeUnit.SECONDS)).cause()
+                        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.retriable()).isTrue());
+            }
+            assertThat(asked).as("requests the registry saw").hasValue(1);
+        } finally {
+            release.countDown();
+            hung.stop(0);
+        }
+    }
+
+    /**
+     * A caller that finds the request for its key unanswered for longer than the patience fails at once (retriable)
+     * rather than hold its thread: ingest answers 503 on its request thread, and a whole timeout per caller filled
+     * them while the registry was SIGSTOPped. The request already on its way is not repeated.
+     */
+    @Test
+    void shouldFailAtOnceWhenTheRequestForTheSameKeyIsOverdue() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer hung = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        hung.setExecutor(Executors.newCachedThreadPool());
+        hung.createContext("/", exchange -> {
+            asked.incrementAndGet();
+            first.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "{\"id\":9}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        hung.start();
+        try {
+            // Patience zero: any request on its way is overdue, so the outcome does not depend on timing.
+            var impatient = new HttpSchemaRegistryClient("http://127.0.0.1:" + hung.getAddress().getPort() + "/apis/ccompat/v7",
+                    Duration.ofSeconds(60), Duration.ZERO);
+            CompletableFuture<Integer> firstCaller = CompletableFuture.supplyAsync(
+                    () -> impatient.lookup("t-value", FeedbackReceived.getClassSchema()));
+            assertThat(first.await(30, TimeUnit.SECONDS)).as("the first request reached the registry").isTrue();
+
+            assertThatThrownBy(() -> impatient.lookup("t-value", FeedbackReceived.getClassSchema()))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.retriable()).isTrue())
+                    .hasMessageContaining("has not answered");
+            release.countDown();
+            assertThat(firstCaller.get(30, TimeUnit.SECONDS)).isEqualTo(9);
+            assertThat(impatient.lookup("t-value", FeedbackReceived.getClassSchema())).isEqualTo(9);
+            assertThat(asked).as("requests the registry saw").hasValue(1);
+        } finally {
+            release.countDown();
+            hung.stop(0);
+        }
     }
 }
