@@ -130,7 +130,8 @@ class LocalRunEndToEndIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(state.statusCode()).isEqualTo(200);
         assertThat(state.body()).contains("\"status\":\"ACKNOWLEDGED\"");
-        assertThat(sentReplies(config)).containsAll(ids);
+        // Read back through a broker that has just restarted: awaited like every other read of the topics.
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(sentReplies(config)).containsAll(ids));
     }
 
     /** Signs in to the operator console as the demo agent and clicks the complaint's Acknowledge button. */
@@ -237,7 +238,9 @@ class LocalRunEndToEndIT {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<V> values = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10)).stream()
+            // The consumer's own default (60 s), not less: right after a start on a loaded machine the first metadata
+            // answer took longer than 10 s (a flake-loop run failed on exactly that).
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(60)).stream()
                     .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
