@@ -165,7 +165,7 @@ public final class TopicTailer implements AutoCloseable {
             handler.accept(record);
             return true;
         } catch (RuntimeException e) {
-            if (registryAway(e)) {
+            if (RegistryException.in(e).filter(RegistryException::retriable).isPresent()) {
                 // Skipping would leave the view without it until a restart (a complaint missing from the directory,
                 // a reply missing from the sent log, which would then send it again): the fault suite's registry outage.
                 LOG.warn("tailer {} cannot read {}-{}@{} while the schema registry is away; reading it again: {}", name,
@@ -176,15 +176,6 @@ public final class TopicTailer implements AutoCloseable {
             LOG.warn("tailer {} skips {}-{}@{}: {}", name, record.topic(), record.partition(), record.offset(), e.toString());
             return true;
         }
-    }
-
-    private static boolean registryAway(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RegistryException registry && registry.retriable()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void backOff() {

@@ -1,5 +1,6 @@
 package dev.heed.routing.deadletter;
 
+import dev.heed.schemas.registry.RegistryException;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
@@ -30,7 +31,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        if (RegistryFailures.causedByRegistry(exception)) {
+        if (RegistryException.in(exception).isPresent()) {
             LOG.warn("processing {}-{}@{} in {} needs the schema registry, which failed; failing so it is retried",
                     context.topic(), context.partition(), context.offset(), context.processorNodeId(), exception);
             return Response.fail();

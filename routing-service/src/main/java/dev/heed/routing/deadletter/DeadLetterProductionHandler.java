@@ -1,5 +1,6 @@
 package dev.heed.routing.deadletter;
 
+import dev.heed.schemas.registry.RegistryException;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -36,7 +37,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     @Override
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
                                              SerializationExceptionOrigin origin) {
-        if (RegistryFailures.causedByRegistry(exception)) {
+        if (RegistryException.in(exception).isPresent()) {
             // The record is fine; the registry was unreachable, lost a race (409 on concurrent registration), or
             // refuses the schema, which it would do for every record. Failing replaces the thread, which retries
             // from the last commit; dead-lettering would drain good events into the DLQ.

@@ -108,27 +108,8 @@ class HttpSchemaRegistryClientTest {
      */
     @Test
     void shouldShareOneRequestBetweenConcurrentCallersAndItsFailureToo() throws Exception {
-        AtomicInteger asked = new AtomicInteger();
-        CountDownLatch first = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        HttpServer hung = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        hung.setExecutor(Executors.newCachedThreadPool());
-        hung.createContext("/", exchange -> {
-            asked.incrementAndGet();
-            first.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            byte[] body = "busy".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(503, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        hung.start();
-        try {
-            var shared = new HttpSchemaRegistryClient("http://127.0.0.1:" + hung.getAddress().getPort() + "/apis/ccompat/v7",
+        try (HeldRegistry hung = new HeldRegistry(503, "busy")) {
+            var shared = new HttpSchemaRegistryClient(hung.url(),
                     Duration.ofSeconds(60), Duration.ofSeconds(60));
             List<CompletableFuture<Integer>> callers = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
@@ -145,25 +126,24 @@ class HttpSchemaRegistryClientTest {
                 threads.add(thread);
                 thread.start();
                 if (i == 0) {
-                    assertThat(first.await(30, TimeUnit.SECONDS)).as("the first request reached the registry").isTrue();
+                    assertThat(hung.first.await(30, TimeUnit.SECONDS)).as("the first request reached the registry").isTrue();
                 }
             }
             // The others are waiting (for the shared answer, or at the map's lock) before the registry answers.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             for (Thread thread : threads.subList(1, threads.size())) {
                 while (!EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED).contains(thread.getState())) {
+                    assertThat(System.nanoTime()).as("%s waiting within 30 s", thread.getName()).isLessThan(deadline);
                     Thread.onSpinWait();
                 }
             }
-            release.countDown();
+            hung.release.countDown();
 
             for (CompletableFuture<Integer> caller : callers) {
                 assertThatThrownBy(() -> caller.get(30, TimeUnit.SECONDS)).cause()
                         .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.retriable()).isTrue());
             }
-            assertThat(asked).as("requests the registry saw").hasValue(1);
-        } finally {
-            release.countDown();
-            hung.stop(0);
+            assertThat(hung.asked).as("requests the registry saw").hasValue(1);
         }
     }
 
@@ -174,43 +154,57 @@ class HttpSchemaRegistryClientTest {
      */
     @Test
     void shouldFailAtOnceWhenTheRequestForTheSameKeyIsOverdue() throws Exception {
-        AtomicInteger asked = new AtomicInteger();
-        CountDownLatch first = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        HttpServer hung = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        hung.setExecutor(Executors.newCachedThreadPool());
-        hung.createContext("/", exchange -> {
-            asked.incrementAndGet();
-            first.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            byte[] body = "{\"id\":9}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        hung.start();
-        try {
+        try (HeldRegistry hung = new HeldRegistry(200, "{\"id\":9}")) {
             // Patience zero: any request on its way is overdue, so the outcome does not depend on timing.
-            var impatient = new HttpSchemaRegistryClient("http://127.0.0.1:" + hung.getAddress().getPort() + "/apis/ccompat/v7",
+            var impatient = new HttpSchemaRegistryClient(hung.url(),
                     Duration.ofSeconds(60), Duration.ZERO);
             CompletableFuture<Integer> firstCaller = CompletableFuture.supplyAsync(
                     () -> impatient.lookup("t-value", FeedbackReceived.getClassSchema()));
-            assertThat(first.await(30, TimeUnit.SECONDS)).as("the first request reached the registry").isTrue();
+            assertThat(hung.first.await(30, TimeUnit.SECONDS)).as("the first request reached the registry").isTrue();
 
             assertThatThrownBy(() -> impatient.lookup("t-value", FeedbackReceived.getClassSchema()))
                     .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.retriable()).isTrue())
                     .hasMessageContaining("has not answered");
-            release.countDown();
+            hung.release.countDown();
             assertThat(firstCaller.get(30, TimeUnit.SECONDS)).isEqualTo(9);
             assertThat(impatient.lookup("t-value", FeedbackReceived.getClassSchema())).isEqualTo(9);
-            assertThat(asked).as("requests the registry saw").hasValue(1);
-        } finally {
+            assertThat(hung.asked).as("requests the registry saw").hasValue(1);
+        }
+    }
+    /** A registry that counts requests, holds each until released, then answers them all with one status and body. */
+    private static final class HeldRegistry implements AutoCloseable {
+        final AtomicInteger asked = new AtomicInteger();
+        final CountDownLatch first = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final HttpServer server;
+
+        HeldRegistry(int status, String answer) throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.createContext("/", exchange -> {
+                asked.incrementAndGet();
+                first.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(status, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/apis/ccompat/v7";
+        }
+
+        @Override
+        public void close() {
             release.countDown();
-            hung.stop(0);
+            server.stop(0);
         }
     }
 }
