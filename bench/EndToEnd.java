@@ -1,4 +1,5 @@
 import com.sun.net.httpserver.HttpServer;
+import dev.heed.cli.local.LocalRunConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -172,13 +173,8 @@ public final class EndToEnd {
     }
 
     private int run() throws Exception {
-        Map<String, String> env = System.getenv();
-        localPorts.put("Kafka", port(env, "HEED_LOCAL_KAFKA_PORT", 29092));
-        localPorts.put("Kafka controller", port(env, "HEED_LOCAL_CONTROLLER_PORT", 29093));
-        localPorts.put("schema registry", port(env, "HEED_LOCAL_REGISTRY_PORT", 28081));
-        localPorts.put("ingest-service", port(env, "HEED_LOCAL_INGEST_PORT", 28080));
-        localPorts.put("routing-service", port(env, "HEED_LOCAL_ROUTING_PORT", 28082));
-        localPorts.put("responder-service", port(env, "HEED_LOCAL_RESPONDER_PORT", 28083));
+        // The local run's own reading of HEED_LOCAL_*_PORT and its defaults, so the two never disagree.
+        localPorts.putAll(LocalRunConfig.from(Path.of("").toAbsolutePath(), System.getenv()).ports());
         localPorts.put("SMTP sink", smtpPort);
         localPorts.put("webhook receiver", webhookPort);
         List<String> taken = new ArrayList<>();
@@ -922,11 +918,6 @@ public final class EndToEnd {
 
     private static double round1(double d) {
         return Math.round(d * 10) / 10.0;
-    }
-
-    private static int port(Map<String, String> env, String name, int fallback) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
     }
 
     private static boolean free(int port) {
