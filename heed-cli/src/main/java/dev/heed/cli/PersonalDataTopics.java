@@ -70,7 +70,10 @@ final class PersonalDataTopics {
                 new Entry(changelog.formatted("sla-open-clocks-store"), "the open clock: ids, times, severity, queue, trace id", Erasure.ROUTING, KeyLayout.PLAIN),
                 new Entry(changelog.formatted("sla-due-index-store"), "due times and ids, from routing before it derived the index (no longer written: delete the topic)",
                         Erasure.ROUTING, KeyLayout.DUE_INDEX),
-                new Entry(changelog.formatted("sla-early-acks-store"), "an early acknowledgement's time and agent name", Erasure.ROUTING, KeyLayout.WINDOWED),
+                new Entry(changelog.formatted("sla-early-acks-kv-store"), "an early acknowledgement's time and agent name", Erasure.ROUTING, KeyLayout.PLAIN),
+                new Entry(changelog.formatted("sla-early-acks-store"),
+                        "an early acknowledgement's time and agent name, from routing before early acks were a key-value store (no longer written: delete the topic)",
+                        Erasure.ROUTING, KeyLayout.WINDOWED),
                 new Entry(changelog.formatted("feedback-dedupe-store"), "ids and times", Erasure.ROUTING, KeyLayout.WINDOWED));
     }
 }

@@ -8,6 +8,7 @@ import dev.heed.routing.http.ComplaintLookup;
 import dev.heed.routing.http.RoutingHttp;
 import dev.heed.routing.http.RoutingMetrics;
 import dev.heed.routing.topology.LocalComplaints;
+import dev.heed.routing.topology.RestoreWatch;
 import dev.heed.routing.topology.RoutingTopology;
 import dev.heed.runtime.catalog.KafkaAccess;
 import dev.heed.runtime.kafka.TopicEnsure;
@@ -37,9 +38,12 @@ public final class RoutingService implements RunningService {
     private final RoutingMetrics metrics;
     private final RoutingHttp http;
     private final CompletableFuture<Throwable> failure;
+    private final RestoreWatch restores;
 
-    private RoutingService(KafkaStreams streams, RoutingMetrics metrics, RoutingHttp http, CompletableFuture<Throwable> failure) {
+    private RoutingService(KafkaStreams streams, RoutingMetrics metrics, RoutingHttp http, CompletableFuture<Throwable> failure,
+            RestoreWatch restores) {
         this.streams = streams;
+        this.restores = restores;
         this.metrics = metrics;
         this.http = http;
         this.failure = failure;
@@ -64,6 +68,8 @@ public final class RoutingService implements RunningService {
                 failure.complete(new IllegalStateException("Kafka Streams went from " + before + " to ERROR"));
             }
         });
+        RestoreWatch restores = new RestoreWatch();
+        streams.setGlobalStateRestoreListener(restores);
         streams.start();
 
         LocalComplaints local = new LocalComplaints(streams, topics.complaintsState().valueSerde().deserializer(),
@@ -71,14 +77,19 @@ public final class RoutingService implements RunningService {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         HostInfo self = new HostInfo(config.advertisedHost(), config.httpPort());
-        RoutingMetrics metrics = new RoutingMetrics(streams, local, clock, deadLettered);
+        RoutingMetrics metrics = new RoutingMetrics(streams, local, clock, deadLettered, restores);
         RoutingHttp http = RoutingHttp.start(new RoutingHttp.Listen(config.httpHost(), config.httpPort(), config.opsPort()),
                 streams::state, new ComplaintLookup(streams, local, self, clock, json), metrics, json, config.queryTokens());
-        return new RoutingService(streams, metrics, http, failure);
+        return new RoutingService(streams, metrics, http, failure, restores);
     }
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** What this service restored from its changelogs since it started. */
+    public RestoreWatch restores() {
+        return restores;
     }
 
     public int httpPort() {

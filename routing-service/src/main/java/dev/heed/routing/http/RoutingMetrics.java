@@ -2,6 +2,7 @@ package dev.heed.routing.http;
 
 import dev.heed.routing.sla.Level;
 import dev.heed.routing.topology.LocalComplaints;
+import dev.heed.routing.topology.RestoreWatch;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -17,7 +18,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * The service's Prometheus metrics: Kafka Streams' own (client, threads, tasks, stores, and the
- * acks-without-clock counter), plus open clocks by level, overdue complaints and dead-lettered records.
+ * acks-without-clock counter), plus open clocks by level, overdue complaints, dead-lettered records and restores.
  * The clock census scans the local open-clock store, so it is taken at most once per {@link #CENSUS_TTL}.
  */
 public final class RoutingMetrics implements AutoCloseable {
@@ -31,7 +32,7 @@ public final class RoutingMetrics implements AutoCloseable {
     private volatile LocalComplaints.Census census = new LocalComplaints.Census(Map.of(), 0);
     private volatile Instant censusAt = Instant.MIN;
 
-    public RoutingMetrics(KafkaStreams streams, LocalComplaints local, InstantSource clock, AtomicLong deadLettered) {
+    public RoutingMetrics(KafkaStreams streams, LocalComplaints local, InstantSource clock, AtomicLong deadLettered, RestoreWatch restores) {
         this.local = local;
         this.clock = clock;
         streamsMetrics = new KafkaStreamsMetrics(streams);
@@ -45,6 +46,11 @@ public final class RoutingMetrics implements AutoCloseable {
                 .description("Unacknowledged complaints on this instance past their first-response target").register(registry);
         FunctionCounter.builder("heed.routing.dead.lettered.records", deadLettered, AtomicLong::get)
                 .description("Records sent to the routing dead-letter topic since start").register(registry);
+        FunctionCounter.builder("heed.routing.restored.records", restores, RestoreWatch::restoredRecords)
+                .description("Records restored into local stores from changelogs since start (a clean restart restores none)")
+                .register(registry);
+        Gauge.builder("heed.routing.restoring.partitions", restores, RestoreWatch::restoring)
+                .description("Store partitions being restored from their changelogs now").register(registry);
     }
 
     /** Where the meters are kept, for the operations surface's {@code /metrics}. */

@@ -10,7 +10,7 @@ import dev.heed.routing.topology.processor.ComplaintClockProcessor;
 import dev.heed.routing.topology.processor.DedupeProcessor;
 import dev.heed.routing.topology.processor.EscalateProcessor;
 import dev.heed.routing.topology.processor.StateViewProcessor;
-import dev.heed.routing.topology.store.EarlyAck;
+import dev.heed.routing.topology.store.EarlyAcks;
 import dev.heed.routing.topology.store.OpenComplaintSerde;
 import dev.heed.routing.topology.store.StoreNames;
 import dev.heed.schemas.topics.HeedTopics;
@@ -70,8 +70,8 @@ public final class RoutingTopology {
         // Derived from the open clocks when the task starts (ClockStore.rebuildIndex): no changelog, no RocksDB.
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.DUE_INDEX),
                 Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled(), "complaint-clock");
-        topology.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.EARLY_ACKS,
-                settings.earlyAckRetention(), Duration.ofMillis(1), false), Serdes.String(), EarlyAck.serde()), "complaint-clock");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EARLY_ACKS),
+                Serdes.String(), EarlyAcks.Remembered.serde()), "complaint-clock");
 
         topology.addReadOnlyStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.STATE_VIEW),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),

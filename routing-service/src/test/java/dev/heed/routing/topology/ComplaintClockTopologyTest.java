@@ -74,6 +74,23 @@ class ComplaintClockTopologyTest {
     }
 
     @Test
+    void anEarlyAcknowledgementIsForgottenOnStreamTimeAfterItsRetentionAndNoLonger() {
+        Duration retention = ClockSettings.DEFAULT_RETENTION;
+        routing.acknowledge("late", T0);
+        routing.acknowledge("kept", T0.plus(retention).minus(Duration.ofHours(1)));
+        assertThat(routing.entries(StoreNames.EARLY_ACKS)).isEqualTo(2);
+
+        // Records move stream time; one a retention and a forget interval past the first ack drops it, not the second.
+        routing.sendFeedback("other", "fine, thanks", T0.plus(retention).plus(retention.dividedBy(4)).plusSeconds(1));
+        assertThat(routing.entries(StoreNames.EARLY_ACKS)).isEqualTo(1);
+        assertThat(routing.store(StoreNames.EARLY_ACKS).get("kept")).isNotNull();
+
+        // Escalated after its acknowledgement was forgotten: the clock starts as for any complaint.
+        routing.sendFeedback("late", "broken HIGH", T0.plus(retention).plus(retention.dividedBy(4)).plusSeconds(2));
+        assertThat(lastState("late").getStatus()).isEqualTo(ComplaintStatus.OPEN);
+    }
+
+    @Test
     void anAcknowledgementForAnUnknownComplaintIsCountedAndNothingElseHappens() {
         routing.acknowledge("nobody", T0);
 

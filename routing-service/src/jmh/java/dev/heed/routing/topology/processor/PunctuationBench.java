@@ -5,7 +5,7 @@ import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.sla.SlaPolicy;
 import dev.heed.routing.topology.ClockSettings;
 import dev.heed.routing.topology.store.ClockStore;
-import dev.heed.routing.topology.store.EarlyAck;
+import dev.heed.routing.topology.store.EarlyAcks;
 import dev.heed.routing.topology.store.OpenComplaint;
 import dev.heed.routing.topology.store.OpenComplaintSerde;
 import dev.heed.routing.topology.store.StoreNames;
@@ -45,8 +45,8 @@ public final class PunctuationBench {
         KeyValueStore<Bytes, byte[]> index = init(context, Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(StoreNames.DUE_INDEX), Serdes.Bytes(), Serdes.ByteArray())
                 .withLoggingDisabled().build());
-        init(context, Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.EARLY_ACKS,
-                Duration.ofDays(7), Duration.ofMillis(1), false), Serdes.String(), EarlyAck.serde()).withLoggingDisabled().build());
+        init(context, Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EARLY_ACKS), Serdes.String(),
+                EarlyAcks.Remembered.serde()).withLoggingDisabled().build());
         ComplaintClockProcessor processor = new ComplaintClockProcessor(ClockSettings.DEFAULT_PUNCTUATE_INTERVAL,
                 ClockSettings.DEFAULT_RETENTION);
         processor.init(context);

@@ -66,6 +66,20 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         earlyAcks = new EarlyAcks(context.getStateStore(StoreNames.EARLY_ACKS), ackRetention);
         acksWithoutClock = AckCounter.register(context);
         context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, at -> emitDue(Instant.ofEpochMilli(at)));
+        // On stream time, as a window store would drop them: replaying old records never forgets an ack too early.
+        context.schedule(forgetInterval(ackRetention), PunctuationType.STREAM_TIME, this::forgetEarlyAcks);
+    }
+
+    /** A quarter of the retention (at least a second): early acknowledgements are kept at most 1.25 retentions. */
+    static Duration forgetInterval(Duration retention) {
+        return Duration.ofMillis(Math.max(1000, retention.toMillis() / 4));
+    }
+
+    private void forgetEarlyAcks(long streamTime) {
+        int forgotten = earlyAcks.forgetBefore(streamTime);
+        if (forgotten > 0) {
+            LOG.info("task {}: forgot {} early acknowledgements older than the retention", context().taskId(), forgotten);
+        }
     }
 
     @Override

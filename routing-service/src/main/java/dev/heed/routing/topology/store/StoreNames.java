@@ -9,7 +9,11 @@ public final class StoreNames {
     public static final String DEDUPE = "feedback-dedupe-store";
     public static final String OPEN_CLOCKS = "sla-open-clocks-store";
     public static final String DUE_INDEX = "sla-due-index-store";
-    public static final String EARLY_ACKS = "sla-early-acks-store";
+    /**
+     * A key-value store since 2026-12; the window store before it was {@code sla-early-acks-store}, whose changelog is
+     * no longer written (see {@link EarlyAcks} for why it changed).
+     */
+    public static final String EARLY_ACKS = "sla-early-acks-kv-store";
     /** Latest complaint state, read back from the compacted topic (which is its changelog). */
     public static final String STATE_VIEW = "complaints-state-store";
 

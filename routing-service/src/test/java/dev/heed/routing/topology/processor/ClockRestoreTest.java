@@ -9,7 +9,7 @@ import dev.heed.events.Severity;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.sla.SlaPolicy;
 import dev.heed.routing.topology.ClockSettings;
-import dev.heed.routing.topology.store.EarlyAck;
+import dev.heed.routing.topology.store.EarlyAcks;
 import dev.heed.routing.topology.store.OpenComplaint;
 import dev.heed.routing.topology.store.OpenComplaintSerde;
 import dev.heed.routing.topology.store.StoreNames;
@@ -57,8 +57,8 @@ class ClockRestoreTest {
                 OpenComplaintSerde.serde()).withLoggingDisabled().build());
         index = init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.DUE_INDEX), Serdes.Bytes(),
                 Serdes.ByteArray()).withLoggingDisabled().build());
-        init(Stores.windowStoreBuilder(Stores.inMemoryWindowStore(StoreNames.EARLY_ACKS, Duration.ofDays(1), Duration.ofMillis(1),
-                false), Serdes.String(), EarlyAck.serde()).withLoggingDisabled().build());
+        init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.EARLY_ACKS), Serdes.String(),
+                EarlyAcks.Remembered.serde()).withLoggingDisabled().build());
     }
 
     @AfterEach
