@@ -22,9 +22,12 @@ import java.util.Objects;
  * @param remindersSent  how many due points have been emitted
  * @param level          the level of the last emitted point (AGENT before any)
  * @param lastReminderAt when the last due point was emitted, null before any
+ * @param lastDueAt      when the last emitted due point fell due, null before any or when not known (a clock stored
+ *                       before it was kept): the next repeat counts from it, so a clock's cost does not grow with
+ *                       its age under a business calendar, whose arithmetic walks the days it spans
  */
 public record SlaClock(String complaintId, SlaPolicy policy, Instant startedAt, int remindersSent, Level level,
-                       Instant lastReminderAt) {
+                       Instant lastReminderAt, Instant lastDueAt) {
 
     public SlaClock {
         Objects.requireNonNull(complaintId, "complaintId");
@@ -33,9 +36,14 @@ public record SlaClock(String complaintId, SlaPolicy policy, Instant startedAt, 
         Objects.requireNonNull(level, "level");
     }
 
+    /** A clock whose last due point is not known: the next one is counted from the start. */
+    public SlaClock(String complaintId, SlaPolicy policy, Instant startedAt, int remindersSent, Level level, Instant lastReminderAt) {
+        this(complaintId, policy, startedAt, remindersSent, level, lastReminderAt, null);
+    }
+
     /** A new clock, nothing emitted yet. */
     public static SlaClock start(String complaintId, SlaPolicy policy, Instant startedAt) {
-        return new SlaClock(complaintId, policy, startedAt.truncatedTo(ChronoUnit.MILLIS), 0, Level.AGENT, null);
+        return new SlaClock(complaintId, policy, startedAt.truncatedTo(ChronoUnit.MILLIS), 0, Level.AGENT, null, null);
     }
 
     /** When the first-response promise is broken: the target in the policy's business time after the start. */
@@ -62,8 +70,15 @@ public record SlaClock(String complaintId, SlaPolicy policy, Instant startedAt, 
         return policy.calendar().plus(breachAt(), policy.repeatEvery().multipliedBy((long) n - warnings - 1));
     }
 
-    /** When the next point falls due; always defined while the clock runs. */
+    /**
+     * When the next point falls due; always defined while the clock runs. After the breach it is one repeat after
+     * the last point ({@link #dueAt} of the same number, since business time adds up), which costs the same
+     * however long the clock has run.
+     */
     public Instant nextDueAt() {
+        if (lastDueAt != null && remindersSent > policy.warningFractions().size()) {
+            return policy.calendar().plus(lastDueAt, policy.repeatEvery());
+        }
         return dueAt(remindersSent + 1);
     }
 
@@ -81,13 +96,16 @@ public record SlaClock(String complaintId, SlaPolicy policy, Instant startedAt, 
         DueStage kind = n <= warnings ? DueStage.WARNING : n == warnings + 1 ? DueStage.BREACH : DueStage.REPEAT;
         int sinceBreach = Math.max(0, n - warnings - 1);
         Level levelAt = kind == DueStage.WARNING ? Level.AGENT : Level.afterClimbs(sinceBreach / policy.remindersPerLevel());
-        return new DueEvent(complaintId, kind, dueAt(n), breachAt(), n, levelAt);
+        return new DueEvent(complaintId, kind, n == remindersSent + 1 ? nextDueAt() : dueAt(n), breachAt(), n, levelAt);
     }
 
     /** The clock after the next due point has been emitted at {@code emittedAt}. */
     public SlaClock afterEmitting(Instant emittedAt) {
-        DueEvent next = eventFor(remindersSent + 1);
-        return new SlaClock(complaintId, policy, startedAt, next.reminderNumber(), next.level(), emittedAt);
+        return after(eventFor(remindersSent + 1), emittedAt);
+    }
+
+    private SlaClock after(DueEvent emitted, Instant emittedAt) {
+        return new SlaClock(complaintId, policy, startedAt, emitted.reminderNumber(), emitted.level(), emittedAt, emitted.dueAt());
     }
 
     /**
@@ -97,9 +115,11 @@ public record SlaClock(String complaintId, SlaPolicy policy, Instant startedAt, 
     public CatchUp catchUp(Instant now) {
         List<DueEvent> events = new ArrayList<>();
         SlaClock clock = this;
-        while (!clock.nextDueAt().isAfter(now)) {
-            events.add(clock.eventFor(clock.remindersSent + 1));
-            clock = clock.afterEmitting(now);
+        DueEvent next = eventFor(remindersSent + 1);
+        while (!next.dueAt().isAfter(now)) {
+            events.add(next);
+            clock = clock.after(next, now);
+            next = clock.eventFor(clock.remindersSent + 1);
         }
         return new CatchUp(events, clock);
     }

@@ -61,6 +61,22 @@ class BusinessCalendarPropertiesTest {
     }
 
     @Test
+    void aClockCaughtUpPointByPointFallsDueWhereItsNumberedPointsDo() {
+        // The clock counts each repeat from the last point; numbered from the start, they must be the same instants.
+        forEachCase(c -> {
+            SlaPolicy policy = new SlaPolicy("p", 1, c.first().plusMinutes(1), List.of(0.5), c.second().plusMinutes(1), 2)
+                    .in(c.calendar());
+            SlaClock clock = SlaClock.start("c", policy, c.start());
+            for (int n = 1; n <= 6; n++) {
+                Instant due = clock.nextDueAt();
+                assertThat(due).as("point %d of %s", n, c).isEqualTo(clock.dueAt(n));
+                clock = clock.catchUp(due).clock();
+                assertThat(clock.remindersSent()).as("%s", c).isEqualTo(n);
+            }
+        });
+    }
+
+    @Test
     void moreBusinessTimeNeverEndsEarlier() {
         forEachCase(c -> assertThat(c.calendar().plus(c.start(), c.first().plus(c.second()))).as("%s", c)
                 .isAfterOrEqualTo(c.calendar().plus(c.start(), c.first())));

@@ -36,13 +36,15 @@ import org.apache.kafka.common.serialization.Serializer;
  * format byte, and the reader keeps reading the old ones. Format 2 appends {@code escalatedAt}; format 1 had
  * none, since the clock then started when the complaint was escalated, so its clock start stands in for it.
  * Format 3 appends the policy's business calendar, whole (a complaint keeps the calendar it started with, as it
- * keeps its policy); formats 1 and 2 ran all the time.
+ * keeps its policy); formats 1 and 2 ran all the time. Format 4 appends when the last emitted point fell due (-1
+ * before any), from which the next repeat is counted; a clock read from an older format counts it from its start once.
  */
 public final class OpenComplaintSerde {
 
     private static final byte FORMAT_1 = 1;
     private static final byte FORMAT_2 = 2;
     private static final byte FORMAT_3 = 3;
+    private static final byte FORMAT_4 = 4;
 
     private OpenComplaintSerde() {
     }
@@ -63,7 +65,7 @@ public final class OpenComplaintSerde {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(128); DataOutputStream out = new DataOutputStream(bytes)) {
             SlaClock clock = value.clock();
             SlaPolicy policy = clock.policy();
-            out.writeByte(FORMAT_3);
+            out.writeByte(FORMAT_4);
             out.writeUTF(clock.complaintId());
             out.writeUTF(policy.name());
             out.writeInt(policy.version());
@@ -83,6 +85,7 @@ public final class OpenComplaintSerde {
             out.writeUTF(value.traceId() == null ? "" : value.traceId());
             out.writeLong(value.escalatedAt().toEpochMilli());
             writeCalendar(out, policy.calendar());
+            out.writeLong(clock.lastDueAt() == null ? -1 : clock.lastDueAt().toEpochMilli());
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -93,7 +96,7 @@ public final class OpenComplaintSerde {
     static OpenComplaint read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format != FORMAT_1 && format != FORMAT_2 && format != FORMAT_3) {
+            if (format < FORMAT_1 || format > FORMAT_4) {
                 throw new SerializationException("unknown open-complaint format " + format);
             }
             String id = in.readUTF();
@@ -106,10 +109,12 @@ public final class OpenComplaintSerde {
             String queue = in.readUTF();
             String traceId = in.readUTF();
             Instant escalatedAt = format == FORMAT_1 ? startedAt : Instant.ofEpochMilli(in.readLong());
-            if (format == FORMAT_3) {
+            if (format >= FORMAT_3) {
                 policy = policy.in(readCalendar(in));
             }
-            SlaClock clock = new SlaClock(id, policy, startedAt, remindersSent, level, last < 0 ? null : Instant.ofEpochMilli(last));
+            long lastDue = format >= FORMAT_4 ? in.readLong() : -1;
+            SlaClock clock = new SlaClock(id, policy, startedAt, remindersSent, level, last < 0 ? null : Instant.ofEpochMilli(last),
+                    lastDue < 0 ? null : Instant.ofEpochMilli(lastDue));
             return new OpenComplaint(clock, escalatedAt, severity, queue, traceId.isEmpty() ? null : traceId);
         } catch (IOException e) {
             throw new SerializationException("corrupt open-complaint record", e);

@@ -50,6 +50,27 @@ class StoreFormatTest {
     }
 
     @Test
+    void aClockStoredInFormatThreeCountsItsNextRepeatFromItsStartAndFallsDueWhereFormatFourSays() {
+        BusinessCalendar office = BusinessCalendar.parse("office", java.time.ZoneId.of("Europe/Berlin"), "Mon-Fri 09:00-17:00",
+                List.of("2026-03-06"));
+        SlaPolicy policy = new SlaPolicy("vip", 4, Duration.ofHours(4), List.of(0.5), Duration.ofHours(1), 2).in(office);
+        SlaClock clock = SlaClock.start("c-1", policy, T0).catchUp(T0.plus(Duration.ofDays(9))).clock();
+        OpenComplaint open = new OpenComplaint(clock, T0, Severity.HIGH, "billing", null);
+        byte[] four = OpenComplaintSerde.write(open);
+        // Format 3 is format 4 without its last field, the last point's due time.
+        byte[] three = java.util.Arrays.copyOf(four, four.length - Long.BYTES);
+        three[0] = 3;
+
+        SlaClock fromFour = OpenComplaintSerde.read(four).clock();
+        SlaClock fromThree = OpenComplaintSerde.read(three).clock();
+
+        assertThat(fromFour.lastDueAt()).isEqualTo(clock.dueAt(clock.remindersSent())).isNotNull();
+        assertThat(fromThree.lastDueAt()).isNull();
+        assertThat(fromThree.nextDueAt()).isEqualTo(fromFour.nextDueAt()).isEqualTo(clock.dueAt(clock.remindersSent() + 1));
+        assertThat(fromThree.catchUp(fromFour.nextDueAt()).clock()).isEqualTo(fromFour.catchUp(fromFour.nextDueAt()).clock());
+    }
+
+    @Test
     void anOpenComplaintStoredInFormatTwoRunsAllTheTime() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
