@@ -104,12 +104,17 @@ public final class FeedbackIntake {
         } catch (CompletionException | CancellationException e) {
             // WriteFailures looks through the whole cause chain; the unwrapped cause is for the log.
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (WriteFailures.isTransient(cause)) {
-                failures.unavailable.add(pending.eventId(), cause);
-                return Outcome.refused(Problems.kafkaUnavailable(retryAfter));
+            switch (WriteFailures.of(cause)) {
+                case KAFKA_UNAVAILABLE:
+                    failures.kafka.add(pending.eventId(), cause);
+                    return Outcome.refused(Problems.kafkaUnavailable(retryAfter));
+                case REGISTRY_UNAVAILABLE:
+                    failures.registry.add(pending.eventId(), cause);
+                    return Outcome.refused(Problems.registryUnavailable(retryAfter));
+                default:
+                    failures.failed.add(pending.eventId(), cause);
+                    return Outcome.refused(Problems.internal());
             }
-            failures.failed.add(pending.eventId(), cause);
-            return Outcome.refused(Problems.internal());
         }
     }
 
@@ -118,7 +123,8 @@ public final class FeedbackIntake {
      * would be 500 lines per request, written on the producer's I/O thread that the acknowledgements need.
      */
     private static final class Failures {
-        final Kind unavailable = new Kind();
+        final Kind kafka = new Kind();
+        final Kind registry = new Kind();
         final Kind failed = new Kind();
 
         static final class Kind {
@@ -135,14 +141,18 @@ public final class FeedbackIntake {
         }
 
         void log(int items) {
-            if (unavailable.count > 0) {
-                LOG.atWarn().addKeyValue("eventId", unavailable.firstEventId).addKeyValue("failed", unavailable.count)
-                        .addKeyValue("items", items).addKeyValue("error", unavailable.first.toString())
-                        .log("kafka did not take the write");
-            }
+            warn(kafka, items, "kafka did not acknowledge the write in time (it may be stored)");
+            warn(registry, items, "schema registry unreachable; nothing written");
             if (failed.count > 0) {
                 LOG.atError().addKeyValue("eventId", failed.firstEventId).addKeyValue("failed", failed.count)
                         .addKeyValue("items", items).setCause(failed.first).log("write failed");
+            }
+        }
+
+        private static void warn(Kind kind, int items, String message) {
+            if (kind.count > 0) {
+                LOG.atWarn().addKeyValue("eventId", kind.firstEventId).addKeyValue("failed", kind.count)
+                        .addKeyValue("items", items).addKeyValue("error", kind.first.toString()).log(message);
             }
         }
     }

@@ -48,9 +48,21 @@ public final class Problems {
                 .withRetryAfter(wait);
     }
 
+    /**
+     * Kafka did not acknowledge in time. The write may still have reached the log (the fault suite sees it for a share
+     * of these), so this does not say "nothing was stored": a retry with the same id is recognised downstream.
+     */
     public static Problem kafkaUnavailable(Duration wait) {
         return Problem.of(503, "unavailable", "The feedback could not be stored now",
-                "Kafka did not acknowledge the write in time; nothing was accepted. Retry with the same event id.")
+                "Kafka did not acknowledge the write in time; it was not accepted, though it may have been stored. "
+                        + "Retry with the same event id: a repeat is recognised and processed once.")
+                .withRetryAfter(wait);
+    }
+
+    /** The schema registry could not be reached while encoding the event, so nothing was sent to Kafka. */
+    public static Problem registryUnavailable(Duration wait) {
+        return Problem.of(503, "unavailable", "The feedback could not be stored now",
+                "The schema registry could not be reached, so nothing was written; nothing was accepted. Retry with the same event id.")
                 .withRetryAfter(wait);
     }
 

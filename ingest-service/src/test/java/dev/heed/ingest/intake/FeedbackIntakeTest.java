@@ -134,6 +134,8 @@ class FeedbackIntakeTest {
 
         assertThat(unavailable.status()).isEqualTo(503);
         assertThat(unavailable.problem().retryAfter()).isEqualTo(Duration.ofSeconds(5));
+        // The write may have reached the log: the answer must not promise that nothing was stored.
+        assertThat(unavailable.problem().detail()).contains("may have been stored").doesNotContain("nothing was");
 
         failure = null;
         assertThat(submit(new Submission("wf-1", null, input("hi"), List.of()), null).status()).isEqualTo(202);
@@ -142,7 +144,17 @@ class FeedbackIntakeTest {
     @Test
     void shouldAnswer503WhenTheRegistryCannotBeReached() {
         failure = new SerializationException("cannot resolve", new RegistryException("connection refused", true, null));
-        assertThat(submit(new Submission("wf-1", null, input("hi"), List.of()), null).status()).isEqualTo(503);
+        Outcome unavailable = submit(new Submission("wf-1", null, input("hi"), List.of()), null);
+
+        assertThat(unavailable.status()).isEqualTo(503);
+        // Serialization failed before the send, so here nothing was written, and the answer names the registry.
+        assertThat(unavailable.problem().detail()).contains("schema registry", "nothing was written").doesNotContain("Kafka");
+    }
+
+    @Test
+    void shouldAnswer500WhenTheRegistryRefusesForGood() {
+        failure = new SerializationException("cannot register", new RegistryException("schema incompatible", false, null));
+        assertThat(submit(new Submission("wf-1", null, input("hi"), List.of()), null).status()).isEqualTo(500);
     }
 
     @Test
