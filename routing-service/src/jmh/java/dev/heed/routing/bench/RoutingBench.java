@@ -11,7 +11,9 @@ import java.util.List;
  * <ol>
  *   <li>punctuation cost with 10^6 vs 10^4 open clocks, the same number due (goal: at most 2);</li>
  *   <li>routing throughput over a bare exactly_once_v2 read→write app on the same broker and records, and over
- *       an app that makes routing's Kafka and RocksDB writes and nothing else ("same writes"; goal: at least 0.5).</li>
+ *       an app that makes routing's Kafka and RocksDB writes and nothing else ("same writes"; goal: at least 0.5);</li>
+ *   <li>reminder lateness with many clocks falling due at once ({@code lateness [clocks, default 100000] [delay
+ *       seconds, default 300]}, not in {@code all}; goal: max ≤ punctuation interval + 1 s).</li>
  * </ol>
  * Arguments: {@code [all|punctuation|throughput] [records for throughput, default 200000] [due per punctuation,
  * default 500]}, e.g. {@code -Djmh.main=dev.heed.routing.bench.RoutingBench -Djmh.args="throughput 500000"}
@@ -24,10 +26,18 @@ public final class RoutingBench {
 
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "all";
-        if (!List.of("all", "punctuation", "throughput").contains(which)) {
+        if (!List.of("all", "punctuation", "throughput", "lateness").contains(which)) {
             // -Djmh.main without -Djmh.args would hand JMH's options over as these arguments.
-            System.err.println("usage: RoutingBench [all|punctuation|throughput] [records] [due], not " + List.of(args));
+            System.err.println("usage: RoutingBench [all|punctuation|throughput] [records] [due] | lateness [clocks] [delay s], not "
+                    + List.of(args));
             System.exit(2);
+        }
+        if (which.equals("lateness")) {
+            try (Stack stack = LocalStack.start()) {
+                new LatenessBench(stack).run(args.length > 1 ? Integer.parseInt(args[1]) : 100_000,
+                        java.time.Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 300));
+            }
+            System.exit(0);
         }
         int records = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         int due = args.length > 2 ? Integer.parseInt(args[2]) : 500;

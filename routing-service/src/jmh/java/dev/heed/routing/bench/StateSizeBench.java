@@ -94,6 +94,10 @@ public final class StateSizeBench {
         int sample = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
         System.out.printf("capacity inputs: %d open clocks, %d feedback per event-size sample, %d cores, max heap %d MiB%n",
                 clocks, sample, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        if (args.length > 2 && args[2].equals("restore")) {
+            restore(clocks); // only the restore: -Djmh.args="1000000 0 restore"
+            System.exit(0);
+        }
         // The stores first, so the resident memory they add is not hidden by the heap the event samples grew.
         stores(clocks);
         eventSizes(sample, 140);
@@ -284,33 +288,40 @@ public final class StateSizeBench {
             double consumerSeconds = plainRead(kafka.bootstrapServers(), changelog, n);
             System.out.printf("plain read_committed consumer: %d records in %.2f s (%.0f/s)%n", n, consumerSeconds, n / consumerSeconds);
 
-            Topology topology = new Topology();
-            topology.addSource("in", Serdes.String().deserializer(), Serdes.String().deserializer(), input);
-            topology.addProcessor("clocks", () -> new Processor<String, String, Void, Void>() {
-                @Override
-                public void process(Record<String, String> record) {
-                }
-            }, "in");
-            topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OPEN_CLOCKS),
-                    Serdes.String(), OpenComplaintSerde.serde()), "clocks");
-            Properties props = new Properties();
-            props.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
-            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("capacity-restore").toString());
-            StreamsProperties.processing(props);
-            RestoreTimer timer = new RestoreTimer();
-            try (KafkaStreams streams = new KafkaStreams(topology, props)) {
-                streams.setGlobalStateRestoreListener(timer);
-                streams.start();
-                if (!timer.done.await(10, TimeUnit.MINUTES)) {
-                    throw new IllegalStateException("restore did not end within 10 minutes: " + timer.restored.get() + " restored");
-                }
-                double seconds = (timer.endNanos - timer.startNanos) / 1e9;
-                System.out.printf("restore of %s into an empty state directory: %d clocks in %.2f s (%.0f/s); ratio to the plain"
-                        + " consumer %.2f%n", StoreNames.OPEN_CLOCKS, timer.restored.get(), seconds, timer.restored.get() / seconds,
-                        seconds / consumerSeconds);
-                streams.close(Duration.ofSeconds(30));
+            double seconds = timeRestore(kafka.bootstrapServers(), app, input, n);
+            System.out.printf("restore of %s into an empty state directory: %d clocks in %.2f s (%.0f/s); ratio to the plain"
+                    + " consumer %.2f%n", StoreNames.OPEN_CLOCKS, n, seconds, n / seconds, seconds / consumerSeconds);
+        }
+    }
+
+    private static double timeRestore(String bootstrap, String app, String input, int n) throws Exception {
+        Topology topology = new Topology();
+        topology.addSource("in", Serdes.String().deserializer(), Serdes.String().deserializer(), input);
+        topology.addProcessor("clocks", () -> new Processor<String, String, Void, Void>() {
+            @Override
+            public void process(Record<String, String> record) {
             }
+        }, "in");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OPEN_CLOCKS),
+                Serdes.String(), OpenComplaintSerde.serde()), "clocks");
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("capacity-restore").toString());
+        StreamsProperties.processing(props);
+        RestoreTimer timer = new RestoreTimer();
+        try (KafkaStreams streams = new KafkaStreams(topology, props)) {
+            streams.setGlobalStateRestoreListener(timer);
+            streams.start();
+            if (!timer.done.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("restore did not end within 10 minutes: " + timer.restored.get() + " restored");
+            }
+            if (timer.restored.get() != n) {
+                throw new IllegalStateException("restored " + timer.restored.get() + " of " + n + " clocks");
+            }
+            double seconds = (timer.endNanos - timer.startNanos) / 1e9;
+            streams.close(Duration.ofSeconds(30));
+            return seconds;
         }
     }
 

@@ -10,9 +10,7 @@ import dev.heed.routing.deadletter.DeadLetterConfig;
 import dev.heed.routing.sla.PolicyBook;
 import dev.heed.routing.topology.ClockSettings;
 import dev.heed.routing.topology.RoutingTopology;
-import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
-import dev.heed.runtime.kafka.TopicEnsure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,14 +24,10 @@ import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -71,8 +65,7 @@ final class ThroughputBench {
 
     ThroughputBench(Stack stack) {
         this.stack = stack;
-        this.topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, HeedTopics.DEFAULT_PARTITIONS);
-        TopicEnsure.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
+        this.topics = BenchKafka.topics(stack);
         stack.createTopic(BARE_OUT, HeedTopics.DEFAULT_PARTITIONS);
         for (String topic : List.of(SAME_OUT, SAME_COMPLAINTS, SAME_STATE)) {
             stack.createTopic(topic, HeedTopics.DEFAULT_PARTITIONS);
@@ -130,12 +123,7 @@ final class ThroughputBench {
     long load(int n) throws Exception {
         var serializer = topics.feedbackReceived().valueSerde().serializer();
         String topic = topics.feedbackReceived().name();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                // One request in flight: with five, a loaded in-process broker answered OUT_OF_ORDER_SEQUENCE_NUMBER
-                // and the producer retried without end (one run hung in flush for minutes).
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (var producer = BenchKafka.loader(stack)) {
             Instant now = Instant.now();
             for (int i = 0; i < n; i++) {
                 String id = KEY_PREFIX + i;

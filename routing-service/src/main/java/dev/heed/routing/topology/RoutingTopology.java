@@ -52,8 +52,8 @@ public final class RoutingTopology {
         topology.addProcessor("classify", () -> new ClassifyProcessor(classifier), "dedupe");
         EscalationRule escalation = new EscalationRule(policies);
         topology.addProcessor("escalate", () -> new EscalateProcessor(escalation), "classify");
-        topology.addProcessor("complaint-clock", () -> new ComplaintClockProcessor(settings.punctuateInterval(),
-                settings.earlyAckRetention()), "escalate", "complaints-acknowledged-source");
+        topology.addProcessor("complaint-clock", () -> new ComplaintClockProcessor(settings), "escalate",
+                "complaints-acknowledged-source");
 
         topology.addSink("feedback-classified-sink", topics.feedbackClassified().name(), Serdes.String().serializer(),
                 topics.feedbackClassified().valueSerde().serializer(), "classify");

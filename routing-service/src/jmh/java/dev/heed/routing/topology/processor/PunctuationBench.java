@@ -47,8 +47,7 @@ public final class PunctuationBench {
                 .withLoggingDisabled().build());
         init(context, Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EARLY_ACKS), Serdes.String(),
                 EarlyAcks.Remembered.serde()).withLoggingDisabled().build());
-        ComplaintClockProcessor processor = new ComplaintClockProcessor(ClockSettings.DEFAULT_PUNCTUATE_INTERVAL,
-                ClockSettings.DEFAULT_RETENTION);
+        ComplaintClockProcessor processor = new ComplaintClockProcessor(ClockSettings.defaults());
         processor.init(context);
         int warmup = 5;
         load(new ClockStore(clocks, index), open, due, warmup + rounds);

@@ -2,6 +2,7 @@ package dev.heed.routing.topology.processor;
 
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.routing.sla.SlaClock;
+import dev.heed.routing.topology.ClockSettings;
 import dev.heed.routing.topology.event.ComplaintEvents;
 import dev.heed.routing.topology.store.ClockStore;
 import dev.heed.routing.topology.store.DueIndexKey;
@@ -45,14 +46,19 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
 
     private final Duration punctuateInterval;
     private final Duration ackRetention;
+    private final int maxDuePerPunctuation;
     private ClockStore clocks;
     private EarlyAcks earlyAcks;
     private AckCounter acksWithoutClock;
 
-    /** Looks for due points every {@code punctuateInterval}; remembers early acknowledgements for {@code earlyAckRetention}. */
-    public ComplaintClockProcessor(Duration punctuateInterval, Duration earlyAckRetention) {
-        this.punctuateInterval = punctuateInterval;
-        this.ackRetention = earlyAckRetention;
+    /**
+     * Looks for due points every {@code punctuateInterval}, catching up at most {@code maxDuePerPunctuation} clocks each
+     * time; remembers early acknowledgements for {@code earlyAckRetention} (see {@link ClockSettings}).
+     */
+    public ComplaintClockProcessor(ClockSettings settings) {
+        this.punctuateInterval = settings.punctuateInterval();
+        this.ackRetention = settings.earlyAckRetention();
+        this.maxDuePerPunctuation = settings.maxDuePerPunctuation();
     }
 
     @Override
@@ -128,11 +134,19 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     }
 
     private void emitDue(Instant now) {
-        List<Bytes> due;
-        do {
-            due = clocks.due(now, SCAN_BATCH);
+        int handled = 0;
+        while (handled < maxDuePerPunctuation) {
+            int batch = Math.min(SCAN_BATCH, maxDuePerPunctuation - handled);
+            List<Bytes> due = clocks.due(now, batch);
             due.forEach(key -> catchUp(key, now));
-        } while (due.size() == SCAN_BATCH);
+            handled += due.size();
+            if (due.size() < batch) {
+                return;
+            }
+        }
+        // Bounded so the thread commits in between (see ClockSettings); the next punctuation goes on from here.
+        LOG.info("task {}: caught up {} due clocks in one punctuation, the bound; more are due and follow at the next",
+                context().taskId(), handled);
     }
 
     private void catchUp(Bytes indexKey, Instant now) {

@@ -114,8 +114,35 @@ class ClockRestoreTest {
         assertThat(emitted()).isEmpty();
     }
 
+    @Test
+    void aPunctuationCatchesUpAtMostItsBoundOfClocksAndTheNextGoesOnWithTheRestEachOnce() {
+        for (int i = 0; i < 7; i++) {
+            clocks.put("k" + i, open("k" + i, T0.plusMillis(i)));
+        }
+        ClockSettings defaults = ClockSettings.defaults();
+        start(new ClockSettings(defaults.punctuateInterval(), defaults.dedupeRetention(), defaults.earlyAckRetention(), 3));
+        Instant allDue = T0.plus(Duration.ofMinutes(90));
+
+        List<Integer> perPunctuation = new java.util.ArrayList<>();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            punctuate(allDue);
+            // Each clock is half an hour past its breach: its breach is due and nothing else (the repeat is at 2 h).
+            perPunctuation.add(emitted().size());
+            emitted().forEach(due -> ids.add(due.getComplaintId()));
+            context.resetForwards();
+        }
+
+        assertThat(perPunctuation).containsExactly(3, 3, 1, 0);
+        assertThat(ids).containsExactly("k0", "k1", "k2", "k3", "k4", "k5", "k6");
+    }
+
     private void start() {
-        processor = new ComplaintClockProcessor(ClockSettings.DEFAULT_PUNCTUATE_INTERVAL, ClockSettings.DEFAULT_RETENTION);
+        start(ClockSettings.defaults());
+    }
+
+    private void start(ClockSettings settings) {
+        processor = new ComplaintClockProcessor(settings);
         processor.init(context);
     }
 
