@@ -50,7 +50,12 @@ public record RoutingConfig(KafkaSettings kafka, String applicationId, String ht
                 policies(settings));
     }
 
-    private static PolicyBook policies(Settings settings) {
+    /**
+     * The SLA policies routing runs with: {@code HEED_SLA_POLICIES} over the defaults, naming calendars of
+     * {@code HEED_SLA_CALENDARS}, scaled by {@code HEED_SLA_TIME_SCALE}. Public for {@code heed replay}, whose "live"
+     * column must be exactly what routing would choose from the same environment.
+     */
+    public static PolicyBook policies(Settings settings) {
         Map<String, BusinessCalendar> calendars;
         try {
             calendars = PolicyBookFormat.calendars(settings.get(SLA_CALENDARS));
