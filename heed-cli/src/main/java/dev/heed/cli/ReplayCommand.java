@@ -2,13 +2,13 @@ package dev.heed.cli;
 
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
-import dev.heed.routing.app.RoutingConfig;
 import dev.heed.routing.sla.BusinessCalendar;
 import dev.heed.routing.sla.PolicyBook;
 import dev.heed.routing.sla.PolicyBookFormat;
 import dev.heed.routing.sla.PolicyReplay;
 import dev.heed.runtime.catalog.RoutingSettings;
 import dev.heed.runtime.config.Settings;
+import dev.heed.runtime.config.SettingsException;
 import dev.heed.schemas.topics.HeedTopics;
 import dev.heed.schemas.topics.Topic;
 import java.io.PrintStream;
@@ -59,7 +59,12 @@ final class ReplayCommand {
         String policies = args.option("policies").orElseThrow(() -> new UsageException(
                 "replay needs --policies \"<candidate policies, as HEED_SLA_POLICIES>\" (docs/routing.md#sla-policies)"));
         Settings settings = new Settings(env);
-        PolicyBook live = RoutingConfig.policies(settings);
+        PolicyBook live;
+        try {
+            live = PolicyBookFormat.configured(settings);
+        } catch (SettingsException e) {
+            throw new UsageException("replay: the live policies do not parse: " + e.getMessage());
+        }
         String liveFrom = settings.find(RoutingSettings.SLA_POLICIES).isPresent() ? "HEED_SLA_POLICIES" : "defaults";
         PolicyBook candidate;
         try {
