@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,8 @@ final class ReplayCommand {
         }
         Instant horizon;
         try {
-            horizon = args.option("until").map(Instant::parse).orElseGet(clock::instant);
+            // Milliseconds, the resolution of the events' times.
+            horizon = args.option("until").map(Instant::parse).orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.MILLIS));
         } catch (DateTimeParseException e) {
             throw new UsageException("replay --until takes an ISO-8601 instant such as 2026-12-07T00:00:00Z: " + e.getParsedString());
         }
