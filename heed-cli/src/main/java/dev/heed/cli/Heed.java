@@ -32,13 +32,16 @@ public final class Heed {
               status
               erase  (--email E | --customer-id ID | --feedback-id ID ...) [--dry-run]
                      reports one customer's records in every topic and tombstones them on complaints.state (docs/personal-data.md)
+              replay --policies TEXT [--calendars TEXT] [--until ISO-TIME] [--json]
+                     every complaint's SLA clock again under candidate policies (HEED_SLA_POLICIES format), beside the
+                     live ones (this environment's HEED_SLA_*), up to --until (now); reads the topics, writes nothing
               acls   the ACLs each service and this CLI need on a cluster that authorizes (docs/security.md), as
                      kafka-acls commands for HEED_TOPIC_SUFFIX, HEED_ROUTING_APPLICATION_ID and HEED_RESPONDER_GROUP_ID
               up     [--demo] [--time-scale N] [--secure]   the whole pipeline on this machine (Ctrl-C stops it);
                      --demo posts a steady mix of feedback and runs SLA times 60x faster unless --time-scale says otherwise;
                      --secure: Kafka takes only SASL_SSL with SCRAM, each service and this CLI as its own user with its ACLs
               down                        stops what up started
-            send, tail, status and erase take --bootstrap HOST:PORT and --registry URL (or HEED_BOOTSTRAP_SERVERS, HEED_REGISTRY_URL);
+            send, tail, status, erase and replay take --bootstrap HOST:PORT and --registry URL (or HEED_BOOTSTRAP_SERVERS, HEED_REGISTRY_URL);
             ack takes --responder URL (or HEED_RESPONDER_URL); without them, the local run started by ./heed up""";
     private static final Set<String> CONNECTION = Set.of("bootstrap", "registry");
 
@@ -67,6 +70,7 @@ public final class Heed {
                 case "erase" -> new EraseCommand().run(parse(rest, ErasureRequest.OPTIONS, ErasureRequest.SWITCHES),
                         clients(rest, env, ErasureRequest.OPTIONS, ErasureRequest.SWITCHES), out, err);
                 case "acls" -> acls(rest, env, out);
+                case "replay" -> replay(rest, env, out);
                 case "status" -> new StatusCommand().run(parse(rest, Set.of(), Set.of()), clients(rest, env, Set.of(), Set.of()), out);
                 default -> throw new UsageException("unknown command " + command + "\n" + USAGE);
             };
@@ -96,6 +100,13 @@ public final class Heed {
         CliArgs args = CliArgs.parse(words, AckCommand.OPTIONS, Set.of());
         Responder responder = Responder.resolve(args, env, LocalRunConfig.from(Path.of("").toAbsolutePath(), env).endpointsFile());
         return new AckCommand(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()).run(args, responder, out, err);
+    }
+
+    // The policies and the horizon are checked before anything connects: wrong usage is exit 2 and reads nothing.
+    private static int replay(List<String> words, Map<String, String> env, PrintStream out) {
+        ReplayCommand command = new ReplayCommand(Clock.systemUTC());
+        ReplayCommand.Plan plan = command.plan(parse(words, ReplayCommand.OPTIONS, ReplayCommand.SWITCHES), env);
+        return command.run(plan, clients(words, env, ReplayCommand.OPTIONS, ReplayCommand.SWITCHES), out);
     }
 
     private static int up(List<String> words, Map<String, String> env, PrintStream out) throws Exception {

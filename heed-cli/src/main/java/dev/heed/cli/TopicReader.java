@@ -14,11 +14,18 @@ final class TopicReader<K, V> {
     private final KafkaConsumer<K, V> consumer;
     private final String topic;
     private final Duration timeout;
+    private final Duration readTimeout;
 
     TopicReader(KafkaConsumer<K, V> consumer, String topic, Duration timeout) {
+        this(consumer, topic, timeout, timeout);
+    }
+
+    /** {@code timeout} for the metadata and end offsets, {@code readTimeout} for reading the whole topic. */
+    TopicReader(KafkaConsumer<K, V> consumer, String topic, Duration timeout, Duration readTimeout) {
         this.consumer = consumer;
         this.topic = topic;
         this.timeout = timeout;
+        this.readTimeout = readTimeout;
     }
 
     void readToEnd(Consumer<ConsumerRecord<K, V>> sink) {
@@ -27,10 +34,10 @@ final class TopicReader<K, V> {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-        Instant deadline = Instant.now().plus(timeout);
+        Instant deadline = Instant.now().plus(readTimeout);
         while (!reached(ends)) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("could not read " + topic + " to its end within " + timeout);
+                throw new IllegalStateException("could not read " + topic + " to its end within " + readTimeout);
             }
             consumer.poll(Duration.ofMillis(200)).forEach(sink);
         }

@@ -2,7 +2,6 @@ package dev.heed.routing.app;
 
 import static dev.heed.runtime.catalog.RoutingSettings.*;
 
-import dev.heed.routing.sla.BusinessCalendar;
 import dev.heed.routing.sla.PolicyBook;
 import dev.heed.routing.sla.PolicyBookFormat;
 import dev.heed.routing.topology.ClockSettings;
@@ -47,22 +46,6 @@ public record RoutingConfig(KafkaSettings kafka, String applicationId, String ht
                 settings.get(STREAM_THREADS),
                 settings.get(STATE_DIR),
                 new ClockSettings(settings.get(PUNCTUATE_INTERVAL), settings.get(DEDUPE_RETENTION), settings.get(EARLY_ACK_RETENTION)),
-                policies(settings));
-    }
-
-    private static PolicyBook policies(Settings settings) {
-        Map<String, BusinessCalendar> calendars;
-        try {
-            calendars = PolicyBookFormat.calendars(settings.get(SLA_CALENDARS));
-        } catch (IllegalArgumentException e) {
-            throw new SettingsException(SLA_CALENDARS.name() + ": " + e.getMessage(), e);
-        }
-        try {
-            return PolicyBookFormat.parse(settings.get(SLA_POLICIES), calendars).timeScaled(settings.get(SLA_TIME_SCALE));
-        } catch (SettingsException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new SettingsException(SLA_POLICIES.name() + ": " + e.getMessage(), e);
-        }
+                PolicyBookFormat.configured(settings));
     }
 }

@@ -2,7 +2,10 @@ package dev.heed.routing.sla;
 
 import dev.heed.routing.classify.CategoryLabel;
 import dev.heed.routing.classify.SeverityLabel;
+import dev.heed.runtime.catalog.RoutingSettings;
 import dev.heed.runtime.config.Durations;
+import dev.heed.runtime.config.Settings;
+import dev.heed.runtime.config.SettingsException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -38,6 +41,28 @@ public final class PolicyBookFormat {
     private static final Set<String> CALENDAR_KEYS = Set.of("zone", "hours", "holidays");
 
     private PolicyBookFormat() {
+    }
+
+    /**
+     * The policies routing runs with: {@code HEED_SLA_POLICIES} over the defaults, naming calendars of
+     * {@code HEED_SLA_CALENDARS}, scaled by {@code HEED_SLA_TIME_SCALE}; an error names the variable. Here rather than
+     * in routing's configuration so that {@code heed replay}'s "live" column is built by the same code from the same
+     * settings.
+     */
+    public static PolicyBook configured(Settings settings) {
+        Map<String, BusinessCalendar> calendars;
+        try {
+            calendars = calendars(settings.get(RoutingSettings.SLA_CALENDARS));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(RoutingSettings.SLA_CALENDARS.name() + ": " + e.getMessage(), e);
+        }
+        try {
+            return parse(settings.get(RoutingSettings.SLA_POLICIES), calendars).timeScaled(settings.get(RoutingSettings.SLA_TIME_SCALE));
+        } catch (SettingsException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(RoutingSettings.SLA_POLICIES.name() + ": " + e.getMessage(), e);
+        }
     }
 
     public static PolicyBook parse(String text) {
