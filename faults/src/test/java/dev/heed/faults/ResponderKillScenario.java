@@ -44,7 +44,7 @@ final class ResponderKillScenario {
     static final Set<String> SEND_TIME_FIELDS = Set.of("subject", "text", "overdueBySeconds");
 
     /** One kill: the message the receiver had just answered, and whether its outcome was on responses.sent before the restart. */
-    record Kill(int number, String webhookId, String key, boolean outcomeRecorded, Duration recovery) {}
+    record Kill(int number, Instant killedAt, String webhookId, String key, boolean outcomeRecorded, Duration recovery) {}
 
     /**
      * What the run found beyond the topics' counts.
@@ -64,11 +64,14 @@ final class ResponderKillScenario {
      * @param repeatsDifferingBeyondSendTime repeats whose body differs in a field not rendered from the send time,
      *                            or a reply repeat differing at all
      * @param inboxUnreadable     requests the receiver could not read
+     * @param repeatsPerKill      per kill, the messages first delivered since the kill before it (or the start) and
+     *                            delivered again after it: what was in flight, accepted and not recorded, when it came
+     * @param repeatsByType       repeats by message type (reply, escalation notice, reminder)
      */
     record Run(ScenarioResult result, List<Kill> kills, int victimsRepeated, int victimsRecordedButRepeated,
                DeliveryCounts deliveries, int missingMessages, int reminderNotices, int replyIdsNotDerived, int outcomes,
                int duplicateOutcomes, int deliveredWithoutOutcome, int notSent, int repeatsDifferingBeyondSendTime,
-               int inboxUnreadable) {
+               int inboxUnreadable, List<Integer> repeatsPerKill, Map<String, Integer> repeatsByType) {
 
         long killsInWindow() {
             return kills.stream().filter(k -> !k.outcomeRecorded()).count();
@@ -113,7 +116,7 @@ final class ResponderKillScenario {
                             .until(() -> inbox.received() > before);
                     Duration recovery = Duration.between(killedAt.get(), clock.instant());
                     longestRecovery = recovery.compareTo(longestRecovery) > 0 ? recovery : longestRecovery;
-                    done.add(new Kill(kill, killedOn.webhookId(), killedOn.key(), recorded, recovery));
+                    done.add(new Kill(kill, killedAt.get(), killedOn.webhookId(), killedOn.key(), recorded, recovery));
                     LOG.info("kill {}/{} on {} ({}): outcome {} before the restart; ready after {} ms, delivering after {} ms; "
                                     + "{} deliveries so far", kill, kills, killedOn.webhookId(), killedOn.key(),
                             recorded ? "recorded (kill outside the window)" : "NOT recorded (kill in the window)",
@@ -164,15 +167,48 @@ final class ResponderKillScenario {
         int differingBeyondSendTime = differingBeyondSendTime(deliveries);
 
         long inWindow = kills.stream().filter(k -> !k.outcomeRecorded()).count();
+        // The row says how often the kill landed where it should, and what the repeats were: each under its first id,
+        // identical, or a notice re-rendered at its new send time ("due in", "overdue by"), or else different.
         String fault = FAULT + " (" + inWindow + " of " + kills.size() + " kills in the window; " + counts.repeats()
-                + " repeats, same id, " + counts.identicalRepeats() + " identical)";
+                + " repeats, each under its first id: " + counts.identicalRepeats() + " identical, "
+                + (counts.repeats() - counts.identicalRepeats() - differingBeyondSendTime) + " notices re-rendered at send time"
+                + (differingBeyondSendTime > 0 ? ", " + differingBeyondSendTime + " different" : "") + ")";
         ScenarioResult result = new ScenarioResult(fault, kills.size(), outcome.counts(), counts.longestGap(), longestRecovery,
                 load.unexpected(), outcome.scan().unreadable(), stack.servicesAlive(), missing,
                 counts.keysUnderSeveralIds() + duplicateOutcomes);
         Run run = new Run(result, kills, victimsRepeated, recordedButRepeated, counts, missing, reminders, replyIdsNotDerived,
-                sent.size(), duplicateOutcomes, withoutOutcome, notSent, differingBeyondSendTime, inbox.unreadable());
-        LOG.info("responder kill: {}; kills {}", counts, kills);
+                sent.size(), duplicateOutcomes, withoutOutcome, notSent, differingBeyondSendTime, inbox.unreadable(),
+                repeatsPerKill(deliveries, kills), repeatsByType(deliveries));
+        LOG.info("responder kill: {}; kills {}; repeats per kill {}, by type {}", counts, kills, run.repeatsPerKill(),
+                run.repeatsByType());
         return run;
+    }
+
+    private static List<Integer> repeatsPerKill(List<Delivery> deliveries, List<Kill> kills) {
+        Map<String, Instant> first = new HashMap<>();
+        Map<String, Instant> last = new HashMap<>();
+        for (Delivery d : deliveries) {
+            first.merge(d.webhookId(), d.receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
+            last.merge(d.webhookId(), d.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        List<Integer> perKill = new java.util.ArrayList<>();
+        Instant since = Instant.MIN;
+        for (Kill k : kills) {
+            Instant from = since;
+            perKill.add((int) first.keySet().stream().filter(id -> first.get(id).isAfter(from) && !first.get(id).isAfter(k.killedAt())
+                    && last.get(id).isAfter(k.killedAt())).count());
+            since = k.killedAt();
+        }
+        return perKill;
+    }
+
+    private static Map<String, Integer> repeatsByType(List<Delivery> deliveries) {
+        Map<String, Integer> byType = new java.util.TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        deliveries.stream().sorted(java.util.Comparator.comparing(Delivery::receivedAt))
+                .filter(d -> !seen.add(d.webhookId()))
+                .forEach(d -> byType.merge(d.fields().get("type"), 1, Integer::sum));
+        return byType;
     }
 
     private static int missing(Set<String> expectedKeys, List<Delivery> deliveries) {
