@@ -67,11 +67,14 @@ final class ResponderKillScenario {
      * @param repeatsPerKill      per kill, the messages first delivered since the kill before it (or the start) and
      *                            delivered again after it: what was in flight, accepted and not recorded, when it came
      * @param repeatsByType       repeats by message type (reply, escalation notice, reminder)
+     * @param repeatsWithoutKill  repeats with no kill between them and the delivery before: not the window's doing
+     *                            (the receiver answers at once, so not a lost answer either)
      */
     record Run(ScenarioResult result, List<Kill> kills, int victimsRepeated, int victimsRecordedButRepeated,
                DeliveryCounts deliveries, int missingMessages, int reminderNotices, int replyIdsNotDerived, int outcomes,
                int duplicateOutcomes, int deliveredWithoutOutcome, int notSent, int repeatsDifferingBeyondSendTime,
-               int inboxUnreadable, List<Integer> repeatsPerKill, Map<String, Integer> repeatsByType) {
+               int inboxUnreadable, List<Integer> repeatsPerKill, Map<String, Integer> repeatsByType,
+               int repeatsWithoutKill) {
 
         long killsInWindow() {
             return kills.stream().filter(k -> !k.outcomeRecorded()).count();
@@ -172,15 +175,16 @@ final class ResponderKillScenario {
         String fault = FAULT + " (" + inWindow + " of " + kills.size() + " kills in the window; " + counts.repeats()
                 + " repeats, each under its first id: " + counts.identicalRepeats() + " identical, "
                 + (counts.repeats() - counts.identicalRepeats() - differingBeyondSendTime) + " notices re-rendered at send time"
-                + (differingBeyondSendTime > 0 ? ", " + differingBeyondSendTime + " different" : "") + ")";
+                + (differingBeyondSendTime > 0 ? ", " + differingBeyondSendTime + " different" : "")
+                + "; " + repeatsWithoutKill(deliveries, kills) + " without a kill)";
         ScenarioResult result = new ScenarioResult(fault, kills.size(), outcome.counts(), counts.longestGap(), longestRecovery,
                 load.unexpected(), outcome.scan().unreadable(), stack.servicesAlive(), missing,
                 counts.keysUnderSeveralIds() + duplicateOutcomes);
         Run run = new Run(result, kills, victimsRepeated, recordedButRepeated, counts, missing, reminders, replyIdsNotDerived,
                 sent.size(), duplicateOutcomes, withoutOutcome, notSent, differingBeyondSendTime, inbox.unreadable(),
-                repeatsPerKill(deliveries, kills), repeatsByType(deliveries));
-        LOG.info("responder kill: {}; kills {}; repeats per kill {}, by type {}", counts, kills, run.repeatsPerKill(),
-                run.repeatsByType());
+                repeatsPerKill(deliveries, kills), repeatsByType(deliveries), repeatsWithoutKill(deliveries, kills));
+        LOG.info("responder kill: {}; kills {}; repeats per kill {}, by type {}, without a kill between {}", counts, kills,
+                run.repeatsPerKill(), run.repeatsByType(), run.repeatsWithoutKill());
         return run;
     }
 
@@ -200,6 +204,18 @@ final class ResponderKillScenario {
             since = k.killedAt();
         }
         return perKill;
+    }
+
+    private static int repeatsWithoutKill(List<Delivery> deliveries, List<Kill> kills) {
+        Map<String, Instant> previous = new HashMap<>();
+        int without = 0;
+        for (Delivery d : deliveries.stream().sorted(java.util.Comparator.comparing(Delivery::receivedAt)).toList()) {
+            Instant before = previous.put(d.webhookId(), d.receivedAt());
+            if (before != null && kills.stream().noneMatch(k -> k.killedAt().isAfter(before) && !k.killedAt().isAfter(d.receivedAt()))) {
+                without++;
+            }
+        }
+        return without;
     }
 
     private static Map<String, Integer> repeatsByType(List<Delivery> deliveries) {
