@@ -26,8 +26,9 @@ import java.util.Map;
 
 /**
  * The whole pipeline on a {@link KraftCluster} of three brokers in child JVMs (so a broker kill is a real
- * SIGKILL) and a child registry, with ingest and responder in this JVM and routing either in this JVM too or
- * as several instances of one application in child JVMs (so an instance kill is a real SIGKILL), all on
+ * SIGKILL) and a child registry, with ingest in this JVM, routing either in this JVM too or as several
+ * instances of one application in child JVMs (so an instance kill is a real SIGKILL), and the responder in this
+ * JVM or in a child JVM of its own (so a responder kill is a real SIGKILL), all on
  * production settings (replication factor 3, {@code min.insync.replicas=2}, exactly_once_v2). Short SLA policies make two due
  * points (a warning at half the target, the breach) fall due within {@link #TARGET} of each complaint, and no
  * repeat within a run. Closed in reverse order of start.
