@@ -26,8 +26,9 @@ import java.util.Map;
 
 /**
  * The whole pipeline on a {@link KraftCluster} of three brokers in child JVMs (so a broker kill is a real
- * SIGKILL) and a child registry, with ingest and responder in this JVM and routing either in this JVM too or
- * as several instances of one application in child JVMs (so an instance kill is a real SIGKILL), all on
+ * SIGKILL) and a child registry, with ingest in this JVM, routing either in this JVM too or as several
+ * instances of one application in child JVMs (so an instance kill is a real SIGKILL), and the responder in this
+ * JVM or in a child JVM of its own (so a responder kill is a real SIGKILL), all on
  * production settings (replication factor 3, {@code min.insync.replicas=2}, exactly_once_v2). Short SLA policies make two due
  * points (a warning at half the target, the breach) fall due within {@link #TARGET} of each complaint, and no
  * repeat within a run. Closed in reverse order of start.
@@ -57,6 +58,8 @@ final class FaultStack implements AutoCloseable {
     private RoutingService routing;
     private final List<RoutingProcess> routingInstances = new ArrayList<>();
     private ResponderApplication responder;
+    /** Set instead of {@link #responder} when the responder runs in a child JVM (so a kill of it is a SIGKILL). */
+    private ResponderProcess responderProcess;
 
     private FaultStack(Path directory, boolean persistentRegistry) {
         this.directory = directory;
@@ -85,6 +88,19 @@ final class FaultStack implements AutoCloseable {
 
     /** As {@link #start(Path, int)}; a persistent registry (H2 file) can be stopped and started again, keeping its ids. */
     static FaultStack start(Path directory, int routingInstances, boolean persistentRegistry) {
+        return start(directory, routingInstances, persistentRegistry, null);
+    }
+
+    /**
+     * Routing in this JVM, ingest in this JVM, and the responder in a child JVM (its own {@code main}) with the
+     * usual settings plus {@code responderSettings} (webhook receivers, say); started and ready when this returns.
+     */
+    static FaultStack startWithResponderProcess(Path directory, Map<String, String> responderSettings) {
+        return start(directory, 0, false, Map.copyOf(responderSettings));
+    }
+
+    private static FaultStack start(Path directory, int routingInstances, boolean persistentRegistry,
+                                    Map<String, String> responderSettings) {
         FaultStack stack = new FaultStack(directory, persistentRegistry);
         try {
             if (routingInstances == 0) {
@@ -104,8 +120,13 @@ final class FaultStack implements AutoCloseable {
                 stack.services.add(instance);
                 instance.start();
             }
-            stack.responder = stack.startResponder();
-            stack.services.add(stack.responder);
+            if (responderSettings == null) {
+                stack.responder = stack.startResponder();
+                stack.services.add(stack.responder);
+            } else {
+                stack.responderProcess = stack.startResponderProcess(responderSettings);
+                stack.services.add(stack.responderProcess);
+            }
             stack.ingest = stack.startIngest();
             stack.services.add(stack.ingest);
         } catch (RuntimeException e) {
@@ -124,6 +145,14 @@ final class FaultStack implements AutoCloseable {
         return ResponderApplication.start(ResponderConfig.from(responderEnv()), Clock.systemUTC(), Sleeper.system(), t -> t);
     }
 
+    private ResponderProcess startResponderProcess(Map<String, String> settings) {
+        int port = Ports.free();
+        Map<String, String> env = responderEnv();
+        env.put("HEED_RESPONDER_PORT", Integer.toString(port));
+        env.putAll(settings);
+        return new ResponderProcess("responder", env, port, directory.resolve("responder")).start();
+    }
+
     private IngestApplication startIngest() {
         IngestApplication started = IngestApplication.start(IngestConfig.from(ingestEnv()), Clock.systemUTC());
         ingestPort = started.port();
@@ -136,8 +165,8 @@ final class FaultStack implements AutoCloseable {
      * once all three are started (ingest listening, routing's Streams started, the responder polling).
      */
     void restartServices() {
-        if (routing == null) {
-            throw new IllegalStateException("only routing in this JVM can be restarted here");
+        if (routing == null || responder == null) {
+            throw new IllegalStateException("only routing and the responder in this JVM can be restarted here");
         }
         services.clear();
         ingest.close();
@@ -203,7 +232,13 @@ final class FaultStack implements AutoCloseable {
     /** Whether routing and the responder are still working: neither has stopped on an error of its own. */
     boolean servicesAlive() {
         return (routing == null || !routing.failure().isDone()) && routingInstances.stream().allMatch(RoutingProcess::isAlive)
-                && !responder.failure().isDone();
+                && (responder == null || !responder.failure().isDone())
+                && (responderProcess == null || responderProcess.isAlive());
+    }
+
+    /** The responder's child JVM, or null when the responder runs in this JVM. */
+    ResponderProcess responderProcess() {
+        return responderProcess;
     }
 
     /** The routing instances in child JVMs, in start order (empty when routing runs in this JVM). */
@@ -215,7 +250,8 @@ final class FaultStack implements AutoCloseable {
     String failures() {
         return "routing: " + (routing == null ? routingInstances.size() + " child JVM(s)"
                 : routing.failure().isDone() ? routing.failure().join() : "running")
-                + "; responder: " + (responder.failure().isDone() ? responder.failure().join() : "running");
+                + "; responder: " + (responder == null ? "child JVM, " + (responderProcess.isAlive() ? "running" : "not running")
+                : responder.failure().isDone() ? responder.failure().join() : "running");
     }
 
     URI ingestUri() {

@@ -29,6 +29,10 @@ public final class Dispatcher {
         if (sentLog.contains(message.messageId())) {
             return false;
         }
+        // What writing the outcome needs from the registry is resolved before the send: a registry that does not
+        // answer (a cold cache at start-up, say) then fails the record before its message went out, and reading
+        // it again later does not deliver it a second time.
+        outcomes.prepare();
         DeliveryResult result = message.channel() == DeliveryChannel.NONE
                 ? DeliveryResult.undeliverable("no channel reaches the recipient")
                 : sender.send(message);

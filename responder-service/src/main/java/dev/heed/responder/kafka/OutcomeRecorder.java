@@ -1,10 +1,14 @@
 package dev.heed.responder.kafka;
 
+import dev.heed.events.DeliveryChannel;
+import dev.heed.events.DeliveryOutcome;
+import dev.heed.events.ResponseKind;
 import dev.heed.events.ResponseSent;
 import dev.heed.responder.delivery.OutcomeLog;
 import dev.heed.schemas.topics.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,6 +31,12 @@ public final class OutcomeRecorder implements OutcomeLog {
     public static final String OFFSET_HEADER = "heed.source.offset";
     public static final String MESSAGE_ID_HEADER = "heed.message-id";
 
+    /** Never written: only serialized by {@link #prepare()}, for the schema id. */
+    private static final ResponseSent PLACEHOLDER = ResponseSent.newBuilder()
+            .setMessageId("prepare").setFeedbackId("prepare").setKind(ResponseKind.CUSTOMER_REPLY).setTrigger("prepare")
+            .setChannel(DeliveryChannel.NONE).setTemplate("prepare").setOutcome(DeliveryOutcome.UNDELIVERABLE).setAttempts(0)
+            .setSentAt(Instant.EPOCH).build();
+
     private final Producer<byte[], byte[]> producer;
     private final Topic<String, ResponseSent> responsesSent;
     private final Topic<byte[], byte[]> deadLetters;
@@ -47,6 +57,16 @@ public final class OutcomeRecorder implements OutcomeLog {
         RecordingFailedException(String message, Throwable cause) {
             super(message, cause);
         }
+    }
+
+    /**
+     * Serializes a placeholder outcome, which resolves (once, then cached for the process's life) the schema id the
+     * real one will need; throws the serializer's {@link org.apache.kafka.common.errors.SerializationException} when
+     * the registry cannot give it, before anything was sent. Costs one small Avro encoding per message afterwards.
+     */
+    @Override
+    public void prepare() {
+        responsesSent.valueSerde().serializer().serialize(responsesSent.name(), PLACEHOLDER);
     }
 
     @Override

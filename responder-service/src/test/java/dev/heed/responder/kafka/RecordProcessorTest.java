@@ -86,6 +86,44 @@ class RecordProcessorTest {
     }
 
     @Test
+    void aRecordWhoseOutcomeSchemaTheRegistryCannotGiveIsReadAgainLaterBeforeItsMessageGoesOutNotAfter() throws Exception {
+        // The input's schema is known (its id is in the record), but the registry does not answer for the outcome's
+        // subject: a cold cache at start-up under load, as ResponderKillFaultIT met it. Failing only when the outcome
+        // is written would leave the reply delivered and unrecorded, and the record read again would send it again.
+        ConsumerRecord<byte[], byte[]> record = classified(praise("fb-cold"));
+        String outcomeSubject = topics.responsesSent().name() + "-value";
+        SchemaRegistryClient outcomeUnresolvable = new SchemaRegistryClient() {
+            @Override
+            public int register(String subject, Schema schema) {
+                if (subject.equals(outcomeSubject)) {
+                    throw new RegistryException("has not answered in 1000 ms", true, null);
+                }
+                return registry.register(subject, schema);
+            }
+
+            @Override
+            public int lookup(String subject, Schema schema) {
+                if (subject.equals(outcomeSubject)) {
+                    throw new RegistryException("has not answered in 1000 ms", true, null);
+                }
+                return registry.lookup(subject, schema);
+            }
+
+            @Override
+            public Schema getById(int id) {
+                return registry.getById(id);
+            }
+        };
+        RecordProcessor processor = processor(topics, HeedTopics.create(outcomeUnresolvable, true, 1), producer, Duration.ofSeconds(5));
+
+        assertThat(processor.process(record)).isEqualTo(Step.RETRY_LATER);
+        assertThat(processor.process(record)).isEqualTo(Step.RETRY_LATER); // read again later, the registry still silent
+
+        assertThat(emailed).as("replies sent while their outcome could not be recorded").isEmpty();
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
     void anOutcomeThatCannotBeWrittenStopsTheLoopWithoutCommittingSoARestartReadsTheRecordAgain() {
         // The broker never acknowledges: the write times out after the recorder's bound.
         MockProducer<byte[], byte[]> silent = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
@@ -177,10 +215,15 @@ class RecordProcessorTest {
     }
 
     private RecordProcessor processor(HeedTopics readWith, MockProducer<byte[], byte[]> writeTo, Duration writeTimeout) {
+        return processor(readWith, topics, writeTo, writeTimeout);
+    }
+
+    private RecordProcessor processor(HeedTopics readWith, HeedTopics writeWith, MockProducer<byte[], byte[]> writeTo,
+                                      Duration writeTimeout) {
         DeliveryMetrics metrics = new DeliveryMetrics(new SimpleMeterRegistry());
         RetryingSender sender = new RetryingSender(Map.of(DeliveryChannel.EMAIL, emailed::add),
                 BackoffPolicy.of(3, Duration.ofMillis(1), Duration.ofMillis(2)), duration -> { }, metrics);
-        OutcomeRecorder recorder = new OutcomeRecorder(writeTo, topics.responsesSent(), topics.responderDlq(), writeTimeout);
+        OutcomeRecorder recorder = new OutcomeRecorder(writeTo, writeWith.responsesSent(), writeWith.responderDlq(), writeTimeout);
         TemplateLibrary templates = new TemplateLibrary(null, "en");
         TimeFormat times = new TimeFormat(ZoneId.of("UTC"));
         return new RecordProcessor(new InputDecoder(readWith), new Responses(
