@@ -13,7 +13,9 @@ import java.util.List;
  *   <li>routing throughput over a bare exactly_once_v2 read→write app on the same broker and records, and over
  *       an app that makes routing's Kafka and RocksDB writes and nothing else ("same writes"; goal: at least 0.5);</li>
  *   <li>reminder lateness with many clocks falling due at once ({@code lateness [clocks, default 100000] [delay
- *       seconds, default 300]}, not in {@code all}; goal: max ≤ punctuation interval + 1 s).</li>
+ *       seconds, default 300]}, not in {@code all}; goal: max ≤ punctuation interval + 1 s);</li>
+ *   <li>the service's resident memory with many open clocks, restored into a child JVM ({@code memory [clocks, default
+ *       1000000]}, not in {@code all}; goal: at most 1 GiB at 10^6).</li>
  * </ol>
  * Arguments: {@code [all|punctuation|throughput] [records for throughput, default 200000] [due per punctuation,
  * default 500]}, e.g. {@code -Djmh.main=dev.heed.routing.bench.RoutingBench -Djmh.args="throughput 500000"}
@@ -26,11 +28,17 @@ public final class RoutingBench {
 
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "all";
-        if (!List.of("all", "punctuation", "throughput", "lateness").contains(which)) {
+        if (!List.of("all", "punctuation", "throughput", "lateness", "memory").contains(which)) {
             // -Djmh.main without -Djmh.args would hand JMH's options over as these arguments.
-            System.err.println("usage: RoutingBench [all|punctuation|throughput] [records] [due] | lateness [clocks] [delay s], not "
-                    + List.of(args));
+            System.err.println("usage: RoutingBench [all|punctuation|throughput] [records] [due] | lateness [clocks] [delay s]"
+                    + " | memory [clocks], not " + List.of(args));
             System.exit(2);
+        }
+        if (which.equals("memory")) {
+            try (Stack stack = LocalStack.start()) {
+                new MemoryBench(stack).run(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
+            }
+            System.exit(0);
         }
         if (which.equals("lateness")) {
             try (Stack stack = LocalStack.start()) {
