@@ -192,6 +192,15 @@ final class BodyReader implements Runnable {
 
     /** Gives the outcome, unless one was given already; true when this call gave it. */
     private boolean finish(Outcome outcome) {
+        if (!claim()) {
+            return false;
+        }
+        deliver(outcome);
+        return true;
+    }
+
+    /** Marks the read finished, unless it was already; true when this call did. */
+    private boolean claim() {
         synchronized (this) {
             if (finished) {
                 return false;
@@ -200,13 +209,16 @@ final class BodyReader implements Runnable {
             if (timer != null) {
                 timer.cancel();
             }
+            return true;
         }
+    }
+
+    private void deliver(Outcome outcome) {
         if (waited) {
             handOff.execute(() -> done.accept(outcome));
         } else {
             done.accept(outcome);
         }
-        return true;
     }
 
     private Scheduler.Task schedule(long nanos) {
@@ -234,10 +246,14 @@ final class BodyReader implements Runnable {
      * and fails the request so that Jetty reads no more of it. Does nothing once the outcome was given.
      */
     void stop(Outcome outcome) {
-        if (finish(outcome)) {
+        if (claim()) {
+            // Failed before the outcome is handed on, never beside it: the handling that follows reads what is left
+            // of the request, and Jetty's failing it on this thread at the same time once released the connection's
+            // buffer under that read (a NullPointerException in Jetty, and the client never answered).
             request.fail(outcome instanceof Outcome.TimedOut late
                     ? new TimeoutException(late.why())
                     : new CancellationException("the server stopped reading the body"));
+            deliver(outcome);
         }
     }
 }
