@@ -47,6 +47,10 @@ public final class LocalRun implements AutoCloseable {
     /** Starts everything and returns once all is ready; {@link #close()} stops it. */
     public void start(String classPath, List<ServiceSpec> services) {
         PortCheck.requireFree(config.ports());
+        int[] ephemeral = PortCheck.ephemeralRange();
+        if (ephemeral != null) {
+            PortCheck.inEphemeralRange(config.ports(), ephemeral[0], ephemeral[1]).forEach(warning -> out.println("warning: " + warning));
+        }
         try {
             Files.createDirectories(config.logs());
             startKafka(classPath);
