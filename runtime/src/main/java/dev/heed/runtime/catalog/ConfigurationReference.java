@@ -53,7 +53,11 @@ public final class ConfigurationReference {
         }
         out.append("\n## Local run (`./heed up`) and the CLI\n\n")
                 .append("`./heed up` passes each service the variables of its own that are set in its environment (the responder's\n")
-                .append("SMTP, source and agent settings, say); the addresses, ports and tokens of the local run win.\n\n");
+                .append("SMTP, source and agent settings, say); the addresses, ports and tokens of the local run win. Keep its ports below\n")
+                .append("the kernel's range for outgoing connections (Linux: 32768–60999 by default, `/proc/sys/net/ipv4/ip_local_port_range`):\n")
+                .append("on loopback, a readiness check that connects to such a port before its service listens can be given the same port\n")
+                .append("as its own source and connect to itself, and the service then cannot bind it. `./heed up` warns about each port\n")
+                .append("inside that range.\n\n");
         table(out, LocalRunSettings.DECLARED, List.of());
         return out.toString();
     }
