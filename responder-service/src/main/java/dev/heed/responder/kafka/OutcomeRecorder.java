@@ -41,6 +41,8 @@ public final class OutcomeRecorder implements OutcomeLog {
     private final Topic<String, ResponseSent> responsesSent;
     private final Topic<byte[], byte[]> deadLetters;
     private final Duration timeout;
+    // Set once outcomes can be written (responses.sent's schema id resolved); see prepare().
+    private volatile boolean prepared;
 
     public OutcomeRecorder(Producer<byte[], byte[]> producer, Topic<String, ResponseSent> responsesSent,
                            Topic<byte[], byte[]> deadLetters, Duration timeout) {
@@ -62,11 +64,15 @@ public final class OutcomeRecorder implements OutcomeLog {
     /**
      * Serializes a placeholder outcome, which resolves (once, then cached for the process's life) the schema id the
      * real one will need; throws the serializer's {@link org.apache.kafka.common.errors.SerializationException} when
-     * the registry cannot give it, before anything was sent. Costs one small Avro encoding per message afterwards.
+     * the registry cannot give it, before anything was sent. Only until the first success: the id is cached after it.
      */
     @Override
     public void prepare() {
-        responsesSent.valueSerde().serializer().serialize(responsesSent.name(), PLACEHOLDER);
+        // Once resolved, the id stays cached for the process's life: no encoding per message after that.
+        if (!prepared) {
+            responsesSent.valueSerde().serializer().serialize(responsesSent.name(), PLACEHOLDER);
+            prepared = true;
+        }
     }
 
     @Override
