@@ -9,6 +9,7 @@ import dev.heed.localstack.RegistryProcess;
 import dev.heed.responder.ResponderApplication;
 import dev.heed.responder.ResponderConfig;
 import dev.heed.responder.delivery.Sleeper;
+import dev.heed.routing.app.RoutingApplication;
 import dev.heed.routing.app.RoutingConfig;
 import dev.heed.routing.app.RoutingService;
 import dev.heed.routing.classify.FeedbackClassifier;
@@ -56,10 +57,10 @@ final class FaultStack implements AutoCloseable {
     private final List<AutoCloseable> services = new ArrayList<>();
     private IngestApplication ingest;
     private RoutingService routing;
-    private final List<RoutingProcess> routingInstances = new ArrayList<>();
+    private final List<ChildService> routingInstances = new ArrayList<>();
     private ResponderApplication responder;
     /** Set instead of {@link #responder} when the responder runs in a child JVM (so a kill of it is a SIGKILL). */
-    private ResponderProcess responderProcess;
+    private ChildService responderProcess;
 
     private FaultStack(Path directory, boolean persistentRegistry) {
         this.directory = directory;
@@ -115,7 +116,7 @@ final class FaultStack implements AutoCloseable {
                 // A dead instance's tasks move after the session timeout: 10 s rather than the default 45 s.
                 env.put("HEED_KAFKA_SESSION_TIMEOUT_MS", "10000");
                 env.put("HEED_LOG_LEVEL", "WARN");
-                RoutingProcess instance = new RoutingProcess("routing-" + i, env, port, directory.resolve("routing-" + i + ".log"));
+                ChildService instance = new ChildService("routing-" + i, RoutingApplication.class, env, port, directory);
                 stack.routingInstances.add(instance);
                 stack.services.add(instance);
                 instance.start();
@@ -145,12 +146,12 @@ final class FaultStack implements AutoCloseable {
         return ResponderApplication.start(ResponderConfig.from(responderEnv()), Clock.systemUTC(), Sleeper.system(), t -> t);
     }
 
-    private ResponderProcess startResponderProcess(Map<String, String> settings) {
+    private ChildService startResponderProcess(Map<String, String> settings) {
         int port = Ports.free();
         Map<String, String> env = responderEnv();
         env.put("HEED_RESPONDER_PORT", Integer.toString(port));
         env.putAll(settings);
-        return new ResponderProcess("responder", env, port, directory.resolve("responder")).start();
+        return new ChildService("responder", ResponderApplication.class, env, port, directory.resolve("responder")).start();
     }
 
     private IngestApplication startIngest() {
@@ -231,18 +232,18 @@ final class FaultStack implements AutoCloseable {
 
     /** Whether routing and the responder are still working: neither has stopped on an error of its own. */
     boolean servicesAlive() {
-        return (routing == null || !routing.failure().isDone()) && routingInstances.stream().allMatch(RoutingProcess::isAlive)
+        return (routing == null || !routing.failure().isDone()) && routingInstances.stream().allMatch(ChildService::isAlive)
                 && (responder == null || !responder.failure().isDone())
                 && (responderProcess == null || responderProcess.isAlive());
     }
 
     /** The responder's child JVM, or null when the responder runs in this JVM. */
-    ResponderProcess responderProcess() {
+    ChildService responderProcess() {
         return responderProcess;
     }
 
     /** The routing instances in child JVMs, in start order (empty when routing runs in this JVM). */
-    List<RoutingProcess> routingInstances() {
+    List<ChildService> routingInstances() {
         return List.copyOf(routingInstances);
     }
 

@@ -97,7 +97,7 @@ final class ResponderKillScenario {
             responder.put("HEED_KAFKA_SESSION_TIMEOUT_MS", "10000");
             try (FaultStack stack = FaultStack.startWithResponderProcess(directory, responder);
                  LoadGenerator load = new LoadGenerator(stack.ingestUri(), FaultStack.API_KEY, RATE, ledger, clock, "responder").start()) {
-                ResponderProcess process = stack.responderProcess();
+                ChildService process = stack.responderProcess();
                 awaitMoreDeliveries(inbox, 10 * RATE);
                 List<Kill> done = new java.util.ArrayList<>();
                 Duration longestRecovery = Duration.ZERO;

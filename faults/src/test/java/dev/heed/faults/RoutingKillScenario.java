@@ -39,12 +39,12 @@ final class RoutingKillScenario {
         try (FaultStack stack = FaultStack.start(directory, 2);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.cluster.bootstrapServers()));
              LoadGenerator load = new LoadGenerator(stack.ingestUri(), FaultStack.API_KEY, RATE, ledger, clock, "routing").start()) {
-            List<RoutingProcess> instances = stack.routingInstances();
+            List<ChildService> instances = stack.routingInstances();
             awaitStableWith(admin, 2);
             Settle.awaitMoreAccepted(ledger, 10 * RATE); // clocks started and falling due
             Duration longestRecovery = Duration.ZERO;
             for (int kill = 1; kill <= kills; kill++) {
-                RoutingProcess victim = instances.get((kill - 1) % instances.size());
+                ChildService victim = instances.get((kill - 1) % instances.size());
                 Instant killedAt = clock.instant();
                 victim.kill();
                 awaitStableWith(admin, 1);
