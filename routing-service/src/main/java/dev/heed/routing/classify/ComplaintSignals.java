@@ -34,6 +34,21 @@ final class ComplaintSignals {
             "ourselves");
     static final java.util.Set<String> SECOND_PERSON = Lookups.setOf("you", "your", "you're", "you've",
             "yours", "yourself", "yourselves", "u", "ur", "ya");
+    private static final java.util.Set<String> NONE_OF = Lookups.setOf("issue", "issues", "problem", "problems",
+            "trouble", "troubles", "complaints", "hassle", "hiccups", "glitches", "worries");
+    private static final java.util.Set<String> NOT_IN_A_LIST = Lookups.setOf("but", "to", "about", "on", "for", "with",
+            "from", "regarding", "re", "my", "our", "your", "the", "this", "that", "since", "after", "in", "at", "of",
+            "because", "and", "so");
+    /** What a writer says they did, first in a sentence without its "I". */
+    private static final java.util.Set<String> DID = Lookups.setOf("booked", "ordered", "paid", "bought", "reserved",
+            "called", "rang", "phoned", "emailed", "messaged", "waited", "sat", "spent", "tried", "asked", "requested",
+            "purchased", "returned", "sent", "contacted", "queued", "stood", "been", "got", "had", "went", "arrived",
+            "landed", "checked", "applied", "submitted", "reported", "chased", "visited", "moved", "switched");
+    /** What may follow it: an object, a time, a place ("Booked a", "Waited 3", "Sat on", "Called twice"). */
+    private static final java.util.Set<String> DID_NEXT = Lookups.setOf("a", "an", "the", "my", "our", "two", "three",
+            "four", "five", "six", "for", "on", "in", "at", "over", "up", "out", "back", "through", "into", "twice",
+            "again", "all", "here", "there", "this", "last", "yesterday", "today", "online", "ages", "hours",
+            "since", "about", "almost", "nearly", "half", "both", "every", "with", "off");
     /** "keeps crashing". */
     static final double KEEPS_DOING = 0.8;
     private static final java.util.Set<String> KEEP_FINE = Lookups.setOf("going", "smiling", "improving", "getting",
@@ -43,8 +58,12 @@ final class ComplaintSignals {
      * The evidence found and its summed strength; {@code harm} is the part that is neither waiting nor
      * repetition (which severity counts on their own), what went wrong as such.
      */
-    record Result(double strength, double harm, List<Finding> evidence) {
-        static final Result NONE = new Result(0, 0, List.of());
+    record Result(double strength, double harm, List<Finding> evidence, boolean[] benign) {
+        static final Result NONE = new Result(0, 0, List.of(), null);
+
+        Result(double strength, double harm, List<Finding> evidence) {
+            this(strength, harm, evidence, null);
+        }
 
         /** {@code 1 - exp(-strength)}: 0 with no evidence, about 0.6 for one clear statement, towards 1 with more. */
         double level() {
@@ -53,6 +72,15 @@ final class ComplaintSignals {
 
         boolean present() {
             return strength > 0;
+        }
+
+        /**
+         * Per token, whether it lies in a look-alike that is no problem ("late checkout", "lost weight"); null
+         * when there is none. The sentiment rules give such words no negative valence.
+         */
+        @Override
+        public boolean[] benign() {
+            return benign;
         }
     }
 
@@ -74,16 +102,19 @@ final class ComplaintSignals {
 
     Result detect(String text, List<Token> tokens, WaitDuration.Wait wait) {
         List<KeywordTable.Match<ProblemKind>> matches = phrases.scanWithIndex(tokens);
-        if (matches.isEmpty() && (wait.days() < HOUR || wait.days() >= YEAR) && !mayKeepDoing(tokens)) {
+        Finding mismatch = Mismatch.find(text, tokens);
+        if (matches.isEmpty() && mismatch == null && (wait.days() < HOUR || wait.days() >= YEAR) && !mayKeepDoing(tokens)) {
             return Result.NONE;
         }
+        boolean[] benign = benign(tokens, matches);
         int[] counted = new int[ProblemKind.values().length];
         double strength = 0;
         double harm = 0;
         List<Finding> evidence = new ArrayList<>();
         for (KeywordTable.Match<ProblemKind> m : matches) {
             ProblemKind kind = m.target();
-            if (kind == ProblemKind.NOT_A_PROBLEM || negated(tokens, m) || counted[kind.ordinal()] >= PER_KIND) {
+            if (kind == ProblemKind.NOT_A_PROBLEM || negated(tokens, m) || noneOf(tokens, m)
+                    || counted[kind.ordinal()] >= PER_KIND) {
                 continue;
             }
             counted[kind.ordinal()]++;
@@ -102,6 +133,12 @@ final class ComplaintSignals {
                         a.start(), b.end(), KEEPS_DOING));
             }
         }
+        if (mismatch != null && counted[ProblemKind.FAILURE.ordinal()] < PER_KIND) {
+            counted[ProblemKind.FAILURE.ordinal()]++;
+            strength += mismatch.weight();
+            harm += mismatch.weight();
+            evidence.add(mismatch);
+        }
         if (wait.days() >= HOUR && wait.days() < YEAR && wait.evidence() != null) {
             double w = wait.days() >= 1 ? 1.0 : 0.8;
             Finding e = wait.evidence();
@@ -109,7 +146,7 @@ final class ComplaintSignals {
             evidence.add(new Finding("problem:" + ProblemKind.WAITING, "complaint", e.text(), e.start(), e.end(), w));
         }
         if (strength == 0) {
-            return Result.NONE;
+            return benign == null ? Result.NONE : new Result(0, 0, List.of(), benign);
         }
         double involvement = involvement(tokens);
         if (involvement < 1) {
@@ -117,13 +154,35 @@ final class ComplaintSignals {
                     involvement == ADDRESSED ? "addressed, not first person" : "neither first nor second person",
                     involvement));
         }
-        return new Result(strength * involvement, harm * involvement, evidence);
+        return new Result(strength * involvement, harm * involvement, evidence, benign);
+    }
+
+    /** The tokens covered by a look-alike ({@code NOT_A_PROBLEM}), or null when there is none. */
+    private static boolean[] benign(List<Token> tokens, List<KeywordTable.Match<ProblemKind>> matches) {
+        boolean[] benign = null;
+        for (KeywordTable.Match<ProblemKind> m : matches) {
+            if (m.target() == ProblemKind.NOT_A_PROBLEM) {
+                if (benign == null) {
+                    benign = new boolean[tokens.size()];
+                }
+                for (int k = m.firstToken(); k < tokens.size() && tokens.get(k).start() < m.end(); k++) {
+                    benign[k] = true;
+                }
+            }
+        }
+        return benign;
     }
 
     /** 1 for a text in the first person, {@link #ADDRESSED} for one that speaks to someone, else {@link #DETACHED}. */
     static double involvement(List<Token> tokens) {
         boolean addressed = !tokens.isEmpty() && tokens.get(0).kind() == Token.Kind.HANDLE;
-        for (Token t : tokens) {
+        boolean sentenceStart = true;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (sentenceStart && t.isWord() && subjectDropped(tokens, i)) {
+                return 1;
+            }
+            sentenceStart = t.endsSentence() || (sentenceStart && t.kind() == Token.Kind.HANDLE);
             if (t.isWord()) {
                 if (t.word() != null ? t.word().is(Word.FIRST_PERSON) : FIRST_PERSON.contains(t.norm())) {
                     return 1;
@@ -132,6 +191,19 @@ final class ComplaintSignals {
             }
         }
         return addressed ? ADDRESSED : DETACHED;
+    }
+
+    /**
+     * A sentence that opens with what the writer did, the "I" left out as in a message: "Booked a room for
+     * two, ...", "Waited 3 hours at the desk", "Called twice". Not a passive ("Ordered to pay", "Paid by
+     * the council") nor a participle before its noun ("Cancelled flights ...").
+     */
+    private static boolean subjectDropped(List<Token> tokens, int i) {
+        if (!DID.contains(tokens.get(i).norm()) || i + 1 >= tokens.size()) {
+            return false;
+        }
+        Token next = tokens.get(i + 1);
+        return next.kind() == Token.Kind.NUMBER || DID_NEXT.contains(next.norm());
     }
 
     private static boolean mayKeepDoing(List<Token> tokens) {
@@ -152,6 +224,27 @@ final class ComplaintSignals {
         String next = tokens.get(i + 1).norm();
         return (keep.equals("keeps") || keep.equals("kept") || keep.equals("keep")) && next.length() > 5
                 && next.endsWith("ing") && !KEEP_FINE.contains(next);
+    }
+
+    /**
+     * "no reception or battery issues", "no wifi problems at all": a "no" whose scope ends in "issues" or
+     * "problems" says there were none. The scope is a list of nouns: "no response to my issue" is a complaint.
+     */
+    private static boolean noneOf(List<Token> tokens, KeywordTable.Match<ProblemKind> m) {
+        int first = m.firstToken();
+        if (!tokens.get(first).norm().equals("no")) {
+            return false;
+        }
+        for (int j = first + 1; j < tokens.size() && j <= first + 5; j++) {
+            Token t = tokens.get(j);
+            if (t.endsSentence() || t.norm().equals(",") || NOT_IN_A_LIST.contains(t.norm())) {
+                return false;
+            }
+            if (NONE_OF.contains(t.norm())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A negation up to two words before the match, in its clause, unless the phrase itself starts with one. */

@@ -21,7 +21,7 @@ import java.util.Set;
 public final class FeedbackClassifier implements Classifier {
 
     /** Rules, word lists and model version stamped on every classification. */
-    public static final String VERSION = "heed-2.3+lr-2+vader-3.3.2";
+    public static final String VERSION = "heed-2.4+lr-2+vader-3.3.2";
     /** The rules' scores the model reads beside the hashed features, in {@link ModelInput#dense()} order. */
     public static final List<String> DENSE_FEATURES = List.of("rules", "rules-negative", "complaint");
     /** The shipped model's resource next to this class. */
@@ -101,7 +101,7 @@ public final class FeedbackClassifier implements Classifier {
             return null;
         }
         ComplaintSignals.Result problem = complaints.detect(text, tokens, waits.longest(text, tokens));
-        return modelInput(tokens, scorer.score(text, tokens, problem.present()), problem);
+        return modelInput(tokens, scorer.score(text, tokens, problem.present(), problem.benign()), problem);
     }
 
     private ModelInput modelInput(List<Token> tokens, SentimentScorer.Result rules, ComplaintSignals.Result problem) {
@@ -115,7 +115,7 @@ public final class FeedbackClassifier implements Classifier {
     SentimentScorer.Result rules(String text) {
         List<Token> tokens = tokenizer.tokenize(text);
         ComplaintSignals.Result problem = complaints.detect(text, tokens, waits.longest(text, tokens));
-        return scorer.score(text, tokens, problem.present());
+        return scorer.score(text, tokens, problem.present(), problem.benign());
     }
 
     /** The stated problem alone (for tests of the complaint rules). */
@@ -137,7 +137,7 @@ public final class FeedbackClassifier implements Classifier {
         WaitDuration.Wait wait = waits.longest(text, tokens);
         ComplaintSignals.Result problem = complaints.detect(text, tokens, wait);
         evidence.addAll(problem.evidence());
-        SentimentScorer.Result rules = scorer.score(text, tokens, problem.present());
+        SentimentScorer.Result rules = scorer.score(text, tokens, problem.present(), problem.benign());
         evidence.addAll(rules.evidence());
         ModelInput read = modelInput(tokens, rules, problem);
         LinearModel.Scores scores = model.score(read.features(), read.dense(), read.tokens());

@@ -135,14 +135,38 @@ final class Irony {
     /** No remedy word in tokens {@code [from, to)}. */
     private static boolean clear(List<Token> tokens, int from, int to) {
         for (int k = from; k < to; k++) {
-            String word = tokens.get(k).norm();
-            for (String remedy : REMEDIES) {
-                if (word.startsWith(remedy)) {
-                    return false;
-                }
+            if (remedy(tokens.get(k).norm())) {
+                return false;
             }
         }
         return true;
+    }
+
+    /** Word beginnings in {@link #REMEDIES} that name the circumstance of a remedy, not the remedy itself. */
+    private static final List<String> CIRCUMSTANCES = List.of("after", "despite", "during", "through", "since", "when",
+            "while");
+
+    /** Whether the word names a remedy itself ("fixing", "refund", "help"), not its circumstance ("after"). */
+    static boolean remedyAct(String word) {
+        if (!remedy(word)) {
+            return false;
+        }
+        for (String c : CIRCUMSTANCES) {
+            if (word.startsWith(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the word names a remedy or its circumstance ("fixing", "refund", "after"). */
+    static boolean remedy(String word) {
+        for (String remedy : REMEDIES) {
+            if (word.startsWith(remedy)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameSentence(List<Token> tokens, int from, int to) {

@@ -40,6 +40,7 @@ final class SentimentPass {
     private final boolean mixedCase;
     private final boolean problem;
     private final boolean[] names;
+    private final boolean[] benign;
     private final List<Hit> hits = new ArrayList<>();
     private final List<Finding> evidence = new ArrayList<>();
     private int sentenceFirstHit;
@@ -49,7 +50,8 @@ final class SentimentPass {
     private boolean capsEmphasis;
     private boolean sarcasm;
 
-    SentimentPass(String text, List<Token> tokens, boolean mixedCase, boolean problem, boolean[] names) {
+    SentimentPass(String text, List<Token> tokens, boolean mixedCase, boolean problem, boolean[] names, boolean[] benign) {
+        this.benign = benign;
         this.text = text;
         this.tokens = tokens;
         this.mixedCase = mixedCase;
@@ -106,6 +108,9 @@ final class SentimentPass {
     }
 
     void hit(int firstToken, int lastToken, double value, String rule, double sarcasmValue, boolean caps) {
+        if (value < 0 && benign(firstToken, lastToken)) {
+            return;
+        }
         int start = tokens.get(firstToken).start();
         int end = tokens.get(lastToken).end();
         value = absorbPositiveIntensifier(firstToken, value);
@@ -116,6 +121,19 @@ final class SentimentPass {
             evidence.add(new Finding("caps", "sentiment", span(start, end), start, end, SentimentScorer.CAPS_INCREMENT));
         }
         sarcasm |= rule.equals("sarcasm");
+    }
+
+    /** Whether every token from {@code first} to {@code last} lies in a look-alike that is no problem. */
+    private boolean benign(int first, int last) {
+        if (benign == null) {
+            return false;
+        }
+        for (int k = first; k <= last; k++) {
+            if (!benign[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -176,7 +194,7 @@ final class SentimentPass {
         }
         for (Hit h : hits) {
             double flipped = Double.NaN;
-            if (!Double.isNaN(h.sarcasmValue)) {
+            if (!Double.isNaN(h.sarcasmValue) && !thanksForARemedy(h)) {
                 flipped = h.sarcasmValue;
             } else if (h.value > 0 && (marked || problem && h.emphasised)) {
                 flipped = -h.value * SARCASM_SCALAR;
@@ -187,6 +205,22 @@ final class SentimentPass {
                 evidence.add(new Finding("sarcasm", "sentiment", span(h.start, h.end), h.start, h.end, flipped));
             }
         }
+    }
+
+    /**
+     * "thanks for sorting it", "thank you for the refund": a frame of thanks whose object is a remedy is meant,
+     * whatever else the text complains of.
+     */
+    private boolean thanksForARemedy(Hit h) {
+        if (!tokens.get(h.firstToken).norm().startsWith("thank")) {
+            return false;
+        }
+        for (int k = h.lastToken + 1; k < tokens.size() && k <= h.lastToken + 2 && !tokens.get(k).endsSentence(); k++) {
+            if (Irony.remedyAct(tokens.get(k).norm())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A hashtag that says the text means the opposite: #sarcasm, #sarcastic, #irony, #not. */

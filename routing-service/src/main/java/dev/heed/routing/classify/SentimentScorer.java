@@ -48,7 +48,15 @@ final class SentimentScorer {
 
     /** Scores a text; {@code problem} says whether it states a problem (see {@link ComplaintSignals}). */
     Result score(String text, List<Token> tokens, boolean problem) {
-        SentimentPass pass = new SentimentPass(text, tokens, mixedCase(tokens), problem, ProperNames.of(tokens));
+        return score(text, tokens, problem, null);
+    }
+
+    /**
+     * Scores a text; {@code benign} marks the tokens of look-alikes that are no problem ("late checkout", "lost
+     * weight": {@link ComplaintSignals.Result#benign()}, may be null), whose words count no negative valence.
+     */
+    Result score(String text, List<Token> tokens, boolean problem, boolean[] benign) {
+        SentimentPass pass = new SentimentPass(text, tokens, mixedCase(tokens), problem, ProperNames.of(tokens), benign);
         for (int i = 0; i < tokens.size(); i++) {
             i = step(pass, tokens, i);
         }

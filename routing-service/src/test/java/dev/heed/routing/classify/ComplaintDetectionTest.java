@@ -273,6 +273,66 @@ class ComplaintDetectionTest {
     }
 
     /** Classifies and checks the escalation, naming the evidence when it fails. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Reserved a quiet room at the back, got one above the kitchen extractor.
+            I ordered the blue sofa and received a grey one with a torn cushion.
+            We paid for priority boarding, and were seated last instead.
+            Booked a table on the terrace but got a spot next to the bins.
+            """)
+    void whatWasAskedForAgainstWhatCameIsAFailure(String text) {
+        assertThat(escalates(text, true).evidence()).anyMatch(e -> e.rule().equals("problem:FAILURE") && e.start() >= 0
+                && e.weight() == Mismatch.WEIGHT);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Ordered at ten this morning, got it before lunch.
+            I booked the spa on Monday and got a text to confirm it the same day.
+            I ordered the soup instead of the salad.
+            Booked two nights, got a free breakfast thrown in. Lovely stay.
+            """)
+    void anOrderAndWhatCameIsNoMismatchWhenNothingWentWrong(String text) {
+        assertThat(CLASSIFIER.problem(text).evidence()).noneMatch(e -> e.weight() == Mismatch.WEIGHT);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            You moved my delivery slot to next month without notice.
+            My direct debit went up without a word from anyone.
+            The gym closed my membership without any warning.
+            Day three with no broadband and still no word from your engineers.
+            The origination fee was never disclosed to me before signing.
+            My renewal came through at double the price of last year.
+            """)
+    void actsWithoutNoticeSilenceAndHiddenCostsAreStatedProblems(String text) {
+        assertThat(escalates(text, true).evidence()).anyMatch(e -> e.rule().startsWith("problem:") && e.start() >= 0);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Works all over the flat with no signal or battery issues at all.
+            I love the speaker, it would be a steal at twice the price.
+            Enjoyed the late checkout and the quiet room, thank you.
+            """)
+    void noIssuesAndPraiseIdiomsAreNotComplaints(String text) {
+        escalates(text, false);
+    }
+
+    @Test
+    void aLookAlikeCarriesNoNegativeSentiment() {
+        assertThat(CLASSIFIER.rules("We had a late checkout.").evidence()).noneMatch(e -> e.text().equalsIgnoreCase("late"));
+        assertThat(CLASSIFIER.rules("The bus was late.").evidence()).anyMatch(e -> e.text().equalsIgnoreCase("late"));
+    }
+
+    @Test
+    void thanksForARemedyIsMeantEvenAfterAProblem() {
+        Verdict c = classify("The app had problems last week, thanks for sorting it so fast.");
+        assertThat(c.evidence()).noneMatch(e -> e.rule().equals("sarcasm"));
+        assertThat(c.escalate()).isFalse();
+        assertThat(classify("Thanks for ignoring me when I called three times about the leak.").escalate()).isTrue();
+    }
+
     private static Verdict escalates(String text, boolean expected) {
         Verdict c = classify(text);
         assertThat(c.escalate()).as("escalate %s", c.evidence()).isEqualTo(expected);

@@ -1,0 +1,119 @@
+package dev.heed.routing.classify;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What was asked for against what came, told side by side: "booked a sea view, got a room facing the bins",
+ * "ordered a fridge and received a washing machine", "paid for priority and was seated last instead". No
+ * single word of it is a problem; the shape is. Within one sentence: an act of asking or paying ("booked",
+ * "ordered", "paid for", ...), then after a comma or a conjunction what came ("got", "received", "given")
+ * followed by a thing (an article or a number: "got two singles"), or "instead". What came is no mismatch
+ * when it is a message or a remedy ("ordered Monday, got a text that it shipped", "got a refund"), nor when
+ * the thing is named by a pronoun ("ordered at ten, got it by noon"). Plain Java, stateless.
+ */
+final class Mismatch {
+
+    /** The evidence's weight: a clear failure, less than one named outright ("cancelled"). */
+    static final double WEIGHT = 0.9;
+    private static final Set<String> ASKED = Lookups.setOf("booked", "ordered", "reserved", "requested", "purchased",
+            "bought", "chose", "selected");
+    /** "paid for", "asked for", "paid extra for". */
+    private static final Set<String> ASKED_FOR = Lookups.setOf("paid", "asked");
+    private static final Set<String> CAME = Lookups.setOf("got", "get", "gets", "received", "receive", "given");
+    private static final Set<String> JOINS = Lookups.setOf(",", ";", "and", "but", "yet", "only", "instead", "i",
+            "we", "then", "just", "was", "were", "me", "us", "-", "–", "—");
+    private static final Set<String> THING = Lookups.setOf("a", "an", "the", "some", "one", "two", "three", "four",
+            "half", "someone", "somebody");
+    /** What may come after an order without anything being wrong: word of it, or a remedy. */
+    private static final Set<String> NOT_THE_THING = Lookups.setOf("text", "texts", "email", "e-mail", "emails", "call",
+            "message", "notification", "confirmation", "reply", "response", "receipt", "refund", "voucher",
+            "discount", "upgrade", "upgraded", "free", "apology", "credit", "update", "tracking", "great", "good",
+            "lovely", "nice", "fantastic", "brilliant", "perfect", "bonus", "gift", "day", "week", "few");
+    /** How far the asking may stand before what came. */
+    private static final int WITHIN = 14;
+
+    private Mismatch() {
+    }
+
+    /** The mismatch as a {@code problem:FAILURE} finding on its span, or null when the text tells none. */
+    static Finding find(String text, List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            int asked = askedAt(tokens, i);
+            if (asked < 0) {
+                continue;
+            }
+            boolean joined = false;
+            for (int j = asked + 1; j < tokens.size() && j <= asked + WITHIN && !tokens.get(j).endsSentence(); j++) {
+                String w = tokens.get(j).norm();
+                if (w.equals("instead") && joined && !(j + 1 < tokens.size() && tokens.get(j + 1).norm().equals("of"))) {
+                    return finding(text, tokens, i, j);
+                }
+                if (w.equals(",") || w.equals(";") || w.equals("and") || w.equals("but") || w.equals("-")) {
+                    joined = true;
+                } else if (joined && CAME.contains(w) && joinedDirectly(tokens, j)) {
+                    int thing = thingAfter(tokens, j);
+                    if (thing >= 0) {
+                        return finding(text, tokens, i, thing);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The last token of an act of asking that starts at {@code i}, or -1. */
+    private static int askedAt(List<Token> tokens, int i) {
+        String w = tokens.get(i).norm();
+        if (ASKED.contains(w)) {
+            return i;
+        }
+        if (ASKED_FOR.contains(w)) {
+            for (int j = i + 1; j < tokens.size() && j <= i + 2; j++) {
+                if (tokens.get(j).norm().equals("for")) {
+                    return j;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** What came follows the join with nothing but joining words between ("and I got", ", only to receive"). */
+    private static boolean joinedDirectly(List<Token> tokens, int came) {
+        for (int k = came - 1; k >= 0 && k >= came - 3; k--) {
+            String w = tokens.get(k).norm();
+            if (w.equals(",") || w.equals(";") || w.equals("and") || w.equals("but") || w.equals("-")) {
+                return true;
+            }
+            if (!JOINS.contains(w) && !w.equals("to")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The token naming the thing that came ("a", "two", "12"), or -1 when what came is no thing or is allowed. */
+    private static int thingAfter(List<Token> tokens, int came) {
+        int k = came + 1;
+        if (k < tokens.size() && (tokens.get(k).norm().equals("me") || tokens.get(k).norm().equals("us"))) {
+            k++;
+        }
+        if (k >= tokens.size()) {
+            return -1;
+        }
+        Token t = tokens.get(k);
+        if (!THING.contains(t.norm()) && t.kind() != Token.Kind.NUMBER) {
+            return -1;
+        }
+        if (k + 1 < tokens.size() && NOT_THE_THING.contains(tokens.get(k + 1).norm())) {
+            return -1;
+        }
+        return k + 1 < tokens.size() && tokens.get(k + 1).isWord() ? k + 1 : k;
+    }
+
+    private static Finding finding(String text, List<Token> tokens, int from, int to) {
+        int start = tokens.get(from).start();
+        int end = tokens.get(to).end();
+        return new Finding("problem:" + ProblemKind.FAILURE, "complaint", text.substring(start, end), start, end, WEIGHT);
+    }
+}
