@@ -62,10 +62,11 @@ final class FaultStack implements AutoCloseable {
     /** Set instead of {@link #responder} when the responder runs in a child JVM (so a kill of it is a SIGKILL). */
     private ChildService responderProcess;
 
-    private FaultStack(Path directory, boolean persistentRegistry) {
+    private FaultStack(Path directory, boolean persistentRegistry, boolean partitionable) {
         this.directory = directory;
         this.registryData = persistentRegistry ? directory.resolve("registry-data") : null;
-        this.cluster = KraftCluster.start(directory.resolve("kafka"), 3);
+        this.cluster = partitionable ? KraftCluster.startPartitionable(directory.resolve("kafka"), 3)
+                : KraftCluster.start(directory.resolve("kafka"), 3);
         RegistryProcess started = null;
         try {
             started = RegistryProcess.start(0, "BACKWARD", directory.resolve("registry.log"), registryData);
@@ -97,12 +98,25 @@ final class FaultStack implements AutoCloseable {
      * usual settings plus {@code responderSettings} (webhook receivers, say); started and ready when this returns.
      */
     static FaultStack startWithResponderProcess(Path directory, Map<String, String> responderSettings) {
-        return start(directory, 0, false, Map.copyOf(responderSettings));
+        return start(directory, 0, false, Map.copyOf(responderSettings), false);
+    }
+
+    /**
+     * Everything in this JVM as {@link #start(Path, int)} with routing in this JVM, on a cluster whose brokers
+     * stand behind proxies, so that one can be cut off the network ({@link KraftCluster#isolate(int)}).
+     */
+    static FaultStack startPartitionable(Path directory) {
+        return start(directory, 0, false, null, true);
     }
 
     private static FaultStack start(Path directory, int routingInstances, boolean persistentRegistry,
                                     Map<String, String> responderSettings) {
-        FaultStack stack = new FaultStack(directory, persistentRegistry);
+        return start(directory, routingInstances, persistentRegistry, responderSettings, false);
+    }
+
+    private static FaultStack start(Path directory, int routingInstances, boolean persistentRegistry,
+                                    Map<String, String> responderSettings, boolean partitionable) {
+        FaultStack stack = new FaultStack(directory, persistentRegistry, partitionable);
         try {
             if (routingInstances == 0) {
                 stack.routing = stack.startRouting();

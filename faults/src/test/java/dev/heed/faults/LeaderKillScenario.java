@@ -66,13 +66,15 @@ final class LeaderKillScenario {
         }
     }
 
-    private static int leaderOf(Admin admin, String topic) throws InterruptedException, ExecutionException, TimeoutException {
+    /** The node id of {@code topic}-0's leader, -1 when it has none. */
+    static int leaderOf(Admin admin, String topic) throws InterruptedException, ExecutionException, TimeoutException {
         TopicDescription description = admin.describeTopics(Set.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
         return description.partitions().stream().filter(p -> p.partition() == 0).findFirst()
                 .map(p -> p.leader() == null ? -1 : p.leader().id()).orElse(-1);
     }
 
-    private static boolean fullyReplicated(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+    /** Three brokers registered and every partition of every topic (internal ones too) with its full ISR. */
+    static boolean fullyReplicated(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
         if (admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size() < 3) {
             return false;
         }

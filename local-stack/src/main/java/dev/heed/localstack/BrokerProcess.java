@@ -43,6 +43,7 @@ public final class BrokerProcess implements AutoCloseable {
 
     private final Path directory;
     private final int port;
+    private final int advertisedPort;
     private final int controllerPort;
     private final Path logFile;
     private final String classPath;
@@ -57,6 +58,7 @@ public final class BrokerProcess implements AutoCloseable {
     private BrokerProcess(Builder builder) {
         this.directory = builder.directory.toAbsolutePath();
         this.port = builder.port != 0 ? builder.port : Ports.free();
+        this.advertisedPort = builder.advertisedPort != 0 ? builder.advertisedPort : port;
         this.controllerPort = builder.controllerPort != 0 ? builder.controllerPort : Ports.free();
         this.logFile = builder.logFile != null ? builder.logFile : directory.resolve("broker.log");
         this.classPath = builder.classPath != null ? builder.classPath : System.getProperty("java.class.path");
@@ -129,8 +131,9 @@ public final class BrokerProcess implements AutoCloseable {
         return child != null ? child.pid() : -1;
     }
 
+    /** Where clients find the broker: its advertised address (a proxy's, when one stands in front of it). */
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return "127.0.0.1:" + advertisedPort;
     }
 
     public int port() {
@@ -196,7 +199,7 @@ public final class BrokerProcess implements AutoCloseable {
         p.put("controller.quorum.voters", quorumVoters);
         p.put("listeners", String.join(",", listeners));
         if (isBroker()) {
-            p.put("advertised.listeners", client + "://127.0.0.1:" + port);
+            p.put("advertised.listeners", client + "://127.0.0.1:" + advertisedPort);
             p.put("inter.broker.listener.name", client);
         }
         p.put("controller.listener.names", "CONTROLLER");
@@ -214,6 +217,7 @@ public final class BrokerProcess implements AutoCloseable {
     public static final class Builder {
         private final Path directory;
         private int port;
+        private int advertisedPort;
         private int controllerPort;
         private Path logFile;
         private String classPath;
@@ -231,6 +235,15 @@ public final class BrokerProcess implements AutoCloseable {
         /** The client port; fix it when a test restarts the broker and clients must find it again. */
         public Builder port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /**
+         * The port the broker tells clients and other brokers to use, when it differs from the one it listens on
+         * (a {@link TcpProxy} in front of it); default the client port.
+         */
+        public Builder advertisedPort(int advertisedPort) {
+            this.advertisedPort = advertisedPort;
             return this;
         }
 

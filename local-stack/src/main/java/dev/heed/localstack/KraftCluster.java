@@ -38,14 +38,30 @@ public final class KraftCluster implements AutoCloseable {
 
     private final BrokerProcess controller;
     private final List<BrokerProcess> brokers;
+    /** Per broker id, the proxies in front of it and of its link to the controller; empty unless partitionable. */
+    private final Map<Integer, List<TcpProxy>> links;
 
-    private KraftCluster(BrokerProcess controller, List<BrokerProcess> brokers) {
+    private KraftCluster(BrokerProcess controller, List<BrokerProcess> brokers, Map<Integer, List<TcpProxy>> links) {
         this.controller = controller;
         this.brokers = brokers;
+        this.links = links;
     }
 
     /** Starts the controller, then {@code brokers} brokers, with their data under {@code directory}. */
     public static KraftCluster start(Path directory, int brokers) {
+        return start(directory, brokers, false);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with every broker behind a {@link TcpProxy} so that {@link #isolate(int)} can
+     * cut it off the network: each broker advertises its proxy's port (clients and the other brokers' replica
+     * fetchers reach it only through it) and reaches the controller through a proxy of its own.
+     */
+    public static KraftCluster startPartitionable(Path directory, int brokers) {
+        return start(directory, brokers, true);
+    }
+
+    private static KraftCluster start(Path directory, int brokers, boolean partitionable) {
         String clusterId = Uuid.randomUuid().toString();
         int controllerPort = Ports.free();
         String voters = CONTROLLER_ID + "@127.0.0.1:" + controllerPort;
@@ -53,13 +69,21 @@ public final class KraftCluster implements AutoCloseable {
                 .nodeId(CONTROLLER_ID).roles("controller").controllerPort(controllerPort)
                 .quorumVoters(voters).clusterId(clusterId).build();
         List<BrokerProcess> nodes = new ArrayList<>();
+        Map<Integer, List<TcpProxy>> links = new java.util.LinkedHashMap<>();
         for (int id = 1; id <= brokers; id++) {
             BrokerProcess.Builder broker = BrokerProcess.builder(directory.resolve("broker-" + id))
                     .nodeId(id).roles("broker").quorumVoters(voters).clusterId(clusterId);
+            if (partitionable) {
+                int port = Ports.free();
+                TcpProxy in = TcpProxy.start("broker-" + id, 0, port);
+                TcpProxy toController = TcpProxy.start("broker-" + id + "-to-controller", 0, controllerPort);
+                links.put(id, List.of(in, toController));
+                broker.port(port).advertisedPort(in.port()).quorumVoters(CONTROLLER_ID + "@127.0.0.1:" + toController.port());
+            }
             REPLICATION.forEach(broker::serverProperty);
             nodes.add(broker.build());
         }
-        KraftCluster cluster = new KraftCluster(controller, List.copyOf(nodes));
+        KraftCluster cluster = new KraftCluster(controller, List.copyOf(nodes), Map.copyOf(links));
         try {
             controller.start();
             nodes.forEach(BrokerProcess::start);
@@ -89,6 +113,30 @@ public final class KraftCluster implements AutoCloseable {
         return controller;
     }
 
+    /**
+     * Cuts broker {@code nodeId} off the network, as a partition would: nobody reaches it (clients, the other
+     * brokers' replica fetchers) and it does not reach the controller, so the controller fences it once its
+     * heartbeats stop and moves its leaderships. What it cannot model: the broker's own fetches from the other
+     * leaders still pass (they go to the others' proxies, which cannot tell who is calling); as a fenced broker
+     * it is kept out of every ISR all the same. Only on a {@link #startPartitionable partitionable} cluster.
+     */
+    public void isolate(int nodeId) {
+        linksOf(nodeId).forEach(TcpProxy::isolate);
+    }
+
+    /** Ends {@link #isolate(int)}: the broker's connections carry bytes again. */
+    public void heal(int nodeId) {
+        linksOf(nodeId).forEach(TcpProxy::heal);
+    }
+
+    private List<TcpProxy> linksOf(int nodeId) {
+        List<TcpProxy> proxies = links.get(nodeId);
+        if (proxies == null) {
+            throw new IllegalStateException("broker " + nodeId + " has no proxies: start the cluster with startPartitionable");
+        }
+        return proxies;
+    }
+
     @Override
     public void close() {
         RuntimeException failure = null;
@@ -105,6 +153,7 @@ public final class KraftCluster implements AutoCloseable {
                 }
             }
         }
+        links.values().forEach(proxies -> proxies.forEach(TcpProxy::close));
         if (failure != null) {
             throw failure;
         }

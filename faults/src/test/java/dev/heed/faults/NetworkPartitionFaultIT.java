@@ -1,0 +1,20 @@
+package dev.heed.faults;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue #18's network partition, only under {@code -Pfaults}: the leader of {@code feedback.received}'s
+ * partition 0 cut off the network for 30 s and healed, three times, while feedback is posted through ingest.
+ */
+class NetworkPartitionFaultIT {
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
+    void shouldLoseNoAcceptedFeedbackAndDuplicateNothingWhenThePartitionLeaderIsCutOffThreeTimes(@TempDir Path directory) throws Exception {
+        ScenarioAssertions.assertClean(PartitionScenario.run(directory, 3), 3);
+    }
+}
