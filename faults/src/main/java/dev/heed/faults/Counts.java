@@ -33,6 +33,9 @@ package dev.heed.faults;
  * @param acknowledged                complaints acknowledged
  * @param remindersAfterAck           response-due records whose due point is later than the acknowledgement
  *                                    plus the grace
+ * @param stoppedByAck                due points an escalation promised, later than its acknowledgement plus the
+ *                                    grace and before the horizon, rightly never emitted: what the
+ *                                    acknowledgements stopped (0 says they were too late to stop anything)
  */
 public record Counts(int accepted, int refused, int unanswered,
                      int received, int classified, int escalated, int replied,
@@ -41,7 +44,7 @@ public record Counts(int accepted, int refused, int unanswered,
                      int refusedDuplicatedDownstream,
                      int duplicateClassified, int duplicateEscalated, int duplicateReplied, int invented,
                      int duePoints, int duplicateDuePoints, int missingDuePoints,
-                     int acknowledged, int remindersAfterAck) {
+                     int acknowledged, int remindersAfterAck, int stoppedByAck) {
 
     /** Accepted ids missing somewhere, plus promised due points never emitted. */
     public int lost() {
@@ -60,11 +63,11 @@ public record Counts(int accepted, int refused, int unanswered,
                 + "lost: received %d, classified %d, replied %d, due points %d; "
                 + "repeats on feedback.received %d (unexplained %d), refused but written %d, of which classified twice %d; "
                 + "duplicates: classified %d, escalated %d, replied %d, due points %d; invented %d; "
-                + "due points %d; acknowledged %d, reminders after acknowledgement %d")
+                + "due points %d; acknowledged %d, reminders after acknowledgement %d, due points stopped by one %d")
                 .formatted(accepted, refused, unanswered, received, classified, escalated, replied,
                         lostReceived, lostClassified, lostReplied, missingDuePoints,
                         receivedRepeats, unexplainedReceivedRepeats, refusedWritten, refusedDuplicatedDownstream,
                         duplicateClassified, duplicateEscalated, duplicateReplied, duplicateDuePoints, invented,
-                        duePoints, acknowledged, remindersAfterAck);
+                        duePoints, acknowledged, remindersAfterAck, stoppedByAck);
     }
 }

@@ -99,7 +99,8 @@ public final class Tally {
                 extra(Stage.CLASSIFIED), extra(Stage.ESCALATED), extra(Stage.REPLIED), seen.size(),
                 dueByComplaint.values().stream().mapToInt(Map::size).sum(),
                 dueByComplaint.values().stream().flatMap(m -> m.values().stream()).mapToInt(n -> n - 1).sum(),
-                missingDuePoints(horizon, ackGrace), acknowledgedAt.size(), remindersAfterAck(ackGrace));
+                missingDuePoints(horizon, ackGrace), acknowledgedAt.size(), remindersAfterAck(ackGrace),
+                stoppedByAck(horizon, ackGrace));
     }
 
     private int missing(Set<String> ids, Stage stage, Set<String> lost) {
@@ -148,6 +149,22 @@ public final class Tally {
             missing += (int) entry.getValue().pointsUntil(until).stream().filter(at -> !emitted.containsKey(at)).count();
         }
         return missing;
+    }
+
+    /** Promised due points after an acknowledgement plus the grace, up to the horizon, that were not emitted. */
+    private int stoppedByAck(Instant horizon, Duration ackGrace) {
+        int stopped = 0;
+        for (var entry : acknowledgedAt.entrySet()) {
+            DueSchedule schedule = schedules.get(entry.getKey());
+            if (schedule == null) {
+                continue;
+            }
+            Instant limit = entry.getValue().plus(ackGrace);
+            Map<Instant, Integer> emitted = dueByComplaint.getOrDefault(entry.getKey(), Map.of());
+            stopped += (int) schedule.pointsUntil(horizon).stream()
+                    .filter(at -> at.isAfter(limit) && !emitted.containsKey(at)).count();
+        }
+        return stopped;
     }
 
     private int remindersAfterAck(Duration ackGrace) {

@@ -13,6 +13,7 @@ import dev.heed.routing.app.RoutingApplication;
 import dev.heed.routing.app.RoutingConfig;
 import dev.heed.routing.app.RoutingService;
 import dev.heed.routing.classify.FeedbackClassifier;
+import dev.heed.runtime.auth.TokenStore;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import java.net.URI;
@@ -35,14 +36,14 @@ import java.util.Map;
  * repeat within a run. Closed in reverse order of start.
  */
 final class FaultStack implements AutoCloseable {
-    static final Duration TARGET = Duration.ofSeconds(10);
+    static final Duration TARGET = Duration.ofSeconds(20);
     static final String API_KEY = "faults-load-key";
     static final String ROUTING_APPLICATION_ID = "routing-faults";
     static final String RESPONDER_GROUP_ID = "responder-faults";
-    private static final String POLICY = "f-critical: severity=CRITICAL target=10s warn=0.5 repeat=1h;"
-            + "f-high: severity=HIGH target=10s warn=0.5 repeat=1h;"
-            + "f-medium: severity=MEDIUM target=10s warn=0.5 repeat=1h;"
-            + "f-low: severity=LOW target=10s warn=0.5 repeat=1h";
+    private static final String POLICY = "f-critical: severity=CRITICAL target=20s warn=0.5 repeat=1h;"
+            + "f-high: severity=HIGH target=20s warn=0.5 repeat=1h;"
+            + "f-medium: severity=MEDIUM target=20s warn=0.5 repeat=1h;"
+            + "f-low: severity=LOW target=20s warn=0.5 repeat=1h";
 
     final KraftCluster cluster;
     final HeedTopics topics;
@@ -269,6 +270,22 @@ final class FaultStack implements AutoCloseable {
                 : responder.failure().isDone() ? responder.failure().join() : "running");
     }
 
+    /** The responder's HTTP API in this JVM, where it answers now (it moves when the responder restarts). */
+    URI responderUri() {
+        if (responder == null) {
+            throw new IllegalStateException("the responder runs in a child JVM");
+        }
+        return URI.create("http://127.0.0.1:" + responder.port());
+    }
+
+    /**
+     * An agent acknowledging every other complaint of the load generator's run ({@link LoadGenerator#complaintNumber}),
+     * {@link AckPoster#AFTER} after its 202; started.
+     */
+    AckPoster acknowledgeHalfTheComplaints(Ledger ledger) {
+        return new AckPoster(this::responderUri, ledger, id -> LoadGenerator.complaintNumber(id) % 2 == 0).start();
+    }
+
     URI ingestUri() {
         return URI.create("http://127.0.0.1:" + ingest.port());
     }
@@ -301,6 +318,7 @@ final class FaultStack implements AutoCloseable {
         env.put("HEED_RESPONDER_PORT", "0");
         env.put("HEED_RESPONDER_GROUP_ID", RESPONDER_GROUP_ID);
         env.put("HEED_RESPONDER_PUBLIC_URL", "https://heed.example.com");
+        env.put("HEED_ACK_TOKENS", "agent:" + AckPoster.AGENT + ":" + TokenStore.hash(AckPoster.TOKEN));
         return env;
     }
 

@@ -15,6 +15,8 @@ class LeaderKillFaultIT {
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void shouldLoseNoAcceptedFeedbackAndDuplicateNothingWhenThePartitionLeaderIsKilledFiveTimes(@TempDir Path directory) throws Exception {
-        ScenarioAssertions.assertClean(LeaderKillScenario.run(directory, 5), 5);
+        ScenarioResult result = LeaderKillScenario.run(directory, 5);
+        ScenarioAssertions.assertClean(result, 5);
+        ScenarioAssertions.assertAcknowledgementsStoppedClocks(result);
     }
 }

@@ -15,6 +15,8 @@ class LeaderKillIT {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void shouldLoseNoAcceptedFeedbackAndDuplicateNothingWhenThePartitionLeaderIsKilledOnce(@TempDir Path directory) throws Exception {
-        ScenarioAssertions.assertClean(LeaderKillScenario.run(directory, 1), 1);
+        ScenarioResult result = LeaderKillScenario.run(directory, 1);
+        ScenarioAssertions.assertClean(result, 1);
+        ScenarioAssertions.assertAcknowledgementsStoppedClocks(result);
     }
 }

@@ -38,7 +38,8 @@ final class LeaderKillScenario {
         Clock clock = Clock.systemUTC();
         try (FaultStack stack = FaultStack.start(directory, 0);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.cluster.bootstrapServers()));
-             LoadGenerator load = new LoadGenerator(stack.ingestUri(), FaultStack.API_KEY, RATE, ledger, clock, "leader").start()) {
+             LoadGenerator load = new LoadGenerator(stack.ingestUri(), FaultStack.API_KEY, RATE, ledger, clock, "leader").start();
+             AckPoster acks = stack.acknowledgeHalfTheComplaints(ledger)) {
             String topic = stack.topics.feedbackReceived().name();
             Settle.awaitMoreAccepted(ledger, 5 * RATE);
             Duration longestRecovery = Duration.ZERO;
@@ -61,8 +62,9 @@ final class LeaderKillScenario {
             }
             Settle.awaitMoreAccepted(ledger, 3 * RATE);
             Settle.Outcome outcome = Settle.stopAndCount(stack, ledger, load, clock);
+            LOG.info("{}", acks);
             return new ScenarioResult(FAULT, kills, outcome.counts(), ledger.longestStall(), longestRecovery,
-                    load.unexpected(), outcome.scan().unreadable(), stack.servicesAlive());
+                    acks.addUnexpectedTo(load.unexpected()), outcome.scan().unreadable(), stack.servicesAlive());
         }
     }
 

@@ -83,6 +83,15 @@ final class LoadGenerator implements AutoCloseable {
         return Map.copyOf(unexpected);
     }
 
+    /**
+     * For a complaint's id ({@code fb-<run>-<n>} with the complaint text), its number among the run's complaints
+     * (0, 1, 2, ...); -1 for feedback that is no complaint.
+     */
+    static long complaintNumber(String id) {
+        long n = Long.parseLong(id.substring(id.lastIndexOf('-') + 1));
+        return n % TEXTS.length == 0 ? n / TEXTS.length : -1;
+    }
+
     private void postNext() {
         if (!posting) {
             return;

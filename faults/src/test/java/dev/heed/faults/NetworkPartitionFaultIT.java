@@ -8,13 +8,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #18's network partition, only under {@code -Pfaults}: the leader of {@code feedback.received}'s
- * partition 0 cut off the network for 30 s and healed, three times, while feedback is posted through ingest.
+ * partition 0 cut off the network for 30 s and healed, three times, while feedback is posted through ingest and
+ * an agent acknowledges every other complaint.
  */
 class NetworkPartitionFaultIT {
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void shouldLoseNoAcceptedFeedbackAndDuplicateNothingWhenThePartitionLeaderIsCutOffThreeTimes(@TempDir Path directory) throws Exception {
-        ScenarioAssertions.assertClean(PartitionScenario.run(directory, 3), 3);
+        ScenarioResult result = PartitionScenario.run(directory, 3);
+        ScenarioAssertions.assertClean(result, 3);
+        ScenarioAssertions.assertAcknowledgementsStoppedClocks(result);
     }
 }

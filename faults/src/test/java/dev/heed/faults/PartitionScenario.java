@@ -35,7 +35,8 @@ final class PartitionScenario {
         try (FaultStack stack = FaultStack.startPartitionable(directory);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.cluster.bootstrapServers(),
                      AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000", AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000"));
-             LoadGenerator load = new LoadGenerator(stack.ingestUri(), FaultStack.API_KEY, RATE, ledger, clock, "partition").start()) {
+             LoadGenerator load = new LoadGenerator(stack.ingestUri(), FaultStack.API_KEY, RATE, ledger, clock, "partition").start();
+             AckPoster acks = stack.acknowledgeHalfTheComplaints(ledger)) {
             String topic = stack.topics.feedbackReceived().name();
             Settle.awaitMoreAccepted(ledger, 5 * RATE);
             Duration longestRecovery = Duration.ZERO;
@@ -67,8 +68,9 @@ final class PartitionScenario {
             }
             Settle.awaitMoreAccepted(ledger, 3 * RATE);
             Settle.Outcome outcome = Settle.stopAndCount(stack, ledger, load, clock);
+            LOG.info("{}", acks);
             return new ScenarioResult(FAULT, partitions, outcome.counts(), ledger.longestStall(), longestRecovery,
-                    load.unexpected(), outcome.scan().unreadable(), stack.servicesAlive());
+                    acks.addUnexpectedTo(load.unexpected()), outcome.scan().unreadable(), stack.servicesAlive());
         }
     }
 }

@@ -16,6 +16,8 @@ class RoutingKillFaultIT {
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void shouldLoseNothingAndEmitEachDuePointOnceWhenARoutingInstanceIsKilledFiveTimes(@TempDir Path directory) throws Exception {
-        ScenarioAssertions.assertClean(RoutingKillScenario.run(directory, 5), 5);
+        ScenarioResult result = RoutingKillScenario.run(directory, 5);
+        ScenarioAssertions.assertClean(result, 5);
+        ScenarioAssertions.assertAcknowledgementsStoppedClocks(result);
     }
 }

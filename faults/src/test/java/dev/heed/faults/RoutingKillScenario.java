@@ -38,7 +38,8 @@ final class RoutingKillScenario {
         Clock clock = Clock.systemUTC();
         try (FaultStack stack = FaultStack.start(directory, 2);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.cluster.bootstrapServers()));
-             LoadGenerator load = new LoadGenerator(stack.ingestUri(), FaultStack.API_KEY, RATE, ledger, clock, "routing").start()) {
+             LoadGenerator load = new LoadGenerator(stack.ingestUri(), FaultStack.API_KEY, RATE, ledger, clock, "routing").start();
+             AckPoster acks = stack.acknowledgeHalfTheComplaints(ledger)) {
             List<ChildService> instances = stack.routingInstances();
             awaitStableWith(admin, 2);
             Settle.awaitMoreAccepted(ledger, 10 * RATE); // clocks started and falling due
@@ -59,12 +60,13 @@ final class RoutingKillScenario {
             }
             Settle.awaitMoreAccepted(ledger, 3 * RATE);
             Settle.Outcome outcome = Settle.stopAndCount(stack, ledger, load, clock);
+            LOG.info("{}", acks);
             List<Duration> lateness = Tally.lateness(outcome.scan().observations());
             LOG.info("due point lateness over {} due points, p50 / p90 / p99 / max: {}; {} later than 10 s", lateness.size(),
                     Tally.percentiles(lateness, 50, 90, 99, 100).stream().map(FaultTable::seconds).toList(),
                     lateness.stream().filter(d -> d.compareTo(Duration.ofSeconds(10)) > 0).count());
             return new ScenarioResult(FAULT, kills, outcome.counts(), Tally.longestLateness(outcome.scan().observations()),
-                    longestRecovery, load.unexpected(), outcome.scan().unreadable(), stack.servicesAlive());
+                    longestRecovery, acks.addUnexpectedTo(load.unexpected()), outcome.scan().unreadable(), stack.servicesAlive());
         }
     }
 

@@ -23,4 +23,15 @@ final class ScenarioAssertions {
         assertThat(counts.refusedDuplicatedDownstream()).as("503s written and not deduplicated: " + counts).isZero();
         assertThat(counts.duplicated()).as("duplicates: " + counts).isZero();
     }
+
+    /**
+     * For a scenario whose agent acknowledged complaints during the faults: acknowledgements reached the topic and
+     * stopped due points, so "reminders after acknowledgement" (asserted 0 in {@link #assertClean}) counted
+     * something.
+     */
+    static void assertAcknowledgementsStoppedClocks(ScenarioResult result) {
+        assertThat(result.counts().acknowledged()).as("complaints acknowledged: " + result.counts()).isGreaterThan(10);
+        assertThat(result.counts().stoppedByAck()).as("due points stopped by an acknowledgement: " + result.counts())
+                .isGreaterThan(10);
+    }
 }

@@ -183,6 +183,23 @@ class TallyTest {
         assertThat(counts.remindersAfterAck()).isEqualTo(1);
         // The acknowledgement ends what was promised: nothing after it is missing.
         assertThat(counts.missingDuePoints()).isZero();
+        // The repeats at +30 .. +60 were rightly never emitted; +20 was, so it is no stop.
+        assertThat(counts.stoppedByAck()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldCountTheDuePointsAnAcknowledgementStopped() {
+        ledger.accepted("c");
+        flowed("c");
+        records.add(Observation.escalated("c", T0, SCHEDULE));
+        records.add(Observation.of(Stage.ACKNOWLEDGED, "c", T0.plusSeconds(2)));
+
+        // Acknowledged at +2, so nothing after +4 (the grace is 2 s) may come: the warning (+5), the breach (+10)
+        // and the repeat (+20) were stopped.
+        Counts counts = count(T0.plusSeconds(25));
+        assertThat(counts.stoppedByAck()).isEqualTo(3);
+        assertThat(counts.remindersAfterAck()).isZero();
+        assertThat(counts.missingDuePoints()).isZero();
     }
 
     @Test
