@@ -21,6 +21,7 @@ public final class Ledger {
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+    private final Map<String, Instant> acknowledgementAnswered = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A 202: which partition ingest wrote to, and when the answer came. */
     private record Answer(int partition, Instant at) {}
@@ -68,6 +69,18 @@ public final class Ledger {
     public void unanswered(String id) {
         posted.add(id);
         unanswered.add(id);
+    }
+
+    /**
+     * An agent's acknowledgement of complaint {@code id} was answered 200 or 201 at {@code at}: by then it was in
+     * Kafka (the responder answers after the write), whatever time the event itself carries.
+     */
+    public void acknowledgementAnswered(String id, Instant at) {
+        acknowledgementAnswered.merge(id, at, (a, b) -> a.isBefore(b) ? a : b);
+    }
+
+    public Map<String, Instant> acknowledgementsAnswered() {
+        return Map.copyOf(acknowledgementAnswered);
     }
 
     public Set<String> posted() {

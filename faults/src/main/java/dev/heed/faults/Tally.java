@@ -69,6 +69,10 @@ public final class Tally {
     }
 
     private Counts counts(Ledger ledger, Instant horizon, Duration ackGrace) {
+        // An acknowledgement counts from when it was in Kafka: its own time, or the answer to the agent when later
+        // (the responder stamps it before the write, which a failing broker can hold up for seconds).
+        ledger.acknowledgementsAnswered().forEach((id, answered) -> acknowledgedAt.computeIfPresent(id,
+                (k, stamped) -> answered.isAfter(stamped) ? answered : stamped));
         Set<String> accepted = ledger.accepted();
         Set<String> refused = ledger.refused();
         Set<String> retried = new HashSet<>(refused);

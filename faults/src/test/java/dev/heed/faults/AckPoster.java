@@ -46,6 +46,8 @@ final class AckPoster implements AutoCloseable {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Set<String> done = ConcurrentHashMap.newKeySet();
     private final Set<String> abandoned = ConcurrentHashMap.newKeySet();
+    /** Of the abandoned ids, how many by their last answer ("404", "503", "no answer"). */
+    private final Map<String, Integer> abandonedBy = new ConcurrentHashMap<>();
     private final Map<String, Integer> unexpected = new ConcurrentHashMap<>();
 
     /**
@@ -56,6 +58,11 @@ final class AckPoster implements AutoCloseable {
         this.responder = responder;
         this.ledger = ledger;
         this.chosen = chosen;
+    }
+
+    /** A poster that acknowledges nothing (never started). */
+    static AckPoster none(Ledger ledger) {
+        return new AckPoster(() -> URI.create("http://127.0.0.1:0"), ledger, id -> false);
     }
 
     AckPoster start() {
@@ -87,8 +94,8 @@ final class AckPoster implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "acknowledgements: %d answered 200/201, %d given up, unexpected %s".formatted(done.size(),
-                abandoned.size(), unexpected);
+        return "acknowledgements: %d answered 200/201, %d given up %s, unexpected %s".formatted(done.size(),
+                abandoned.size(), abandonedBy, unexpected);
     }
 
     private void scheduleNew() {
@@ -109,9 +116,11 @@ final class AckPoster implements AutoCloseable {
             int status = error != null ? -1 : response.statusCode();
             if (status == 200 || status == 201) {
                 done.add(id);
+                ledger.acknowledgementAnswered(id, java.time.Instant.now());
             } else if (status == -1 || status == 404 || status == 503) {
                 if (System.nanoTime() - deadline > 0) {
                     abandoned.add(id);
+                    abandonedBy.merge(status == -1 ? "no answer" : Integer.toString(status), 1, Integer::sum);
                 } else {
                     later(() -> post(id, deadline), RETRY);
                 }

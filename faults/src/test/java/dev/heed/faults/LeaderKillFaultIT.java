@@ -15,7 +15,7 @@ class LeaderKillFaultIT {
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void shouldLoseNoAcceptedFeedbackAndDuplicateNothingWhenThePartitionLeaderIsKilledFiveTimes(@TempDir Path directory) throws Exception {
-        ScenarioResult result = LeaderKillScenario.run(directory, 5);
+        ScenarioResult result = LeaderKillScenario.run(directory, 5, true);
         ScenarioAssertions.assertClean(result, 5);
         ScenarioAssertions.assertAcknowledgementsStoppedClocks(result);
     }

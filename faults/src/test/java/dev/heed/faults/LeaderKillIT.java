@@ -15,8 +15,6 @@ class LeaderKillIT {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void shouldLoseNoAcceptedFeedbackAndDuplicateNothingWhenThePartitionLeaderIsKilledOnce(@TempDir Path directory) throws Exception {
-        ScenarioResult result = LeaderKillScenario.run(directory, 1);
-        ScenarioAssertions.assertClean(result, 1);
-        ScenarioAssertions.assertAcknowledgementsStoppedClocks(result);
+        ScenarioAssertions.assertClean(LeaderKillScenario.run(directory, 1, false), 1);
     }
 }

@@ -188,6 +188,24 @@ class TallyTest {
     }
 
     @Test
+    void shouldCountAnAcknowledgementFromItsAnswerWhenTheWriteTookLongerThanItsOwnTime() {
+        ledger.accepted("c");
+        flowed("c");
+        records.add(Observation.escalated("c", T0, SCHEDULE));
+        // Stamped at +2 by the responder, but in Kafka only when the agent got the answer at +9 (a broker failing
+        // over): the breach at +10 lies within the grace of that, so it is no reminder too many.
+        records.add(Observation.of(Stage.ACKNOWLEDGED, "c", T0.plusSeconds(2)));
+        records.add(Observation.due("c", T0.plusSeconds(5), T0.plusSeconds(5)));
+        records.add(Observation.due("c", T0.plusSeconds(10), T0.plusSeconds(10)));
+        ledger.acknowledgementAnswered("c", T0.plusSeconds(9));
+
+        assertThat(count(T0.plusSeconds(15)).remindersAfterAck()).isZero();
+        // An answer for an acknowledgement that never reached the topic changes nothing.
+        ledger.acknowledgementAnswered("x", T0);
+        assertThat(count(T0.plusSeconds(15)).acknowledged()).isEqualTo(1);
+    }
+
+    @Test
     void shouldCountTheDuePointsAnAcknowledgementStopped() {
         ledger.accepted("c");
         flowed("c");
