@@ -97,7 +97,7 @@ final class DiskFullScenario {
                 Duration recovery = Duration.between(filledAt, clock.instant());
                 longestRecovery = recovery.compareTo(longestRecovery) > 0 ? recovery : longestRecovery;
                 LOG.info("fill {}/{}: broker {} led {} partitions, Kafka used {} bytes of its disk, filler left {} free;"
-                                + " write failed after {} ms ({}), no leaderships after {} ms, full ISR {} ms after the fill;"
+                                + " failure seen after {} ms ({}), no leaderships after {} ms, full ISR {} ms after the fill;"
                                 + " the broker said: {}; {} accepted so far",
                         fill, fills, VICTIM, led, usedByKafka, free, toFailure.toMillis(),
                         stopped ? "process exited" : "log dir offline, process running", failover.toMillis(),
