@@ -66,8 +66,8 @@ final class FaultStack implements AutoCloseable {
     private FaultStack(Path directory, boolean persistentRegistry, boolean partitionable) {
         this.directory = directory;
         this.registryData = persistentRegistry ? directory.resolve("registry-data") : null;
-        this.cluster = partitionable ? KraftCluster.startPartitionable(directory.resolve("kafka"), 3)
-                : KraftCluster.start(directory.resolve("kafka"), 3);
+        this.cluster = partitionable ? KraftCluster.startPartitionable(kafkaDirectory(directory), 3)
+                : KraftCluster.start(kafkaDirectory(directory), 3);
         RegistryProcess started = null;
         try {
             started = RegistryProcess.start(0, "BACKWARD", directory.resolve("registry.log"), registryData);
@@ -77,6 +77,15 @@ final class FaultStack implements AutoCloseable {
         }
         this.registry = started;
         this.topics = HeedTopics.create(new HttpSchemaRegistryClient(registry.ccompatUrl()), false, HeedTopics.DEFAULT_PARTITIONS);
+    }
+
+    /** Where broker {@code nodeId} of a stack started on {@code directory} will keep its logs (to mount a small disk on first). */
+    static Path brokerLogDir(Path directory, int nodeId) {
+        return KraftCluster.brokerLogDir(kafkaDirectory(directory), nodeId);
+    }
+
+    private static Path kafkaDirectory(Path directory) {
+        return directory.resolve("kafka");
     }
 
     /**

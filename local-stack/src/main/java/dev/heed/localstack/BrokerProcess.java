@@ -163,7 +163,12 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     private Path logDir() {
-        return directory.resolve("data");
+        return logDirOf(directory);
+    }
+
+    /** The log directory ({@code log.dirs}) of a node whose data lives in {@code directory}. */
+    static Path logDirOf(Path directory) {
+        return directory.toAbsolutePath().resolve("data");
     }
 
     private Path writeServerProperties() throws IOException {

@@ -71,7 +71,7 @@ public final class KraftCluster implements AutoCloseable {
         List<BrokerProcess> nodes = new ArrayList<>();
         Map<Integer, List<TcpProxy>> links = new java.util.LinkedHashMap<>();
         for (int id = 1; id <= brokers; id++) {
-            BrokerProcess.Builder broker = BrokerProcess.builder(directory.resolve("broker-" + id))
+            BrokerProcess.Builder broker = BrokerProcess.builder(brokerDirectory(directory, id))
                     .nodeId(id).roles("broker").quorumVoters(voters).clusterId(clusterId);
             if (partitionable) {
                 int port = Ports.free();
@@ -92,6 +92,19 @@ public final class KraftCluster implements AutoCloseable {
             throw e;
         }
         return cluster;
+    }
+
+    /**
+     * Where broker {@code nodeId} of a cluster started on {@code directory} keeps its logs ({@code log.dirs}, and
+     * its copy of the metadata log). Known before the start, so a test can mount a {@link SmallDisk} there first:
+     * the broker creates the directory only if it is missing and formats whatever is mounted on it.
+     */
+    public static Path brokerLogDir(Path directory, int nodeId) {
+        return BrokerProcess.logDirOf(brokerDirectory(directory, nodeId));
+    }
+
+    private static Path brokerDirectory(Path directory, int nodeId) {
+        return directory.resolve("broker-" + nodeId);
     }
 
     /** Every broker's address, for clients' {@code bootstrap.servers}. */
