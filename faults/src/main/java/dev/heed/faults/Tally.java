@@ -69,9 +69,12 @@ public final class Tally {
     }
 
     private Counts counts(Ledger ledger, Instant horizon, Duration ackGrace) {
-        // An acknowledgement counts from when it was in Kafka: its own time, or the answer to the agent when later
-        // (the responder stamps it before the write, which a failing broker can hold up for seconds).
-        ledger.acknowledgementsAnswered().forEach((id, answered) -> acknowledgedAt.computeIfPresent(id,
+        // When routing could first have read an acknowledgement lies between its own time (the responder stamps it
+        // before the write) and the agent's answer (after the write; a failing broker can hold the write up, and a
+        // 503 whose write was stored after all is answered 200 only at the retry). Each count takes the bound that
+        // blames routing least: missing due points end at the stamp, reminders too many start after the answer.
+        Map<String, Instant> answeredAt = new HashMap<>(acknowledgedAt);
+        ledger.acknowledgementsAnswered().forEach((id, answered) -> answeredAt.computeIfPresent(id,
                 (k, stamped) -> answered.isAfter(stamped) ? answered : stamped));
         Set<String> accepted = ledger.accepted();
         Set<String> refused = ledger.refused();
@@ -103,8 +106,8 @@ public final class Tally {
                 extra(Stage.CLASSIFIED), extra(Stage.ESCALATED), extra(Stage.REPLIED), seen.size(),
                 dueByComplaint.values().stream().mapToInt(Map::size).sum(),
                 dueByComplaint.values().stream().flatMap(m -> m.values().stream()).mapToInt(n -> n - 1).sum(),
-                missingDuePoints(horizon, ackGrace), acknowledgedAt.size(), remindersAfterAck(ackGrace),
-                stoppedByAck(horizon, ackGrace));
+                missingDuePoints(horizon, ackGrace), acknowledgedAt.size(), remindersAfterAck(answeredAt, ackGrace),
+                stoppedByAck(answeredAt, horizon, ackGrace));
     }
 
     private int missing(Set<String> ids, Stage stage, Set<String> lost) {
@@ -156,9 +159,9 @@ public final class Tally {
     }
 
     /** Promised due points after an acknowledgement plus the grace, up to the horizon, that were not emitted. */
-    private int stoppedByAck(Instant horizon, Duration ackGrace) {
+    private int stoppedByAck(Map<String, Instant> acks, Instant horizon, Duration ackGrace) {
         int stopped = 0;
-        for (var entry : acknowledgedAt.entrySet()) {
+        for (var entry : acks.entrySet()) {
             DueSchedule schedule = schedules.get(entry.getKey());
             if (schedule == null) {
                 continue;
@@ -171,9 +174,9 @@ public final class Tally {
         return stopped;
     }
 
-    private int remindersAfterAck(Duration ackGrace) {
+    private int remindersAfterAck(Map<String, Instant> acks, Duration ackGrace) {
         int late = 0;
-        for (var entry : acknowledgedAt.entrySet()) {
+        for (var entry : acks.entrySet()) {
             Instant limit = entry.getValue().plus(ackGrace);
             for (var due : dueByComplaint.getOrDefault(entry.getKey(), Map.of()).entrySet()) {
                 if (due.getKey().isAfter(limit)) {

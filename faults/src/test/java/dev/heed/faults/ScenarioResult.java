@@ -20,6 +20,7 @@ record ScenarioResult(String fault, int injected, Counts counts, Duration longes
 
     FaultTable.Row row() {
         return new FaultTable.Row(fault, injected, counts.lost() + moreLost, counts.duplicated() + moreDuplicated,
+                counts.acknowledged() > 0 ? counts.remindersAfterAck() : -1,
                 longestStall, longestRecovery);
     }
 }
