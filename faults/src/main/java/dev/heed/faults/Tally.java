@@ -41,6 +41,32 @@ public final class Tally {
         }
     }
 
+    /**
+     * Up to {@code limit} reminders after an acknowledgement, each as "id: due at D, emitted at E; acknowledged at A
+     * (answered at W)", to tell from a run's log when and by whom they were sent. Counted as in {@link Counts}.
+     */
+    public static List<String> remindersAfterAckExamples(Ledger ledger, Collection<Observation> observations,
+                                                         Duration ackGrace, int limit) {
+        Map<String, Instant> stamped = new HashMap<>();
+        observations.stream().filter(o -> o.stage() == Stage.ACKNOWLEDGED)
+                .forEach(o -> stamped.merge(o.key(), o.at(), (a, b) -> a.isBefore(b) ? a : b));
+        Map<String, Instant> answered = ledger.acknowledgementsAnswered();
+        List<String> examples = new java.util.ArrayList<>();
+        for (Observation o : observations) {
+            Instant ack = stamped.get(o.key());
+            if (o.stage() != Stage.RESPONSE_DUE || ack == null || examples.size() >= limit) {
+                continue;
+            }
+            Instant answer = answered.get(o.key());
+            Instant effective = answer != null && answer.isAfter(ack) ? answer : ack;
+            if (o.dueAt().isAfter(effective.plus(ackGrace))) {
+                examples.add("%s: due at %s, emitted at %s; acknowledged at %s (answered at %s)".formatted(o.key(),
+                        o.dueAt(), o.at(), ack, answer));
+            }
+        }
+        return examples;
+    }
+
     public static Counts count(Ledger ledger, Collection<Observation> observations, Instant horizon, Duration ackGrace) {
         return new Tally(observations).counts(ledger, horizon, ackGrace);
     }

@@ -51,6 +51,10 @@ final class Settle {
             LOG.warn("counts still incomplete after the wait: {}", last.get().counts());
         }
         LOG.info("counts: {}; {}", last.get().counts(), stack.failures());
+        if (last.get().counts().remindersAfterAck() > 0) {
+            LOG.info("reminders after an acknowledgement, the first ten: {}", Tally.remindersAfterAckExamples(ledger,
+                    last.get().scan().observations(), ACK_GRACE, 10));
+        }
         return last.get();
     }
 }

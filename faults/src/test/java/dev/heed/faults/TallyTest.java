@@ -181,6 +181,9 @@ class TallyTest {
 
         assertThat(counts.acknowledged()).isEqualTo(1);
         assertThat(counts.remindersAfterAck()).isEqualTo(1);
+        assertThat(Tally.remindersAfterAckExamples(ledger, records, GRACE, 10)).containsExactly(
+                "c: due at %s, emitted at %s; acknowledged at %s (answered at null)".formatted(T0.plusSeconds(20),
+                        T0.plusSeconds(20), T0.plusSeconds(9)));
         // The acknowledgement ends what was promised: nothing after it is missing.
         assertThat(counts.missingDuePoints()).isZero();
         // The repeats at +30 .. +60 were rightly never emitted; +20 was, so it is no stop.

@@ -125,34 +125,6 @@ class ComplaintClockTopologyTest {
     }
 
     @Test
-    void aTaskWorkingOffABacklogDoesNotRemindOfAComplaintWhoseAcknowledgementIsFurtherOnInItsInput() {
-        // Routing was away for 20 minutes. Back, it works off its input in order: the critical complaint (breach
-        // at +15 min), then, after a punctuation, the acknowledgement an agent gave at +1 min. Without holding due
-        // points back to the task's stream time, that punctuation would remind of the acknowledged complaint.
-        routing.advanceTo(T0.plus(Duration.ofMinutes(20)));
-        routing.sendFeedback("c-backlog", "unsafe CRITICAL", T0);
-        routing.advanceTo(T0.plus(Duration.ofMinutes(20)).plusSeconds(1));
-        assertThat(routing.due.readValuesToList()).extracting(ResponseDue::getDueAt, ResponseDue::getEmittedAt).isEmpty();
-        routing.acknowledge("c-backlog", T0.plus(Duration.ofMinutes(1)));
-        routing.advanceTo(T0.plus(Duration.ofMinutes(20)).plusSeconds(2));
-        routing.advanceTo(T0.plus(Duration.ofHours(2)));
-
-        assertThat(routing.due.isEmpty()).isTrue();
-    }
-
-    @Test
-    void aTaskThatCaughtUpEmitsWhatFellDueWhileItWasAway() {
-        routing.advanceTo(T0.plus(Duration.ofMinutes(20)));
-        routing.sendFeedback("c-late", "unsafe CRITICAL", T0);
-        routing.advanceTo(T0.plus(Duration.ofMinutes(20)).plusSeconds(1));
-        assertThat(routing.due.isEmpty()).isTrue();
-        // Nothing more in the input: the next punctuation emits the warnings and the breach, late, once each.
-        routing.advanceTo(T0.plus(Duration.ofMinutes(20)).plusSeconds(2));
-        assertThat(routing.due.readValuesToList()).extracting(ResponseDue::getDueAt)
-                .containsExactly(T0.plus(Duration.ofSeconds(450)), T0.plus(Duration.ofSeconds(675)), T0.plus(Duration.ofMinutes(15)));
-    }
-
-    @Test
     void theClockStoresAreEmptyAfterEveryClockEnds() {
         for (int i = 0; i < 20; i++) {
             routing.sendFeedback("c-" + i, "no one answers " + (i % 2 == 0 ? "LOW" : "HIGH"), T0.plusSeconds(i));

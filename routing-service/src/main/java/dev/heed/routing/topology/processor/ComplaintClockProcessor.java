@@ -50,8 +50,6 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     private ClockStore clocks;
     private EarlyAcks earlyAcks;
     private AckCounter acksWithoutClock;
-    private CatchUpGate gate;
-    private boolean gated;
 
     /**
      * Looks for due points every {@code punctuateInterval}, catching up at most {@code maxDuePerPunctuation} clocks each
@@ -73,7 +71,6 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         LOG.info("task {}: due index rebuilt from {} open clocks", context.taskId(), open);
         earlyAcks = new EarlyAcks(context.getStateStore(StoreNames.EARLY_ACKS), ackRetention);
         acksWithoutClock = AckCounter.register(context);
-        gate = new CatchUpGate(context.currentSystemTimeMs());
         context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, at -> emitDue(Instant.ofEpochMilli(at)));
         // On stream time, as a window store would drop them: replaying old records never forgets an ack too early.
         context.schedule(forgetInterval(ackRetention), PunctuationType.STREAM_TIME, this::forgetEarlyAcks);
@@ -94,7 +91,6 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     @Override
     public void process(Record<String, ClockInput> record) {
         // Java 17 has no pattern switch; the interface is sealed, so these two cases are all there are.
-        gate.input(context().currentSystemTimeMs(), context().currentStreamTimeMs());
         ClockInput input = record.value();
         if (input instanceof ClockInput.Escalation escalation) {
             escalate(record, escalation);
@@ -138,18 +134,11 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     }
 
     private void emitDue(Instant now) {
-        Instant horizon = Instant.ofEpochMilli(gate.horizon(now.toEpochMilli(), context().currentStreamTimeMs()));
-        if (horizon.isBefore(now) != gated) {
-            gated = !gated;
-            LOG.info(gated ? "task {}: catching up on its input (stream time {}), due points held back to it"
-                    : "task {}: input caught up (stream time {}), due points on the wall clock again",
-                    context().taskId(), Instant.ofEpochMilli(context().currentStreamTimeMs()));
-        }
         int handled = 0;
         while (handled < maxDuePerPunctuation) {
             int batch = Math.min(SCAN_BATCH, maxDuePerPunctuation - handled);
-            List<Bytes> due = clocks.due(horizon, batch);
-            due.forEach(key -> catchUp(key, horizon, now));
+            List<Bytes> due = clocks.due(now, batch);
+            due.forEach(key -> catchUp(key, now));
             handled += due.size();
             if (due.size() < batch) {
                 return;
@@ -160,14 +149,13 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                 context().taskId(), handled);
     }
 
-    /** Emits the clock's due points up to {@code horizon}, stamped {@code now}. */
-    private void catchUp(Bytes indexKey, Instant horizon, Instant now) {
+    private void catchUp(Bytes indexKey, Instant now) {
         OpenComplaint open = clocks.get(DueIndexKey.complaintId(indexKey));
         if (open == null) {
             clocks.dropIndexEntry(indexKey);
             return;
         }
-        SlaClock.CatchUp step = open.clock().catchUp(horizon);
+        SlaClock.CatchUp step = open.clock().catchUp(now);
         OpenComplaint next = open.withClock(step.clock());
         Record<String, ?> at = new Record<>(open.id(), null, now.toEpochMilli());
         step.events().forEach(event -> forward(at, ComplaintEvents.due(open, event, now), now, RESPONSE_DUE_SINK));
