@@ -47,21 +47,16 @@ public final class Tally {
      */
     public static List<String> remindersAfterAckExamples(Ledger ledger, Collection<Observation> observations,
                                                          Duration ackGrace, int limit) {
-        Map<String, Instant> stamped = new HashMap<>();
-        observations.stream().filter(o -> o.stage() == Stage.ACKNOWLEDGED)
-                .forEach(o -> stamped.merge(o.key(), o.at(), (a, b) -> a.isBefore(b) ? a : b));
+        Tally tally = new Tally(observations);
+        Map<String, Instant> effective = tally.answeredAt(ledger);
         Map<String, Instant> answered = ledger.acknowledgementsAnswered();
         List<String> examples = new java.util.ArrayList<>();
         for (Observation o : observations) {
-            Instant ack = stamped.get(o.key());
-            if (o.stage() != Stage.RESPONSE_DUE || ack == null || examples.size() >= limit) {
-                continue;
-            }
-            Instant answer = answered.get(o.key());
-            Instant effective = answer != null && answer.isAfter(ack) ? answer : ack;
-            if (o.dueAt().isAfter(effective.plus(ackGrace))) {
+            Instant ack = effective.get(o.key());
+            if (o.stage() == Stage.RESPONSE_DUE && ack != null && examples.size() < limit
+                    && o.dueAt().isAfter(ack.plus(ackGrace))) {
                 examples.add("%s: due at %s, emitted at %s; acknowledged at %s (answered at %s)".formatted(o.key(),
-                        o.dueAt(), o.at(), ack, answer));
+                        o.dueAt(), o.at(), tally.acknowledgedAt.get(o.key()), answered.get(o.key())));
             }
         }
         return examples;
@@ -94,14 +89,20 @@ public final class Tally {
         return out;
     }
 
+    /** Each acknowledgement's time as the reminders count it: its stamp, or the agent's answer when later. */
+    private Map<String, Instant> answeredAt(Ledger ledger) {
+        Map<String, Instant> answeredAt = new HashMap<>(acknowledgedAt);
+        ledger.acknowledgementsAnswered().forEach((id, answered) -> answeredAt.computeIfPresent(id,
+                (k, stamped) -> answered.isAfter(stamped) ? answered : stamped));
+        return answeredAt;
+    }
+
     private Counts counts(Ledger ledger, Instant horizon, Duration ackGrace) {
         // When routing could first have read an acknowledgement lies between its own time (the responder stamps it
         // before the write) and the agent's answer (after the write; a failing broker can hold the write up, and a
         // 503 whose write was stored after all is answered 200 only at the retry). Each count takes the bound that
         // blames routing least: missing due points end at the stamp, reminders too many start after the answer.
-        Map<String, Instant> answeredAt = new HashMap<>(acknowledgedAt);
-        ledger.acknowledgementsAnswered().forEach((id, answered) -> answeredAt.computeIfPresent(id,
-                (k, stamped) -> answered.isAfter(stamped) ? answered : stamped));
+        Map<String, Instant> answeredAt = answeredAt(ledger);
         Set<String> accepted = ledger.accepted();
         Set<String> refused = ledger.refused();
         Set<String> retried = new HashSet<>(refused);
