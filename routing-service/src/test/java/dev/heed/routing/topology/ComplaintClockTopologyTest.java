@@ -125,6 +125,51 @@ class ComplaintClockTopologyTest {
     }
 
     @Test
+    void aTaskWorkingOffABacklogDoesNotRemindOfAComplaintWhoseAcknowledgementIsFurtherOnInItsInput() {
+        // Routing was away for 20 minutes. Back, it works off its input in order: the critical complaint (breach
+        // at +15 min), then, after a punctuation, the acknowledgement an agent gave at +1 min. Without holding due
+        // points back to the task's stream time, that punctuation would remind of the acknowledged complaint.
+        routing.advanceTo(T0.plus(Duration.ofMinutes(20)));
+        routing.sendFeedback("c-backlog", "unsafe CRITICAL", T0);
+        routing.advanceTo(T0.plus(Duration.ofMinutes(20)).plusSeconds(1));
+        assertThat(routing.due.readValuesToList()).extracting(ResponseDue::getDueAt, ResponseDue::getEmittedAt).isEmpty();
+        routing.acknowledge("c-backlog", T0.plus(Duration.ofMinutes(1)));
+        routing.advanceTo(T0.plus(Duration.ofMinutes(20)).plusSeconds(2));
+        routing.advanceTo(T0.plus(Duration.ofHours(2)));
+
+        assertThat(routing.due.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anAcknowledgementReadWhileDuePointsAreHeldBackEmitsThoseThatFellDueBeforeIt() {
+        // As above, but the agent acknowledged at +10 min: the first warning (+7.5 min) fell due while nobody owned
+        // the complaint, and the punctuation held it back. It goes out with the acknowledgement, once; the second
+        // warning (+11.25 min) and the breach (+15 min) came after it and never do.
+        routing.advanceTo(T0.plus(Duration.ofMinutes(20)));
+        routing.sendFeedback("c-owed", "unsafe CRITICAL", T0);
+        routing.advanceTo(T0.plus(Duration.ofMinutes(20)).plusSeconds(1));
+        assertThat(routing.due.isEmpty()).isTrue();
+        routing.acknowledge("c-owed", T0.plus(Duration.ofMinutes(10)));
+
+        assertThat(routing.due.readValuesToList()).extracting(ResponseDue::getDueAt)
+                .containsExactly(T0.plus(Duration.ofSeconds(450)));
+        routing.advanceTo(T0.plus(Duration.ofHours(2)));
+        assertThat(routing.due.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aTaskThatCaughtUpEmitsWhatFellDueWhileItWasAway() {
+        routing.advanceTo(T0.plus(Duration.ofMinutes(20)));
+        routing.sendFeedback("c-late", "unsafe CRITICAL", T0);
+        routing.advanceTo(T0.plus(Duration.ofMinutes(20)).plusSeconds(1));
+        assertThat(routing.due.isEmpty()).isTrue();
+        // Nothing more in the input: the next punctuation emits the warnings and the breach, late, once each.
+        routing.advanceTo(T0.plus(Duration.ofMinutes(20)).plusSeconds(2));
+        assertThat(routing.due.readValuesToList()).extracting(ResponseDue::getDueAt)
+                .containsExactly(T0.plus(Duration.ofSeconds(450)), T0.plus(Duration.ofSeconds(675)), T0.plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
     void theClockStoresAreEmptyAfterEveryClockEnds() {
         for (int i = 0; i < 20; i++) {
             routing.sendFeedback("c-" + i, "no one answers " + (i % 2 == 0 ? "LOW" : "HIGH"), T0.plusSeconds(i));

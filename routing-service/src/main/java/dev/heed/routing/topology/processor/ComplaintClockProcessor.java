@@ -50,6 +50,8 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     private ClockStore clocks;
     private EarlyAcks earlyAcks;
     private AckCounter acksWithoutClock;
+    private CatchUpGate gate;
+    private boolean gated;
 
     /**
      * Looks for due points every {@code punctuateInterval}, catching up at most {@code maxDuePerPunctuation} clocks each
@@ -71,6 +73,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         LOG.info("task {}: due index rebuilt from {} open clocks", context.taskId(), open);
         earlyAcks = new EarlyAcks(context.getStateStore(StoreNames.EARLY_ACKS), ackRetention);
         acksWithoutClock = AckCounter.register(context);
+        gate = new CatchUpGate(context.currentSystemTimeMs());
         context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, at -> emitDue(Instant.ofEpochMilli(at)));
         // On stream time, as a window store would drop them: replaying old records never forgets an ack too early.
         context.schedule(forgetInterval(ackRetention), PunctuationType.STREAM_TIME, this::forgetEarlyAcks);
@@ -91,6 +94,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     @Override
     public void process(Record<String, ClockInput> record) {
         // Java 17 has no pattern switch; the interface is sealed, so these two cases are all there are.
+        gate.input(context().currentSystemTimeMs(), context().currentStreamTimeMs());
         ClockInput input = record.value();
         if (input instanceof ClockInput.Escalation escalation) {
             escalate(record, escalation);
@@ -128,17 +132,42 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
             LOG.info("acknowledgement {} for {} without a running clock; remembered", ack.getAcknowledgementId(), record.key());
             return;
         }
-        clocks.stop(open);
         Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
-        forward(record, ComplaintEvents.acknowledgedState(open, EarlyAck.of(ack), now), now, STATE_SINK);
+        clocks.stop(open);
+        OpenComplaint owed = emitOwed(open, ack.getAcknowledgedAt(), now);
+        forward(record, ComplaintEvents.acknowledgedState(owed, EarlyAck.of(ack), now), now, STATE_SINK);
+    }
+
+    /**
+     * Emits, stamped {@code now}, the due points that fell due before the acknowledgement ({@code acknowledgedAt},
+     * never later than {@code now}) and are not out yet, and returns the complaint with them counted. They were
+     * owed: nobody owned the complaint when they fell due. Usually there are none, the punctuator has sent them;
+     * there are some when the {@link CatchUpGate} held them back while the task worked off a backlog and the
+     * acknowledgement came before the next punctuation. Points after the acknowledgement are never emitted.
+     */
+    private OpenComplaint emitOwed(OpenComplaint open, Instant acknowledgedAt, Instant now) {
+        Instant until = acknowledgedAt.isAfter(now) ? now : acknowledgedAt;
+        OpenComplaint after = emitUpTo(open, until, now);
+        if (after != open) {
+            LOG.info("complaint {}: {} due point(s) from before its acknowledgement at {} emitted with it", open.id(),
+                    after.clock().remindersSent() - open.clock().remindersSent(), acknowledgedAt);
+        }
+        return after;
     }
 
     private void emitDue(Instant now) {
+        Instant horizon = Instant.ofEpochMilli(gate.horizon(now.toEpochMilli(), context().currentStreamTimeMs()));
+        if (horizon.isBefore(now) != gated) {
+            gated = !gated;
+            LOG.info(gated ? "task {}: catching up on its input (stream time {}), due points held back to it"
+                    : "task {}: input caught up (stream time {}), due points on the wall clock again",
+                    context().taskId(), Instant.ofEpochMilli(context().currentStreamTimeMs()));
+        }
         int handled = 0;
         while (handled < maxDuePerPunctuation) {
             int batch = Math.min(SCAN_BATCH, maxDuePerPunctuation - handled);
-            List<Bytes> due = clocks.due(now, batch);
-            due.forEach(key -> catchUp(key, now));
+            List<Bytes> due = clocks.due(horizon, batch);
+            due.forEach(key -> catchUp(key, horizon, now));
             handled += due.size();
             if (due.size() < batch) {
                 return;
@@ -149,18 +178,31 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                 context().taskId(), handled);
     }
 
-    private void catchUp(Bytes indexKey, Instant now) {
+    /** Emits the clock's due points up to {@code horizon}, stamped {@code now}. */
+    private void catchUp(Bytes indexKey, Instant horizon, Instant now) {
         OpenComplaint open = clocks.get(DueIndexKey.complaintId(indexKey));
         if (open == null) {
             clocks.dropIndexEntry(indexKey);
             return;
         }
-        SlaClock.CatchUp step = open.clock().catchUp(now);
-        OpenComplaint next = open.withClock(step.clock());
+        OpenComplaint next = emitUpTo(open, horizon, now);
+        clocks.advance(open, next);
+        forward(new Record<>(open.id(), null, now.toEpochMilli()), ComplaintEvents.openState(next, now), now, STATE_SINK);
+    }
+
+    /**
+     * Forwards the response-due of every point of {@code open}'s clock due at or before {@code horizon}, stamped
+     * {@code now}, and returns the complaint with them counted ({@code open} itself when none was due). Stores
+     * nothing: the caller does.
+     */
+    private OpenComplaint emitUpTo(OpenComplaint open, Instant horizon, Instant now) {
+        SlaClock.CatchUp step = open.clock().catchUp(horizon);
+        if (step.events().isEmpty()) {
+            return open;
+        }
         Record<String, ?> at = new Record<>(open.id(), null, now.toEpochMilli());
         step.events().forEach(event -> forward(at, ComplaintEvents.due(open, event, now), now, RESPONSE_DUE_SINK));
-        clocks.advance(open, next);
-        forward(at, ComplaintEvents.openState(next, now), now, STATE_SINK);
+        return open.withClock(step.clock());
     }
 
     /** Forwards {@code value} under the record's key and headers, stamped {@code at}: the event's own time. */

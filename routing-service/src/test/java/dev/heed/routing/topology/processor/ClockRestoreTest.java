@@ -53,6 +53,9 @@ class ClockRestoreTest {
     @BeforeEach
     void stores() {
         context = new MockProcessorContext<>(new Properties(), new TaskId(0, 0), stateDir);
+        // The task starts at T0 with the stream time its last commit recorded: a while before.
+        context.setCurrentSystemTimeMs(T0.toEpochMilli());
+        context.setCurrentStreamTimeMs(T0.minus(Duration.ofHours(2)).toEpochMilli());
         clocks = init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.OPEN_CLOCKS), Serdes.String(),
                 OpenComplaintSerde.serde()).withLoggingDisabled().build());
         index = init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.DUE_INDEX), Serdes.Bytes(),
