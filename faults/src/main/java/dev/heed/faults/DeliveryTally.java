@@ -13,10 +13,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Counts what a webhook receiver got, as a receiver that drops repeats by {@code webhook-id} would act on it: how
- * many requests, how many distinct ids, how many repeats and whether each repeat is the first delivery again (same
- * recipient, same body), and whether any one message (kind and feedback) came under two different ids, which
- * deduplication by id could not catch. Pure: no clock, no I/O.
+ * Counts what a receiver got, as a receiver that drops repeats by message id ({@code webhook-id} for a webhook,
+ * {@code Message-ID} for an e-mail) would act on it: how many messages, how many distinct ids, how many repeats
+ * and whether each repeat is the first delivery again (same recipient, same content), and whether any one message
+ * (kind and feedback) came under two different ids, which deduplication by id could not catch. One channel's
+ * deliveries at a time (a webhook and an e-mail of one message are two messages). Pure: no clock, no I/O.
  */
 public final class DeliveryTally {
 
@@ -41,9 +42,9 @@ public final class DeliveryTally {
             if (!d.signatureValid()) {
                 badSignatures++;
             }
-            timesById.merge(d.webhookId(), 1, Integer::sum);
-            idsByKey.computeIfAbsent(d.key(), k -> new HashSet<>()).add(d.webhookId());
-            Delivery first = firstById.putIfAbsent(d.webhookId(), d);
+            timesById.merge(d.messageId(), 1, Integer::sum);
+            idsByKey.computeIfAbsent(d.key(), k -> new HashSet<>()).add(d.messageId());
+            Delivery first = firstById.putIfAbsent(d.messageId(), d);
             if (first != null) {
                 Set<String> fields = differingFields(first, d);
                 if (fields.isEmpty()) {
@@ -62,7 +63,7 @@ public final class DeliveryTally {
     /** The expected ids that no request carried: messages lost on their way to the receiver. */
     public static Set<String> missing(Set<String> expectedIds, List<Delivery> deliveries) {
         Set<String> missing = new TreeSet<>(expectedIds);
-        deliveries.forEach(d -> missing.remove(d.webhookId()));
+        deliveries.forEach(d -> missing.remove(d.messageId()));
         return missing;
     }
 

@@ -54,6 +54,7 @@ final class LoadGenerator implements AutoCloseable {
     private final Map<String, Integer> unexpected = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private volatile boolean posting = true;
+    private volatile boolean customerEmails;
 
     LoadGenerator(URI ingest, String apiKey, int perSecond, Ledger ledger, Clock clock, String run) {
         this.endpoint = ingest.resolve("/v1/feedback");
@@ -62,6 +63,21 @@ final class LoadGenerator implements AutoCloseable {
         this.ledger = ledger;
         this.clock = clock;
         this.run = run;
+    }
+
+    /**
+     * Every other feedback (odd numbers) names its customer's e-mail address ({@link #customerEmail}), so a source
+     * that prefers e-mail answers those by e-mail and the rest by its webhook. Before {@link #start()}.
+     */
+    LoadGenerator withCustomerEmails() {
+        customerEmails = true;
+        return this;
+    }
+
+    /** The customer e-mail address a feedback id carries under {@link #withCustomerEmails()}: odd numbers only, else null. */
+    static String customerEmail(String id) {
+        long n = Long.parseLong(id.substring(id.lastIndexOf('-') + 1));
+        return n % 2 == 1 ? id + "@customers.example.com" : null;
     }
 
     LoadGenerator start() {
@@ -105,8 +121,13 @@ final class LoadGenerator implements AutoCloseable {
         try {
             // Built once: a retry sends the very same body, or ingest rightly answers 422 when the first attempt
             // was written after all (an answer that never arrived) and the retry's occurredAt differs.
-            body = json.writeValueAsString(Map.of("eventId", id, "channel", "WEB", "text", TEXTS[kind],
+            Map<String, Object> feedback = new java.util.HashMap<>(Map.of("eventId", id, "channel", "WEB", "text", TEXTS[kind],
                     "rating", RATINGS[kind], "occurredAt", clock.instant().toString()));
+            String email = customerEmails ? customerEmail(id) : null;
+            if (email != null) {
+                feedback.put("customer", Map.of("email", email));
+            }
+            body = json.writeValueAsString(feedback);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

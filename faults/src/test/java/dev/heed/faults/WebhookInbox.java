@@ -11,14 +11,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 /**
  * The receiver of the responder's webhooks in the test JVM (the JDK's HTTP server, as the responder's own ITs'
@@ -31,7 +26,7 @@ import java.util.function.Consumer;
  * was answered (the 200 written and the exchange closed): the place a scenario kills the sender, so the kill lands
  * between the receiver's acceptance and the sender recording the outcome.
  */
-final class WebhookInbox implements AutoCloseable {
+final class WebhookInbox extends Receiver implements AutoCloseable {
     /** The Standard Webhooks specification's example secret, as the responder's tests use it. */
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
@@ -44,9 +39,6 @@ final class WebhookInbox implements AutoCloseable {
     });
     private final WebhookSigner signer = new WebhookSigner(SECRET);
     private final ObjectMapper json = new ObjectMapper();
-    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
-    private final AtomicInteger unreadable = new AtomicInteger();
-    private final AtomicReference<Consumer<Delivery>> afterAnswer = new AtomicReference<>();
 
     private WebhookInbox(Clock clock) throws IOException {
         this.clock = clock;
@@ -69,26 +61,9 @@ final class WebhookInbox implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    /** Runs {@code action} once, right after the next request is answered, with that request's delivery. */
-    void afterNextAnswer(Consumer<Delivery> action) {
-        if (!afterAnswer.compareAndSet(null, action)) {
-            throw new IllegalStateException("an action is armed already");
-        }
-    }
 
-    /** Every request answered 200, in arrival order (repeats included). */
-    List<Delivery> deliveries() {
-        return List.copyOf(deliveries);
-    }
 
-    int received() {
-        return deliveries.size();
-    }
 
-    /** Requests whose body was not a JSON object: answered 400 and not recorded; the scenario requires none. */
-    int unreadable() {
-        return unreadable.get();
-    }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -101,7 +76,7 @@ final class WebhookInbox implements AutoCloseable {
             try {
                 parsed = json.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() {});
             } catch (IOException e) {
-                unreadable.incrementAndGet();
+                refused();
                 exchange.sendResponseHeaders(400, -1);
                 return;
             }
@@ -111,13 +86,10 @@ final class WebhookInbox implements AutoCloseable {
                     && signer.verify(id, Long.parseLong(timestamp), body, signature);
             Delivery delivery = new Delivery(id == null ? "(none)" : id, key(fields), exchange.getRequestURI().getPath(),
                     fields, signed, clock.instant());
-            deliveries.add(delivery); // accepted: recorded before the answer, so acted on whatever becomes of the answer
+            accepted(delivery);
             exchange.sendResponseHeaders(200, -1);
             exchange.close(); // the answer is on its way before the armed action runs
-            Consumer<Delivery> action = afterAnswer.getAndSet(null);
-            if (action != null) {
-                action.accept(delivery);
-            }
+            answered(delivery);
         }
     }
 

@@ -83,7 +83,7 @@ public final class EmailTransport implements dev.heed.responder.delivery.Transpo
 
     private MimeMessage mail(OutboundMessage message) throws DeliveryException {
         try {
-            MimeMessage mail = new FixedIdMessage(session, "<" + message.messageId() + "@heed>");
+            MimeMessage mail = new FixedIdMessage(session, messageIdHeader(message.messageId()));
             mail.setFrom(from);
             InternetAddress[] to = InternetAddress.parse(message.recipient(), true);
             if (to.length == 0) {
@@ -102,6 +102,14 @@ public final class EmailTransport implements dev.heed.responder.delivery.Transpo
         } catch (MessagingException e) {
             throw new DeliveryException("cannot write the mail: " + e.getMessage(), false, e);
         }
+    }
+
+    /**
+     * The {@code Message-ID} header of the e-mail that carries message {@code messageId} (a {@link MessageIds} id):
+     * derived from it alone, so the mail sent again after a crash carries the header the receiver has already seen.
+     */
+    public static String messageIdHeader(String messageId) {
+        return "<" + messageId + "@heed>";
     }
 
     /** How many SMTP connections this transport has opened so far (reuse keeps it small). */
