@@ -135,7 +135,7 @@ public final class KafkaAccess {
     /** Kafka Streams under exactly_once_v2: its inputs and outputs, and everything prefixed by its application id. */
     public static Role routing(String suffix, String routingApplicationId) {
         List<Grant> grants = new ArrayList<>();
-        Stream.of(TopicNames.FEEDBACK_RECEIVED, TopicNames.COMPLAINTS_ACKNOWLEDGED)
+        Stream.of(TopicNames.FEEDBACK_RECEIVED, TopicNames.COMPLAINTS_ACKNOWLEDGED, TopicNames.COMPLAINTS_UPDATED)
                 .forEach(n -> grants.add(Grant.topic(n + suffix, READ)));
         Stream.of(TopicNames.FEEDBACK_CLASSIFIED, TopicNames.COMPLAINTS_ESCALATED, TopicNames.COMPLAINTS_RESPONSE_DUE,
                 TopicNames.ROUTING_DLQ).forEach(n -> grants.add(Grant.topic(n + suffix, WRITE)));

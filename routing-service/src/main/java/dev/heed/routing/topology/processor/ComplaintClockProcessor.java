@@ -1,18 +1,25 @@
 package dev.heed.routing.topology.processor;
 
 import dev.heed.events.ComplaintAcknowledged;
+import dev.heed.events.ComplaintUpdated;
+import dev.heed.routing.sla.DueEvent;
+import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.topology.ClockSettings;
 import dev.heed.routing.topology.event.ComplaintEvents;
+import dev.heed.routing.topology.store.AcknowledgedComplaint;
 import dev.heed.routing.topology.store.ClockStore;
 import dev.heed.routing.topology.store.DueIndexKey;
 import dev.heed.routing.topology.store.EarlyAck;
 import dev.heed.routing.topology.store.EarlyAcks;
 import dev.heed.routing.topology.store.OpenComplaint;
+import dev.heed.routing.topology.store.PromiseStore;
 import dev.heed.routing.topology.store.StoreNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -23,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the SLA clock of every escalated complaint until it is acknowledged. Input is a {@link ClockInput}: an
- * escalation (from the escalation step) or an acknowledgement (same key, co-partitioned). A wall-clock
+ * Keeps the SLA clock of every escalated complaint until it is acknowledged, then the clock of every update promised
+ * to its customer until the promise is kept or replaced ({@link PromiseLedger}). Input is a {@link ClockInput}: an
+ * escalation (from the escalation step), an acknowledgement or an update (same key, co-partitioned). A wall-clock
  * punctuator emits every due point at or before the punctuation time, so its cost follows what is due, and a
  * late or skipped punctuation loses nothing. Under exactly_once_v2 the store changes, the emitted events and
  * the input offsets commit together: one response-due per due point, also across crashes.
@@ -48,6 +56,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     private final Duration ackRetention;
     private final int maxDuePerPunctuation;
     private ClockStore clocks;
+    private PromiseStore promises;
     private EarlyAcks earlyAcks;
     private AckCounter acksWithoutClock;
     private CatchUpGate gate;
@@ -70,7 +79,9 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                 context.getStateStore(StoreNames.DUE_INDEX));
         // Streams initialises processors after restoring the task's stores, so every open clock is here.
         long open = clocks.rebuildIndex();
-        LOG.info("task {}: due index rebuilt from {} open clocks", context.taskId(), open);
+        promises = new PromiseStore(context.getStateStore(StoreNames.PROMISES), context.getStateStore(StoreNames.PROMISE_DUE_INDEX));
+        long promised = promises.rebuildIndex();
+        LOG.info("task {}: due indexes rebuilt from {} open clocks and {} open promises", context.taskId(), open, promised);
         earlyAcks = new EarlyAcks(context.getStateStore(StoreNames.EARLY_ACKS), ackRetention);
         acksWithoutClock = AckCounter.register(context);
         gate = new CatchUpGate(context.currentSystemTimeMs());
@@ -89,17 +100,24 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         if (forgotten > 0) {
             LOG.info("task {}: forgot {} early acknowledgements older than the retention", context().taskId(), forgotten);
         }
+        int idle = promises.forgetIdle(streamTime - ackRetention.toMillis());
+        if (idle > 0) {
+            LOG.info("task {}: forgot {} acknowledged complaints with no promise open and no event within the retention",
+                    context().taskId(), idle);
+        }
     }
 
     @Override
     public void process(Record<String, ClockInput> record) {
-        // Java 17 has no pattern switch; the interface is sealed, so these two cases are all there are.
+        // Java 17 has no pattern switch; the interface is sealed, so these three cases are all there are.
         gate.input(context().currentSystemTimeMs(), context().currentStreamTimeMs());
         ClockInput input = record.value();
         if (input instanceof ClockInput.Escalation escalation) {
             escalate(record, escalation);
         } else if (input instanceof ClockInput.Acknowledgement acknowledgement) {
             acknowledge(record, acknowledgement.ack());
+        } else if (input instanceof ClockInput.Update update) {
+            update(record, update.update());
         }
     }
 
@@ -125,6 +143,11 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     private void acknowledge(Record<String, ?> record, ComplaintAcknowledged ack) {
         OpenComplaint open = clocks.get(record.key());
         if (open == null) {
+            AcknowledgedComplaint acked = promises.get(record.key());
+            if (acked != null) {
+                acknowledgeAgain(record, acked, ack);
+                return;
+            }
             // Either the escalation is still on its way (remember, so its clock never starts) or the id is
             // unknown or already closed: counted and logged, not an error.
             earlyAcks.remember(record.key(), EarlyAck.of(ack), record.timestamp());
@@ -135,7 +158,56 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
         clocks.stop(open);
         OpenComplaint owed = emitOwed(open, ack.getAcknowledgedAt(), now);
-        forward(record, ComplaintEvents.acknowledgedState(owed, EarlyAck.of(ack), now), now, STATE_SINK);
+        // Kept even without a promise, so that a later update can make one (it needs the complaint's facts and policy).
+        AcknowledgedComplaint acked = new AcknowledgedComplaint(owed, EarlyAck.of(ack),
+                PromiseLedger.after(owed.clock(), ack.getAcknowledgementId()), record.timestamp());
+        if (ack.getNextUpdateBy() != null) {
+            acked = acked.with(acked.ledger().promise(ack.getAcknowledgementId(), owed.clock().policy(), ack.getAcknowledgedAt(),
+                    ack.getNextUpdateBy(), now).ledger());
+        }
+        promises.put(promises.get(acked.id()), acked);
+        forward(record, ComplaintEvents.acknowledgedState(acked, now), now, STATE_SINK);
+    }
+
+    /**
+     * An acknowledgement of a complaint acknowledged before: a retry of the same one changes nothing; one with a
+     * {@code nextUpdateBy} promises that time, replacing the open promise unless it was broken; one without only says
+     * again who owns it, which the first one recorded.
+     */
+    private void acknowledgeAgain(Record<String, ?> record, AcknowledgedComplaint acked, ComplaintAcknowledged ack) {
+        if (acked.ledger().applied(ack.getAcknowledgementId()) || ack.getNextUpdateBy() == null) {
+            LOG.info("acknowledgement {} for {}, acknowledged before: no new promise, nothing changes", ack.getAcknowledgementId(),
+                    record.key());
+            return;
+        }
+        Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
+        apply(record, acked, acked.ledger().promise(ack.getAcknowledgementId(), acked.complaint().clock().policy(),
+                ack.getAcknowledgedAt(), ack.getNextUpdateBy(), now), now);
+    }
+
+    /** An update given to the customer: keeps, replaces or makes a promise of an acknowledged complaint. */
+    private void update(Record<String, ?> record, ComplaintUpdated update) {
+        AcknowledgedComplaint acked = promises.get(record.key());
+        if (acked == null) {
+            // Not acknowledged (yet), unknown, or forgotten after the retention: there is no promise to keep.
+            LOG.info("update {} for {} without an acknowledged complaint; no promise tracked", update.getUpdateId(), record.key());
+            return;
+        }
+        if (acked.ledger().applied(update.getUpdateId())) {
+            LOG.info("update {} for {} applied before; a retry, nothing changes", update.getUpdateId(), record.key());
+            return;
+        }
+        Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
+        apply(record, acked, acked.ledger().update(update.getUpdateId(), acked.complaint().clock().policy(), update.getUpdatedAt(),
+                update.getNextUpdateBy(), update.getDelay(), now), now);
+    }
+
+    /** Emits the step's owed points, stamped {@code now}, stores its ledger and writes the complaint's state. */
+    private void apply(Record<String, ?> record, AcknowledgedComplaint acked, PromiseLedger.Step step, Instant now) {
+        emit(acked.complaint(), step.events(), now);
+        AcknowledgedComplaint next = acked.with(step.ledger(), record.timestamp());
+        promises.put(acked, next);
+        forward(record, ComplaintEvents.acknowledgedState(next, now), now, STATE_SINK);
     }
 
     /**
@@ -163,19 +235,46 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                     : "task {}: input caught up (stream time {}), due points on the wall clock again",
                     context().taskId(), Instant.ofEpochMilli(context().currentStreamTimeMs()));
         }
-        int handled = 0;
-        while (handled < maxDuePerPunctuation) {
-            int batch = Math.min(SCAN_BATCH, maxDuePerPunctuation - handled);
-            List<Bytes> due = clocks.due(horizon, batch);
-            due.forEach(key -> catchUp(key, horizon, now));
-            handled += due.size();
-            if (due.size() < batch) {
-                return;
-            }
+        int handled = drain(maxDuePerPunctuation, batch -> clocks.due(horizon, batch), key -> catchUp(key, horizon, now));
+        if (handled < maxDuePerPunctuation) {
+            handled += drain(maxDuePerPunctuation - handled, batch -> promises.due(horizon, batch),
+                    key -> catchUpPromise(key, horizon, now));
+        }
+        if (handled < maxDuePerPunctuation) {
+            return;
         }
         // Bounded so the thread commits in between (see ClockSettings); the next punctuation goes on from here.
         LOG.info("task {}: caught up {} due clocks in one punctuation, the bound; more are due and follow at the next",
                 context().taskId(), handled);
+    }
+
+    /** Handles index keys from {@code due} (given a batch size) until fewer than a batch come or the budget is spent. */
+    private static int drain(int budget, IntFunction<List<Bytes>> due, Consumer<Bytes> handle) {
+        int handled = 0;
+        while (handled < budget) {
+            int batch = Math.min(SCAN_BATCH, budget - handled);
+            List<Bytes> keys = due.apply(batch);
+            keys.forEach(handle);
+            handled += keys.size();
+            if (keys.size() < batch) {
+                break;
+            }
+        }
+        return handled;
+    }
+
+    /** Emits the open promise's due points up to {@code horizon}, stamped {@code now}. */
+    private void catchUpPromise(Bytes indexKey, Instant horizon, Instant now) {
+        AcknowledgedComplaint acked = promises.get(DueIndexKey.complaintId(indexKey));
+        if (acked == null || acked.nextDueAt() == null) {
+            promises.dropIndexEntry(indexKey);
+            return;
+        }
+        PromiseLedger.Step step = acked.ledger().catchUp(horizon, now);
+        emit(acked.complaint(), step.events(), now);
+        AcknowledgedComplaint next = acked.with(step.ledger());
+        promises.put(acked, next);
+        forward(new Record<>(acked.id(), null, now.toEpochMilli()), ComplaintEvents.acknowledgedState(next, now), now, STATE_SINK);
     }
 
     /** Emits the clock's due points up to {@code horizon}, stamped {@code now}. */
@@ -200,9 +299,14 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         if (step.events().isEmpty()) {
             return open;
         }
-        Record<String, ?> at = new Record<>(open.id(), null, now.toEpochMilli());
-        step.events().forEach(event -> forward(at, ComplaintEvents.due(open, event, now), now, RESPONSE_DUE_SINK));
+        emit(open, step.events(), now);
         return open.withClock(step.clock());
+    }
+
+    /** Forwards a response-due per event of {@code open}'s complaint, stamped {@code now}. */
+    private void emit(OpenComplaint open, List<DueEvent> events, Instant now) {
+        Record<String, ?> at = new Record<>(open.id(), null, now.toEpochMilli());
+        events.forEach(event -> forward(at, ComplaintEvents.due(open, event, now), now, RESPONSE_DUE_SINK));
     }
 
     /** Forwards {@code value} under the record's key and headers, stamped {@code at}: the event's own time. */
