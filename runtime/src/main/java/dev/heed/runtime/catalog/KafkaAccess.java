@@ -152,11 +152,12 @@ public final class KafkaAccess {
     }
 
     /**
-     * Reads every Heed topic (its operator console shows them all), writes its three; its own group, and routing's
+     * Reads every Heed topic (its operator console shows them all), writes its four; its own group, and routing's
      * group described only, for the console's lag column.
      */
     public Role responder() {
-        Set<String> writes = Set.of(TopicNames.COMPLAINTS_ACKNOWLEDGED, TopicNames.RESPONSES_SENT, TopicNames.RESPONDER_DLQ);
+        Set<String> writes = Set.of(TopicNames.COMPLAINTS_ACKNOWLEDGED, TopicNames.COMPLAINTS_UPDATED, TopicNames.RESPONSES_SENT,
+                TopicNames.RESPONDER_DLQ);
         List<Grant> grants = new ArrayList<>();
         for (String name : TopicNames.ALL) {
             grants.add(Grant.topic(t(name), writes.contains(name) ? READ_WRITE : READ));
