@@ -1,7 +1,7 @@
 package dev.heed.routing.topology.processor;
 
 import dev.heed.events.ComplaintAcknowledged;
-import dev.heed.events.ComplaintUpdated;
+import dev.heed.events.ComplaintState;
 import dev.heed.routing.sla.DueEvent;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.SlaClock;
@@ -56,7 +56,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     private final Duration ackRetention;
     private final int maxDuePerPunctuation;
     private ClockStore clocks;
-    private PromiseStore promises;
+    private PromiseKeeping promises;
     private EarlyAcks earlyAcks;
     private AckCounter acksWithoutClock;
     private CatchUpGate gate;
@@ -79,7 +79,18 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                 context.getStateStore(StoreNames.DUE_INDEX));
         // Streams initialises processors after restoring the task's stores, so every open clock is here.
         long open = clocks.rebuildIndex();
-        promises = new PromiseStore(context.getStateStore(StoreNames.PROMISES), context.getStateStore(StoreNames.PROMISE_DUE_INDEX));
+        promises = new PromiseKeeping(new PromiseStore(context.getStateStore(StoreNames.PROMISES),
+                context.getStateStore(StoreNames.PROMISE_DUE_INDEX)), new PromiseKeeping.Output() {
+                    @Override
+                    public void due(OpenComplaint complaint, List<DueEvent> events, Instant now) {
+                        emit(complaint, events, now);
+                    }
+
+                    @Override
+                    public void state(Record<String, ?> record, ComplaintState state, Instant now) {
+                        forward(record, state, now, STATE_SINK);
+                    }
+                });
         long promised = promises.rebuildIndex();
         LOG.info("task {}: due indexes rebuilt from {} open clocks and {} open promises", context.taskId(), open, promised);
         earlyAcks = new EarlyAcks(context.getStateStore(StoreNames.EARLY_ACKS), ackRetention);
@@ -117,7 +128,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         } else if (input instanceof ClockInput.Acknowledgement acknowledgement) {
             acknowledge(record, acknowledgement.ack());
         } else if (input instanceof ClockInput.Update update) {
-            update(record, update.update());
+            promises.updated(record, update.update(), Instant.ofEpochMilli(context().currentSystemTimeMs()));
         }
     }
 
@@ -145,7 +156,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         if (open == null) {
             AcknowledgedComplaint acked = promises.get(record.key());
             if (acked != null) {
-                acknowledgeAgain(record, acked, ack);
+                promises.acknowledgedAgain(record, acked, ack, Instant.ofEpochMilli(context().currentSystemTimeMs()));
                 return;
             }
             // Either the escalation is still on its way (remember, so its clock never starts) or the id is
@@ -158,56 +169,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
         clocks.stop(open);
         OpenComplaint owed = emitOwed(open, ack.getAcknowledgedAt(), now);
-        // Kept even without a promise, so that a later update can make one (it needs the complaint's facts and policy).
-        AcknowledgedComplaint acked = new AcknowledgedComplaint(owed, EarlyAck.of(ack),
-                PromiseLedger.after(owed.clock(), ack.getAcknowledgementId()), record.timestamp());
-        if (ack.getNextUpdateBy() != null) {
-            acked = acked.with(acked.ledger().promise(ack.getAcknowledgementId(), owed.clock().policy(), ack.getAcknowledgedAt(),
-                    ack.getNextUpdateBy(), now).ledger());
-        }
-        promises.put(promises.get(acked.id()), acked);
-        forward(record, ComplaintEvents.acknowledgedState(acked, now), now, STATE_SINK);
-    }
-
-    /**
-     * An acknowledgement of a complaint acknowledged before: a retry of the same one changes nothing; one with a
-     * {@code nextUpdateBy} promises that time, replacing the open promise unless it was broken; one without only says
-     * again who owns it, which the first one recorded.
-     */
-    private void acknowledgeAgain(Record<String, ?> record, AcknowledgedComplaint acked, ComplaintAcknowledged ack) {
-        if (acked.ledger().applied(ack.getAcknowledgementId()) || ack.getNextUpdateBy() == null) {
-            LOG.info("acknowledgement {} for {}, acknowledged before: no new promise, nothing changes", ack.getAcknowledgementId(),
-                    record.key());
-            return;
-        }
-        Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
-        apply(record, acked, acked.ledger().promise(ack.getAcknowledgementId(), acked.complaint().clock().policy(),
-                ack.getAcknowledgedAt(), ack.getNextUpdateBy(), now), now);
-    }
-
-    /** An update given to the customer: keeps, replaces or makes a promise of an acknowledged complaint. */
-    private void update(Record<String, ?> record, ComplaintUpdated update) {
-        AcknowledgedComplaint acked = promises.get(record.key());
-        if (acked == null) {
-            // Not acknowledged (yet), unknown, or forgotten after the retention: there is no promise to keep.
-            LOG.info("update {} for {} without an acknowledged complaint; no promise tracked", update.getUpdateId(), record.key());
-            return;
-        }
-        if (acked.ledger().applied(update.getUpdateId())) {
-            LOG.info("update {} for {} applied before; a retry, nothing changes", update.getUpdateId(), record.key());
-            return;
-        }
-        Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
-        apply(record, acked, acked.ledger().update(update.getUpdateId(), acked.complaint().clock().policy(), update.getUpdatedAt(),
-                update.getNextUpdateBy(), update.getDelay(), now), now);
-    }
-
-    /** Emits the step's owed points, stamped {@code now}, stores its ledger and writes the complaint's state. */
-    private void apply(Record<String, ?> record, AcknowledgedComplaint acked, PromiseLedger.Step step, Instant now) {
-        emit(acked.complaint(), step.events(), now);
-        AcknowledgedComplaint next = acked.with(step.ledger(), record.timestamp());
-        promises.put(acked, next);
-        forward(record, ComplaintEvents.acknowledgedState(next, now), now, STATE_SINK);
+        promises.acknowledged(record, owed, ack, now);
     }
 
     /**
@@ -238,7 +200,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         int handled = drain(maxDuePerPunctuation, batch -> clocks.due(horizon, batch), key -> catchUp(key, horizon, now));
         if (handled < maxDuePerPunctuation) {
             handled += drain(maxDuePerPunctuation - handled, batch -> promises.due(horizon, batch),
-                    key -> catchUpPromise(key, horizon, now));
+                    key -> promises.catchUp(key, horizon, now));
         }
         if (handled < maxDuePerPunctuation) {
             return;
@@ -261,20 +223,6 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
             }
         }
         return handled;
-    }
-
-    /** Emits the open promise's due points up to {@code horizon}, stamped {@code now}. */
-    private void catchUpPromise(Bytes indexKey, Instant horizon, Instant now) {
-        AcknowledgedComplaint acked = promises.get(DueIndexKey.complaintId(indexKey));
-        if (acked == null || acked.nextDueAt() == null) {
-            promises.dropIndexEntry(indexKey);
-            return;
-        }
-        PromiseLedger.Step step = acked.ledger().catchUp(horizon, now);
-        emit(acked.complaint(), step.events(), now);
-        AcknowledgedComplaint next = acked.with(step.ledger());
-        promises.put(acked, next);
-        forward(new Record<>(acked.id(), null, now.toEpochMilli()), ComplaintEvents.acknowledgedState(next, now), now, STATE_SINK);
     }
 
     /** Emits the clock's due points up to {@code horizon}, stamped {@code now}. */
