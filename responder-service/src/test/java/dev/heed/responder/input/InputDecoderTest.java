@@ -31,8 +31,8 @@ class InputDecoderTest {
                 .isEqualTo(new Input.Sent(SampleEvents.responseSent("fb-1")));
         assertThat(decoder.decode(topics.complaintsState().name(), bytes(topics.complaintsState(), SampleEvents.state("fb-1"))))
                 .isEqualTo(new Input.State(SampleEvents.state("fb-1")));
-        assertThat(decoder.decode(topics.complaintsUpdated().name(), bytes(topics.complaintsUpdated(), updated("fb-1"))))
-                .isEqualTo(new Input.Updated(updated("fb-1")));
+        assertThat(decoder.decode(topics.complaintsUpdated().name(), bytes(topics.complaintsUpdated(), SampleEvents.updated("fb-1"))))
+                .isEqualTo(new Input.Updated(SampleEvents.updated("fb-1")));
     }
 
     @Test
@@ -41,10 +41,6 @@ class InputDecoderTest {
         topics.all().forEach(spec -> assertThat(decoder.decode(spec.name(), null)).isNotNull());
     }
 
-    private static dev.heed.events.ComplaintUpdated updated(String id) {
-        return dev.heed.events.ComplaintUpdated.newBuilder().setComplaintId(id).setUpdateId("u-1")
-                .setUpdatedAt(java.time.Instant.parse("2026-11-20T12:00:00Z")).setAgent("grace").setMessage("Refund approved.").build();
-    }
 
     @Test
     void aDeadLetterIsNotReadAndANullValueIsATombstone() {
