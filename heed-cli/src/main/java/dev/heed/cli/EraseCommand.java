@@ -81,7 +81,7 @@ final class EraseCommand {
                     ErasureReport.action(entry, hits, policy, latest, request.dryRun()))));
         }
         if (!open.isEmpty()) {
-            err.println("heed erase: complaints " + open + " are still open; acknowledge them (heed ack ID), then run erase again");
+            err.println("heed erase: complaints " + open + " are still open; acknowledge them (heed ack ID) or give the update promised to the customer, then run erase again");
             return 1;
         }
         return 0;
@@ -145,7 +145,7 @@ final class EraseCommand {
         var values = topic.valueSerde().deserializer();
         return bytes -> {
             try {
-                return values.deserialize(topic.name(), bytes).getStatus().name();
+                return ErasureReport.status(values.deserialize(topic.name(), bytes));
             } catch (RuntimeException unreadable) {
                 return "UNKNOWN";
             }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.cli.PersonalDataTopics.Entry;
 import dev.heed.cli.PersonalDataTopics.Erasure;
+import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +32,16 @@ final class ErasureReport {
      * {@code status} the complaint status its value holds, where the topic has one (null otherwise).
      */
     record Hit(String id, String key, int partition, long offset, Instant timestamp, boolean tombstone, String status) {}
+
+    /**
+     * The status erase judges a complaint by: its state row's, except that an acknowledged complaint with an update
+     * promised to its customer ({@code nextUpdateBy}) counts as open, since routing writes its row again at the
+     * promise's next due point and would undo a tombstone.
+     */
+    static String status(ComplaintState state) {
+        return state.getStatus() == ComplaintStatus.ACKNOWLEDGED && state.getNextUpdateBy() != null ? "UPDATE_PROMISED"
+                : state.getStatus().name();
+    }
 
     /** A topic's {@code cleanup.policy}, {@code retention.ms} and {@code segment.ms}, as the broker reports them. */
     record Retention(String cleanupPolicy, long retentionMs, long segmentMs) {
@@ -120,7 +132,7 @@ final class ErasureReport {
         if (entry.erasure() == Erasure.TOMBSTONE) {
             String written = (dryRun ? "would write " : "wrote ") + latest.closed().size() + " tombstone(s) " + latest.closed();
             return latest.open().isEmpty() ? written
-                    : written + "; still open, not erased: " + latest.open() + " (acknowledge them, then erase again)";
+                    : written + "; still open, not erased: " + latest.open() + " (acknowledge them, or give the update promised, then erase again)";
         }
         Instant newest = hits.stream().map(Hit::timestamp).max(Comparator.naturalOrder()).orElseThrow();
         if (entry.erasure() == Erasure.ROUTING) {

@@ -65,6 +65,22 @@ class ErasureReportTest {
     }
 
     @Test
+    void anAcknowledgedComplaintWithAnUpdatePromisedIsStillOpen() {
+        dev.heed.events.ComplaintState acknowledged = dev.heed.schemas.SampleEvents.state("fb-1");
+        acknowledged.setStatus(dev.heed.events.ComplaintStatus.ACKNOWLEDGED);
+        acknowledged.setNextUpdateBy(null);
+        dev.heed.events.ComplaintState promised = dev.heed.schemas.SampleEvents.state("fb-2");
+        promised.setStatus(dev.heed.events.ComplaintStatus.ACKNOWLEDGED);
+        promised.setNextUpdateBy(T.plusSeconds(3600));
+
+        Latest latest = Latest.of(List.of(hit("fb-1", 0, 1, T, ErasureReport.status(acknowledged)),
+                hit("fb-2", 0, 2, T, ErasureReport.status(promised))));
+
+        assertThat(latest.closed()).containsExactly("fb-1");
+        assertThat(latest.open()).containsExactly("fb-2");
+    }
+
+    @Test
     void onlyClosedComplaintsWhoseLatestStateHasAValueShouldBeTombstoned() {
         List<Hit> hits = List.of(
                 hit("closed", 0, 1, T, "OPEN"), hit("closed", 0, 5, T, "ACKNOWLEDGED"),
@@ -78,7 +94,7 @@ class ErasureReportTest {
         assertThat(latest.open()).containsExactly("open", "reopened?");
         Retention compact = new Retention("compact", WEEK, DAY);
         assertThat(ErasureReport.action(STATE, hits, compact, latest, true))
-                .isEqualTo("would write 1 tombstone(s) [closed]; still open, not erased: [open, reopened?] (acknowledge them, then erase again)");
+                .isEqualTo("would write 1 tombstone(s) [closed]; still open, not erased: [open, reopened?] (acknowledge them, or give the update promised, then erase again)");
         assertThat(ErasureReport.action(STATE, hits.subList(0, 2), compact, Latest.of(hits.subList(0, 2)), false))
                 .isEqualTo("wrote 1 tombstone(s) [closed]");
     }

@@ -2,24 +2,32 @@ package dev.heed.responder;
 
 import dev.heed.responder.ack.Acknowledger;
 import dev.heed.responder.ack.ComplaintDirectory;
+import dev.heed.responder.ack.Updater;
 import dev.heed.responder.http.AckEndpoint;
+import dev.heed.responder.http.UpdateEndpoint;
 import dev.heed.responder.kafka.KafkaAckWriter;
+import dev.heed.responder.kafka.KafkaUpdateWriter;
 import dev.heed.runtime.auth.TokenStore;
 import java.time.Clock;
 
 /**
- * Acknowledgements: the acknowledge API's endpoint, which checks the complaint against the directory and
- * writes to complaints.acknowledged, and the tokens it (and the console's sign-in) accepts.
+ * Acknowledgements and updates: the acknowledge API's endpoint, which checks the complaint against the directory and
+ * writes to complaints.acknowledged, the update API's, which writes to complaints.updated, and the tokens they (and the
+ * console's sign-in) accept.
  */
 final class AcknowledgementsWiring {
     private final TokenStore tokens;
     private final AckEndpoint endpoint;
+    private final UpdateEndpoint updates;
 
     AcknowledgementsWiring(ResponderBase base, Clock clock, ComplaintDirectory directory) {
         Acknowledger acknowledger = new Acknowledger(directory,
                 new KafkaAckWriter(base.producer(), base.topics().complaintsAcknowledged(), ResponderBase.WRITE_TIMEOUT), clock);
         tokens = TokenStore.parse(base.config().ackTokens());
         endpoint = new AckEndpoint(acknowledger, tokens, base.json(), clock);
+        Updater updater = new Updater(directory,
+                new KafkaUpdateWriter(base.producer(), base.topics().complaintsUpdated(), ResponderBase.WRITE_TIMEOUT), clock);
+        updates = new UpdateEndpoint(updater, tokens, base.json(), clock);
     }
 
     TokenStore tokens() {
@@ -28,5 +36,9 @@ final class AcknowledgementsWiring {
 
     AckEndpoint endpoint() {
         return endpoint;
+    }
+
+    UpdateEndpoint updates() {
+        return updates;
     }
 }

@@ -48,6 +48,7 @@ class EveryEventThroughKafkaIT {
                 Arguments.of("ResponseDue", (Function<String, SpecificRecord>) SampleEvents::responseDue),
                 Arguments.of("ComplaintAcknowledged", (Function<String, SpecificRecord>) SampleEvents::acknowledged),
                 Arguments.of("ComplaintState", (Function<String, SpecificRecord>) SampleEvents::state),
+                Arguments.of("ComplaintUpdated", (Function<String, SpecificRecord>) SampleEvents::updated),
                 Arguments.of("ResponseSent", (Function<String, SpecificRecord>) SampleEvents::responseSent));
     }
 

@@ -9,6 +9,7 @@ import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintStatus;
+import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.Customer;
 import dev.heed.events.DeliveryChannel;
 import dev.heed.events.DeliveryOutcome;
@@ -136,6 +137,19 @@ public final class SampleEvents {
                 .setSource(AckSource.API)
                 .setNote("Refund issued, calling the customer")
                 .setNextUpdateBy(T0.plus(Duration.ofHours(4)))
+                .build();
+    }
+
+    public static ComplaintUpdated updated(String id) {
+        return ComplaintUpdated.newBuilder()
+                .setComplaintId(id)
+                .setUpdateId("upd-" + id)
+                .setUpdatedAt(T0.plus(Duration.ofHours(3)))
+                .setAgent("grace")
+                .setTeam("billing-emea")
+                .setMessage("The refund is approved; it reaches your account within two days.")
+                .setNextUpdateBy(T0.plus(Duration.ofDays(2)))
+                .setDelay(false)
                 .build();
     }
 

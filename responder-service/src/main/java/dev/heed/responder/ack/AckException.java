@@ -1,6 +1,6 @@
 package dev.heed.responder.ack;
 
-/** Why an acknowledgement was refused; the HTTP layer maps each reason to its status. */
+/** Why an acknowledgement (or an update) was refused; the HTTP layer maps each reason to its status. */
 public class AckException extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -12,6 +12,8 @@ public class AckException extends Exception {
         FORBIDDEN,
         /** A team token without the agent's name. */
         AGENT_REQUIRED,
+        /** An update for a complaint nobody has acknowledged yet: acknowledge it first. */
+        NOT_ACKNOWLEDGED,
         /** Kafka did not take the write in time; the client may retry. */
         UNAVAILABLE
     }

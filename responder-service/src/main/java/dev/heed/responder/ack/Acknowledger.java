@@ -64,7 +64,8 @@ public final class Acknowledger {
         return "ack_" + UUID.nameUUIDFromBytes(("ack|" + complaintId).getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
     }
 
-    private static String agent(Principal who, String requested) throws AckException {
+    /** The agent acting: the token's own for an agent token (which may not name another), the one named for a team token. */
+    static String agent(Principal who, String requested) throws AckException {
         if (who.kind() == Principal.Kind.AGENT) {
             if (requested != null && !requested.equals(who.name())) {
                 throw new AckException(Reason.FORBIDDEN, "this token acknowledges as " + who.name() + " only", null);

@@ -60,7 +60,8 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
         } else if (input instanceof Input.State state) {
             state(state.state());
         }
-        // A tombstone on the compacted state topic tells nothing.
+        // A tombstone on the compacted state topic tells nothing. An update (Input.Updated) is read, so that the feed,
+        // which reads every topic, does not fail on complaints.updated; the timeline does not show updates yet.
     }
 
     private void received(ConsumerRecord<?, ?> r, FeedbackReceived e) {

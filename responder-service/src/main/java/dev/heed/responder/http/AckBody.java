@@ -44,6 +44,23 @@ final class AckBody {
         if (body.length == 0) {
             return new AckRequest(null, null, null, AckSource.API);
         }
+        JsonNode root = object(json, body);
+        List<Problem.Error> errors = unknownFields(root, FIELDS);
+        String agent = text(root, "agent", 1, 100, errors);
+        String note = text(root, "note", 0, 2000, errors);
+        Instant nextUpdateBy = instant(root, "nextUpdateBy", now, errors);
+        String source = text(root, "source", 1, 20, errors);
+        if (source != null && !SOURCES.contains(source)) {
+            errors.add(new Problem.Error("/source", "must be one of " + SOURCES));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The request has invalid fields",errors));
+        }
+        return new AckRequest(agent, note, nextUpdateBy, source == null ? AckSource.API : AckSource.valueOf(source));
+    }
+
+    /** One JSON object, read strictly, or a 400 problem; shared with {@link UpdateBody}. */
+    static JsonNode object(ObjectReader json, byte[] body) {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -59,27 +76,22 @@ final class AckBody {
         if (root == null || !root.isObject()) {
             throw new ProblemException(Problem.invalid("The request has invalid fields",List.of(new Problem.Error("", "must be a JSON object"))));
         }
+        return root;
+    }
+
+    /** An error per field of {@code root} not in {@code known}: a typo is not silently ignored. */
+    static List<Problem.Error> unknownFields(JsonNode root, Set<String> known) {
         List<Problem.Error> errors = new ArrayList<>();
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!FIELDS.contains(name)) {
+            if (!known.contains(name)) {
                 errors.add(new Problem.Error("/" + name, "unknown field"));
             }
         }
-        String agent = text(root, "agent", 1, 100, errors);
-        String note = text(root, "note", 0, 2000, errors);
-        Instant nextUpdateBy = instant(root, "nextUpdateBy", now, errors);
-        String source = text(root, "source", 1, 20, errors);
-        if (source != null && !SOURCES.contains(source)) {
-            errors.add(new Problem.Error("/source", "must be one of " + SOURCES));
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The request has invalid fields",errors));
-        }
-        return new AckRequest(agent, note, nextUpdateBy, source == null ? AckSource.API : AckSource.valueOf(source));
+        return errors;
     }
 
-    private static String text(JsonNode root, String field, int min, int max, List<Problem.Error> errors) {
+    static String text(JsonNode root, String field, int min, int max, List<Problem.Error> errors) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -96,7 +108,7 @@ final class AckBody {
         return value.isEmpty() ? null : value;
     }
 
-    private static Instant instant(JsonNode root, String field, Instant now, List<Problem.Error> errors) {
+    static Instant instant(JsonNode root, String field, Instant now, List<Problem.Error> errors) {
         String text = text(root, field, 1, 40, errors);
         if (text == null) {
             return null;

@@ -43,16 +43,8 @@ public final class AckEndpoint {
     }
 
     void handle(Context ctx) throws Exception {
-        Principal who = authenticate(ctx.header("Authorization"));
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > MAX_BODY) {
-            throw new ProblemException(Problem.of(413, "body-too-large", "The body is too large", "at most " + MAX_BODY + " bytes"));
-        }
-        String contentType = ctx.contentType();
-        if (body.length > 0 && (contentType == null || !contentType.toLowerCase().startsWith("application/json"))) {
-            throw new ProblemException(Problem.of(415, "unsupported-media-type", "The body must be application/json",
-                    "got " + contentType));
-        }
+        Principal who = authenticate(tokens, ctx.header("Authorization"));
+        byte[] body = jsonBody(ctx);
         AckRequest request = AckBody.parse(bodies, body, clock.instant());
         Acknowledger.Result result;
         try {
@@ -64,7 +56,22 @@ public final class AckEndpoint {
                 .result(json.writeValueAsString(view(result.acknowledgement(), result.created())));
     }
 
-    private Principal authenticate(String authorization) {
+    /** The body, refused with 413 over {@value #MAX_BODY} bytes and with 415 when it is not declared JSON; shared with {@link UpdateEndpoint}. */
+    static byte[] jsonBody(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_BODY) {
+            throw new ProblemException(Problem.of(413, "body-too-large", "The body is too large", "at most " + MAX_BODY + " bytes"));
+        }
+        String contentType = ctx.contentType();
+        if (body.length > 0 && (contentType == null || !contentType.toLowerCase().startsWith("application/json"))) {
+            throw new ProblemException(Problem.of(415, "unsupported-media-type", "The body must be application/json",
+                    "got " + contentType));
+        }
+        return body;
+    }
+
+    /** The bearer token's principal, or 401; shared with {@link UpdateEndpoint}. */
+    static Principal authenticate(TokenStore tokens, String authorization) {
         String prefix = "Bearer ";
         if (authorization == null || !authorization.regionMatches(true, 0, prefix, 0, prefix.length())) {
             throw unauthorized("a bearer token is required");
@@ -78,12 +85,15 @@ public final class AckEndpoint {
                 Map.of("WWW-Authenticate", "Bearer realm=\"heed\""));
     }
 
-    private static ProblemException problem(AckException e) {
+    /** The problem document for a refusal; shared with {@link UpdateEndpoint}. */
+    static ProblemException problem(AckException e) {
         return switch (e.reason()) {
             case UNKNOWN_COMPLAINT -> new ProblemException(Problem.of(404, "unknown-complaint", "No such complaint", e.getMessage()));
             case FORBIDDEN -> new ProblemException(Problem.of(403, "forbidden", "Not allowed for this token", e.getMessage()));
             case AGENT_REQUIRED -> new ProblemException(Problem.invalid("The request has invalid fields",List.of(new Problem.Error("/agent", e.getMessage()))));
-            case UNAVAILABLE -> new ProblemException(Problem.of(503, "unavailable", "Cannot record the acknowledgement now",
+            case NOT_ACKNOWLEDGED -> new ProblemException(Problem.of(409, "not-acknowledged", "The complaint is not acknowledged yet",
+                    e.getMessage()));
+            case UNAVAILABLE -> new ProblemException(Problem.of(503, "unavailable", "Cannot record it now",
                     e.getMessage()), Map.of("Retry-After", "5"));
         };
     }

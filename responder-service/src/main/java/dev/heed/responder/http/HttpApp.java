@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The responder's HTTP face: the acknowledge API, health and metrics (beside it, or on an operations port of
+ * The responder's HTTP face: the acknowledge and update APIs, health and metrics (beside it, or on an operations port of
  * their own, see {@link OpsRoutes#serve}), and whatever else is added (the operator console). Every error is a
  * problem+json document, unknown paths included.
  */
@@ -20,10 +20,16 @@ public final class HttpApp {
      * them, they are served on a port of their own).
      */
     public static Javalin create(AckEndpoint ack, Optional<OpsRoutes> ops, Consumer<JavalinConfig> more) {
+        return create(ack, Optional.empty(), ops, more);
+    }
+
+    /** The same, with the update API when {@code updates} is given. */
+    public static Javalin create(AckEndpoint ack, Optional<UpdateEndpoint> updates, Optional<OpsRoutes> ops, Consumer<JavalinConfig> more) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             more.accept(config);
             config.routes.post(AckEndpoint.PATH, ack::handle);
+            updates.ifPresent(u -> config.routes.post(UpdateEndpoint.PATH, u::handle));
             ops.ifPresent(o -> o.register(config));
             ProblemRoutes.register(config);
         });

@@ -3,6 +3,7 @@ package dev.heed.responder.input;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
@@ -24,6 +25,9 @@ public sealed interface Input {
     record Acknowledged(ComplaintAcknowledged event) implements Input {}
 
     record Sent(ResponseSent event) implements Input {}
+
+    /** An update an agent gave the customer (complaints.updated). */
+    record Updated(ComplaintUpdated event) implements Input {}
 
     record State(ComplaintState state) implements Input {}
 

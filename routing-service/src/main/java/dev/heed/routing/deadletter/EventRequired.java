@@ -7,7 +7,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads an input topic whose every record must carry an event ({@code feedback.received},
- * {@code complaints.acknowledged}): a null value (a tombstone) is unreadable there like any other bad record,
+ * {@code complaints.acknowledged}, {@code complaints.updated}): a null value (a tombstone) is unreadable there like any other bad record,
  * so the {@link DeadLetterDeserializationHandler} sends it to the dead-letter topic with the usual headers
  * instead of a processor dropping it with only a log line.
  */

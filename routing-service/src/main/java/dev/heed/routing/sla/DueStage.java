@@ -1,4 +1,15 @@
 package dev.heed.routing.sla;
 
-/** What a due point means: a warning before the promise is broken, the breach itself, or a repeat after it. */
-public enum DueStage { WARNING, BREACH, REPEAT }
+/**
+ * What a due point means. First response ({@link SlaClock}): a warning before the promise is broken, the breach
+ * itself, or a repeat after it. A promised update ({@link PromiseClock}): the same three for the time an agent
+ * promised the customer. The names are those of the events' {@code DueKind}.
+ */
+public enum DueStage {
+    WARNING, BREACH, REPEAT, PROMISE_WARNING, PROMISE_BROKEN, PROMISE_REPEAT;
+
+    /** Whether the point belongs to a promised update rather than to the first response. */
+    public boolean promise() {
+        return this == PROMISE_WARNING || this == PROMISE_BROKEN || this == PROMISE_REPEAT;
+    }
+}

@@ -10,6 +10,7 @@ import dev.heed.routing.topology.processor.ComplaintClockProcessor;
 import dev.heed.routing.topology.processor.DedupeProcessor;
 import dev.heed.routing.topology.processor.EscalateProcessor;
 import dev.heed.routing.topology.processor.StateViewProcessor;
+import dev.heed.routing.topology.store.AcknowledgedComplaintSerde;
 import dev.heed.routing.topology.store.EarlyAcks;
 import dev.heed.routing.topology.store.OpenComplaintSerde;
 import dev.heed.routing.topology.store.StoreNames;
@@ -26,7 +27,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * feedback.received → dedupe → classify → feedback.classified
  *                                      └→ escalate → complaint-clock → complaints.escalated
- * complaints.acknowledged ─────────────────────────┘              ├→ complaints.response-due
+ * complaints.acknowledged ─────────────────────────┤              ├→ complaints.response-due
+ * complaints.updated ──────────────────────────────┘              │
  *                                                                 └→ complaints.state → complaints-state-store
  * </pre>
  * Every node and store is named; the store names ({@link StoreNames}) are the interactive-query contract and
@@ -43,17 +45,20 @@ public final class RoutingTopology {
         Topology topology = new Topology();
         var received = topics.feedbackReceived();
         var acknowledged = topics.complaintsAcknowledged();
+        var updated = topics.complaintsUpdated();
         // A tombstone on either input is dead-lettered like any unreadable record (see EventRequired).
         topology.addSource("feedback-received-source", received.keySerde().deserializer(),
                 EventRequired.of(received.valueSerde().deserializer()), received.name());
         topology.addSource("complaints-acknowledged-source", acknowledged.keySerde().deserializer(),
                 ClockInput.acknowledgements(EventRequired.of(acknowledged.valueSerde().deserializer())), acknowledged.name());
+        topology.addSource("complaints-updated-source", updated.keySerde().deserializer(),
+                ClockInput.updates(EventRequired.of(updated.valueSerde().deserializer())), updated.name());
         topology.addProcessor("dedupe", () -> new DedupeProcessor(StoreNames.DEDUPE, settings.dedupeRetention()), "feedback-received-source");
         topology.addProcessor("classify", () -> new ClassifyProcessor(classifier), "dedupe");
         EscalationRule escalation = new EscalationRule(policies);
         topology.addProcessor("escalate", () -> new EscalateProcessor(escalation), "classify");
         topology.addProcessor("complaint-clock", () -> new ComplaintClockProcessor(settings), "escalate",
-                "complaints-acknowledged-source");
+                "complaints-acknowledged-source", "complaints-updated-source");
 
         topology.addSink("feedback-classified-sink", topics.feedbackClassified().name(), Serdes.String().serializer(),
                 topics.feedbackClassified().valueSerde().serializer(), "classify");
@@ -69,6 +74,11 @@ public final class RoutingTopology {
                 Serdes.String(), OpenComplaintSerde.serde()), "complaint-clock");
         // Derived from the open clocks when the task starts (ClockStore.rebuildIndex): no changelog, no RocksDB.
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.DUE_INDEX),
+                Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled(), "complaint-clock");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PROMISES),
+                Serdes.String(), AcknowledgedComplaintSerde.serde()), "complaint-clock");
+        // Derived from the promises when the task starts (PromiseStore.rebuildIndex), as the clocks' index is.
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.PROMISE_DUE_INDEX),
                 Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled(), "complaint-clock");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EARLY_ACKS),
                 Serdes.String(), EarlyAcks.Remembered.serde()), "complaint-clock");

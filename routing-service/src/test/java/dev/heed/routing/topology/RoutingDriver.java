@@ -5,6 +5,7 @@ import dev.heed.events.Channel;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.Customer;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
@@ -39,6 +40,7 @@ final class RoutingDriver implements AutoCloseable {
     final TestInputTopic<String, FeedbackReceived> feedback;
     final TestInputTopic<String, byte[]> rawFeedback;
     final TestInputTopic<String, ComplaintAcknowledged> acks;
+    final TestInputTopic<String, ComplaintUpdated> updates;
     final TestOutputTopic<String, FeedbackClassified> classified;
     final TestOutputTopic<String, ComplaintEscalated> escalated;
     final TestOutputTopic<String, ResponseDue> due;
@@ -77,6 +79,7 @@ final class RoutingDriver implements AutoCloseable {
         feedback = input(topics.feedbackReceived());
         rawFeedback = driver.createInputTopic(topics.feedbackReceived().name(), Serdes.String().serializer(), new ByteArraySerializer());
         acks = input(topics.complaintsAcknowledged());
+        updates = input(topics.complaintsUpdated());
         classified = output(topics.feedbackClassified());
         escalated = output(topics.complaintsEscalated());
         due = output(topics.responseDue());
@@ -101,6 +104,18 @@ final class RoutingDriver implements AutoCloseable {
     void acknowledge(String id, Instant at) {
         acks.pipeInput(id, ComplaintAcknowledged.newBuilder().setComplaintId(id).setAcknowledgementId("ack-" + id)
                 .setAcknowledgedAt(at).setAgent("agent-7").setSource(AckSource.CONSOLE).build(), at);
+    }
+
+    /** Acknowledges {@code id} at {@code at} (also the record's time) as {@code ackId}, promising an update by {@code nextUpdateBy}. */
+    void acknowledge(String id, String ackId, Instant at, Instant nextUpdateBy) {
+        acks.pipeInput(id, ComplaintAcknowledged.newBuilder().setComplaintId(id).setAcknowledgementId(ackId)
+                .setAcknowledgedAt(at).setAgent("agent-7").setSource(AckSource.CONSOLE).setNextUpdateBy(nextUpdateBy).build(), at);
+    }
+
+    /** An update given to the customer at {@code at} (also the record's time); a {@code delay} only moves the promise. */
+    void update(String id, String updateId, Instant at, Instant nextUpdateBy, boolean delay) {
+        updates.pipeInput(id, ComplaintUpdated.newBuilder().setComplaintId(id).setUpdateId(updateId).setUpdatedAt(at)
+                .setAgent("agent-7").setMessage("We are on it.").setNextUpdateBy(nextUpdateBy).setDelay(delay).build(), at);
     }
 
     static FeedbackReceived feedback(String id, String text, Instant at) {

@@ -135,7 +135,7 @@ public final class KafkaAccess {
     /** Kafka Streams under exactly_once_v2: its inputs and outputs, and everything prefixed by its application id. */
     public static Role routing(String suffix, String routingApplicationId) {
         List<Grant> grants = new ArrayList<>();
-        Stream.of(TopicNames.FEEDBACK_RECEIVED, TopicNames.COMPLAINTS_ACKNOWLEDGED)
+        Stream.of(TopicNames.FEEDBACK_RECEIVED, TopicNames.COMPLAINTS_ACKNOWLEDGED, TopicNames.COMPLAINTS_UPDATED)
                 .forEach(n -> grants.add(Grant.topic(n + suffix, READ)));
         Stream.of(TopicNames.FEEDBACK_CLASSIFIED, TopicNames.COMPLAINTS_ESCALATED, TopicNames.COMPLAINTS_RESPONSE_DUE,
                 TopicNames.ROUTING_DLQ).forEach(n -> grants.add(Grant.topic(n + suffix, WRITE)));
@@ -152,11 +152,12 @@ public final class KafkaAccess {
     }
 
     /**
-     * Reads every Heed topic (its operator console shows them all), writes its three; its own group, and routing's
+     * Reads every Heed topic (its operator console shows them all), writes its four; its own group, and routing's
      * group described only, for the console's lag column.
      */
     public Role responder() {
-        Set<String> writes = Set.of(TopicNames.COMPLAINTS_ACKNOWLEDGED, TopicNames.RESPONSES_SENT, TopicNames.RESPONDER_DLQ);
+        Set<String> writes = Set.of(TopicNames.COMPLAINTS_ACKNOWLEDGED, TopicNames.COMPLAINTS_UPDATED, TopicNames.RESPONSES_SENT,
+                TopicNames.RESPONDER_DLQ);
         List<Grant> grants = new ArrayList<>();
         for (String name : TopicNames.ALL) {
             grants.add(Grant.topic(t(name), writes.contains(name) ? READ_WRITE : READ));

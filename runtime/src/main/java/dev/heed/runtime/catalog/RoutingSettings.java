@@ -27,7 +27,8 @@ public final class RoutingSettings {
     public static final Setting<Duration> DEDUPE_RETENTION = Setting.duration("HEED_ROUTING_DEDUPE_RETENTION",
             Duration.ofDays(7), "how long event ids are remembered to drop repeats");
     public static final Setting<Duration> EARLY_ACK_RETENTION = Setting.duration("HEED_ROUTING_EARLY_ACK_RETENTION",
-            Duration.ofDays(7), "how long an acknowledgement that arrived before its escalation is remembered");
+            Duration.ofDays(7), "how long an acknowledgement that arrived before its escalation is remembered, and an "
+                    + "acknowledged complaint with no promised update open after its last acknowledgement or update");
     public static final Setting<String> SLA_POLICIES = Setting.optional("HEED_SLA_POLICIES",
             "critical 15m, high 1h, medium 4h, low 24h", "the SLA policies (format in docs/routing.md)");
     public static final Setting<String> SLA_CALENDARS = Setting.optional("HEED_SLA_CALENDARS",

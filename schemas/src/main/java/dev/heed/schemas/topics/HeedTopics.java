@@ -3,6 +3,7 @@ package dev.heed.schemas.topics;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
@@ -33,6 +34,7 @@ public final class HeedTopics {
     private final Topic<String, ComplaintEscalated> complaintsEscalated;
     private final Topic<String, ResponseDue> responseDue;
     private final Topic<String, ComplaintAcknowledged> complaintsAcknowledged;
+    private final Topic<String, ComplaintUpdated> complaintsUpdated;
     private final Topic<String, ComplaintState> complaintsState;
     private final Topic<String, ResponseSent> responsesSent;
     private final Topic<byte[], byte[]> routingDlq;
@@ -51,6 +53,8 @@ public final class HeedTopics {
         complaintsEscalated = avro(TopicNames.COMPLAINTS_ESCALATED + suffix, ComplaintEscalated.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
         responseDue = avro(TopicNames.COMPLAINTS_RESPONSE_DUE + suffix, ResponseDue.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, Map.of());
         complaintsAcknowledged = avro(TopicNames.COMPLAINTS_ACKNOWLEDGED + suffix, ComplaintAcknowledged.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
+        // The update's message is what the customer is told: personal data like the acknowledgement's note.
+        complaintsUpdated = avro(TopicNames.COMPLAINTS_UPDATED + suffix, ComplaintUpdated.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
         // Compacted: one row per complaint, kept until a tombstone (heed erase) removes it; no contact details or text.
         complaintsState = avro(TopicNames.COMPLAINTS_STATE + suffix, ComplaintState.class, registry, autoRegister, partitions, CleanupPolicy.COMPACT, Map.of());
         responsesSent = avro(TopicNames.RESPONSES_SENT + suffix, ResponseSent.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
@@ -91,6 +95,7 @@ public final class HeedTopics {
     public Topic<String, ComplaintEscalated> complaintsEscalated() { return complaintsEscalated; }
     public Topic<String, ResponseDue> responseDue() { return responseDue; }
     public Topic<String, ComplaintAcknowledged> complaintsAcknowledged() { return complaintsAcknowledged; }
+    public Topic<String, ComplaintUpdated> complaintsUpdated() { return complaintsUpdated; }
     public Topic<String, ComplaintState> complaintsState() { return complaintsState; }
     public Topic<String, ResponseSent> responsesSent() { return responsesSent; }
     public Topic<byte[], byte[]> routingDlq() { return routingDlq; }
@@ -99,7 +104,7 @@ public final class HeedTopics {
     /** Every topic's creation spec, for {@code TopicEnsure} in the runtime module. */
     public List<TopicSpec> all() {
         return List.of(feedbackReceived.spec(), feedbackClassified.spec(), complaintsEscalated.spec(), responseDue.spec(),
-                complaintsAcknowledged.spec(), complaintsState.spec(), responsesSent.spec(), routingDlq.spec(), responderDlq.spec());
+                complaintsAcknowledged.spec(), complaintsUpdated.spec(), complaintsState.spec(), responsesSent.spec(), routingDlq.spec(), responderDlq.spec());
     }
 
     private static <V extends SpecificRecord> Topic<String, V> avro(String name, Class<V> type, SchemaRegistryClient registry,

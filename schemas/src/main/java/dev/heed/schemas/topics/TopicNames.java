@@ -13,6 +13,8 @@ public final class TopicNames {
     public static final String COMPLAINTS_ESCALATED = "complaints.escalated";
     public static final String COMPLAINTS_RESPONSE_DUE = "complaints.response-due";
     public static final String COMPLAINTS_ACKNOWLEDGED = "complaints.acknowledged";
+    /** Updates an agent gave the customer on an acknowledged complaint; they keep, replace and make promises. */
+    public static final String COMPLAINTS_UPDATED = "complaints.updated";
     public static final String COMPLAINTS_STATE = "complaints.state";
     public static final String RESPONSES_SENT = "responses.sent";
     public static final String ROUTING_DLQ = "routing.dlq";
@@ -20,7 +22,7 @@ public final class TopicNames {
 
     /** Every name above, in the order the topic catalog lists them. */
     public static final List<String> ALL = List.of(FEEDBACK_RECEIVED, FEEDBACK_CLASSIFIED, COMPLAINTS_ESCALATED,
-            COMPLAINTS_RESPONSE_DUE, COMPLAINTS_ACKNOWLEDGED, COMPLAINTS_STATE, RESPONSES_SENT, ROUTING_DLQ, RESPONDER_DLQ);
+            COMPLAINTS_RESPONSE_DUE, COMPLAINTS_ACKNOWLEDGED, COMPLAINTS_UPDATED, COMPLAINTS_STATE, RESPONSES_SENT, ROUTING_DLQ, RESPONDER_DLQ);
 
     private TopicNames() {}
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
@@ -25,7 +26,7 @@ class SchemaCompatibilityTest {
     static Stream<Schema> events() {
         return Stream.of(FeedbackReceived.getClassSchema(), FeedbackClassified.getClassSchema(),
                 ComplaintEscalated.getClassSchema(), ResponseDue.getClassSchema(), ComplaintAcknowledged.getClassSchema(),
-                ComplaintState.getClassSchema(), ResponseSent.getClassSchema());
+                ComplaintState.getClassSchema(), ResponseSent.getClassSchema(), ComplaintUpdated.getClassSchema());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,7 +9,9 @@ import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
 import dev.heed.routing.sla.DueEvent;
+import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.SlaClock;
+import dev.heed.routing.topology.store.AcknowledgedComplaint;
 import dev.heed.routing.topology.store.EarlyAck;
 import dev.heed.routing.topology.store.OpenComplaint;
 import java.time.Instant;
@@ -68,6 +70,8 @@ public final class ComplaintEvents {
                 .setPolicyName(clock.policy().name())
                 .setPolicyVersion(clock.policy().version())
                 .setTraceId(open.traceId())
+                // breachAt is the promised time for a promise's points, so readers of older versions count overdue from it.
+                .setPromisedAt(event.kind().promise() ? event.breachAt() : null)
                 .build();
     }
 
@@ -85,6 +89,28 @@ public final class ComplaintEvents {
                 .setNextDueAt(null)
                 .setAcknowledgedAt(ack.at())
                 .setAcknowledgedBy(ack.agent())
+                .build();
+    }
+
+    /**
+     * An acknowledged complaint with its promises: the due points counted over the first response and the promises
+     * together (as {@code remindersSent} says), the promise open now and the ledger's counts.
+     */
+    public static ComplaintState acknowledgedState(AcknowledgedComplaint acked, Instant now) {
+        PromiseLedger ledger = acked.ledger();
+        return stateBuilder(acked.complaint(), now)
+                .setStatus(ComplaintStatus.ACKNOWLEDGED)
+                .setNextDueAt(null)
+                .setAcknowledgedAt(acked.ack().at())
+                .setAcknowledgedBy(acked.ack().agent())
+                .setRemindersSent(ledger.pointsSent())
+                .setLevel(EscalationLevel.valueOf(ledger.level().name()))
+                .setLastReminderAt(ledger.lastReminderAt())
+                .setNextUpdateBy(ledger.promisedAt())
+                .setPromisesMade(ledger.made())
+                .setPromisesKept(ledger.kept())
+                .setPromisesReplaced(ledger.replaced())
+                .setPromisesBroken(ledger.broken())
                 .build();
     }
 

@@ -2,12 +2,14 @@ package dev.heed.routing.topology.processor;
 
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
+import dev.heed.events.ComplaintUpdated;
 import dev.heed.routing.topology.store.OpenComplaint;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * What the complaint clock reads: an escalation to start a clock for, or an acknowledgement to stop one. Both
- * arrive under the complaint id on co-partitioned inputs.
+ * What the complaint clock reads: an escalation to start a clock for, an acknowledgement to stop one (and perhaps
+ * promise an update), or an update given to the customer (keeping, replacing or making a promise). All arrive under
+ * the complaint id on co-partitioned inputs.
  */
 public sealed interface ClockInput {
 
@@ -17,11 +19,19 @@ public sealed interface ClockInput {
     /** A complaint acknowledged by a person, read from {@code complaints.acknowledged}. */
     record Acknowledgement(ComplaintAcknowledged ack) implements ClockInput {}
 
+    /** An update an agent gave the customer, read from {@code complaints.updated}. */
+    record Update(ComplaintUpdated update) implements ClockInput {}
+
     /**
      * Reads the acknowledgement topic straight into clock inputs, so the source feeds the clock without a node
      * of its own (the pinned topology stays as it is). Whatever {@code events} refuses stays refused.
      */
     static Deserializer<ClockInput> acknowledgements(Deserializer<ComplaintAcknowledged> events) {
         return (topic, bytes) -> new Acknowledgement(events.deserialize(topic, bytes));
+    }
+
+    /** Reads the update topic straight into clock inputs, as {@link #acknowledgements} does. */
+    static Deserializer<ClockInput> updates(Deserializer<ComplaintUpdated> events) {
+        return (topic, bytes) -> new Update(events.deserialize(topic, bytes));
     }
 }

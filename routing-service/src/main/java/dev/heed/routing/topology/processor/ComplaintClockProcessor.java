@@ -1,18 +1,25 @@
 package dev.heed.routing.topology.processor;
 
 import dev.heed.events.ComplaintAcknowledged;
+import dev.heed.events.ComplaintState;
+import dev.heed.routing.sla.DueEvent;
+import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.topology.ClockSettings;
 import dev.heed.routing.topology.event.ComplaintEvents;
+import dev.heed.routing.topology.store.AcknowledgedComplaint;
 import dev.heed.routing.topology.store.ClockStore;
 import dev.heed.routing.topology.store.DueIndexKey;
 import dev.heed.routing.topology.store.EarlyAck;
 import dev.heed.routing.topology.store.EarlyAcks;
 import dev.heed.routing.topology.store.OpenComplaint;
+import dev.heed.routing.topology.store.PromiseStore;
 import dev.heed.routing.topology.store.StoreNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -23,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the SLA clock of every escalated complaint until it is acknowledged. Input is a {@link ClockInput}: an
- * escalation (from the escalation step) or an acknowledgement (same key, co-partitioned). A wall-clock
+ * Keeps the SLA clock of every escalated complaint until it is acknowledged, then the clock of every update promised
+ * to its customer until the promise is kept or replaced ({@link PromiseLedger}). Input is a {@link ClockInput}: an
+ * escalation (from the escalation step), an acknowledgement or an update (same key, co-partitioned). A wall-clock
  * punctuator emits every due point at or before the punctuation time, so its cost follows what is due, and a
  * late or skipped punctuation loses nothing. Under exactly_once_v2 the store changes, the emitted events and
  * the input offsets commit together: one response-due per due point, also across crashes.
@@ -48,6 +56,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     private final Duration ackRetention;
     private final int maxDuePerPunctuation;
     private ClockStore clocks;
+    private PromiseKeeping promises;
     private EarlyAcks earlyAcks;
     private AckCounter acksWithoutClock;
     private CatchUpGate gate;
@@ -70,7 +79,20 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                 context.getStateStore(StoreNames.DUE_INDEX));
         // Streams initialises processors after restoring the task's stores, so every open clock is here.
         long open = clocks.rebuildIndex();
-        LOG.info("task {}: due index rebuilt from {} open clocks", context.taskId(), open);
+        promises = new PromiseKeeping(new PromiseStore(context.getStateStore(StoreNames.PROMISES),
+                context.getStateStore(StoreNames.PROMISE_DUE_INDEX)), new PromiseKeeping.Output() {
+                    @Override
+                    public void due(OpenComplaint complaint, List<DueEvent> events, Instant now) {
+                        emit(complaint, events, now);
+                    }
+
+                    @Override
+                    public void state(Record<String, ?> record, ComplaintState state, Instant now) {
+                        forward(record, state, now, STATE_SINK);
+                    }
+                });
+        long promised = promises.rebuildIndex();
+        LOG.info("task {}: due indexes rebuilt from {} open clocks and {} open promises", context.taskId(), open, promised);
         earlyAcks = new EarlyAcks(context.getStateStore(StoreNames.EARLY_ACKS), ackRetention);
         acksWithoutClock = AckCounter.register(context);
         gate = new CatchUpGate(context.currentSystemTimeMs());
@@ -89,17 +111,24 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         if (forgotten > 0) {
             LOG.info("task {}: forgot {} early acknowledgements older than the retention", context().taskId(), forgotten);
         }
+        int idle = promises.forgetIdle(streamTime - ackRetention.toMillis());
+        if (idle > 0) {
+            LOG.info("task {}: forgot {} acknowledged complaints with no promise open and no event within the retention",
+                    context().taskId(), idle);
+        }
     }
 
     @Override
     public void process(Record<String, ClockInput> record) {
-        // Java 17 has no pattern switch; the interface is sealed, so these two cases are all there are.
+        // Java 17 has no pattern switch; the interface is sealed, so these three cases are all there are.
         gate.input(context().currentSystemTimeMs(), context().currentStreamTimeMs());
         ClockInput input = record.value();
         if (input instanceof ClockInput.Escalation escalation) {
             escalate(record, escalation);
         } else if (input instanceof ClockInput.Acknowledgement acknowledgement) {
             acknowledge(record, acknowledgement.ack());
+        } else if (input instanceof ClockInput.Update update) {
+            promises.updated(record, update.update(), Instant.ofEpochMilli(context().currentSystemTimeMs()));
         }
     }
 
@@ -125,6 +154,11 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     private void acknowledge(Record<String, ?> record, ComplaintAcknowledged ack) {
         OpenComplaint open = clocks.get(record.key());
         if (open == null) {
+            AcknowledgedComplaint acked = promises.get(record.key());
+            if (acked != null) {
+                promises.acknowledgedAgain(record, acked, ack, Instant.ofEpochMilli(context().currentSystemTimeMs()));
+                return;
+            }
             // Either the escalation is still on its way (remember, so its clock never starts) or the id is
             // unknown or already closed: counted and logged, not an error.
             earlyAcks.remember(record.key(), EarlyAck.of(ack), record.timestamp());
@@ -135,7 +169,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
         clocks.stop(open);
         OpenComplaint owed = emitOwed(open, ack.getAcknowledgedAt(), now);
-        forward(record, ComplaintEvents.acknowledgedState(owed, EarlyAck.of(ack), now), now, STATE_SINK);
+        promises.acknowledged(record, owed, ack, now);
     }
 
     /**
@@ -163,19 +197,32 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                     : "task {}: input caught up (stream time {}), due points on the wall clock again",
                     context().taskId(), Instant.ofEpochMilli(context().currentStreamTimeMs()));
         }
-        int handled = 0;
-        while (handled < maxDuePerPunctuation) {
-            int batch = Math.min(SCAN_BATCH, maxDuePerPunctuation - handled);
-            List<Bytes> due = clocks.due(horizon, batch);
-            due.forEach(key -> catchUp(key, horizon, now));
-            handled += due.size();
-            if (due.size() < batch) {
-                return;
-            }
+        int handled = drain(maxDuePerPunctuation, batch -> clocks.due(horizon, batch), key -> catchUp(key, horizon, now));
+        if (handled < maxDuePerPunctuation) {
+            handled += drain(maxDuePerPunctuation - handled, batch -> promises.due(horizon, batch),
+                    key -> promises.catchUp(key, horizon, now));
+        }
+        if (handled < maxDuePerPunctuation) {
+            return;
         }
         // Bounded so the thread commits in between (see ClockSettings); the next punctuation goes on from here.
         LOG.info("task {}: caught up {} due clocks in one punctuation, the bound; more are due and follow at the next",
                 context().taskId(), handled);
+    }
+
+    /** Handles index keys from {@code due} (given a batch size) until fewer than a batch come or the budget is spent. */
+    private static int drain(int budget, IntFunction<List<Bytes>> due, Consumer<Bytes> handle) {
+        int handled = 0;
+        while (handled < budget) {
+            int batch = Math.min(SCAN_BATCH, budget - handled);
+            List<Bytes> keys = due.apply(batch);
+            keys.forEach(handle);
+            handled += keys.size();
+            if (keys.size() < batch) {
+                break;
+            }
+        }
+        return handled;
     }
 
     /** Emits the clock's due points up to {@code horizon}, stamped {@code now}. */
@@ -200,9 +247,14 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         if (step.events().isEmpty()) {
             return open;
         }
-        Record<String, ?> at = new Record<>(open.id(), null, now.toEpochMilli());
-        step.events().forEach(event -> forward(at, ComplaintEvents.due(open, event, now), now, RESPONSE_DUE_SINK));
+        emit(open, step.events(), now);
         return open.withClock(step.clock());
+    }
+
+    /** Forwards a response-due per event of {@code open}'s complaint, stamped {@code now}. */
+    private void emit(OpenComplaint open, List<DueEvent> events, Instant now) {
+        Record<String, ?> at = new Record<>(open.id(), null, now.toEpochMilli());
+        events.forEach(event -> forward(at, ComplaintEvents.due(open, event, now), now, RESPONSE_DUE_SINK));
     }
 
     /** Forwards {@code value} under the record's key and headers, stamped {@code at}: the event's own time. */

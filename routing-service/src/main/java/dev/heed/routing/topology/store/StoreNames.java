@@ -14,6 +14,10 @@ public final class StoreNames {
      * no longer written (see {@link EarlyAcks} for why it changed).
      */
     public static final String EARLY_ACKS = "sla-early-acks-kv-store";
+    /** Acknowledged complaints with their promise ledgers ({@link PromiseStore}); changelogged. */
+    public static final String PROMISES = "sla-promises-store";
+    /** The open promises by next due time: in memory, no changelog, rebuilt from {@link #PROMISES} at task start. */
+    public static final String PROMISE_DUE_INDEX = "sla-promise-due-index-store";
     /** Latest complaint state, read back from the compacted topic (which is its changelog). */
     public static final String STATE_VIEW = "complaints-state-store";
 

@@ -6,9 +6,13 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.heed.events.DueKind;
 import dev.heed.events.ResponseDue;
 import dev.heed.events.Severity;
+import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.sla.SlaPolicy;
 import dev.heed.routing.topology.ClockSettings;
+import dev.heed.routing.topology.store.AcknowledgedComplaint;
+import dev.heed.routing.topology.store.AcknowledgedComplaintSerde;
+import dev.heed.routing.topology.store.EarlyAck;
 import dev.heed.routing.topology.store.EarlyAcks;
 import dev.heed.routing.topology.store.OpenComplaint;
 import dev.heed.routing.topology.store.OpenComplaintSerde;
@@ -34,8 +38,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The due index has no changelog: a task that starts (after a restore, a restart, a move or a suspension) derives it
- * from its open clocks. These tests start the processor on stores as a restore or a suspension leaves them.
+ * The due indexes have no changelog: a task that starts (after a restore, a restart, a move or a suspension) derives
+ * them from its open clocks and its open promises. These tests start the processor on stores as a restore or a
+ * suspension leaves them.
  */
 class ClockRestoreTest {
 
@@ -48,6 +53,8 @@ class ClockRestoreTest {
     private MockProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, OpenComplaint> clocks;
     private KeyValueStore<Bytes, byte[]> index;
+    private KeyValueStore<String, AcknowledgedComplaint> promises;
+    private KeyValueStore<Bytes, byte[]> promiseIndex;
     private ComplaintClockProcessor processor;
 
     @BeforeEach
@@ -62,6 +69,10 @@ class ClockRestoreTest {
                 Serdes.ByteArray()).withLoggingDisabled().build());
         init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.EARLY_ACKS), Serdes.String(),
                 EarlyAcks.Remembered.serde()).withLoggingDisabled().build());
+        promises = init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.PROMISES), Serdes.String(),
+                AcknowledgedComplaintSerde.serde()).withLoggingDisabled().build());
+        promiseIndex = init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.PROMISE_DUE_INDEX), Serdes.Bytes(),
+                Serdes.ByteArray()).withLoggingDisabled().build());
     }
 
     @AfterEach
@@ -104,6 +115,31 @@ class ClockRestoreTest {
         assertThat(emitted()).isEmpty();
         punctuate(T0.plus(Duration.ofHours(1)));
         assertThat(emitted()).extracting(ResponseDue::getComplaintId).containsExactly("a");
+    }
+
+    @Test
+    void aTaskStartedOnRestoredPromisesEmitsEachPromisePointOnceFromTheRebuiltIndex() {
+        // As a restore leaves them: an acknowledged complaint promising an update by T0 + 1 h (made at T0 - 1 h, so its
+        // warning at T0 + 30 min), one with no promise open, and stale index entries from before a suspension.
+        promises.put("p", promised("p", T0.minus(Duration.ofHours(1)), T0.plus(Duration.ofHours(1))));
+        promises.put("q", acknowledged("q", T0.minus(Duration.ofHours(1))));
+        promiseIndex.put(indexKey(T0.plusSeconds(1), "p"), new byte[0]);
+        promiseIndex.put(indexKey(T0.plusSeconds(2), "gone"), new byte[0]);
+
+        start();
+
+        assertThat(promiseIndex.approximateNumEntries()).isEqualTo(1);
+        punctuate(T0.plus(Duration.ofMinutes(29)));
+        assertThat(emitted()).isEmpty();
+        punctuate(T0.plus(Duration.ofMinutes(30)));
+        punctuate(T0.plus(Duration.ofMinutes(45)));
+        assertThat(emitted()).extracting(ResponseDue::getComplaintId, ResponseDue::getKind, ResponseDue::getReminderNumber)
+                .containsExactly(tuple("p", DueKind.PROMISE_WARNING, 1));
+        context.resetForwards();
+        punctuate(T0.plus(Duration.ofHours(1)));
+        assertThat(emitted()).extracting(ResponseDue::getKind, ResponseDue::getPromisedAt)
+                .containsExactly(tuple(DueKind.PROMISE_BROKEN, T0.plus(Duration.ofHours(1))));
+        assertThat(promises.get("p").ledger().broken()).isEqualTo(1);
     }
 
     @Test
@@ -160,6 +196,17 @@ class ClockRestoreTest {
 
     private static OpenComplaint open(String id, Instant startedAt) {
         return new OpenComplaint(SlaClock.start(id, POLICY, startedAt), startedAt, Severity.HIGH, "billing", null);
+    }
+
+    private static AcknowledgedComplaint acknowledged(String id, Instant at) {
+        OpenComplaint stopped = open(id, at.minus(Duration.ofMinutes(10)));
+        return new AcknowledgedComplaint(stopped, new EarlyAck(at, "ana"), PromiseLedger.after(stopped.clock(), "ack-" + id),
+                at.toEpochMilli());
+    }
+
+    private static AcknowledgedComplaint promised(String id, Instant at, Instant promisedAt) {
+        AcknowledgedComplaint acked = acknowledged(id, at);
+        return acked.with(acked.ledger().promise("ack-" + id, POLICY, at, promisedAt, at).ledger());
     }
 
     // The index's key format (DueIndexKey), written out so the test does not share the code it checks.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.heed.events.Severity;
 import dev.heed.routing.sla.BusinessCalendar;
 import dev.heed.routing.sla.Level;
+import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.sla.SlaPolicy;
 import java.io.ByteArrayOutputStream;
@@ -29,6 +30,23 @@ class StoreFormatTest {
         assertThat(OpenComplaintSerde.read(OpenComplaintSerde.write(open))).isEqualTo(open);
         assertThat(OpenComplaintSerde.read(OpenComplaintSerde.write(open.withClock(SlaClock.start("x", policy, T0)))).clock()
                 .lastReminderAt()).isNull();
+    }
+
+    @Test
+    void anAcknowledgedComplaintSurvivesTheStoreFormatWithItsLedgerAndOpenPromise() {
+        SlaPolicy policy = new SlaPolicy("vip", 4, Duration.ofMinutes(20), List.of(0.3, 0.9), Duration.ofMinutes(7), 3);
+        SlaClock stopped = SlaClock.start("c-é", policy, T0).catchUp(T0.plus(Duration.ofMinutes(30))).clock();
+        OpenComplaint complaint = new OpenComplaint(stopped, T0.plusSeconds(40), Severity.CRITICAL, "billing", "trace");
+        Instant acked = T0.plus(Duration.ofMinutes(31));
+        PromiseLedger ledger = PromiseLedger.after(stopped, "ack-1")
+                .promise("ack-1", policy, acked, acked.plus(Duration.ofHours(1)), acked).ledger()
+                .catchUp(acked.plus(Duration.ofHours(2)), acked.plus(Duration.ofHours(2))).ledger();
+        AcknowledgedComplaint value = new AcknowledgedComplaint(complaint, new EarlyAck(acked, "ana"), ledger, acked.toEpochMilli());
+
+        assertThat(ledger.open().sent()).isGreaterThan(2);
+        assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(value))).isEqualTo(value);
+        AcknowledgedComplaint idle = value.with(PromiseLedger.after(stopped, null));
+        assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(idle))).isEqualTo(idle);
     }
 
     @Test

@@ -1,0 +1,54 @@
+package dev.heed.responder.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.heed.responder.ack.UpdateRequest;
+import dev.heed.runtime.http.Problem;
+import dev.heed.runtime.http.ProblemException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads and checks an update body: {@code message} (required, 1–4000 chars: what the customer reads), {@code agent}
+ * (1–100), {@code nextUpdateBy} (an ISO-8601 instant in the future), {@code delay} (a boolean; true only with a
+ * {@code nextUpdateBy}: the update only moves the promised time), {@code updateId} (1–100, the client's idempotency
+ * key). The same strict reading as {@link AckBody}: every bad field reported, unknown fields, duplicate keys and
+ * trailing bytes refused.
+ */
+final class UpdateBody {
+    private static final Set<String> FIELDS = Set.of("agent", "message", "nextUpdateBy", "delay", "updateId");
+
+    private UpdateBody() {}
+
+    static UpdateRequest parse(ObjectReader json, byte[] body, Instant now) {
+        if (body.length == 0) {
+            throw new ProblemException(Problem.invalid("The request has invalid fields", List.of(new Problem.Error("/message", "is required"))));
+        }
+        JsonNode root = AckBody.object(json, body);
+        List<Problem.Error> errors = AckBody.unknownFields(root, FIELDS);
+        String agent = AckBody.text(root, "agent", 1, 100, errors);
+        String message = AckBody.text(root, "message", 1, 4000, errors);
+        if (message == null && !root.hasNonNull("message")) {
+            errors.add(new Problem.Error("/message", "is required"));
+        }
+        Instant nextUpdateBy = AckBody.instant(root, "nextUpdateBy", now, errors);
+        String updateId = AckBody.text(root, "updateId", 1, 100, errors);
+        boolean delay = false;
+        JsonNode delayNode = root.get("delay");
+        if (delayNode != null && !delayNode.isNull()) {
+            if (!delayNode.isBoolean()) {
+                errors.add(new Problem.Error("/delay", "must be true or false"));
+            } else {
+                delay = delayNode.booleanValue();
+                if (delay && !root.hasNonNull("nextUpdateBy")) {
+                    errors.add(new Problem.Error("/delay", "a delay needs the new nextUpdateBy"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The request has invalid fields", errors));
+        }
+        return new UpdateRequest(agent, message, nextUpdateBy, delay, updateId);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.heed.responder.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.heed.events.ComplaintUpdated;
+import dev.heed.responder.ack.AckException;
+import dev.heed.responder.ack.Updater;
+import dev.heed.runtime.auth.Principal;
+import dev.heed.runtime.auth.TokenStore;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code POST /v1/complaints/{id}/updates}: 201 with the update once it is written to complaints.updated. The same
+ * checks, in the same order and with the same problem documents, as {@link AckEndpoint} (401, 413, 415, 400, 404, 403,
+ * 503), and 409 for a complaint nobody has acknowledged yet. The message is not delivered to the customer yet.
+ */
+public final class UpdateEndpoint {
+    static final String PATH = "/v1/complaints/{id}/updates";
+
+    private final Updater updater;
+    private final TokenStore tokens;
+    private final ObjectMapper json;
+    private final ObjectReader bodies;
+    private final Clock clock;
+
+    public UpdateEndpoint(Updater updater, TokenStore tokens, ObjectMapper json, Clock clock) {
+        this.updater = updater;
+        this.tokens = tokens;
+        this.json = json;
+        this.bodies = AckBody.strictReader(json);
+        this.clock = clock;
+    }
+
+    void handle(Context ctx) throws Exception {
+        Principal who = AckEndpoint.authenticate(tokens, ctx.header("Authorization"));
+        byte[] body = AckEndpoint.jsonBody(ctx);
+        ComplaintUpdated update;
+        try {
+            update = updater.update(ctx.pathParam("id"), who, UpdateBody.parse(bodies, body, clock.instant()));
+        } catch (AckException e) {
+            throw AckEndpoint.problem(e);
+        }
+        ctx.status(201).contentType("application/json").result(json.writeValueAsString(view(update)));
+    }
+
+    private static Map<String, Object> view(ComplaintUpdated update) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("complaintId", update.getComplaintId());
+        view.put("updateId", update.getUpdateId());
+        view.put("agent", update.getAgent());
+        view.put("team", update.getTeam());
+        view.put("updatedAt", update.getUpdatedAt().toString());
+        view.put("message", update.getMessage());
+        view.put("nextUpdateBy", update.getNextUpdateBy() == null ? null : update.getNextUpdateBy().toString());
+        view.put("delay", update.getDelay());
+        return view;
+    }
+}

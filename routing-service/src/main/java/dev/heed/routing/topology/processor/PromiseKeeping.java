@@ -1,0 +1,133 @@
+package dev.heed.routing.topology.processor;
+
+import dev.heed.events.ComplaintAcknowledged;
+import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintUpdated;
+import dev.heed.routing.sla.DueEvent;
+import dev.heed.routing.sla.PromiseLedger;
+import dev.heed.routing.topology.event.ComplaintEvents;
+import dev.heed.routing.topology.store.AcknowledgedComplaint;
+import dev.heed.routing.topology.store.DueIndexKey;
+import dev.heed.routing.topology.store.EarlyAck;
+import dev.heed.routing.topology.store.OpenComplaint;
+import dev.heed.routing.topology.store.PromiseStore;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The promise side of the {@link ComplaintClockProcessor}: the acknowledged complaints of one task and their promise
+ * ledgers ({@link PromiseLedger}). It applies acknowledgements and updates and catches up due promises; what it emits
+ * goes out through the processor ({@link Output}), so the processor keeps the one place that forwards.
+ */
+final class PromiseKeeping {
+
+    /** Where the points and state rows go: the processor's sinks. */
+    interface Output {
+        /** A response-due per event of {@code complaint}, stamped {@code now}. */
+        void due(OpenComplaint complaint, List<DueEvent> events, Instant now);
+
+        /** The complaint's state row under {@code record}'s key and headers, stamped {@code now}. */
+        void state(Record<String, ?> record, ComplaintState state, Instant now);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(PromiseKeeping.class);
+
+    private final PromiseStore promises;
+    private final Output out;
+
+    PromiseKeeping(PromiseStore promises, Output out) {
+        this.promises = promises;
+        this.out = out;
+    }
+
+    long rebuildIndex() {
+        return promises.rebuildIndex();
+    }
+
+    AcknowledgedComplaint get(String id) {
+        return promises.get(id);
+    }
+
+    /**
+     * The acknowledgement that stopped {@code owed}'s first-response clock: the complaint is kept, with a promise when
+     * the acknowledgement makes one, and even without, so that a later update can make one (it needs the complaint's
+     * facts and policy).
+     */
+    void acknowledged(Record<String, ?> record, OpenComplaint owed, ComplaintAcknowledged ack, Instant now) {
+        AcknowledgedComplaint acked = new AcknowledgedComplaint(owed, EarlyAck.of(ack),
+                PromiseLedger.after(owed.clock(), ack.getAcknowledgementId()), record.timestamp());
+        if (ack.getNextUpdateBy() != null) {
+            acked = acked.with(acked.ledger().promise(ack.getAcknowledgementId(), owed.clock().policy(), ack.getAcknowledgedAt(),
+                    ack.getNextUpdateBy(), now).ledger());
+        }
+        promises.put(promises.get(acked.id()), acked);
+        out.state(record, ComplaintEvents.acknowledgedState(acked, now), now);
+    }
+
+    /**
+     * An acknowledgement of a complaint acknowledged before: a retry of the same one changes nothing; one with a
+     * {@code nextUpdateBy} promises that time, replacing the open promise unless it was broken; one without only says
+     * again who owns it, which the first one recorded.
+     */
+    void acknowledgedAgain(Record<String, ?> record, AcknowledgedComplaint acked, ComplaintAcknowledged ack, Instant now) {
+        if (acked.ledger().applied(ack.getAcknowledgementId()) || ack.getNextUpdateBy() == null) {
+            LOG.info("acknowledgement {} for {}, acknowledged before: no new promise, nothing changes", ack.getAcknowledgementId(),
+                    record.key());
+            return;
+        }
+        apply(record, acked, acked.ledger().promise(ack.getAcknowledgementId(), acked.complaint().clock().policy(),
+                ack.getAcknowledgedAt(), ack.getNextUpdateBy(), now), now);
+    }
+
+    /** An update given to the customer: keeps, replaces or makes a promise of an acknowledged complaint. */
+    void updated(Record<String, ?> record, ComplaintUpdated update, Instant now) {
+        AcknowledgedComplaint acked = promises.get(record.key());
+        if (acked == null) {
+            // Not acknowledged (yet), unknown, or forgotten after the retention: there is no promise to keep.
+            LOG.info("update {} for {} without an acknowledged complaint; no promise tracked", update.getUpdateId(), record.key());
+            return;
+        }
+        if (acked.ledger().applied(update.getUpdateId())) {
+            LOG.info("update {} for {} applied before; a retry, nothing changes", update.getUpdateId(), record.key());
+            return;
+        }
+        apply(record, acked, acked.ledger().update(update.getUpdateId(), acked.complaint().clock().policy(), update.getUpdatedAt(),
+                update.getNextUpdateBy(), update.getDelay(), now), now);
+    }
+
+    /** Up to {@code max} keys of promises due at or before {@code horizon}. */
+    List<Bytes> due(Instant horizon, int max) {
+        return promises.due(horizon, max);
+    }
+
+    /** Emits the open promise's due points up to {@code horizon}, stamped {@code now}. */
+    void catchUp(Bytes indexKey, Instant horizon, Instant now) {
+        AcknowledgedComplaint acked = promises.get(DueIndexKey.complaintId(indexKey));
+        if (acked == null || acked.nextDueAt() == null) {
+            promises.dropIndexEntry(indexKey);
+            return;
+        }
+        PromiseLedger.Step step = acked.ledger().catchUp(horizon, now);
+        out.due(acked.complaint(), step.events(), now);
+        AcknowledgedComplaint next = acked.with(step.ledger());
+        promises.put(acked, next);
+        out.state(new Record<>(acked.id(), null, now.toEpochMilli()), ComplaintEvents.acknowledgedState(next, now), now);
+    }
+
+    /** Forgets the complaints with no promise open whose last event is before {@code before} (stream time); returns how many. */
+    int forgetIdle(long before) {
+        return promises.forgetIdle(before);
+    }
+
+    /** Emits the step's owed points, stamped {@code now}, stores its ledger and writes the complaint's state. */
+    private void apply(Record<String, ?> record, AcknowledgedComplaint acked, PromiseLedger.Step step, Instant now) {
+        out.due(acked.complaint(), step.events(), now);
+        AcknowledgedComplaint next = acked.with(step.ledger(), record.timestamp());
+        promises.put(acked, next);
+        out.state(record, ComplaintEvents.acknowledgedState(next, now), now);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.heed.routing.topology.store;
+
+import dev.heed.routing.sla.Level;
+import dev.heed.routing.sla.PromiseClock;
+import dev.heed.routing.sla.PromiseLedger;
+import dev.heed.routing.sla.SlaPolicy;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The state-store format of an {@link AcknowledgedComplaint}: a format byte, the complaint in its own
+ * {@link OpenComplaintSerde} format (length-prefixed, so it evolves on its own), then the acknowledgement, the ledger
+ * and the open promise, if any. The promise's policy is the complaint's, so it is not written twice. Internal to this
+ * service; a new field means a new format byte, and the reader keeps reading the old ones.
+ */
+public final class AcknowledgedComplaintSerde {
+
+    private static final byte FORMAT_1 = 1;
+
+    private AcknowledgedComplaintSerde() {
+    }
+
+    public static Serde<AcknowledgedComplaint> serde() {
+        return Serdes.serdeFrom((topic, value) -> value == null ? null : write(value),
+                (topic, bytes) -> bytes == null ? null : read(bytes));
+    }
+
+    static byte[] write(AcknowledgedComplaint value) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(192); DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT_1);
+            byte[] complaint = OpenComplaintSerde.write(value.complaint());
+            out.writeInt(complaint.length);
+            out.write(complaint);
+            out.writeLong(value.ack().at().toEpochMilli());
+            out.writeUTF(value.ack().agent());
+            out.writeLong(value.lastEventAt());
+            PromiseLedger ledger = value.ledger();
+            out.writeInt(ledger.made());
+            out.writeInt(ledger.kept());
+            out.writeInt(ledger.replaced());
+            out.writeInt(ledger.broken());
+            out.writeInt(ledger.pointsSent());
+            out.writeByte(ledger.level().ordinal());
+            writeTime(out, ledger.lastReminderAt());
+            out.writeUTF(ledger.lastEventId() == null ? "" : ledger.lastEventId());
+            PromiseClock open = ledger.open();
+            out.writeBoolean(open != null);
+            if (open != null) {
+                out.writeLong(open.madeAt().toEpochMilli());
+                out.writeLong(open.promisedAt().toEpochMilli());
+                out.writeInt(open.numberBefore());
+                out.writeInt(open.sent());
+                out.writeByte(open.level().ordinal());
+                writeTime(out, open.lastDueAt());
+            }
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static AcknowledgedComplaint read(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            byte format = in.readByte();
+            if (format != FORMAT_1) {
+                throw new SerializationException("unknown acknowledged-complaint format " + format);
+            }
+            byte[] complaintBytes = new byte[in.readInt()];
+            in.readFully(complaintBytes);
+            OpenComplaint complaint = OpenComplaintSerde.read(complaintBytes);
+            EarlyAck ack = new EarlyAck(Instant.ofEpochMilli(in.readLong()), in.readUTF());
+            long lastEventAt = in.readLong();
+            int made = in.readInt();
+            int kept = in.readInt();
+            int replaced = in.readInt();
+            int broken = in.readInt();
+            int pointsSent = in.readInt();
+            Level level = Level.values()[in.readByte()];
+            Instant lastReminderAt = readTime(in);
+            String lastEventId = in.readUTF();
+            PromiseClock open = null;
+            if (in.readBoolean()) {
+                SlaPolicy policy = complaint.clock().policy();
+                open = new PromiseClock(complaint.id(), policy, Instant.ofEpochMilli(in.readLong()), Instant.ofEpochMilli(in.readLong()),
+                        in.readInt(), in.readInt(), Level.values()[in.readByte()], readTime(in));
+            }
+            PromiseLedger ledger = new PromiseLedger(complaint.id(), made, kept, replaced, broken, open, pointsSent, level, lastReminderAt,
+                    lastEventId.isEmpty() ? null : lastEventId);
+            return new AcknowledgedComplaint(complaint, ack, ledger, lastEventAt);
+        } catch (IOException e) {
+            throw new SerializationException("corrupt acknowledged-complaint record", e);
+        }
+    }
+
+    private static void writeTime(DataOutputStream out, Instant at) throws IOException {
+        out.writeLong(at == null ? -1 : at.toEpochMilli());
+    }
+
+    private static Instant readTime(DataInputStream in) throws IOException {
+        long at = in.readLong();
+        return at < 0 ? null : Instant.ofEpochMilli(at);
+    }
+}
