@@ -173,7 +173,7 @@ final class MailInbox extends Receiver implements AutoCloseable {
         String name = template == null ? "" : template.substring(0, template.indexOf('/') < 0 ? template.length() : template.indexOf('/'));
         return switch (name) {
             case "agent-escalated" -> "complaint.escalated|" + about;
-            case "agent-due" -> {
+            case "agent-due", "agent-promise" -> {
                 Matcher m = REMINDER.matcher(text);
                 yield "complaint.response-due|" + about + "|" + (m.find() ? m.group(1) : "?");
             }

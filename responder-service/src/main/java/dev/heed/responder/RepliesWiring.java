@@ -43,7 +43,8 @@ final class RepliesWiring {
         ResponderConfig config = base.config();
         TemplateLibrary templates = new TemplateLibrary(config.templateDir(), config.defaultLanguage());
         templates.requireDefaults(ReplyTemplate.allNames());
-        templates.requireDefaults(List.of(AgentNotifications.ESCALATED_TEMPLATE, AgentNotifications.DUE_TEMPLATE));
+        templates.requireDefaults(List.of(AgentNotifications.ESCALATED_TEMPLATE, AgentNotifications.DUE_TEMPLATE,
+                AgentNotifications.PROMISE_TEMPLATE));
         TimeFormat times = new TimeFormat(config.zone());
         Responses responses = new Responses(new CustomerReplies(templates, new ReplyRouting(config.sources()), times),
                 new AgentNotifications(templates, config.agentRoutes(), times, clock, config.publicUrl(), config.agentLanguage()),

@@ -2,6 +2,7 @@ package dev.heed.responder.notify;
 
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.DeliveryChannel;
+import dev.heed.events.DueKind;
 import dev.heed.events.EscalationLevel;
 import dev.heed.events.ResponseDue;
 import dev.heed.events.ResponseKind;
@@ -28,6 +29,8 @@ import java.util.function.Function;
 public final class AgentNotifications {
     public static final String ESCALATED_TEMPLATE = "agent-escalated";
     public static final String DUE_TEMPLATE = "agent-due";
+    /** For the points of a promise clock (PROMISE_ kinds): the promised update, not the first response, is due. */
+    public static final String PROMISE_TEMPLATE = "agent-promise";
 
     private final TemplateLibrary templates;
     private final AgentRoutes routes;
@@ -69,21 +72,43 @@ public final class AgentNotifications {
         model.put("dueIn", TimeFormat.duration(overdue));
         model.put("breachAt", times.time(event.getBreachAt()));
         model.put("reminderNumber", event.getReminderNumber());
-        TemplateLibrary.Rendered rendered = templates.render(DUE_TEMPLATE, language, model);
+        boolean promise = isPromise(event.getKind());
+        if (promise) {
+            model.put("promisedAt", times.time(event.getBreachAt()));
+            model.put("updateUrl", updateUrl(event.getComplaintId()));
+        }
+        TemplateLibrary.Rendered rendered = templates.render(promise ? PROMISE_TEMPLATE : DUE_TEMPLATE, language, model);
         Map<String, Object> payload = payload("complaint.response-due", model, event.getLevel());
         payload.put("kind", event.getKind().name());
         payload.put("reminderNumber", event.getReminderNumber());
         payload.put("dueAt", event.getDueAt().toString());
         payload.put("breachAt", event.getBreachAt().toString());
         payload.put("overdueBySeconds", overdue.toSeconds());
+        if (promise) {
+            payload.put("promisedAt", event.getBreachAt().toString());
+            payload.put("updateUrl", model.get("updateUrl"));
+        }
         return messages(event.getComplaintId(), event.getLevel(), event.getQueue(), trigger, rendered, payload,
                 event.getTraceId(), recipient -> MessageIds.reminder(event.getComplaintId(), event.getReminderNumber(), recipient));
     }
 
     /** The URL an agent POSTs to, to acknowledge a complaint. */
     public String acknowledgeUrl(String complaintId) {
-        return publicUrl + "/v1/complaints/" + URLEncoder.encode(complaintId, StandardCharsets.UTF_8).replace("+", "%20")
-                + "/acknowledgements";
+        return complaintUrl(complaintId) + "/acknowledgements";
+    }
+
+    /** The URL an agent POSTs to, to send the customer an update (and keep, make or move a promise). */
+    public String updateUrl(String complaintId) {
+        return complaintUrl(complaintId) + "/updates";
+    }
+
+    private String complaintUrl(String complaintId) {
+        return publicUrl + "/v1/complaints/" + URLEncoder.encode(complaintId, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Whether a due point belongs to a promise clock rather than the first-response clock. */
+    static boolean isPromise(DueKind kind) {
+        return kind == DueKind.PROMISE_WARNING || kind == DueKind.PROMISE_BROKEN || kind == DueKind.PROMISE_REPEAT;
     }
 
     private Map<String, Object> common(String complaintId, String queue, String severity, String policy) {

@@ -76,6 +76,39 @@ class AgentNotificationsTest {
     }
 
     @Test
+    void shouldTellOfABrokenPromiseWithTheUpdateUrlNotTheAcknowledgeUrl() {
+        Instant promised = BREACH.plus(Duration.ofHours(2));
+        ResponseDue broken = SampleEvents.responseDue("fb-1");
+        broken.setKind(DueKind.PROMISE_BROKEN);
+        broken.setBreachAt(promised);
+        broken.setPromisedAt(promised);
+
+        OutboundMessage message = at(promised.plus(Duration.ofMinutes(20)), routes).due(broken, "t:0:5").get(0);
+
+        assertThat(message.template()).isEqualTo("agent-promise/en");
+        assertThat(message.subject()).isEqualTo("[TEAM_LEAD] Complaint fb-1 in billing: the promised update is overdue by 20m");
+        assertThat(message.body()).contains("promise is broken", "Reminder 4", "POST https://heed.example.com/v1/complaints/fb-1/updates")
+                .doesNotContain("/acknowledgements", "has not been acknowledged");
+        assertThat(message.payload()).containsEntry("kind", "PROMISE_BROKEN").containsEntry("promisedAt", promised.toString())
+                .containsEntry("updateUrl", "https://heed.example.com/v1/complaints/fb-1/updates");
+    }
+
+    @Test
+    void shouldSayHowLongIsLeftBeforeAPromisedUpdate() {
+        Instant promised = BREACH.plus(Duration.ofHours(2));
+        ResponseDue warning = SampleEvents.responseDue("fb-1");
+        warning.setKind(DueKind.PROMISE_WARNING);
+        warning.setLevel(EscalationLevel.AGENT);
+        warning.setBreachAt(promised);
+        warning.setPromisedAt(promised);
+
+        OutboundMessage message = at(promised.minus(Duration.ofMinutes(30)), routes).due(warning, "t:0:6").get(0);
+
+        assertThat(message.subject()).isEqualTo("[AGENT] Complaint fb-1 in billing: the promised update is due in 30m");
+        assertThat(message.body()).contains("The update is due");
+    }
+
+    @Test
     void shouldRecordAnUndeliverableNotificationWhenNobodyIsConfigured() {
         List<OutboundMessage> messages = at(BREACH, new AgentRoutes(Map.of())).due(SampleEvents.responseDue("fb-1"), "t:0:4");
 
