@@ -49,6 +49,8 @@ final class ComplaintSignals {
             "four", "five", "six", "for", "on", "in", "at", "over", "up", "out", "back", "through", "into", "twice",
             "again", "all", "here", "there", "this", "last", "yesterday", "today", "online", "ages", "hours",
             "since", "about", "almost", "nearly", "half", "both", "every", "with", "off");
+    /** Share of its strength a problem keeps when a remedy is told as done after it (2.5). */
+    static final double RESOLVED = 0.3;
     /** "keeps crashing". */
     static final double KEEPS_DOING = 0.8;
     private static final java.util.Set<String> KEEP_FINE = Lookups.setOf("going", "smiling", "improving", "getting",
@@ -103,7 +105,8 @@ final class ComplaintSignals {
     Result detect(String text, List<Token> tokens, WaitDuration.Wait wait) {
         List<KeywordTable.Match<ProblemKind>> matches = phrases.scanWithIndex(tokens);
         Finding mismatch = Mismatch.find(text, tokens);
-        if (matches.isEmpty() && mismatch == null && (wait.days() < HOUR || wait.days() >= YEAR) && !mayKeepDoing(tokens)) {
+        Finding shortfall = Shortfall.find(text, tokens);
+        if (matches.isEmpty() && mismatch == null && shortfall == null && (wait.days() < HOUR || wait.days() >= YEAR) && !mayKeepDoing(tokens)) {
             return Result.NONE;
         }
         boolean[] benign = benign(tokens, matches);
@@ -139,6 +142,12 @@ final class ComplaintSignals {
             harm += mismatch.weight();
             evidence.add(mismatch);
         }
+        if (shortfall != null && counted[ProblemKind.PROMISE_BROKEN.ordinal()] < PER_KIND) {
+            counted[ProblemKind.PROMISE_BROKEN.ordinal()]++;
+            strength += shortfall.weight();
+            harm += shortfall.weight();
+            evidence.add(shortfall);
+        }
         if (wait.days() >= HOUR && wait.days() < YEAR && wait.evidence() != null) {
             double w = wait.days() >= 1 ? 1.0 : 0.8;
             Finding e = wait.evidence();
@@ -148,6 +157,20 @@ final class ComplaintSignals {
         if (strength == 0) {
             return benign == null ? Result.NONE : new Result(0, 0, List.of(), benign);
         }
+        int lastProblem = -1;
+        for (Finding f : evidence) {
+            lastProblem = Math.max(lastProblem, f.end());
+        }
+        int remedied = lastProblem < 0 ? -1 : Irony.remedyDone(tokens, tokenAfter(tokens, lastProblem), tokens.size());
+        if (remedied >= 0) {
+            // "a drink was missing, support refunded it in minutes": the problem was put right, and the text is
+            // about that. It counts a part, so that a remedy told with a new problem still escalates.
+            Token r = tokens.get(remedied);
+            evidence.add(new Finding("problem:resolved", "complaint", text.substring(r.start(), r.end()), r.start(),
+                    r.end(), RESOLVED));
+            strength *= RESOLVED;
+            harm *= RESOLVED;
+        }
         double involvement = involvement(tokens);
         if (involvement < 1) {
             evidence.add(Finding.untied("problem:involvement", "complaint",
@@ -155,6 +178,16 @@ final class ComplaintSignals {
                     involvement));
         }
         return new Result(strength * involvement, harm * involvement, evidence, benign);
+    }
+
+    /** The index of the first token that starts at or after {@code offset}. */
+    private static int tokenAfter(List<Token> tokens, int offset) {
+        for (int k = 0; k < tokens.size(); k++) {
+            if (tokens.get(k).start() >= offset) {
+                return k;
+            }
+        }
+        return tokens.size();
     }
 
     /** The tokens covered by a look-alike ({@code NOT_A_PROBLEM}), or null when there is none. */
