@@ -424,6 +424,37 @@ class ComplaintDetectionTest {
         assertThat(c.evidence()).noneMatch(e -> e.rule().equals("problem:resolved"));
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The landlord hasn't answered a single message since the boiler went.
+            My tutor has not marked any of my essays since the start of term.
+            You haven't updated the ticket since I raised it.
+            """)
+    void somethingOwedAndNotDoneSinceATimeIsWaiting(String text) {
+        assertThat(escalates(text, true).evidence()).anyMatch(e -> e.rule().equals("problem:WAITING")
+                && e.weight() == ComplaintSignals.UNMET_SINCE);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            I haven't had a single issue since I switched to you.
+            The team hasn't been this good since the nineties.
+            The printer hasn't given us any problems since the update.
+            The striker hasn't scored since Saturday, a slump for the club.
+            """)
+    void theWritersOwnOrAComparisonSinceIsNoWait(String text) {
+        assertThat(CLASSIFIER.problem(text).evidence()).noneMatch(e -> e.weight() == ComplaintSignals.UNMET_SINCE
+                && e.rule().equals("problem:WAITING"));
+    }
+
+    @Test
+    void aRemedyWhoseCircumstanceIsTheProblemIsAResolution() {
+        assertThat(escalates("The hotel upgraded us to a suite after the booking mix-up. Made our week.", false).evidence())
+                .anyMatch(e -> e.rule().equals("problem:resolved"));
+        assertThat(classify("They moved us to a smaller room after the booking mix-up.").evidence())
+                .noneMatch(e -> e.rule().equals("problem:resolved"));
+    }
+
     @Test
     void aLookAlikeCarriesNoNegativeSentiment() {
         assertThat(CLASSIFIER.rules("We had a late checkout.").evidence()).noneMatch(e -> e.text().equalsIgnoreCase("late"));
