@@ -453,6 +453,9 @@ class ComplaintDetectionTest {
                 .anyMatch(e -> e.rule().equals("problem:resolved"));
         assertThat(classify("They moved us to a smaller room after the booking mix-up.").evidence())
                 .noneMatch(e -> e.rule().equals("problem:resolved"));
+        // How the problem was done, not a remedy.
+        assertThat(CLASSIFIER.problem("The update ruined my album by replacing the photos with thumbnails.").evidence())
+                .noneMatch(e -> e.rule().equals("problem:resolved"));
     }
 
     @Test
