@@ -16,7 +16,9 @@ import java.util.List;
  * the text speaks in the first person ("my flight", "we waited", "charged me"), {@value #ADDRESSED} when it
  * only speaks to someone ("@brand", "you", "your"), and {@value #DETACHED} when it does neither ("Team lost
  * again", a headline about a fraud trial). A stated wait counts from an hour up to, not including, a year
- * ("a customer for 20 years" is loyalty, not waiting). Immutable and thread-safe.
+ * ("a customer for 20 years" is loyalty, not waiting). Besides the phrases, shapes found in code: what was asked
+ * for against what came ({@link Mismatch}), a quantity far from the one promised ({@link Shortfall}), something
+ * owed and not done "since", and (lowering the strength) a remedy told as done. Immutable and thread-safe.
  */
 final class ComplaintSignals {
 
@@ -49,7 +51,10 @@ final class ComplaintSignals {
             "four", "five", "six", "for", "on", "in", "at", "over", "up", "out", "back", "through", "into", "twice",
             "again", "all", "here", "there", "this", "last", "yesterday", "today", "online", "ages", "hours",
             "since", "about", "almost", "nearly", "half", "both", "every", "with", "off");
-    /** Share of its strength a problem keeps when a remedy is told as done after it (2.5). */
+    /**
+     * Share of its strength a problem keeps when a remedy is told as done after it, or before it with the problem
+     * as its circumstance ("upgraded us after the mix-up") (2.5).
+     */
     static final double RESOLVED = 0.3;
     /** "keeps crashing". */
     static final double KEEPS_DOING = 0.8;

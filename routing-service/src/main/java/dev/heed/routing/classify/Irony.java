@@ -49,7 +49,7 @@ final class Irony {
     /** Words that make a closing sentence something other than a verdict on the problem. */
     private static final Set<String> CLOSE_BREAKERS = Lookups.setOf("still", "though", "but", "however", "anyway",
             "otherwise", "overall", "apart", "except", "not", "no", "never", "although", "nevertheless", "luckily",
-            "fortunately", "thankfully", "at", "least", "least", "now", "finally", "eventually");
+            "fortunately", "thankfully", "at", "least", "now", "finally", "eventually");
 
     private Irony() {
     }
@@ -80,11 +80,11 @@ final class Irony {
      * The third shape, 2.5: a terse verdict of praise that closes a text after its problem, in a sentence of its
      * own: "... and the food came cold. Great.", "... 3mbps on a 500mbps plan. Great value 👏", "... Fun times".
      * The closing sentence is at most {@value #CLOSING_WORDS} words, holds a positive word the rules counted,
-     * and besides it and a few intensifiers or articles at most one other word, after the praise; nobody is its subject (no
-     * "I", "you", "we"), and it has no negation, contrast ("still", "though") or remedy. Between the problem and
-     * the close stands no contrast and no remedy: "lost my booking, but the desk found it in seconds. Lovely
-     * staff." praises the remedy; nor any praise before it: then the text is mixed or glad, and its close meant.
-     * A longer sentence of praise ("The crew were great") is taken as meant.
+     * and besides it and a few intensifiers or articles at most one other word, after the praise; nobody is its
+     * subject (no "I", "you", "we"), and it has no negation, contrast ("still", "though") or remedy. Between the
+     * problem and the close stands no contrast and no remedy ("lost my booking, but the desk found it in seconds.
+     * Lovely staff." praises the remedy), and before the close no praise at all (then the text is mixed or glad,
+     * and its close meant). A longer sentence of praise ("The crew were great") is taken as meant.
      */
     private static Finding closingPraise(String text, List<Token> tokens, List<Finding> sentiment, List<Finding> problem) {
         int end = tokens.size();
