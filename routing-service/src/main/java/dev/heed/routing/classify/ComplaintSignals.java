@@ -16,7 +16,9 @@ import java.util.List;
  * the text speaks in the first person ("my flight", "we waited", "charged me"), {@value #ADDRESSED} when it
  * only speaks to someone ("@brand", "you", "your"), and {@value #DETACHED} when it does neither ("Team lost
  * again", a headline about a fraud trial). A stated wait counts from an hour up to, not including, a year
- * ("a customer for 20 years" is loyalty, not waiting). Immutable and thread-safe.
+ * ("a customer for 20 years" is loyalty, not waiting). Besides the phrases, shapes found in code: what was asked
+ * for against what came ({@link Mismatch}), a quantity far from the one promised ({@link Shortfall}), something
+ * owed and not done "since", and (lowering the strength) a remedy told as done. Immutable and thread-safe.
  */
 final class ComplaintSignals {
 
@@ -49,6 +51,11 @@ final class ComplaintSignals {
             "four", "five", "six", "for", "on", "in", "at", "over", "up", "out", "back", "through", "into", "twice",
             "again", "all", "here", "there", "this", "last", "yesterday", "today", "online", "ages", "hours",
             "since", "about", "almost", "nearly", "half", "both", "every", "with", "off");
+    /**
+     * Share of its strength a problem keeps when a remedy is told as done after it, or before it with the problem
+     * as its circumstance ("upgraded us after the mix-up") (2.5).
+     */
+    static final double RESOLVED = 0.3;
     /** "keeps crashing". */
     static final double KEEPS_DOING = 0.8;
     private static final java.util.Set<String> KEEP_FINE = Lookups.setOf("going", "smiling", "improving", "getting",
@@ -103,7 +110,9 @@ final class ComplaintSignals {
     Result detect(String text, List<Token> tokens, WaitDuration.Wait wait) {
         List<KeywordTable.Match<ProblemKind>> matches = phrases.scanWithIndex(tokens);
         Finding mismatch = Mismatch.find(text, tokens);
-        if (matches.isEmpty() && mismatch == null && (wait.days() < HOUR || wait.days() >= YEAR) && !mayKeepDoing(tokens)) {
+        Finding shortfall = Shortfall.find(text, tokens);
+        Finding unmet = unmetSince(text, tokens, wait.evidence());
+        if (matches.isEmpty() && mismatch == null && shortfall == null && unmet == null && (wait.days() < HOUR || wait.days() >= YEAR) && !mayKeepDoing(tokens)) {
             return Result.NONE;
         }
         boolean[] benign = benign(tokens, matches);
@@ -139,6 +148,17 @@ final class ComplaintSignals {
             harm += mismatch.weight();
             evidence.add(mismatch);
         }
+        if (unmet != null && counted[ProblemKind.WAITING.ordinal()] < PER_KIND) {
+            counted[ProblemKind.WAITING.ordinal()]++;
+            strength += unmet.weight();
+            evidence.add(unmet);
+        }
+        if (shortfall != null && counted[ProblemKind.PROMISE_BROKEN.ordinal()] < PER_KIND) {
+            counted[ProblemKind.PROMISE_BROKEN.ordinal()]++;
+            strength += shortfall.weight();
+            harm += shortfall.weight();
+            evidence.add(shortfall);
+        }
         if (wait.days() >= HOUR && wait.days() < YEAR && wait.evidence() != null) {
             double w = wait.days() >= 1 ? 1.0 : 0.8;
             Finding e = wait.evidence();
@@ -148,6 +168,23 @@ final class ComplaintSignals {
         if (strength == 0) {
             return benign == null ? Result.NONE : new Result(0, 0, List.of(), benign);
         }
+        int lastProblem = -1;
+        for (Finding f : evidence) {
+            lastProblem = Math.max(lastProblem, f.end());
+        }
+        int remedied = lastProblem < 0 ? -1 : Irony.remedyDone(tokens, tokenAfter(tokens, lastProblem), tokens.size());
+        if (remedied < 0 && !evidence.isEmpty()) {
+            remedied = remedyBefore(tokens, evidence);
+        }
+        if (remedied >= 0) {
+            // "a drink was missing, support refunded it in minutes": the problem was put right, and the text is
+            // about that. It counts a part, so that a remedy told with a new problem still escalates.
+            Token r = tokens.get(remedied);
+            evidence.add(new Finding("problem:resolved", "complaint", text.substring(r.start(), r.end()), r.start(),
+                    r.end(), RESOLVED));
+            strength *= RESOLVED;
+            harm *= RESOLVED;
+        }
         double involvement = involvement(tokens);
         if (involvement < 1) {
             evidence.add(Finding.untied("problem:involvement", "complaint",
@@ -155,6 +192,99 @@ final class ComplaintSignals {
                     involvement));
         }
         return new Result(strength * involvement, harm * involvement, evidence, benign);
+    }
+
+    /**
+     * "upgraded us to a suite after the booking mix-up", "rebooked me after the cancellation": a remedy told as
+     * done earlier in the sentence whose problem is its circumstance ("after" up to three words before the
+     * first problem). The token of the remedy, or -1.
+     */
+    private static int remedyBefore(List<Token> tokens, List<Finding> evidence) {
+        int first = Integer.MAX_VALUE;
+        for (Finding f : evidence) {
+            if (f.start() >= 0) {
+                first = Math.min(first, f.start());
+            }
+        }
+        int p = tokenAfter(tokens, first);
+        for (int b = p - 1; b >= 0 && b >= p - 3; b--) {
+            Token t = tokens.get(b);
+            if (t.endsSentence()) {
+                return -1;
+            }
+            if (t.norm().equals("after")) {
+                int sentence = b;
+                while (sentence > 0 && !tokens.get(sentence - 1).endsSentence()) {
+                    sentence--;
+                }
+                return Irony.remedyDone(tokens, sentence, b);
+            }
+        }
+        return -1;
+    }
+
+    /** Weight of something someone else has not done for a stated time ("hasn't replied since Monday"). */
+    static final double UNMET_SINCE = 0.9;
+    private static final java.util.Set<String> NOT_DONE_SINCE = Lookups.setOf("hasn't", "haven't", "hasnt", "havent");
+
+    /**
+     * "the instructor hasn't graded anything since week 2", "you haven't replied since Monday": a negated
+     * perfect, then "since" within six words in the sentence, is something owed and not done for a while,
+     * whatever the verb. Not the writer's own ("I haven't had any problems since"), nor "been" or "had" after
+     * the negation ("hasn't been this good since", "haven't had a problem since"), which compare or count; nor
+     * when "since" opens a stated wait ("since Monday"), which counts already.
+     */
+    private static Finding unmetSince(String text, List<Token> tokens, Finding waited) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).norm().equals("since")) {
+                continue;
+            }
+            if (waited != null && waited.start() <= tokens.get(i).start() && waited.end() > tokens.get(i).start()) {
+                // "hasn't recovered since Saturday": the stated wait already counts this time; once is enough.
+                return null;
+            }
+            for (int j = i - 1; j >= 0 && j >= i - 6; j--) {
+                Token t = tokens.get(j);
+                if (t.endsSentence()) {
+                    break;
+                }
+                int negation = -1;
+                if (NOT_DONE_SINCE.contains(t.norm())) {
+                    negation = j;
+                } else if (t.norm().equals("not") && j > 0
+                        && (tokens.get(j - 1).norm().equals("has") || tokens.get(j - 1).norm().equals("have"))) {
+                    negation = j - 1;
+                }
+                if (negation < 0) {
+                    continue;
+                }
+                String next = tokens.get(j + 1).norm();
+                boolean own = negation > 0 && FIRST_PERSON.contains(tokens.get(negation - 1).norm());
+                if (own || next.equals("been") || next.equals("had")) {
+                    return null;
+                }
+                for (int k = j + 1; k < i; k++) {
+                    if (NONE_OF.contains(tokens.get(k).norm())) {
+                        return null;
+                    }
+                }
+                Token a = tokens.get(negation);
+                Token b = tokens.get(i);
+                return new Finding("problem:" + ProblemKind.WAITING, "complaint", text.substring(a.start(), b.end()),
+                        a.start(), b.end(), UNMET_SINCE);
+            }
+        }
+        return null;
+    }
+
+    /** The index of the first token that starts at or after {@code offset}. */
+    private static int tokenAfter(List<Token> tokens, int offset) {
+        for (int k = 0; k < tokens.size(); k++) {
+            if (tokens.get(k).start() >= offset) {
+                return k;
+            }
+        }
+        return tokens.size();
     }
 
     /** The tokens covered by a look-alike ({@code NOT_A_PROBLEM}), or null when there is none. */

@@ -40,6 +40,17 @@ final class Irony {
             "through", "since", "when", "while", "compensat", "credit", "explain", "answer", "respon", "reply",
             "updat", "call", "assist", "support", "patien", "understand", "apolog", "sorry");
 
+    /** The closing sentence of praise is at most this many words ("Really great value, honestly" is four). */
+    static final int CLOSING_WORDS = 4;
+    /** Words that may stand in a closing verdict besides the praise: intensifiers, articles, "what a". */
+    private static final Set<String> CLOSE_FILLERS = Lookups.setOf("so", "just", "really", "truly", "absolutely",
+            "very", "such", "a", "an", "the", "what", "oh", "well", "how", "that's", "thats", "this", "is", "it's",
+            "its", "too", "simply", "totally", "honestly", "again", "another", "some", "real", "pure", "top");
+    /** Words that make a closing sentence something other than a verdict on the problem. */
+    private static final Set<String> CLOSE_BREAKERS = Lookups.setOf("still", "though", "but", "however", "anyway",
+            "otherwise", "overall", "apart", "except", "not", "no", "never", "although", "nevertheless", "luckily",
+            "fortunately", "thankfully", "at", "least", "now", "finally", "eventually");
+
     private Irony() {
     }
 
@@ -58,7 +69,93 @@ final class Irony {
             return null;
         }
         Finding thanked = thanksForTheProblem(text, tokens, problem);
-        return thanked != null ? thanked : praiseLeadingIntoTheProblem(text, tokens, sentiment, problem);
+        if (thanked != null) {
+            return thanked;
+        }
+        Finding led = praiseLeadingIntoTheProblem(text, tokens, sentiment, problem);
+        return led != null ? led : closingPraise(text, tokens, sentiment, problem);
+    }
+
+    /**
+     * The third shape, 2.5: a terse verdict of praise that closes a text after its problem, in a sentence of its
+     * own: "... and the food came cold. Great.", "... 3mbps on a 500mbps plan. Great value 👏", "... Fun times".
+     * The closing sentence is at most {@value #CLOSING_WORDS} words, holds a positive word the rules counted,
+     * and besides it and a few intensifiers or articles at most one other word, after the praise; nobody is its
+     * subject (no "I", "you", "we"), and it has no negation, contrast ("still", "though") or remedy. Between the
+     * problem and the close stands no contrast and no remedy ("lost my booking, but the desk found it in seconds.
+     * Lovely staff." praises the remedy), and before the close no praise at all (then the text is mixed or glad,
+     * and its close meant). A longer sentence of praise ("The crew were great") is taken as meant.
+     */
+    private static Finding closingPraise(String text, List<Token> tokens, List<Finding> sentiment, List<Finding> problem) {
+        int end = tokens.size();
+        while (end > 0 && (tokens.get(end - 1).isPunct() || tokens.get(end - 1).kind() == Token.Kind.LINK
+                || tokens.get(end - 1).kind() == Token.Kind.HANDLE)) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && !tokens.get(start - 1).endsSentence()) {
+            start--;
+        }
+        if (start == 0 || start >= end) {
+            return null;
+        }
+        int closeStart = tokens.get(start).start();
+        Finding before = null;
+        for (Finding f : problem) {
+            if (isProblem(f) && f.end() <= closeStart && (before == null || f.end() > before.end())) {
+                before = f;
+            }
+        }
+        if (before == null || !noRemedyAct(tokens, tokenAt(tokens, before.end()), start)
+                || !noContrast(sentiment, before.end(), closeStart)) {
+            return null;
+        }
+        for (Finding f : sentiment) {
+            // Praise before the close too: the text is mixed or glad ("waited for the sale, and now I'm enjoying
+            // it ... Love it!"), and its closing praise is meant.
+            if (isPraise(f) && f.start() < closeStart) {
+                return null;
+            }
+        }
+        int words = 0;
+        int other = 0;
+        boolean praised = false;
+        for (int k = start; k < end; k++) {
+            Token t = tokens.get(k);
+            if (!t.isWord()) {
+                continue;
+            }
+            words++;
+            String w = t.norm();
+            if (words > CLOSING_WORDS || CLOSE_BREAKERS.contains(w) || remedy(w)
+                    || ComplaintSignals.FIRST_PERSON.contains(w) || ComplaintSignals.SECOND_PERSON.contains(w)) {
+                return null;
+            }
+            boolean praise = false;
+            for (Finding f : sentiment) {
+                if (isPraise(f) && f.start() <= t.start() && f.end() >= t.end()) {
+                    praise = true;
+                    break;
+                }
+            }
+            praised |= praise;
+            // The one other word follows the praise, as in an exclamation ("Great value", "Fun times"); before
+            // it, the praise is a statement about something else ("Food excellent", "Staff lovely").
+            if (!praise && !CLOSE_FILLERS.contains(w) && (++other > 1 || !praised)) {
+                return null;
+            }
+        }
+        for (Finding f : sentiment) {
+            // An emoji of praise counts too ("... 3 days late 👏"), a negative word in the close does not go with it.
+            if (f.start() >= closeStart && f.start() < tokens.get(end - 1).end() && f.decision().equals("sentiment")) {
+                if (isPraise(f)) {
+                    praised = true;
+                } else if (f.weight() < 0 && f.rule().equals("lexicon")) {
+                    return null;
+                }
+            }
+        }
+        return praised ? irony(text, before.start(), text.length()) : null;
     }
 
     private static Finding thanksForTheProblem(String text, List<Token> tokens, List<Finding> problem) {
@@ -142,6 +239,16 @@ final class Irony {
         return true;
     }
 
+    /** No remedy itself in tokens {@code [from, to)}; its circumstance ("during", "since") may stand there. */
+    private static boolean noRemedyAct(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (remedyAct(tokens.get(k).norm())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Word beginnings in {@link #REMEDIES} that name the circumstance of a remedy, not the remedy itself. */
     private static final List<String> CIRCUMSTANCES = List.of("after", "despite", "during", "through", "since", "when",
             "while");
@@ -157,6 +264,47 @@ final class Irony {
             }
         }
         return true;
+    }
+
+    /**
+     * A remedy told as done by someone ("refunded", "fixed", "found it"): the problem was put right (2.5). Past
+     * forms only: "ruined the evening by replacing the singer" tells how the problem was done, not a remedy.
+     */
+    private static final Set<String> REMEDIED = Lookups.setOf("refunded", "fixed", "sorted", "resolved", "replaced",
+            "rebooked", "restored", "solved", "waived", "reversed", "credited", "reimbursed", "compensated", "found",
+            "upgraded");
+    /** What before a remedy says it was not done ("never fixed", "still not sorted", "I found"). */
+    private static final Set<String> NOT_DONE = Lookups.setOf("not", "never", "isn't", "wasn't", "hasn't", "haven't",
+            "hadn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "no", "yet", "still", "be", "being", "get",
+            "i", "we", "to", "if", "until", "unless");
+    /** What after a remedy says the problem went on ("refunded the wrong card", "fixed it, but ..."). */
+    private static final Set<String> GOES_ON = Lookups.setOf("still", "again", "but", "yet", "however", "only",
+            "wrong", "half", "partially", "partly", "never", "not", "broke", "broken", "until", "then", "except");
+
+    /**
+     * The token of a remedy told as done between tokens {@code from} and {@code to} ("support refunded it",
+     * "they fixed it"), not negated or put as the writer's own act or a wish ("never fixed", "I sorted it myself",
+     * "want it fixed"), and not followed in the text by words that say the problem went on ("refunded the wrong
+     * card", "fixed it, but it broke again"); -1 when there is none.
+     */
+    static int remedyDone(List<Token> tokens, int from, int to) {
+        for (int k = Math.max(0, from); k < to && k < tokens.size(); k++) {
+            if (!REMEDIED.contains(tokens.get(k).norm())) {
+                continue;
+            }
+            boolean done = true;
+            for (int b = k - 1; b >= 0 && b >= k - 2 && done; b--) {
+                done = !NOT_DONE.contains(tokens.get(b).norm()) && !tokens.get(b).norm().endsWith("n't");
+            }
+            for (int a = k + 1; a < tokens.size() && done; a++) {
+                String w = tokens.get(a).norm();
+                done = !GOES_ON.contains(w) && !w.endsWith("n't");
+            }
+            if (done) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** Whether the word names a remedy or its circumstance ("fixing", "refund", "after"). */

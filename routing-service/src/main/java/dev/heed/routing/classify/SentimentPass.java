@@ -8,6 +8,8 @@ final class SentimentPass {
 
     /** A positive word read as sarcasm counts this share of its valence, negated. */
     static final double SARCASM_SCALAR = 0.8;
+    /** The upside-down face. */
+    static final String IRONY_FACE = "\uD83D\uDE43";
     private static final java.util.Set<String> SARCASM_TAGS = Lookups.setOf("sarcasm", "sarcastic", "irony", "not");
 
     /** A scored word or phrase; {@code sarcasmValue} is NaN unless it is a sarcasm frame. */
@@ -181,7 +183,8 @@ final class SentimentPass {
     /**
      * A positive frame ("oh great") is sarcasm when something else in the text is negative or a problem is
      * stated; so is a positive word in capitals or drawn out ("GENIUS", "greaaat") in a text that states a
-     * problem; and every positive word in a text marked {@code #sarcasm}.
+     * problem; and every positive word in a text marked {@code #sarcasm}. A frame after a remedy told as done
+     * ("missing a drink, but they refunded it at once. Great service") praises the remedy (2.5).
      */
     private void applySarcasmFrames() {
         boolean marked = sarcasmMarked();
@@ -194,7 +197,7 @@ final class SentimentPass {
         }
         for (Hit h : hits) {
             double flipped = Double.NaN;
-            if (!Double.isNaN(h.sarcasmValue) && !thanksForARemedy(h)) {
+            if (!Double.isNaN(h.sarcasmValue) && !thanksForARemedy(h) && Irony.remedyDone(tokens, 0, h.firstToken) < 0) {
                 flipped = h.sarcasmValue;
             } else if (h.value > 0 && (marked || problem && h.emphasised)) {
                 flipped = -h.value * SARCASM_SCALAR;
@@ -223,10 +226,27 @@ final class SentimentPass {
         return false;
     }
 
-    /** A hashtag that says the text means the opposite: #sarcasm, #sarcastic, #irony, #not. */
+    /**
+     * A hashtag that says the text means the opposite: #sarcasm, #sarcastic, #irony, #not; or the upside-down
+     * face 🙃, whose common use is to mark what was just said as ironic ("5 stars for the soggy chips 🙃"), unless
+     * glad emoji stand beside it.
+     */
     private boolean sarcasmMarked() {
         for (Token t : tokens) {
-            if (t.hashtag() && SARCASM_TAGS.contains(t.norm())) {
+            if (t.hashtag() && SARCASM_TAGS.contains(t.norm()) || t.norm().equals(IRONY_FACE) && !gladFaces()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Another emoji of praise in the text ("😃😃🙃", "🙃 ... 👌"): the upside-down face is then playful, not
+     * irony.
+     */
+    private boolean gladFaces() {
+        for (Hit h : hits) {
+            if (h.value > 0 && h.firstToken == h.lastToken && tokens.get(h.firstToken).kind() == Token.Kind.SYMBOL) {
                 return true;
             }
         }

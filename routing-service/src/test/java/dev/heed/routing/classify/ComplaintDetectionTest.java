@@ -319,6 +319,145 @@ class ComplaintDetectionTest {
         escalates(text, false);
     }
 
+    // 2.5: shapes of a complaint that no word of it names.
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Speed test shows 4mbps on the 300mbps package I signed up for.
+            Getting 12 mbps instead of 150 every evening.
+            It took 2 hours for a 20 minute oil change.
+            3 days for a "24 hour" turnaround, and no call.
+            """)
+    void aQuantityFarFromWhatWasPromisedIsABrokenPromise(String text) {
+        assertThat(CLASSIFIER.problem(text).evidence()).anyMatch(e -> e.rule().equals("problem:PROMISE_BROKEN")
+                && e.weight() == Shortfall.WEIGHT && e.start() >= 0);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Used 40GB of my 100GB allowance already this month.
+            Took 10 minutes for a 30 minute delivery window, impressive.
+            Getting 900mbps on a 1gbps plan, really happy.
+            Paid 20 for a 2 hour session.
+            Waited 5 minutes for a 4 minute bus.
+            """)
+    void aQuantityCloseToOrBetterThanPromisedIsNone(String text) {
+        assertThat(CLASSIFIER.problem(text).evidence()).noneMatch(e -> e.weight() == Shortfall.WEIGHT
+                && e.rule().equals("problem:PROMISE_BROKEN"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Speed test shows 4mbps on the 300mbps package I signed up for.
+            The "same day repair" we paid for is now booked for next Thursday.
+            The premium seats I paid extra for weren't even together.
+            The portal still says my application is under review.
+            """)
+    void whatWasPaidForOrAStatusThatNeverMovedEscalates(String text) {
+        assertThat(escalates(text, true).evidence()).anyMatch(e -> e.rule().startsWith("problem:") && e.start() >= 0);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            I paid for the upgrade and it was worth it.
+            The room we paid for was lovely and quiet.
+            I paid for dinner and then we walked home.
+            """)
+    void whatWasPaidForIsNoProblemWhenNothingBecameOfIt(String text) {
+        escalates(text, false);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            My parcel never arrived. Great.
+            The lift has been broken since Friday. Lovely.
+            Card declined twice at the till. Wonderful experience 👏
+            The broadband dropped out during my interview. Excellent.
+            """)
+    void aTerseVerdictOfPraiseAfterTheProblemIsIrony(String text) {
+        assertThat(escalates(text, true).evidence()).anyMatch(e -> e.rule().equals("irony"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Flight delayed two hours. Food excellent though.
+            Our luggage was lost and then found within the day. Brilliant.
+            The train was delayed, but the crew were great. Lovely trip.
+            Food arrived a bit late. Staff lovely.
+            My order was missing a drink, but they refunded it straight away. Great service.
+            I've been waiting for the summer sale and now I'm enjoying my new bike. Love it!
+            The weekend couldn't get much better. A perfect Saturday.
+            """)
+    void praiseThatClosesARemedyOrASecondTopicIsNoIrony(String text) {
+        assertThat(classify(text).evidence()).noneMatch(e -> e.rule().equals("irony"));
+    }
+
+    @Test
+    void theUpsideDownFaceMarksPraiseAsIrony() {
+        assertThat(escalates("Best five stars I have ever given to cold pizza 🙃", true).evidence())
+                .anyMatch(e -> e.rule().equals("sarcasm"));
+        assertThat(classify("Best five stars I have ever given to a pizza").evidence())
+                .noneMatch(e -> e.rule().equals("sarcasm"));
+        // Beside glad emoji the face is playful.
+        assertThat(classify("Road trip with the kids tomorrow 😃😃🙃").evidence())
+                .noneMatch(e -> e.rule().equals("sarcasm"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            My order was missing a drink, but they refunded it straight away. Great service.
+            The app crashed on login last week and the new version fixed it. Smooth now.
+            """)
+    void aProblemToldAsPutRightCountsLess(String text) {
+        assertThat(escalates(text, false).evidence()).anyMatch(e -> e.rule().equals("problem:resolved") && e.start() >= 0);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            They refunded the wrong card and my money is still missing.
+            The heating was fixed on Monday but it broke again on Tuesday.
+            I have asked three times for the leak to be fixed.
+            My bag was lost on the way out and never found.
+            """)
+    void aRemedyNotDoneOrUndoneIsNoResolution(String text) {
+        Verdict c = escalates(text, true);
+        assertThat(c.evidence()).noneMatch(e -> e.rule().equals("problem:resolved"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The landlord hasn't answered a single message since the boiler went.
+            My tutor has not marked any of my essays since the start of term.
+            You haven't updated the ticket since I raised it.
+            """)
+    void somethingOwedAndNotDoneSinceATimeIsWaiting(String text) {
+        assertThat(escalates(text, true).evidence()).anyMatch(e -> e.rule().equals("problem:WAITING")
+                && e.weight() == ComplaintSignals.UNMET_SINCE);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            I haven't had a single issue since I switched to you.
+            The team hasn't been this good since the nineties.
+            The printer hasn't given us any problems since the update.
+            The striker hasn't scored since Saturday, a slump for the club.
+            """)
+    void theWritersOwnOrAComparisonSinceIsNoWait(String text) {
+        assertThat(CLASSIFIER.problem(text).evidence()).noneMatch(e -> e.weight() == ComplaintSignals.UNMET_SINCE
+                && e.rule().equals("problem:WAITING"));
+    }
+
+    @Test
+    void aRemedyWhoseCircumstanceIsTheProblemIsAResolution() {
+        assertThat(escalates("The hotel upgraded us to a suite after the booking mix-up. Made our week.", false).evidence())
+                .anyMatch(e -> e.rule().equals("problem:resolved"));
+        assertThat(classify("They moved us to a smaller room after the booking mix-up.").evidence())
+                .noneMatch(e -> e.rule().equals("problem:resolved"));
+        // How the problem was done, not a remedy.
+        assertThat(CLASSIFIER.problem("The update ruined my album by replacing the photos with thumbnails.").evidence())
+                .noneMatch(e -> e.rule().equals("problem:resolved"));
+    }
+
     @Test
     void aLookAlikeCarriesNoNegativeSentiment() {
         assertThat(CLASSIFIER.rules("We had a late checkout.").evidence()).noneMatch(e -> e.text().equalsIgnoreCase("late"));
