@@ -48,9 +48,20 @@ public final class HashedFeatures {
 
     /** Bucket indexes and the token each came from; filled by {@link #extract}, reusable. */
     public static final class Buffer {
-        int[] buckets = new int[256];
-        int[] tokens = new int[256];
+        int[] buckets;
+        int[] tokens;
         int size;
+
+        public Buffer() {
+            this(256);
+        }
+
+        /** A buffer for about {@code capacity} features; it grows when a text has more. */
+        public Buffer(int capacity) {
+            // At least one slot: growing doubles the length.
+            buckets = new int[Math.max(16, capacity)];
+            tokens = new int[buckets.length];
+        }
 
         void add(int bucket, int token) {
             if (size == buckets.length) {
