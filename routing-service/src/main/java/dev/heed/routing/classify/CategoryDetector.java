@@ -12,6 +12,14 @@ import java.util.List;
  */
 final class CategoryDetector {
 
+    /** Best first; built once rather than per text. */
+    private static final Comparator<ScoredCategory> BEST_FIRST =
+            Comparator.comparingDouble(ScoredCategory::confidence).reversed();
+    /** The evidence decision per category, {@code "category:BILLING"}, made once rather than per match. */
+    private static final String[] DECISIONS = decisions();
+    /** {@code values()} copies its array on every call. */
+    private static final CategoryLabel[] LABELS = CategoryLabel.values();
+
     private final KeywordTable<CategoryLabel> keywords;
 
     CategoryDetector(KeywordTable<CategoryLabel> keywords) {
@@ -27,14 +35,14 @@ final class CategoryDetector {
     }
 
     List<ScoredCategory> detect(String text, List<Token> tokens, List<Finding> evidence) {
-        double[] sums = new double[CategoryLabel.values().length];
+        double[] sums = new double[LABELS.length];
         for (KeywordTable.Match<CategoryLabel> m : keywords.scan(tokens)) {
             sums[m.target().ordinal()] += m.weight();
-            evidence.add(new Finding(m.rule(), "category:" + m.target(), text.substring(m.start(), m.end()),
+            evidence.add(new Finding(m.rule(), DECISIONS[m.target().ordinal()], text.substring(m.start(), m.end()),
                     m.start(), m.end(), m.weight()));
         }
         List<ScoredCategory> scores = new ArrayList<>();
-        for (CategoryLabel c : CategoryLabel.values()) {
+        for (CategoryLabel c : LABELS) {
             if (sums[c.ordinal()] > 0) {
                 scores.add(new ScoredCategory(c, round(1 - Math.exp(-sums[c.ordinal()]))));
             }
@@ -42,8 +50,16 @@ final class CategoryDetector {
         if (scores.isEmpty()) {
             return List.of(new ScoredCategory(CategoryLabel.OTHER, 1.0));
         }
-        scores.sort(Comparator.comparingDouble(ScoredCategory::confidence).reversed());
+        scores.sort(BEST_FIRST);
         return scores;
+    }
+
+    private static String[] decisions() {
+        String[] decisions = new String[CategoryLabel.values().length];
+        for (CategoryLabel c : CategoryLabel.values()) {
+            decisions[c.ordinal()] = "category:" + c;
+        }
+        return decisions;
     }
 
     private static double round(double x) {

@@ -48,9 +48,10 @@ final class EscalationDecision {
         }
         double strength = problem + (intents.contains(IntentLabel.REFUND_REQUEST) ? INTENT_STRENGTH : 0)
                 + (intents.contains(IntentLabel.REPEAT_CONTACT) ? INTENT_STRENGTH : 0);
-        double p = Math.round(probability(negative, positive, strength) * 1000) / 1000.0;
+        long thousandths = Math.round(probability(negative, positive, strength) * 1000);
+        double p = thousandths / 1000.0;
         boolean escalate = p >= THRESHOLD;
-        evidence.add(Finding.untied("complaint-probability", "escalate", "p=" + p, p));
+        evidence.add(Finding.untied("complaint-probability", "escalate", "p=" + Decimals.THOUSANDTHS.text(thousandths), p));
         return new Verdict(escalate, escalate ? p : 1 - p);
     }
 

@@ -105,7 +105,9 @@ public final class FeedbackClassifier implements Classifier {
     }
 
     private ModelInput modelInput(List<Token> tokens, SentimentScorer.Result rules, ComplaintSignals.Result problem) {
-        HashedFeatures.Buffer buffer = new HashedFeatures.Buffer();
+        // A word gives about six features (itself, its pair, its 4-grams): sized for eight, a long text's buffer
+        // is not grown and copied three times over.
+        HashedFeatures.Buffer buffer = new HashedFeatures.Buffer(Math.max(256, tokens.size() * 8));
         hashed.extract(tokens, buffer);
         double s = rules.score();
         return new ModelInput(buffer, new double[] {s, Math.max(0, -s), problem.level()}, tokens.size());

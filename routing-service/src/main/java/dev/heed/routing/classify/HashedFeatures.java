@@ -48,9 +48,20 @@ public final class HashedFeatures {
 
     /** Bucket indexes and the token each came from; filled by {@link #extract}, reusable. */
     public static final class Buffer {
-        int[] buckets = new int[256];
-        int[] tokens = new int[256];
+        int[] buckets;
+        int[] tokens;
         int size;
+
+        public Buffer() {
+            this(256);
+        }
+
+        /** A buffer for about {@code capacity} features; it grows when a text has more. */
+        public Buffer(int capacity) {
+            // At least one slot: growing doubles the length.
+            buckets = new int[Math.max(16, capacity)];
+            tokens = new int[buckets.length];
+        }
 
         void add(int bucket, int token) {
             if (size == buckets.length) {
@@ -153,26 +164,38 @@ public final class HashedFeatures {
 
     /**
      * The 4-grams of {@code <word>} (a word of two letters gives one gram, {@code <ab>}), hashed with a rolling
-     * polynomial so no substring is made and each character is read once.
+     * polynomial so no substring is made and each character is read once. The boundary marks are handled
+     * outside the loop (the first gram, the step that drops {@code <}, the step that adds {@code >}), so the
+     * loop itself reads characters without asking where it is. The hashes are those of the plain rolling hash over
+     * {@code '<' + word + '>'}, which the shipped model was trained on: changing them would invalidate it.
      */
     private void characterGrams(String word, int token, Buffer into) {
-        int n = word.length() + 2;
-        if (n < GRAM) {
+        int len = word.length();
+        if (len < GRAM - 2) {
             return;
         }
-        int h = 0;
-        for (int k = 0; k < GRAM; k++) {
-            h = h * GRAM_PRIME + padded(word, k);
+        // <abc, or <ab> for a word of two letters.
+        int h = '<';
+        for (int k = 1; k < GRAM; k++) {
+            h = h * GRAM_PRIME + (k > len ? '>' : word.charAt(k - 1));
         }
         into.add(bucket(h, SEED_CHARS), token);
-        for (int end = GRAM; end < n; end++) {
-            h = (h - padded(word, end - GRAM) * GRAM_PRIME_POW) * GRAM_PRIME + padded(word, end);
+        if (len == GRAM - 2) {
+            return;
+        }
+        // abcd: drops '<', adds the fourth character (or '>' for a word of three letters).
+        h = (h - '<' * GRAM_PRIME_POW) * GRAM_PRIME + (len == GRAM - 1 ? '>' : word.charAt(GRAM - 1));
+        into.add(bucket(h, SEED_CHARS), token);
+        // The grams inside the word, each dropping one character and adding the next.
+        for (int end = GRAM + 1; end <= len; end++) {
+            h = (h - word.charAt(end - GRAM - 1) * GRAM_PRIME_POW) * GRAM_PRIME + word.charAt(end - 1);
             into.add(bucket(h, SEED_CHARS), token);
         }
-    }
-
-    private static char padded(String word, int at) {
-        return at == 0 ? '<' : at > word.length() ? '>' : word.charAt(at - 1);
+        // bcd>, unless the step above already added '>'.
+        if (len >= GRAM) {
+            h = (h - word.charAt(len - GRAM) * GRAM_PRIME_POW) * GRAM_PRIME + '>';
+            into.add(bucket(h, SEED_CHARS), token);
+        }
     }
 
     private int bucket(int h, int seed) {

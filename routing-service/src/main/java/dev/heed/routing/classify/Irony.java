@@ -26,7 +26,7 @@ final class Irony {
     private static final Set<String> THANKS = Lookups.setOf("thanks", "thank", "thx", "ty", "appreciate", "cheers", "kudos");
     /** The weight from which a problem statement is clear ("late" alone, at 0.5, is not). */
     private static final double CLEAR = 0.8;
-    private static final Set<String> EVENTS = Set.of("problem:FAILURE", "problem:WAITING", "problem:MONEY",
+    private static final Set<String> EVENTS = Lookups.setOf("problem:FAILURE", "problem:WAITING", "problem:MONEY",
             "problem:LOST_BROKEN", "problem:PROMISE_BROKEN");
     /** How many words "for" may stand after the thanks, and the problem after "for" or after the praise. */
     private static final int FOR_WITHIN = 3;
@@ -335,14 +335,23 @@ final class Irony {
         return true;
     }
 
-    /** The index of the token that covers (or first follows) character {@code offset}. */
+    /**
+     * The index of the token that covers (or first follows) character {@code offset}: the first token ending after
+     * it. Tokens come in text order, so their ends rise and a binary search finds it; it is asked for every pair
+     * of praise and problem, which a linear scan made quadratic in a long text.
+     */
     private static int tokenAt(List<Token> tokens, int offset) {
-        for (int k = 0; k < tokens.size(); k++) {
-            if (tokens.get(k).end() > offset) {
-                return k;
+        int low = 0;
+        int high = tokens.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (tokens.get(mid).end() > offset) {
+                high = mid;
+            } else {
+                low = mid + 1;
             }
         }
-        return tokens.size();
+        return low;
     }
 
     private static Finding irony(String text, int start, int end) {

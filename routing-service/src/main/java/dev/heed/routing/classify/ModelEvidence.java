@@ -27,7 +27,7 @@ final class ModelEvidence {
             double w = model.denseContribution(d, dense[d]);
             if (Math.abs(w) >= MIN_WEIGHT) {
                 evidence.add(Finding.untied("model:" + model.denseNames().get(d), "complaint", "rules' score "
-                        + Math.round(dense[d] * 100) / 100.0, round(w)));
+                        + Decimals.HUNDREDTHS.text(Math.round(dense[d] * 100)), round(w)));
             }
         }
     }

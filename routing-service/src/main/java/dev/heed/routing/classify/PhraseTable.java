@@ -48,15 +48,33 @@ final class PhraseTable<T> {
         return root.next == null ? java.util.Set.of() : java.util.Set.copyOf(root.next.keySet());
     }
 
+    /** Where a table with {@code bit} keeps its node in {@link Word#phraseNodes}. */
+    static int slot(int bit) {
+        return Integer.numberOfTrailingZeros(bit);
+    }
+
+    /** The trie node after the first word {@code token}, or null: the vocabulary keeps it in its {@link Word}. */
+    Object startNode(String token) {
+        return root.child(token);
+    }
+
     /** The longest phrase starting at token {@code i}, or {@code null}. */
+    @SuppressWarnings("unchecked")
     Entry<T> longestAt(List<Token> tokens, int i) {
         Token first = tokens.get(i);
-        // The token's vocabulary entry says whether any phrase of this table starts with it: most do not.
-        if (bit != 0 && first.word() != null && (first.word().phraseStarts & bit) == 0) {
-            return null;
+        Word word = first.word();
+        Node<T> node;
+        if (bit != 0 && word != null) {
+            // The token's vocabulary entry says whether any phrase of this table starts with it (most do not), and
+            // holds the node after it, so the first word is not looked up again.
+            if ((word.phraseStarts & bit) == 0) {
+                return null;
+            }
+            node = (Node<T>) word.phraseNodes[slot(bit)];
+        } else {
+            node = root.child(first.norm());
         }
         Entry<T> best = null;
-        Node<T> node = root.child(first.norm());
         for (int k = i + 1; node != null; k++) {
             if (node.entry != null) {
                 best = node.entry;

@@ -42,8 +42,14 @@ final class SeverityPolicy {
         int points = negativity(s, evidence);
         if (s.sentiment() != SentimentLabel.POSITIVE) {
             points += add(s.capsEmphasis() ? 1 : 0, "caps", "capitals", evidence);
-            points += add(s.exclamations() >= 2 ? 1 : 0, "exclamation", s.exclamations() + " exclamation marks", evidence);
-            points += add(waitPoints(s.waitDays()), "wait-duration", Math.round(s.waitDays()) + " days", evidence);
+            // The texts are made only when the signal adds points: most texts have neither.
+            if (s.exclamations() >= 2) {
+                points += add(1, "exclamation", s.exclamations() + " exclamation marks", evidence);
+            }
+            int waited = waitPoints(s.waitDays());
+            if (waited > 0) {
+                points += add(waited, "wait-duration", Math.round(s.waitDays()) + " days", evidence);
+            }
         }
         points += intentPoints(s.intents(), evidence);
         return new Assessment(level(points, s.intents()), points);
@@ -64,8 +70,12 @@ final class SeverityPolicy {
         int byScore = score <= -0.85 ? 3 : score <= -0.6 ? 2 : score <= -0.05 || s.complaint() ? 1 : 0;
         int byHarm = s.harm() >= 2.5 ? 3 : s.harm() >= 0.8 ? 2 : 0;
         int points = Math.max(byScore, byHarm);
-        String why = byHarm > byScore ? "stated problem " + Math.round(s.harm() * 10) / 10.0
-                : "score " + Math.round(score * 100) / 100.0;
+        if (points == 0) {
+            // No evidence: skip formatting a text that would be thrown away.
+            return 0;
+        }
+        String why = byHarm > byScore ? "stated problem " + Decimals.TENTHS.text(Math.round(s.harm() * 10))
+                : "score " + Decimals.HUNDREDTHS.text(Math.round(score * 100));
         return add(points, "sentiment", why, evidence);
     }
 

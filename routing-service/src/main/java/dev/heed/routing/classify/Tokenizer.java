@@ -88,10 +88,12 @@ public final class Tokenizer {
         int upper = 0;
         boolean digitsOnly = true;
         boolean elongated = false;
+        boolean ascii = true;
         int run = 0;
         char previous = 0;
         while (i < limit) {
             char c = text.charAt(i);
+            ascii &= c < 0x80;
             int kind = charKind(c);
             if (kind != OTHER) {
                 if (kind != DIGIT) {
@@ -110,7 +112,8 @@ public final class Tokenizer {
                 break;
             }
         }
-        String norm = normalise(text, from, i);
+        // Most words are written in lower-case ASCII already: then the norm is the text itself, one copy.
+        String norm = ascii && upper == 0 ? text.substring(from, i) : normalise(text, from, i);
         Token.Kind kind = digitsOnly ? Token.Kind.NUMBER : Token.Kind.WORD;
         if (elongated) {
             norm = unelongate(norm);

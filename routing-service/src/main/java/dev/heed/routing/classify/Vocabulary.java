@@ -19,8 +19,19 @@ final class Vocabulary implements Function<String, Word> {
     static final int INTENTS = 4;
     static final int COMPLAINTS = 8;
 
-    private final Map<String, Word> words = new HashMap<>();
     private final Word negation = new Word(Lexicon.Term.NEGATION, 0, 0, 0);
+    /*
+     * Every token is looked up here, so it is an open-addressed table rather than a HashMap: a slot holds the
+     * high bits of the word's hash beside its index, so a miss (most tokens) or a probe past another word reads
+     * one int array and follows no pointer; only a matching hash compares the strings. At most 40% full, so
+     * probes are short.
+     */
+    private final int[] slots;
+    private final int slotMask;
+    /** The bits of a slot that hold the index plus one (0 is an empty slot); the others hold hash bits. */
+    private final int indexMask;
+    private final String[] keys;
+    private final Word[] values;
 
     /**
      * @param lexicon   the sentiment words
@@ -33,24 +44,55 @@ final class Vocabulary implements Function<String, Word> {
         all.addAll(languages.keySet());
         all.addAll(flagged.keySet());
         Map<String, Integer> starts = new HashMap<>();
+        Map<String, Object[]> nodes = new HashMap<>();
+        int slotCount = tables.stream().mapToInt(t -> PhraseTable.slot(t.bit()) + 1).max().orElse(0);
         for (PhraseTable<?> table : tables) {
             for (String first : table.firstTokens()) {
                 starts.merge(first, table.bit(), (a, b) -> a | b);
+                nodes.computeIfAbsent(first, w -> new Object[slotCount])[PhraseTable.slot(table.bit())] = table.startNode(first);
             }
         }
         all.addAll(starts.keySet());
+        this.keys = new String[all.size()];
+        this.values = new Word[all.size()];
+        this.indexMask = (Integer.highestOneBit(all.size() + 1) << 1) - 1;
+        this.slots = new int[Integer.highestOneBit(all.size() * 5 / 2 + 16) << 1];
+        this.slotMask = slots.length - 1;
+        int index = 0;
         for (String w : all) {
-            words.put(w, new Word(lexicon.term(w), starts.getOrDefault(w, 0), languages.getOrDefault(w, 0),
-                    flagged.getOrDefault(w, 0)));
+            keys[index] = w;
+            values[index] = new Word(lexicon.term(w), starts.getOrDefault(w, 0), nodes.get(w),
+                    languages.getOrDefault(w, 0), flagged.getOrDefault(w, 0));
+            int hash = w.hashCode();
+            int slot = spread(hash) & slotMask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & slotMask;
+            }
+            slots[slot] = (hash & ~indexMask) | ++index;
         }
+    }
+
+    /** HashMap's spreading of the high bits into the low ones, which pick the slot. */
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
     }
 
     /** What the lists know of {@code norm}; {@link Word#UNKNOWN} when nothing (any "...n't" is a negation). */
     @Override
     public Word apply(String norm) {
-        Word w = words.get(norm);
-        if (w != null) {
-            return w;
+        int hash = norm.hashCode();
+        int tag = hash & ~indexMask;
+        for (int slot = spread(hash) & slotMask; ; slot = (slot + 1) & slotMask) {
+            int entry = slots[slot];
+            if (entry == 0) {
+                break;
+            }
+            if ((entry & ~indexMask) == tag) {
+                int index = (entry & indexMask) - 1;
+                if (keys[index].equals(norm)) {
+                    return values[index];
+                }
+            }
         }
         return norm.endsWith("n't") ? negation : Word.UNKNOWN;
     }

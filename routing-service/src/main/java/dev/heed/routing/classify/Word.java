@@ -18,14 +18,24 @@ final class Word {
     final Lexicon.Term term;
     /** Bit {@code b} set: the phrase table with bit {@code b} has a phrase that starts with this word. */
     final int phraseStarts;
+    /**
+     * Per phrase table (at {@link PhraseTable#slot}), the table's trie node after this word, so a phrase match
+     * need not look the first word up again; null when no phrase starts with it. Only {@link PhraseTable} reads it.
+     */
+    final Object[] phraseNodes;
     /** The languages whose function words include it ({@link LanguageCheck}'s bits). */
     final int languages;
     /** {@link #CALENDAR}, {@link #FIRST_PERSON}, {@link #SECOND_PERSON}, {@link #AMOUNT}. */
     final int flags;
 
     Word(Lexicon.Term term, int phraseStarts, int languages, int flags) {
+        this(term, phraseStarts, null, languages, flags);
+    }
+
+    Word(Lexicon.Term term, int phraseStarts, Object[] phraseNodes, int languages, int flags) {
         this.term = term;
         this.phraseStarts = phraseStarts;
+        this.phraseNodes = phraseNodes;
         this.languages = languages;
         this.flags = flags;
     }
