@@ -17,7 +17,8 @@ import java.util.List;
  * only speaks to someone ("@brand", "you", "your"), and {@value #DETACHED} when it does neither ("Team lost
  * again", a headline about a fraud trial). A stated wait counts from an hour up to, not including, a year
  * ("a customer for 20 years" is loyalty, not waiting). Besides the phrases, shapes found in code: what was asked
- * for against what came ({@link Mismatch}), a quantity far from the one promised ({@link Shortfall}), something
+ * for against what came ({@link Mismatch}), a quantity far from the one promised ({@link Shortfall}), a sum
+ * charged above the one agreed ({@link Overcharge}), something
  * owed and not done "since", and (lowering the strength) a remedy told as done. Immutable and thread-safe.
  */
 final class ComplaintSignals {
@@ -45,7 +46,9 @@ final class ComplaintSignals {
     private static final java.util.Set<String> DID = Lookups.setOf("booked", "ordered", "paid", "bought", "reserved",
             "called", "rang", "phoned", "emailed", "messaged", "waited", "sat", "spent", "tried", "asked", "requested",
             "purchased", "returned", "sent", "contacted", "queued", "stood", "been", "got", "had", "went", "arrived",
-            "landed", "checked", "applied", "submitted", "reported", "chased", "visited", "moved", "switched");
+            "landed", "checked", "applied", "submitted", "reported", "chased", "visited", "moved", "switched",
+            // What was done to the writer, the "I was" left out (2.6): "Quoted £400 ...", "Charged twice ...".
+            "quoted", "charged", "overcharged", "billed", "promised", "told", "denied", "refused");
     /** What may follow it: an object, a time, a place ("Booked a", "Waited 3", "Sat on", "Called twice"). */
     private static final java.util.Set<String> DID_NEXT = Lookups.setOf("a", "an", "the", "my", "our", "two", "three",
             "four", "five", "six", "for", "on", "in", "at", "over", "up", "out", "back", "through", "into", "twice",
@@ -112,7 +115,8 @@ final class ComplaintSignals {
         Finding mismatch = Mismatch.find(text, tokens);
         Finding shortfall = Shortfall.find(text, tokens);
         Finding unmet = unmetSince(text, tokens, wait.evidence());
-        if (matches.isEmpty() && mismatch == null && shortfall == null && unmet == null && (wait.days() < HOUR || wait.days() >= YEAR) && !mayKeepDoing(tokens)) {
+        Finding overcharge = Overcharge.find(text, tokens);
+        if (matches.isEmpty() && mismatch == null && shortfall == null && unmet == null && overcharge == null && (wait.days() < HOUR || wait.days() >= YEAR) && !mayKeepDoing(tokens)) {
             return Result.NONE;
         }
         boolean[] benign = benign(tokens, matches);
@@ -147,6 +151,12 @@ final class ComplaintSignals {
             strength += mismatch.weight();
             harm += mismatch.weight();
             evidence.add(mismatch);
+        }
+        if (overcharge != null && counted[ProblemKind.MONEY.ordinal()] < PER_KIND) {
+            counted[ProblemKind.MONEY.ordinal()]++;
+            strength += overcharge.weight();
+            harm += overcharge.weight();
+            evidence.add(overcharge);
         }
         if (unmet != null && counted[ProblemKind.WAITING.ordinal()] < PER_KIND) {
             counted[ProblemKind.WAITING.ordinal()]++;

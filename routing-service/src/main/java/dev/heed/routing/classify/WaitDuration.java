@@ -47,7 +47,9 @@ final class WaitDuration {
     private static final Set<String> ASKING = Lookups.setOf("can", "could", "may", "will", "would", "do", "does", "is",
             "are", "should");
     private static final Set<String> ASKER = Lookups.setOf("i", "we", "you", "it", "my", "our", "there");
-    private static final Set<String> CUES_AFTER = Lookups.setOf("ago", "later", "now", "late", "overdue", "waiting", "already");
+    /** Cues after the period; "since" opens what the period has run from ("three weeks since the landlord said ...", 2.6). */
+    private static final Set<String> CUES_AFTER = Lookups.setOf("ago", "later", "now", "late", "overdue", "waiting", "already",
+            "since");
     private static final Map<String, Double> SINCE = Lookups.mapOf(Map.ofEntries(
             Map.entry("yesterday", 1.0), Map.entry("monday", 3.0), Map.entry("tuesday", 3.0),
             Map.entry("wednesday", 3.0), Map.entry("thursday", 3.0), Map.entry("friday", 3.0),

@@ -472,6 +472,78 @@ class ComplaintDetectionTest {
         assertThat(classify("Thanks for ignoring me when I called three times about the leak.").escalate()).isTrue();
     }
 
+    // 2.6: a sum charged above the one agreed; rises, penalties and money kept; systems down; cases closed.
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Quoted £250 to replace the window, the bill came to £410.
+            They took $1,240.00 from my account for a trip advertised at $899.
+            The estimate said 300 euros. Final invoice: 520 euros.
+            Charged £95 for a repair we agreed at £60 on the phone.
+            """)
+    void aSumChargedAboveTheOneAgreedIsMoneyTaken(String text) {
+        assertThat(CLASSIFIER.problem(text).evidence()).anyMatch(e -> e.rule().equals("problem:MONEY")
+                && e.weight() == Overcharge.WEIGHT && e.start() >= 0);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Quoted £250 to replace the window, the bill came to £240. Spot on.
+            The estimate was 3 days and it took 9.
+            Advertised at $50, charged $52 with tax.
+            We paid £40 at the door and £60 for the taxi home.
+            """)
+    void sumsWithinTheAgreedOrNotMoneyAreNoOvercharge(String text) {
+        assertThat(CLASSIFIER.problem(text).evidence()).noneMatch(e -> e.weight() == Overcharge.WEIGHT
+                && e.rule().equals("problem:MONEY") && e.text().length() > 12);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            My rent increased by a fifth with no explanation.
+            The monthly fee has doubled since I signed up.
+            Got fined for parking in my own space.
+            The landlord withheld our deposit without listing any damage.
+            The booking system was down all weekend and I missed the class.
+            Support keeps closing my complaint without a reply.
+            They sold the flat we reserved at three times the price.
+            The clinic posted my test results to a stranger. That is a breach of my privacy.
+            """)
+    void risesPenaltiesMoneyKeptOutagesAndClosedCasesAreStatedProblems(String text) {
+        assertThat(CLASSIFIER.problem(text).present()).as("%s", CLASSIFIER.problem(text).evidence()).isTrue();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The pharmacy stayed open late so I could collect my inhaler. Thank you!
+            The mechanic found the fault in minutes and charged us less than we feared.
+            The library is open late on Thursdays now, brilliant.
+            """)
+    void stayingLateAndChargingLessAreKindnessNotProblems(String text) {
+        escalates(text, false);
+    }
+
+    @Test
+    void aPeriodRunSinceSomethingIsAWait() {
+        assertThat(CLASSIFIER.problem("Two weeks since the agent said she'd call back.").evidence())
+                .anyMatch(e -> e.rule().equals("problem:WAITING"))
+                .anyMatch(e -> e.rule().equals("problem:PROMISE_BROKEN") && e.text().equals("said she'd"));
+        assertThat(CLASSIFIER.problem("Five years since I joined and I still love it.").evidence())
+                .noneMatch(e -> e.rule().equals("problem:WAITING") && e.text().startsWith("Five"));
+    }
+
+    @Test
+    void aJokeOfAServiceIsAVerdictWithItsIntensifier() {
+        assertThat(classify("Absolute farce from start to finish.").score()).isNegative();
+        assertThat(classify("It's a shambles down at the depot.").score()).isNegative();
+    }
+
+    @Test
+    void leavingAnAgreementEarlyIsAThreatToLeave() {
+        assertThat(classify("After this I want to terminate the contract.").intents())
+                .contains(IntentLabel.CANCELLATION_THREAT);
+    }
+
     private static Verdict escalates(String text, boolean expected) {
         Verdict c = classify(text);
         assertThat(c.escalate()).as("escalate %s", c.evidence()).isEqualTo(expected);
