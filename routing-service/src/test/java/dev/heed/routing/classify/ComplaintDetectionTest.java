@@ -508,6 +508,10 @@ class ComplaintDetectionTest {
             Support keeps closing my complaint without a reply.
             They sold the flat we reserved at three times the price.
             The clinic posted my test results to a stranger. That is a breach of my privacy.
+            They upped my monthly direct debit again without asking.
+            The webcam picture is grainy and the sound is muffled.
+            Asked the manager about the mould and she just shrugged.
+            The courier's photo shows my door but the box is nowhere to be found.
             """)
     void risesPenaltiesMoneyKeptOutagesAndClosedCasesAreStatedProblems(String text) {
         assertThat(CLASSIFIER.problem(text).present()).as("%s", CLASSIFIER.problem(text).evidence()).isTrue();
@@ -536,6 +540,13 @@ class ComplaintDetectionTest {
     void aJokeOfAServiceIsAVerdictWithItsIntensifier() {
         assertThat(classify("Absolute farce from start to finish.").score()).isNegative();
         assertThat(classify("It's a shambles down at the depot.").score()).isNegative();
+    }
+
+    @Test
+    void aFineWayToSpendADayAfterAProblemIsIrony() {
+        assertThat(escalates("What a lovely way to start the week, my train was cancelled again.", true).evidence())
+                .anyMatch(e -> e.rule().equals("sarcasm-frame") && e.weight() < 0);
+        escalates("What a lovely way to spend a Sunday, the gardens were beautiful.", false);
     }
 
     @Test
