@@ -80,13 +80,13 @@ final class AckCommand {
         return body;
     }
 
-    private static String fieldErrors(JsonNode answer) {
+    static String fieldErrors(JsonNode answer) {
         StringBuilder text = new StringBuilder();
         answer.path("errors").forEach(e -> text.append("; ").append(e.path("pointer").asText()).append(": ").append(e.path("detail").asText()));
         return text.toString();
     }
 
-    private static JsonNode json(String body) {
+    static JsonNode json(String body) {
         try {
             return body == null || body.isBlank() ? JsonView.MAPPER.createObjectNode() : JsonView.MAPPER.readTree(body);
         } catch (IOException e) {

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The {@code heed} command. Exit status: 0 done, 1 failed (Kafka, the registry or the responder refused), 2 wrong
  * usage. Every command works against any Kafka and Confluent-compatible registry (see {@link Endpoints}); {@code ack}
- * against any responder (see {@link Responder}).
+ * and {@code update} against any responder (see {@link Responder}).
  */
 public final class Heed {
     static final String USAGE = """
@@ -28,6 +28,8 @@ public final class Heed {
               send   --text T [--rating 1-5] [--email E] [--name N] [--source S] [--channel C] [--subject S] [--reference R] [--id ID]
               ack    <complaint-id> [--agent NAME] [--note N] [--next-update ISO-TIME] [--responder URL]
                      through the responder's acknowledge API, with the token in HEED_ACK_TOKEN
+              update <complaint-id> --message TEXT [--next-update-by ISO-TIME] [--delay] [--agent NAME] [--update-id ID] [--responder URL]
+                     an update to the customer of an acknowledged complaint, through the responder's update API (same token)
               tail   <topic> [--from-beginning] [--id COMPLAINT] [--max N] [--for SECONDS]
               status
               erase  (--email E | --customer-id ID | --feedback-id ID ...) [--dry-run]
@@ -42,7 +44,7 @@ public final class Heed {
                      --secure: Kafka takes only SASL_SSL with SCRAM, each service and this CLI as its own user with its ACLs
               down                        stops what up started
             send, tail, status, erase and replay take --bootstrap HOST:PORT and --registry URL (or HEED_BOOTSTRAP_SERVERS, HEED_REGISTRY_URL);
-            ack takes --responder URL (or HEED_RESPONDER_URL); without them, the local run started by ./heed up""";
+            ack and update take --responder URL (or HEED_RESPONDER_URL); without them, the local run started by ./heed up""";
     private static final Set<String> CONNECTION = Set.of("bootstrap", "registry");
 
     private Heed() {}
@@ -64,6 +66,7 @@ public final class Heed {
             return switch (command) {
                 case "send" -> new SendCommand(Clock.systemUTC()).run(parse(rest, SendCommand.OPTIONS, Set.of()), clients(rest, env, SendCommand.OPTIONS, Set.of()), out);
                 case "ack" -> ack(rest, env, out, err);
+                case "update" -> update(rest, env, out, err);
                 case "tail" -> new TailCommand(interrupted::get).run(parse(rest, TailCommand.OPTIONS, TailCommand.SWITCHES), clients(rest, env, TailCommand.OPTIONS, TailCommand.SWITCHES), out);
                 case "up" -> up(rest, env, out);
                 case "down" -> new DownCommand(LocalRunConfig.from(Path.of("").toAbsolutePath(), env)).run(out);
@@ -100,6 +103,16 @@ public final class Heed {
         CliArgs args = CliArgs.parse(words, AckCommand.OPTIONS, Set.of());
         Responder responder = Responder.resolve(args, env, LocalRunConfig.from(Path.of("").toAbsolutePath(), env).endpointsFile());
         return new AckCommand(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()).run(args, responder, out, err);
+    }
+
+    // Like ack: the responder's API. The body is checked before the responder is looked for, so wrong usage is exit 2
+    // whatever the environment.
+    private static int update(List<String> words, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        CliArgs args = CliArgs.parse(words, UpdateCommand.OPTIONS, UpdateCommand.SWITCHES);
+        UpdateCommand.complaintId(args);
+        UpdateCommand.body(args);
+        Responder responder = Responder.resolve(args, env, LocalRunConfig.from(Path.of("").toAbsolutePath(), env).endpointsFile());
+        return new UpdateCommand(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()).run(args, responder, out, err);
     }
 
     // The policies and the horizon are checked before anything connects: wrong usage is exit 2 and reads nothing.

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The responder whose acknowledge API {@code heed ack} calls, and the bearer token it presents: {@code --responder}
+ * The responder whose acknowledge and update APIs {@code heed ack} and {@code heed update} call, and the bearer token it presents: {@code --responder}
  * first, then {@code HEED_RESPONDER_URL} and {@code HEED_ACK_TOKEN}, then the endpoints file that {@code heed up}
  * writes (its responder and the demo agent's token). The token is never taken from the command line, where
  * other users of the machine could read it in the process list.

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.heed.localstack.LocalStackExtension;
 import dev.heed.events.AckSource;
 import dev.heed.events.ComplaintAcknowledged;
+import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.localstack.Stack;
 import dev.heed.responder.ResponderApplication;
@@ -68,7 +69,7 @@ class HeedCliIT {
     }
 
     @Test
-    void ackGoesThroughTheAcknowledgeApiOnceForAKnownComplaintAndRefusesAnUnknownOne(Stack stack) throws Exception {
+    void ackAndUpdateGoThroughTheResponderApiForAKnownComplaintAndRefuseAnUnknownOne(Stack stack) throws Exception {
         String suffix = "." + stack.uniqueName("cli-ack");
         HeedTopics topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, 3, suffix);
         TopicEnsure.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
@@ -90,11 +91,21 @@ class HeedCliIT {
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 
             CliRun nobody = CliRun.of(List.of("ack", unknown, "--note", "on it"), env);
+            CliRun early = CliRun.of(List.of("update", known, "--message", "Nobody owns it yet"), env);
             CliRun first = CliRun.of(List.of("ack", known, "--note", "on it"), env);
             CliRun again = CliRun.of(List.of("ack", known), env);
             CliRun stranger = CliRun.of(List.of("ack", known), Map.of("HEED_RESPONDER_URL", env.get("HEED_RESPONDER_URL"), "HEED_ACK_TOKEN", "guess"));
             CliRun past = CliRun.of(List.of("ack", known, "--next-update", "2020-01-01T00:00:00Z"), env);
             CliRun kafkaFlags = CliRun.of(List.of("ack", known, "--bootstrap", stack.bootstrapServers()), env);
+            String next = Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+            // The directory learns of the acknowledgement from its topic: the update API takes updates from then on.
+            await().atMost(Duration.ofSeconds(30)).until(() -> CliRun.of(List.of("update", known, "--message", "The refund is approved.",
+                    "--next-update-by", next, "--update-id", "cli-1"), env).status() == 0);
+            CliRun updateAgain = CliRun.of(List.of("update", known, "--message", "The refund is approved.", "--next-update-by", next,
+                    "--update-id", "cli-1"), env);
+            CliRun updateNobody = CliRun.of(List.of("update", unknown, "--message", "m"), env);
+            CliRun updatePast = CliRun.of(List.of("update", known, "--message", "m", "--next-update-by", "2020-01-01T00:00:00Z"), env);
+            CliRun updateDelay = CliRun.of(List.of("update", known, "--message", "m", "--delay"), env);
 
             assertThat(nobody.status()).isEqualTo(1);
             assertThat(nobody.err()).contains(unknown, "404", "No such complaint");
@@ -113,6 +124,23 @@ class HeedCliIT {
             assertThat(written).extracting(ComplaintAcknowledged::getComplaintId).containsExactly(known);
             assertThat(written.get(0).getSource()).isEqualTo(AckSource.CLI);
             assertThat(written.get(0).getNote()).isEqualTo("on it");
+
+            assertThat(early.status()).isEqualTo(1);
+            assertThat(early.err()).contains(known, "409");
+            assertThat(updateAgain.status()).as(updateAgain.err()).isZero();
+            assertThat(updateAgain.out()).startsWith("update cli-1 of " + known + " given as grace at ")
+                    .endsWith("; next update promised by " + next + "\n");
+            assertThat(updateNobody.status()).isEqualTo(1);
+            assertThat(updateNobody.err()).contains(unknown, "404");
+            assertThat(updatePast.status()).isEqualTo(2);
+            assertThat(updatePast.err()).contains("nextUpdateBy");
+            assertThat(updateDelay.status()).isEqualTo(2);
+            List<ComplaintUpdated> updates = new ArrayList<>();
+            readAll(stack, topics.complaintsUpdated(), updates);
+            // The retry is written again (routing applies an update id once; the responder sends it once).
+            assertThat(updates).extracting(ComplaintUpdated::getComplaintId, ComplaintUpdated::getUpdateId, ComplaintUpdated::getAgent)
+                    .containsOnly(org.assertj.core.groups.Tuple.tuple(known, "cli-1", "grace")).hasSize(2);
+            assertThat(updates.get(0).getNextUpdateBy()).isEqualTo(Instant.parse(next));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.heed.responder;
 
 import dev.heed.events.DeliveryChannel;
+import dev.heed.responder.ack.ComplaintDirectory;
 import dev.heed.responder.delivery.DeliveryMetrics;
 import dev.heed.responder.delivery.Dispatcher;
 import dev.heed.responder.delivery.EmailTransport;
@@ -23,7 +24,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Delivery: the transports (webhook, and e-mail when SMTP is set), retries, the sent log rebuilt from
- * responses.sent, and the dispatcher that sends each message once and records its outcome.
+ * responses.sent (which also tells the complaint directory the language each complaint's customer was answered in),
+ * and the dispatcher that sends each message once and records its outcome.
  */
 final class DeliveryWiring implements AutoCloseable {
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(120);
@@ -34,12 +36,12 @@ final class DeliveryWiring implements AutoCloseable {
     private final TopicTailer sentTailer;
     private final EmailTransport email;
 
-    DeliveryWiring(ResponderBase base, Clock clock, Sleeper sleeper, UnaryOperator<Transport> decorate) {
+    DeliveryWiring(ResponderBase base, Clock clock, Sleeper sleeper, UnaryOperator<Transport> decorate, ComplaintDirectory directory) {
         ResponderConfig config = base.config();
         metrics = new DeliveryMetrics(base.meters());
         SentLog sentLog = new SentLog(clock, config.sentLogHorizon());
         sentTailer = new TopicTailer("sent", base.clients().tailConsumer(base.clientId("sent-log")),
-                Views.sentLogTopics(base.topics()), Views.sentLog(base.topics(), sentLog), sentLog::since).start();
+                Views.sentLogTopics(base.topics()), Views.sentLog(base.topics(), sentLog, directory), sentLog::since).start();
         recorder = new OutcomeRecorder(base.producer(), base.topics().responsesSent(), base.topics().responderDlq(),
                 ResponderBase.WRITE_TIMEOUT);
         email = config.smtp() == null ? null : new EmailTransport(config.smtp(), config.concurrency().smtpConnections(), clock);

@@ -6,6 +6,7 @@ import dev.heed.responder.kafka.RecordProcessor;
 import dev.heed.responder.kafka.ResponderLoop;
 import dev.heed.responder.notify.AgentNotifications;
 import dev.heed.responder.reply.CustomerReplies;
+import dev.heed.responder.reply.CustomerUpdates;
 import dev.heed.responder.reply.ReplyRouting;
 import dev.heed.responder.reply.ReplyTemplate;
 import dev.heed.responder.reply.TemplateLibrary;
@@ -25,7 +26,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
  * Customer replies and agent notifications: the templates, what each input sends, and the consumer loop
- * that reads feedback.classified, complaints.escalated and response.due on its own thread.
+ * that reads feedback.classified, complaints.escalated, complaints.response-due and complaints.updated on its own
+ * thread.
  */
 final class RepliesWiring {
     /** The poll's wait when nothing is in flight, and how soon a record that had to wait is tried again. */
@@ -43,10 +45,12 @@ final class RepliesWiring {
         ResponderConfig config = base.config();
         TemplateLibrary templates = new TemplateLibrary(config.templateDir(), config.defaultLanguage());
         templates.requireDefaults(ReplyTemplate.allNames());
+        templates.requireDefaults(List.of(CustomerUpdates.TEMPLATE));
         templates.requireDefaults(List.of(AgentNotifications.ESCALATED_TEMPLATE, AgentNotifications.DUE_TEMPLATE,
                 AgentNotifications.PROMISE_TEMPLATE));
         TimeFormat times = new TimeFormat(config.zone());
-        Responses responses = new Responses(new CustomerReplies(templates, new ReplyRouting(config.sources()), times),
+        ReplyRouting routing = new ReplyRouting(config.sources());
+        Responses responses = new Responses(new CustomerReplies(templates, routing, times), new CustomerUpdates(templates, routing, times),
                 new AgentNotifications(templates, config.agentRoutes(), times, clock, config.publicUrl(), config.agentLanguage()),
                 directory, delivery.dispatcher(), delivery.metrics(), clock, config.escalationWait());
         RecordProcessor processor = new RecordProcessor(new InputDecoder(base.topics()), responses, delivery.recorder());
@@ -64,7 +68,8 @@ final class RepliesWiring {
         });
         stopWithin = concurrency.revokeWait().plus(Duration.ofSeconds(10));
         loop = new ResponderLoop(consumer, List.of(base.topics().feedbackClassified().name(),
-                base.topics().complaintsEscalated().name(), base.topics().responseDue().name()),
+                base.topics().complaintsEscalated().name(), base.topics().responseDue().name(),
+                base.topics().complaintsUpdated().name()),
                 processor, delivery::awaitSentLog, workers, clock, new ResponderLoop.Limits(concurrency.sends(),
                 concurrency.maxPending(), concurrency.revokeWait(), POLL_TIMEOUT, BUSY_POLL, POLL_TIMEOUT));
         thread = new Thread(() -> {

@@ -33,8 +33,8 @@ public final class ResponderApplication implements RunningService {
 
     private ResponderApplication(ResponderConfig config, Clock clock, Sleeper sleeper, UnaryOperator<Transport> decorate) {
         base = ResponderBase.open(config);
-        delivery = new DeliveryWiring(base, clock, sleeper, decorate);
         directory = new DirectoryWiring(base);
+        delivery = new DeliveryWiring(base, clock, sleeper, decorate, directory.directory());
         replies = new RepliesWiring(base, clock, directory.directory(), delivery);
         AcknowledgementsWiring acknowledgements = new AcknowledgementsWiring(base, clock, directory.directory());
         console = new ConsoleWiring(base, clock, directory.directory(), acknowledgements.tokens());

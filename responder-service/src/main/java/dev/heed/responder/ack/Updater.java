@@ -13,8 +13,8 @@ import java.util.UUID;
  * tracks promises from the acknowledgement on, and an update before it would be ignored there.
  *
  * <p>Not idempotent by itself: every request is written. A client that retries passes its own {@code updateId}, and
- * routing applies an update id once when it is the last one applied. Delivering the message to the customer is not done
- * here yet (a later step of issue #21).
+ * routing applies an update id once when it is the last one applied. The message reaches the customer from
+ * complaints.updated, through the responder's consumer ({@code Responses}), once per update id.
  */
 public final class Updater {
     private final ComplaintDirectory directory;

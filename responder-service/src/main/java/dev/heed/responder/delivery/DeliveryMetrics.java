@@ -9,7 +9,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
 /**
- * The responder's delivery meters: replies and notifications by channel and outcome, retries, final
+ * The responder's delivery meters: replies, updates and notifications by channel and outcome, updates whose customer
+ * is unknown, retries, final
  * failures, and how late agent notifications go out measured from the due time they announce.
  */
 public final class DeliveryMetrics {
@@ -25,9 +26,21 @@ public final class DeliveryMetrics {
     }
 
     public void outcome(ResponseKind kind, DeliveryChannel channel, DeliveryOutcome outcome) {
-        String name = kind == ResponseKind.CUSTOMER_REPLY ? "heed.responder.replies" : "heed.responder.notifications";
+        String name = switch (kind) {
+            case CUSTOMER_REPLY -> "heed.responder.replies";
+            case CUSTOMER_UPDATE -> "heed.responder.updates";
+            default -> "heed.responder.notifications";
+        };
         Counter.builder(name).tag("channel", channel.name()).tag("outcome", outcome.name())
                 .register(registry).increment();
+    }
+
+    /**
+     * An update whose customer the responder cannot name: {@code reason} {@code NOT_SEEN} (no escalation read for the
+     * complaint) or {@code ERASED} (the customer's data was erased).
+     */
+    public void updateContactUnknown(String reason) {
+        Counter.builder("heed.responder.updates.contact.unknown").tag("reason", reason).register(registry).increment();
     }
 
     public void retry(DeliveryChannel channel) {

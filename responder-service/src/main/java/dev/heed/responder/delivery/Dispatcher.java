@@ -24,6 +24,11 @@ public final class Dispatcher {
         this.clock = clock;
     }
 
+    /** Whether the message's outcome is on responses.sent already (as far as the sent log knows). */
+    public boolean recorded(String messageId) {
+        return sentLog.contains(messageId);
+    }
+
     /** @return false when the message had been recorded before and was skipped */
     public boolean dispatch(OutboundMessage message, Trigger trigger) throws InterruptedException {
         if (sentLog.contains(message.messageId())) {
@@ -41,6 +46,26 @@ public final class Dispatcher {
             // may dead-letter twice, but never leaves a FAILED outcome without its dead letter.
             trigger.deadLetter().write("DELIVERY_FAILED", result.error(), message.messageId());
         }
+        outcomes.record(toRecord(message, result));
+        sentLog.add(message.messageId(), clock.instant());
+        metrics.outcome(message.kind(), message.channel(), result.outcome());
+        return true;
+    }
+
+    /**
+     * Records a message that cannot be addressed at all (its recipient is unknown) as {@code UNDELIVERABLE}, once per
+     * message id, after copying its trigger to the dead-letter topic with {@code reason}: the trigger holds what was
+     * to be said, and the dead letter is where operators look for what needs a hand.
+     *
+     * @return false when the message had been recorded before and was skipped
+     */
+    public boolean undeliverable(OutboundMessage message, Trigger trigger, String reason, String why) throws InterruptedException {
+        if (sentLog.contains(message.messageId())) {
+            return false;
+        }
+        outcomes.prepare();
+        trigger.deadLetter().write(reason, why, message.messageId());
+        DeliveryResult result = DeliveryResult.undeliverable(why);
         outcomes.record(toRecord(message, result));
         sentLog.add(message.messageId(), clock.instant());
         metrics.outcome(message.kind(), message.channel(), result.outcome());

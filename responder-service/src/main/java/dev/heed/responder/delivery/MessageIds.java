@@ -16,6 +16,11 @@ public final class MessageIds {
         return of("reply", feedbackId, "", "");
     }
 
+    /** Update {@code updateId} of a complaint, to its customer: a retried update (same update id) is sent once. */
+    public static String update(String complaintId, String updateId) {
+        return of("update", complaintId, "", updateId);
+    }
+
     /** The notification that a complaint was escalated, to one recipient. */
     public static String escalated(String complaintId, String recipient) {
         return of("escalated", complaintId, "", recipient);

@@ -27,8 +27,13 @@ public final class ReplyRouting {
     }
 
     public Route route(FeedbackReceived feedback) {
-        SourceSettings source = settings(feedback.getSourceSystem());
-        String email = email(feedback.getCustomer());
+        return route(feedback.getSourceSystem(), feedback.getCustomer());
+    }
+
+    /** The same choice for a customer known from a complaint's escalation: an update goes where the reply went. */
+    public Route route(String sourceSystem, Customer customer) {
+        SourceSettings source = settings(sourceSystem);
+        String email = email(customer);
         if (source.hasWebhook() && (source.preferWebhook() || email == null)) {
             return new Route(DeliveryChannel.WEBHOOK, source.webhookUrl(), source.webhookSecret());
         }

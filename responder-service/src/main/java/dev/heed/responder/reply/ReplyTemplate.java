@@ -5,6 +5,7 @@ import dev.heed.events.Intent;
 import dev.heed.events.Sentiment;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which reply a customer gets. The order of the rules is the policy: a complaint a person must own is
@@ -48,6 +49,20 @@ public enum ReplyTemplate {
             return PRAISE_THANKS;
         }
         return FEEDBACK_NOTED;
+    }
+
+    /**
+     * The language of a complaint's reply from its recorded template ({@code complaint-ack/de} → {@code de}); empty
+     * for any other reply, which has no later updates.
+     */
+    public static Optional<String> complaintReplyLanguage(String recordedTemplate) {
+        int slash = recordedTemplate == null ? -1 : recordedTemplate.indexOf('/');
+        if (slash < 0) {
+            return Optional.empty();
+        }
+        String name = recordedTemplate.substring(0, slash);
+        boolean complaint = name.equals(COMPLAINT_ACK.templateName) || name.equals(COMPLAINT_RECEIVED.templateName);
+        return complaint && slash + 1 < recordedTemplate.length() ? Optional.of(recordedTemplate.substring(slash + 1)) : Optional.empty();
     }
 
     public static List<String> allNames() {

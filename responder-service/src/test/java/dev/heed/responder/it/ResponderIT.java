@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.heed.events.ComplaintEscalated;
+import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.DeliveryChannel;
 import dev.heed.events.DeliveryOutcome;
 import dev.heed.events.EscalationLevel;
+import dev.heed.events.FeedbackClassified;
 import dev.heed.events.ResponseKind;
 import dev.heed.events.ResponseSent;
 import dev.heed.localstack.LocalStackExtension;
@@ -20,6 +23,7 @@ import dev.heed.responder.delivery.MessageIds;
 import dev.heed.responder.delivery.WebhookSigner;
 import dev.heed.responder.it.ItEvents.Kind;
 import dev.heed.responder.kafka.OutcomeRecorder;
+import dev.heed.schemas.SampleEvents;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -213,6 +217,51 @@ class ResponderIT {
             assertThat(header(record, OutcomeRecorder.MESSAGE_ID_HEADER)).isEqualTo(MessageIds.reply("fb-x"));
             assertThat(header(record, OutcomeRecorder.TOPIC_HEADER)).isEqualTo(pipeline.topics.feedbackClassified().name());
             assertThat(header(record, OutcomeRecorder.ERROR_HEADER)).contains("HTTP 503");
+        });
+    }
+
+    @Test
+    void shouldGiveEachUpdateToItsCustomerOnceInTheLanguageOfTheReplyAndHoldOneWhoseCustomerIsUnknown() throws Exception {
+        start();
+        FeedbackClassified classified = ItEvents.classified("fb-u", Kind.COMPLAINT, "u@example.com", "web-form");
+        classified.getFeedback().getCustomer().setPreferredLanguage("de");
+        ComplaintEscalated escalated = ItEvents.escalated("fb-u", Instant.now().plus(Duration.ofHours(4)));
+        escalated.getCustomer().setEmail("u@example.com");
+        // Only the reply recorded on responses.sent says German: the update must learn it there.
+        escalated.getCustomer().setPreferredLanguage(null);
+        pipeline.send(pipeline.topics.complaintsEscalated(), "fb-u", escalated);
+        pipeline.send(pipeline.topics.feedbackClassified(), "fb-u", classified);
+        await().atMost(WAIT).until(() -> SMTP.getReceivedMessages().length >= 1);
+
+        ComplaintUpdated first = SampleEvents.updated("fb-u");
+        pipeline.send(pipeline.topics.complaintsUpdated(), "fb-u", first);
+        pipeline.send(pipeline.topics.complaintsUpdated(), "fb-u", first); // a client's retry: the same update id
+        ComplaintUpdated second = ComplaintUpdated.newBuilder(first).setUpdateId("upd-2").setMessage("The money is back.")
+                .setNextUpdateBy(null).build();
+        pipeline.send(pipeline.topics.complaintsUpdated(), "fb-u", second);
+        pipeline.send(pipeline.topics.complaintsUpdated(), "fb-none", SampleEvents.updated("fb-none"));
+
+        // The reply, the agents' notification of the escalation, two updates, and the update nobody can be told.
+        List<ResponseSent> sent = awaitRecords(5);
+        assertThat(sent).filteredOn(s -> s.getKind() == ResponseKind.CUSTOMER_UPDATE)
+                .extracting(ResponseSent::getMessageId, ResponseSent::getChannel, ResponseSent::getOutcome)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(MessageIds.update("fb-u", "upd-fb-u"), DeliveryChannel.EMAIL, DeliveryOutcome.SENT),
+                        org.assertj.core.groups.Tuple.tuple(MessageIds.update("fb-u", "upd-2"), DeliveryChannel.EMAIL, DeliveryOutcome.SENT),
+                        org.assertj.core.groups.Tuple.tuple(MessageIds.update("fb-none", "upd-fb-none"), DeliveryChannel.NONE,
+                                DeliveryOutcome.UNDELIVERABLE));
+        // Records of one key are handled in order: the retry came before upd-2, which is done, so it was skipped.
+        MimeMessage[] mails = SMTP.getReceivedMessages();
+        assertThat(mails).hasSize(3);
+        assertThat(mails[1].getMessageID()).isEqualTo("<" + MessageIds.update("fb-u", "upd-fb-u") + "@heed>");
+        assertThat(mails[1].getHeader("X-Heed-Template")).containsExactly("complaint-update/de");
+        assertThat(mails[1].getContent().toString()).contains(first.getMessage(), "Sie hören spätestens bis");
+        assertThat(mails[2].getContent().toString()).contains("The money is back.").doesNotContain("Sie hören");
+
+        assertThat(pipeline.readAll(pipeline.topics.responderDlq().name())).singleElement().satisfies(record -> {
+            assertThat(header(record, OutcomeRecorder.REASON_HEADER)).isEqualTo("CONTACT_UNKNOWN");
+            assertThat(header(record, OutcomeRecorder.MESSAGE_ID_HEADER)).isEqualTo(MessageIds.update("fb-none", "upd-fb-none"));
+            assertThat(header(record, OutcomeRecorder.TOPIC_HEADER)).isEqualTo(pipeline.topics.complaintsUpdated().name());
         });
     }
 

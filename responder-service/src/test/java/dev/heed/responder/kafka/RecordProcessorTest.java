@@ -17,6 +17,7 @@ import dev.heed.responder.input.InputDecoder;
 import dev.heed.responder.notify.AgentNotifications;
 import dev.heed.responder.notify.AgentRoutes;
 import dev.heed.responder.reply.CustomerReplies;
+import dev.heed.responder.reply.CustomerUpdates;
 import dev.heed.responder.reply.ReplyRouting;
 import dev.heed.responder.reply.TemplateLibrary;
 import dev.heed.responder.reply.TimeFormat;
@@ -228,6 +229,7 @@ class RecordProcessorTest {
         TimeFormat times = new TimeFormat(ZoneId.of("UTC"));
         return new RecordProcessor(new InputDecoder(readWith), new Responses(
                 new CustomerReplies(templates, new ReplyRouting(Map.of()), times),
+                new CustomerUpdates(templates, new ReplyRouting(Map.of()), times),
                 new AgentNotifications(templates, new AgentRoutes(Map.of()), times, clock, "https://heed.example.com/", "en"),
                 new ComplaintDirectory(), new Dispatcher(new SentLog(clock, Duration.ofDays(7)), sender, recorder, metrics, clock),
                 metrics, clock, WAIT), recorder);

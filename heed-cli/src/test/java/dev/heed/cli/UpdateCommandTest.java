@@ -1,0 +1,117 @@
+package dev.heed.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What {@code heed update} sends and says, without a responder; {@code HeedCliIT} runs it against a real one. */
+class UpdateCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private static CliArgs args(String... words) {
+        return CliArgs.parse(List.of(words), UpdateCommand.OPTIONS, UpdateCommand.SWITCHES);
+    }
+
+    @Test
+    void theBodyCarriesTheMessageThePromiseTheDelayTheAgentAndTheUpdateId() throws Exception {
+        JsonNode body = UpdateCommand.body(args("fb-1", "--message", "The refund is approved.", "--next-update-by",
+                "2026-11-24T12:00:00Z", "--delay", "--agent", "grace", "--update-id", "u-7"));
+
+        assertThat(body).isEqualTo(JsonView.MAPPER.readTree("""
+                {"message":"The refund is approved.","nextUpdateBy":"2026-11-24T12:00:00Z","delay":true,"agent":"grace","updateId":"u-7"}"""));
+    }
+
+    @Test
+    void aPlainUpdateSendsTheMessageOnly() throws Exception {
+        assertThat(UpdateCommand.body(args("fb-1", "--message", "Done."))).isEqualTo(JsonView.MAPPER.readTree("{\"message\":\"Done.\"}"));
+    }
+
+    @Test
+    void aMissingOrBlankMessageIsWrongUsage() {
+        assertThatThrownBy(() -> UpdateCommand.body(args("fb-1"))).isInstanceOf(UsageException.class).hasMessageContaining("--message is required");
+        assertThatThrownBy(() -> UpdateCommand.body(args("fb-1", "--message", "  "))).isInstanceOf(UsageException.class);
+    }
+
+    @Test
+    void aDelayWithoutANewTimeAndATimeThatIsNoInstantAreWrongUsage() {
+        assertThatThrownBy(() -> UpdateCommand.body(args("fb-1", "--message", "m", "--delay")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--next-update-by");
+        assertThatThrownBy(() -> UpdateCommand.body(args("fb-1", "--message", "m", "--next-update-by", "tomorrow")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("ISO-8601");
+    }
+
+    @Test
+    void wrongUsageIsExitTwoBeforeAnyResponderIsLookedFor() {
+        assertThat(run(List.of("update", "--message", "m"))).isEqualTo(2);
+        assertThat(err()).contains(UpdateCommand.USAGE);
+        assertThat(run(List.of("update", "fb-1", "--message", "m", "--delay"))).isEqualTo(2);
+        assertThat(err()).contains("--delay moves the promised update");
+        assertThat(run(List.of("update", "fb-1", "--message", "m", "--bootstrap", "localhost:9092"))).isEqualTo(2);
+        assertThat(err()).contains("unknown option --bootstrap");
+    }
+
+    @Test
+    void aResponderThatDoesNotAnswerIsExitOne() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort(); // closed again: nothing listens there
+        }
+        int status = run(List.of("update", "fb-1", "--message", "m", "--responder", "http://127.0.0.1:" + port));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err()).contains("did not answer");
+    }
+
+    @Test
+    void aWrittenUpdateIsReportedWithWhoGaveItAndTheNextPromise() throws Exception {
+        JsonNode answer = JsonView.MAPPER.readTree("""
+                {"complaintId":"fb-1","updateId":"upd_1","agent":"grace","team":"billing","updatedAt":"2026-11-24T10:00:00Z",
+                 "message":"m","nextUpdateBy":"2026-11-25T10:00:00Z","delay":true}""");
+
+        assertThat(UpdateCommand.report("fb-1", 201, answer, print(out), print(err))).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "update upd_1 of fb-1 given as grace (team billing) at 2026-11-24T10:00:00Z; the promised update moved to 2026-11-25T10:00:00Z\n");
+    }
+
+    @Test
+    void aRefusalIsReportedWithTheProblemAndItsExitStatus() throws Exception {
+        JsonNode conflict = JsonView.MAPPER.readTree("""
+                {"title":"Not acknowledged","status":409,"detail":"complaint fb-1 is not acknowledged yet: acknowledge it first"}""");
+        JsonNode invalid = JsonView.MAPPER.readTree("""
+                {"title":"Invalid request","status":400,"detail":"bad fields","errors":[{"pointer":"/nextUpdateBy","detail":"must be in the future"}]}""");
+
+        assertThat(UpdateCommand.report("fb-1", 409, conflict, print(out), print(err))).isEqualTo(1);
+        assertThat(UpdateCommand.report("fb-1", 400, invalid, print(out), print(err))).isEqualTo(2);
+        assertThat(UpdateCommand.report("fb-1", 404, AckCommand.json("<html>not found</html>"), print(out), print(err))).isEqualTo(1);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "heed update: fb-1 refused (409 Not acknowledged): complaint fb-1 is not acknowledged yet: acknowledge it first",
+                "heed update: fb-1 refused (400 Invalid request): bad fields; /nextUpdateBy: must be in the future",
+                "heed update: fb-1 refused (404 no problem document): <html>not found</html>");
+    }
+
+    private int run(List<String> argv) {
+        err.reset();
+        return Heed.run(argv, Map.of("HEED_ACK_TOKEN", "t", "HEED_LOCAL_DATA_DIR", "/nonexistent-heed-dir"), print(out), print(err),
+                new java.util.concurrent.atomic.AtomicBoolean());
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static PrintStream print(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.heed.responder.reply;
+
+import dev.heed.events.ComplaintUpdated;
+import dev.heed.events.Customer;
+import dev.heed.events.DeliveryChannel;
+import dev.heed.events.ResponseKind;
+import dev.heed.responder.ack.ComplaintDirectory.Contact;
+import dev.heed.responder.delivery.MessageIds;
+import dev.heed.responder.delivery.OutboundMessage;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns an update an agent gave on a complaint (complaints.updated) into the message its customer gets: the agent's
+ * words as they were written, in template {@value #TEMPLATE}, with the next promised time when the update makes one.
+ * It goes where the complaint's first reply went ({@link ReplyRouting} on the customer and source of the complaint's
+ * escalation), in the language that reply was written in, else the customer's preferred language, else the source's.
+ * The id is one per (complaint, update id), so a retried update reaches the customer once.
+ */
+public final class CustomerUpdates {
+    public static final String TEMPLATE = "complaint-update";
+
+    private final TemplateLibrary templates;
+    private final ReplyRouting routing;
+    private final TimeFormat times;
+
+    public CustomerUpdates(TemplateLibrary templates, ReplyRouting routing, TimeFormat times) {
+        this.templates = templates;
+        this.routing = routing;
+        this.times = times;
+    }
+
+    public OutboundMessage update(ComplaintUpdated update, Contact contact, String trigger) {
+        TemplateLibrary.Rendered rendered = templates.render(TEMPLATE, language(contact), model(update, contact));
+        ReplyRouting.Route route = routing.route(contact.sourceSystem(), contact.customer());
+        return new OutboundMessage(messageId(update), update.getComplaintId(), ResponseKind.CUSTOMER_UPDATE, trigger,
+                route.channel(), route.recipient(), rendered.template(), rendered.subject(), rendered.body(),
+                payload(update, contact, rendered.template()), null, null, route.webhookSecret());
+    }
+
+    /** The record of an update whose customer is not known: nothing is rendered, nothing can be sent. */
+    public OutboundMessage unaddressed(ComplaintUpdated update, String trigger) {
+        return new OutboundMessage(messageId(update), update.getComplaintId(), ResponseKind.CUSTOMER_UPDATE, trigger,
+                DeliveryChannel.NONE, null, TEMPLATE, "", "", Map.of(), null, null, null);
+    }
+
+    public static String messageId(ComplaintUpdated update) {
+        return MessageIds.update(update.getComplaintId(), update.getUpdateId());
+    }
+
+    private String language(Contact contact) {
+        if (contact.replyLanguage() != null) {
+            return contact.replyLanguage();
+        }
+        Customer customer = contact.customer();
+        if (customer != null && customer.getPreferredLanguage() != null) {
+            return customer.getPreferredLanguage();
+        }
+        // Null falls back to the default language in the template library.
+        return routing.settings(contact.sourceSystem()).language();
+    }
+
+    private Map<String, Object> model(ComplaintUpdated update, Contact contact) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", contact.customer() == null ? null : contact.customer().getDisplayName());
+        model.put("reference", contact.reference());
+        model.put("complaintId", update.getComplaintId());
+        model.put("message", update.getMessage());
+        model.put("promise", update.getNextUpdateBy() != null);
+        model.put("delay", update.getDelay() && update.getNextUpdateBy() != null);
+        model.put("nextUpdateBy", update.getNextUpdateBy() == null ? null : times.time(update.getNextUpdateBy()));
+        return model;
+    }
+
+    private static Map<String, Object> payload(ComplaintUpdated update, Contact contact, String template) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", "heed.update");
+        payload.put("feedbackId", update.getComplaintId());
+        payload.put("updateId", update.getUpdateId());
+        payload.put("reference", contact.reference());
+        payload.put("customerId", contact.customer() == null ? null : contact.customer().getId());
+        payload.put("template", template);
+        payload.put("nextUpdateBy", update.getNextUpdateBy() == null ? null : update.getNextUpdateBy().toString());
+        payload.put("delay", update.getDelay());
+        payload.values().removeIf(Objects::isNull);
+        return payload;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.heed.responder.reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.heed.events.ComplaintUpdated;
+import dev.heed.events.Customer;
+import dev.heed.events.DeliveryChannel;
+import dev.heed.events.ResponseKind;
+import dev.heed.responder.ack.ComplaintDirectory.Contact;
+import dev.heed.responder.delivery.MessageIds;
+import dev.heed.responder.delivery.OutboundMessage;
+import dev.heed.schemas.SampleEvents;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CustomerUpdatesTest {
+    private static final Instant NEXT = Instant.parse("2026-11-22T09:00:00Z");
+    private final CustomerUpdates updates = new CustomerUpdates(new TemplateLibrary(null, "en"),
+            new ReplyRouting(Map.of(
+                    "SURVEY_TOOL", new SourceSettings("https://survey.example.com/r", "whsec_c2VjcmV0", true, "de"),
+                    "SHOP", new SourceSettings(null, null, false, "de"))),
+            new TimeFormat(ZoneId.of("Europe/Berlin")));
+
+    private static ComplaintUpdated update(Instant nextUpdateBy, boolean delay) {
+        ComplaintUpdated update = SampleEvents.updated("fb-1");
+        update.setNextUpdateBy(nextUpdateBy);
+        update.setDelay(delay);
+        return update;
+    }
+
+    private static Contact contact(String source, String replyLanguage) {
+        return new Contact(source, SampleEvents.customer(), "order-1234", replyLanguage);
+    }
+
+    @Test
+    void anUpdateTellsTheCustomerTheAgentsWordsAndTheNextPromisedTimeByEMailLikeTheReply() {
+        OutboundMessage message = updates.update(update(NEXT, false), contact("web-form", null), "complaints.updated:2:9");
+
+        assertThat(message.messageId()).isEqualTo(MessageIds.update("fb-1", "upd-fb-1"));
+        assertThat(message.kind()).isEqualTo(ResponseKind.CUSTOMER_UPDATE);
+        assertThat(message.feedbackId()).isEqualTo("fb-1");
+        assertThat(message.trigger()).isEqualTo("complaints.updated:2:9");
+        assertThat(message.channel()).isEqualTo(DeliveryChannel.EMAIL);
+        assertThat(message.recipient()).isEqualTo("ada@example.com");
+        assertThat(message.template()).isEqualTo("complaint-update/en");
+        assertThat(message.subject()).isEqualTo("An update on your message about order-1234");
+        assertThat(message.body()).startsWith("Hello Ada Lovelace,\n")
+                .contains("\nThe refund is approved; it reaches your account within two days.\n\n"
+                        + "You will hear from us again by 2026-11-22 10:00 CET at the latest.\n\nYour reference")
+                .contains("Your reference for this message: fb-1")
+                .doesNotContain("longer than we said");
+        assertThat(message.payload()).containsEntry("type", "heed.update").containsEntry("updateId", "upd-fb-1")
+                .containsEntry("nextUpdateBy", NEXT.toString()).containsEntry("customerId", "c-42");
+    }
+
+    @Test
+    void anUpdateWithoutAPromiseNamesNoTimeAndLeavesNoEmptyParagraph() {
+        OutboundMessage message = updates.update(update(null, false), contact("web-form", null), "t");
+
+        assertThat(message.body())
+                .contains("\nThe refund is approved; it reaches your account within two days.\n\nYour reference for this message: fb-1")
+                .doesNotContain("hear from us again");
+        assertThat(message.payload()).doesNotContainKey("nextUpdateBy");
+    }
+
+    @Test
+    void aDelaySaysThatItTakesLongerThanPromised() {
+        OutboundMessage message = updates.update(update(NEXT, true), contact("web-form", null), "t");
+
+        assertThat(message.body()).contains("This is taking longer than we said, and we are sorry for that. You will hear from us again by");
+        assertThat(message.payload()).containsEntry("delay", true);
+    }
+
+    @Test
+    void theUpdateIsWrittenInTheLanguageOfTheReplyTheCustomerGotBeforeTheirPreferredOne() {
+        OutboundMessage message = updates.update(update(NEXT, false), contact("web-form", "de"), "t");
+
+        assertThat(message.template()).isEqualTo("complaint-update/de");
+        assertThat(message.subject()).isEqualTo("Neues zu Ihrer Nachricht zu order-1234");
+        assertThat(message.body()).contains("Sie hören spätestens bis 2026-11-22 10:00 CET wieder von uns.");
+    }
+
+    @Test
+    void withoutAKnownReplyLanguageTheCustomersPreferredThenTheSourcesLanguageIsUsed() {
+        Customer noLanguage = Customer.newBuilder(SampleEvents.customer()).setPreferredLanguage(null).build();
+
+        assertThat(updates.update(update(null, false), contact("shop", null), "t").template()).isEqualTo("complaint-update/en");
+        assertThat(updates.update(update(null, false), new Contact("shop", noLanguage, null, null), "t").template())
+                .isEqualTo("complaint-update/de");
+    }
+
+    @Test
+    void aSourceThatPrefersItsWebhookGetsTheUpdateThereWithItsSecret() {
+        OutboundMessage message = updates.update(update(null, false), contact("survey-tool", null), "t");
+
+        assertThat(message.channel()).isEqualTo(DeliveryChannel.WEBHOOK);
+        assertThat(message.recipient()).isEqualTo("https://survey.example.com/r");
+        assertThat(message.webhookSecret()).isEqualTo("whsec_c2VjcmV0");
+    }
+
+    @Test
+    void aCustomerWithNeitherAddressNorSourceWebhookHasNoChannel() {
+        Customer anonymous = Customer.newBuilder(SampleEvents.customer()).setEmail(null).build();
+
+        OutboundMessage message = updates.update(update(null, false), new Contact("web-form", anonymous, null, null), "t");
+
+        assertThat(message.channel()).isEqualTo(DeliveryChannel.NONE);
+        assertThat(message.recipient()).isNull();
+    }
+
+    @Test
+    void anUnaddressedUpdateKeepsItsIdSoItIsRecordedOnce() {
+        OutboundMessage message = updates.unaddressed(update(null, false), "complaints.updated:0:1");
+
+        assertThat(message.messageId()).isEqualTo(MessageIds.update("fb-1", "upd-fb-1"));
+        assertThat(message.channel()).isEqualTo(DeliveryChannel.NONE);
+        assertThat(message.template()).isEqualTo("complaint-update");
+    }
+
+    @Test
+    void updateIdsDifferFromReplyIdsAndFromEachOther() {
+        assertThat(MessageIds.update("fb-1", "u-1")).isNotEqualTo(MessageIds.update("fb-1", "u-2"))
+                .isNotEqualTo(MessageIds.reply("fb-1")).isEqualTo(MessageIds.update("fb-1", "u-1"));
+    }
+}
