@@ -162,4 +162,20 @@ class StoreFormatTest {
         assertThat(DueIndexKey.first().compareTo(early)).isNegative();
         assertThat(DueIndexKey.complaintId(later)).isEqualTo("aaa");
     }
+
+    @Test
+    void anEarlyAcknowledgementKeepsItsIdAndPromiseThroughTheStoreAndOneStoredBeforeStillReads() {
+        var serde = EarlyAcks.Remembered.serde();
+        EarlyAcks.Remembered kept = new EarlyAcks.Remembered(1_000, new EarlyAck(Instant.parse("2026-12-07T10:00:00Z"),
+                "ana maría ✓", "ack 7", Instant.parse("2026-12-07T14:00:00Z")));
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", kept))).isEqualTo(kept);
+
+        EarlyAcks.Remembered unpromised = new EarlyAcks.Remembered(2_000, new EarlyAck(Instant.parse("2026-12-07T10:00:00Z"), "bo"));
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", unpromised))).isEqualTo(unpromised);
+
+        // The first format, as a changelog written before 2026-12-07 holds it.
+        byte[] before = "3000 1765101600000 carla de la cruz".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(serde.deserializer().deserialize("t", before)).isEqualTo(new EarlyAcks.Remembered(3000,
+                new EarlyAck(Instant.ofEpochMilli(1765101600000L), "carla de la cruz")));
+    }
 }
