@@ -148,6 +148,21 @@ class PromiseLedgerTopologyTest {
     }
 
     @Test
+    void aRetryOfAnEarlierUpdateGivenAfterALaterOneChangesNothing() {
+        routing.acknowledge("c-1", "ack-1", ACKED, PROMISED);
+        Instant given = ACKED.plus(Duration.ofMinutes(30));
+        routing.advanceTo(given);
+        routing.update("c-1", "u-1", given, PROMISED, false);
+        routing.update("c-1", "u-2", given.plusSeconds(60), null, false);
+        int rows = routing.state.readValuesToList().size();
+        routing.update("c-1", "u-1", given, PROMISED, false);
+
+        assertThat(routing.state.isEmpty()).as("the retry writes no state (%s rows before)", rows).isTrue();
+        routing.advanceTo(PROMISED.plus(Duration.ofDays(1)));
+        assertThat(routing.due.isEmpty()).as("the retry made no promise again").isTrue();
+    }
+
+    @Test
     void anUpdateForAComplaintNobodyAcknowledgedChangesNothing() {
         routing.update("c-1", "u-1", routing.now(), PROMISED, false);
         routing.update("unknown", "u-2", routing.now(), PROMISED, false);
