@@ -30,12 +30,12 @@ final class Irony {
             "problem:LOST_BROKEN", "problem:PROMISE_BROKEN");
     /** How many words "for" may stand after the thanks, and the problem after "for" or after the praise. */
     private static final int FOR_WITHIN = 3;
-    private static final int PROBLEM_WITHIN = 4;
+    static final int PROBLEM_WITHIN = 4;
     /**
      * Word beginnings that name a remedy or its circumstance: what stands between praise and a problem when the
      * praise is for putting the problem right.
      */
-    private static final List<String> REMEDIES = List.of("fix", "resolv", "sort", "handl", "help", "rebook", "refund",
+    static final List<String> REMEDIES = List.of("fix", "resolv", "sort", "handl", "help", "rebook", "refund",
             "replac", "revers", "waiv", "restor", "solv", "address", "deal", "look", "after", "despite", "during",
             "through", "since", "when", "while", "compensat", "credit", "explain", "answer", "respon", "reply",
             "updat", "call", "assist", "support", "patien", "understand", "apolog", "sorry");
@@ -368,7 +368,7 @@ final class Irony {
      * {@code offset} lies after {@code last} exactly when {@code last} ends at or before it, and no further than
      * {@code last + PROBLEM_WITHIN} exactly when that token (if there is one) ends after it.
      */
-    private static boolean within(List<Token> tokens, int offset, int last) {
+    static boolean within(List<Token> tokens, int offset, int last) {
         if (last < 0 || last >= tokens.size() || tokens.get(last).end() > offset) {
             return false;
         }
@@ -381,7 +381,7 @@ final class Irony {
      * it. Tokens come in text order, so their ends rise and a binary search finds it; it is asked for every pair
      * of praise and problem, which a linear scan made quadratic in a long text.
      */
-    private static int tokenAt(List<Token> tokens, int offset) {
+    static int tokenAt(List<Token> tokens, int offset) {
         int low = 0;
         int high = tokens.size();
         while (low < high) {
