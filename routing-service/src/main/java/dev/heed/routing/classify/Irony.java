@@ -66,13 +66,20 @@ final class Irony {
      * @param problem   the stated problem's evidence
      */
     static Finding find(String text, List<Token> tokens, List<Finding> sentiment, List<Finding> problem) {
-        boolean stated = false;
+        // The clear problems, picked once: the shapes below ask of every pair of praise and problem.
+        List<Finding> events = null;
         for (Finding f : problem) {
-            stated |= isProblem(f);
+            if (isProblem(f)) {
+                if (events == null) {
+                    events = new java.util.ArrayList<>(problem.size());
+                }
+                events.add(f);
+            }
         }
-        if (!stated) {
+        if (events == null) {
             return null;
         }
+        problem = events;
         Finding thanked = thanksForTheProblem(text, tokens, problem);
         if (thanked != null) {
             return thanked;
@@ -80,6 +87,10 @@ final class Irony {
         Finding led = praiseLeadingIntoTheProblem(text, tokens, sentiment, problem);
         return led != null ? led : closingPraise(text, tokens, sentiment, problem);
     }
+
+    /*
+     * The shapes below read only the clear problems (isProblem), which find() picked from the problem evidence.
+     */
 
     /**
      * The third shape, 2.5: a terse verdict of praise that closes a text after its problem, in a sentence of its
@@ -107,7 +118,7 @@ final class Irony {
         int closeStart = tokens.get(start).start();
         Finding before = null;
         for (Finding f : problem) {
-            if (isProblem(f) && f.end() <= closeStart && (before == null || f.end() > before.end())) {
+            if (f.end() <= closeStart && (before == null || f.end() > before.end())) {
                 before = f;
             }
         }
@@ -179,7 +190,7 @@ final class Irony {
                 continue;
             }
             for (Finding f : problem) {
-                if (!isProblem(f) || !within(tokens, f.start(), forAt)) {
+                if (!within(tokens, f.start(), forAt)) {
                     continue;
                 }
                 int at = tokenAt(tokens, f.start());
@@ -214,7 +225,7 @@ final class Irony {
     /** Irony from {@code start} to the first problem after token {@code last} that the praise leads into, or null. */
     private static Finding leadsInto(String text, List<Token> tokens, List<Finding> sentiment, List<Finding> problem, int start, int last) {
         for (Finding f : problem) {
-            if (!isProblem(f) || !within(tokens, f.start(), last)) {
+            if (!within(tokens, f.start(), last)) {
                 continue;
             }
             int at = tokenAt(tokens, f.start());

@@ -24,9 +24,14 @@ final class PhraseTable<T> {
     private static final class Node<T> {
         Entry<T> entry;
         Map<String, Node<T>> next;
+        /**
+         * Bit {@code hash & 63} set for the hash of every token in {@link #next}: a token whose bit is clear has no
+         * child here, found without a map lookup (a token's hash is computed once, by the vocabulary).
+         */
+        long childHashes;
 
         Node<T> child(String token) {
-            return next == null ? null : next.get(token);
+            return (childHashes & (1L << token.hashCode())) == 0 ? null : next.get(token);
         }
     }
 
@@ -143,6 +148,7 @@ final class PhraseTable<T> {
                 if (node.next == null) {
                     node.next = new HashMap<>(4);
                 }
+                node.childHashes |= 1L << token.hashCode();
                 node = node.next.computeIfAbsent(token, k -> new Node<>());
             }
             if (node.entry == null) {

@@ -83,6 +83,12 @@ final class Vocabulary implements Function<String, Word> {
         return hash ^ (hash >>> 16);
     }
 
+    /** {@code norm.endsWith("n't")}, asked of every word no list knows, read without a region compare. */
+    private static boolean negated(String norm) {
+        int n = norm.length();
+        return n >= 3 && norm.charAt(n - 1) == 't' && norm.charAt(n - 2) == '\'' && norm.charAt(n - 3) == 'n';
+    }
+
     /** What the lists know of {@code norm}; {@link Word#UNKNOWN} when nothing (any "...n't" is a negation). */
     @Override
     public Word apply(String norm) {
@@ -100,6 +106,6 @@ final class Vocabulary implements Function<String, Word> {
                 }
             }
         }
-        return norm.endsWith("n't") ? negation : Word.UNKNOWN;
+        return negated(norm) ? negation : Word.UNKNOWN;
     }
 }
