@@ -62,7 +62,7 @@ final class KeywordTable<E extends Enum<E>> {
             if (e != null) {
                 int last = i + e.length() - 1;
                 if (matches == null) {
-                    matches = new ArrayList<>(4);
+                    matches = new ArrayList<>();
                 }
                 matches.add(new Match<>(e.value().target(), e.term(), e.value().weight(), tokens.get(i).start(),
                         tokens.get(last).end(), i));
