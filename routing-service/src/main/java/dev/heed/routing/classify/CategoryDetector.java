@@ -1,7 +1,6 @@
 package dev.heed.routing.classify;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,9 +12,6 @@ import java.util.List;
  */
 final class CategoryDetector {
 
-    /** Best first; built once rather than per text. */
-    private static final Comparator<ScoredCategory> BEST_FIRST =
-            Comparator.comparingDouble(ScoredCategory::confidence).reversed();
     /** The evidence decision per category, {@code "category:BILLING"}, made once rather than per match. */
     private static final String[] DECISIONS = decisions();
     /** {@code values()} copies its array on every call. */
@@ -46,17 +42,23 @@ final class CategoryDetector {
             evidence.add(new Finding(m.rule(), DECISIONS[m.target().ordinal()], text.substring(m.start(), m.end()),
                     m.start(), m.end(), m.weight()));
         }
+        // Best first, ties in label order: each category goes in after those at least as confident, as a stable
+        // sort by falling confidence would put it (a handful of entries; a comparator chain cost more than this).
         List<ScoredCategory> scores = new ArrayList<>();
         for (CategoryLabel c : LABELS) {
             if (sums[c.ordinal()] > 0) {
-                scores.add(new ScoredCategory(c, round(1 - Math.exp(-sums[c.ordinal()]))));
+                ScoredCategory scored = new ScoredCategory(c, round(1 - Math.exp(-sums[c.ordinal()])));
+                int at = scores.size();
+                while (at > 0 && Double.compare(scored.confidence(), scores.get(at - 1).confidence()) > 0) {
+                    at--;
+                }
+                scores.add(at, scored);
             }
         }
         if (scores.isEmpty()) {
             ScoredCategory implied = fromProblem(problem, evidence);
             return List.of(implied != null ? implied : new ScoredCategory(CategoryLabel.OTHER, 1.0));
         }
-        scores.sort(BEST_FIRST);
         return scores;
     }
 

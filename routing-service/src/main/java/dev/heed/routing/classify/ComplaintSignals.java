@@ -133,7 +133,7 @@ final class ComplaintSignals {
             counted[kind.ordinal()]++;
             strength += m.weight();
             harm += kind == ProblemKind.WAITING || kind == ProblemKind.REPEAT ? 0 : m.weight();
-            evidence.add(new Finding("problem:" + kind, "complaint", text.substring(m.start(), m.end()), m.start(),
+            evidence.add(new Finding(kind.rule(), "complaint", text.substring(m.start(), m.end()), m.start(),
                     m.end(), m.weight()));
         }
         for (int i = 0; i + 1 < tokens.size() && counted[ProblemKind.REPEAT.ordinal()] < PER_KIND; i++) {
@@ -142,7 +142,7 @@ final class ComplaintSignals {
                 strength += KEEPS_DOING;
                 Token a = tokens.get(i);
                 Token b = tokens.get(i + 1);
-                evidence.add(new Finding("problem:" + ProblemKind.REPEAT, "complaint", text.substring(a.start(), b.end()),
+                evidence.add(new Finding(ProblemKind.REPEAT.rule(), "complaint", text.substring(a.start(), b.end()),
                         a.start(), b.end(), KEEPS_DOING));
             }
         }
@@ -173,7 +173,7 @@ final class ComplaintSignals {
             double w = wait.days() >= 1 ? 1.0 : 0.8;
             Finding e = wait.evidence();
             strength += w;
-            evidence.add(new Finding("problem:" + ProblemKind.WAITING, "complaint", e.text(), e.start(), e.end(), w));
+            evidence.add(new Finding(ProblemKind.WAITING.rule(), "complaint", e.text(), e.start(), e.end(), w));
         }
         if (strength == 0) {
             return benign == null ? Result.NONE : new Result(0, 0, List.of(), benign);
@@ -280,7 +280,7 @@ final class ComplaintSignals {
                 }
                 Token a = tokens.get(negation);
                 Token b = tokens.get(i);
-                return new Finding("problem:" + ProblemKind.WAITING, "complaint", text.substring(a.start(), b.end()),
+                return new Finding(ProblemKind.WAITING.rule(), "complaint", text.substring(a.start(), b.end()),
                         a.start(), b.end(), UNMET_SINCE);
             }
         }

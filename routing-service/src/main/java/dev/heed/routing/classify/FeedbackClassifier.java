@@ -70,6 +70,10 @@ public final class FeedbackClassifier implements Classifier {
         ComplaintSignals.FIRST_PERSON.forEach(w -> flags.merge(w, Word.FIRST_PERSON, (a, b) -> a | b));
         ComplaintSignals.SECOND_PERSON.forEach(w -> flags.merge(w, Word.SECOND_PERSON, (a, b) -> a | b));
         WaitDuration.AMOUNTS.keySet().forEach(w -> flags.merge(w, Word.AMOUNT, (a, b) -> a | b));
+        Irony.THANKS.forEach(w -> flags.merge(w, Word.THANKS, (a, b) -> a | b));
+        Irony.REMEDIED.forEach(w -> flags.merge(w, Word.REMEDIED, (a, b) -> a | b));
+        Mismatch.ASKED.forEach(w -> flags.merge(w, Word.ASKED, (a, b) -> a | b));
+        Mismatch.ASKED_FOR.forEach(w -> flags.merge(w, Word.ASKED_FOR, (a, b) -> a | b));
         return flags;
     }
 

@@ -22,6 +22,9 @@ final class IntentDetector {
     private static final Map<String, Integer> NUMBER_WORDS = Lookups.mapOf(Map.of("two", 2, "three", 3, "four", 4, "five", 5,
             "six", 6, "seven", 7, "eight", 8, "nine", 9, "ten", 10));
 
+    /** The evidence decision per intent, {@code "intent:REFUND_REQUEST"}, made once rather than per match. */
+    private static final String[] DECISIONS = decisions();
+
     private final KeywordTable<IntentLabel> patterns;
 
     IntentDetector(KeywordTable<IntentLabel> patterns) {
@@ -46,10 +49,18 @@ final class IntentDetector {
             }
             intents.add(m.target());
             String rule = m.target() == IntentLabel.REPEAT_CONTACT ? "repeat-contact" : m.rule();
-            evidence.add(new Finding(rule, "intent:" + m.target(), text.substring(m.start(), m.end()), m.start(),
+            evidence.add(new Finding(rule, DECISIONS[m.target().ordinal()], text.substring(m.start(), m.end()), m.start(),
                     m.end(), m.weight()));
         }
         return intents;
+    }
+
+    private static String[] decisions() {
+        String[] decisions = new String[IntentLabel.values().length];
+        for (IntentLabel i : IntentLabel.values()) {
+            decisions[i.ordinal()] = "intent:" + i;
+        }
+        return decisions;
     }
 
     private static void structural(List<Token> tokens, List<KeywordTable.Match<IntentLabel>> matches) {

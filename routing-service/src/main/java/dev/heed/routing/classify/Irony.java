@@ -23,22 +23,27 @@ import java.util.Set;
 final class Irony {
 
     /** Words after which "for" names what is being thanked for. */
-    private static final Set<String> THANKS = Lookups.setOf("thanks", "thank", "thx", "ty", "appreciate", "cheers", "kudos");
+    static final Set<String> THANKS = Lookups.setOf("thanks", "thank", "thx", "ty", "appreciate", "cheers", "kudos");
     /** The weight from which a problem statement is clear ("late" alone, at 0.5, is not). */
     private static final double CLEAR = 0.8;
     private static final Set<String> EVENTS = Lookups.setOf("problem:FAILURE", "problem:WAITING", "problem:MONEY",
             "problem:LOST_BROKEN", "problem:PROMISE_BROKEN");
     /** How many words "for" may stand after the thanks, and the problem after "for" or after the praise. */
     private static final int FOR_WITHIN = 3;
-    private static final int PROBLEM_WITHIN = 4;
+    static final int PROBLEM_WITHIN = 4;
     /**
      * Word beginnings that name a remedy or its circumstance: what stands between praise and a problem when the
      * praise is for putting the problem right.
      */
-    private static final List<String> REMEDIES = List.of("fix", "resolv", "sort", "handl", "help", "rebook", "refund",
+    static final List<String> REMEDIES = List.of("fix", "resolv", "sort", "handl", "help", "rebook", "refund",
             "replac", "revers", "waiv", "restor", "solv", "address", "deal", "look", "after", "despite", "during",
             "through", "since", "when", "while", "compensat", "credit", "explain", "answer", "respon", "reply",
             "updat", "call", "assist", "support", "patien", "understand", "apolog", "sorry");
+    /**
+     * {@link #REMEDIES} by their first letter: {@link #remedy} is asked for every word between praise and a
+     * problem, and a word need only be compared with the few beginnings that share its first letter.
+     */
+    private static final String[][] REMEDIES_BY_FIRST = byFirstLetter(REMEDIES);
 
     /** The closing sentence of praise is at most this many words ("Really great value, honestly" is four). */
     static final int CLOSING_WORDS = 4;
@@ -61,13 +66,20 @@ final class Irony {
      * @param problem   the stated problem's evidence
      */
     static Finding find(String text, List<Token> tokens, List<Finding> sentiment, List<Finding> problem) {
-        boolean stated = false;
+        // The clear problems, picked once: the shapes below ask of every pair of praise and problem.
+        List<Finding> events = null;
         for (Finding f : problem) {
-            stated |= isProblem(f);
+            if (isProblem(f)) {
+                if (events == null) {
+                    events = new java.util.ArrayList<>(problem.size());
+                }
+                events.add(f);
+            }
         }
-        if (!stated) {
+        if (events == null) {
             return null;
         }
+        problem = events;
         Finding thanked = thanksForTheProblem(text, tokens, problem);
         if (thanked != null) {
             return thanked;
@@ -75,6 +87,10 @@ final class Irony {
         Finding led = praiseLeadingIntoTheProblem(text, tokens, sentiment, problem);
         return led != null ? led : closingPraise(text, tokens, sentiment, problem);
     }
+
+    /*
+     * The shapes below read only the clear problems (isProblem), which find() picked from the problem evidence.
+     */
 
     /**
      * The third shape, 2.5: a terse verdict of praise that closes a text after its problem, in a sentence of its
@@ -102,7 +118,7 @@ final class Irony {
         int closeStart = tokens.get(start).start();
         Finding before = null;
         for (Finding f : problem) {
-            if (isProblem(f) && f.end() <= closeStart && (before == null || f.end() > before.end())) {
+            if (f.end() <= closeStart && (before == null || f.end() > before.end())) {
                 before = f;
             }
         }
@@ -160,7 +176,7 @@ final class Irony {
 
     private static Finding thanksForTheProblem(String text, List<Token> tokens, List<Finding> problem) {
         for (int i = 0; i < tokens.size(); i++) {
-            if (!THANKS.contains(tokens.get(i).norm())) {
+            if (!Word.in(tokens.get(i), Word.THANKS, THANKS)) {
                 continue;
             }
             int forAt = -1;
@@ -174,8 +190,11 @@ final class Irony {
                 continue;
             }
             for (Finding f : problem) {
+                if (!within(tokens, f.start(), forAt)) {
+                    continue;
+                }
                 int at = tokenAt(tokens, f.start());
-                if (isProblem(f) && at > forAt && at - forAt <= PROBLEM_WITHIN && clear(tokens, forAt + 1, at)) {
+                if (clear(tokens, forAt + 1, at)) {
                     return irony(text, tokens.get(i).start(), f.end());
                 }
             }
@@ -193,7 +212,7 @@ final class Irony {
             }
         }
         for (int i = 0; i < tokens.size(); i++) {
-            if (THANKS.contains(tokens.get(i).norm())) {
+            if (Word.in(tokens.get(i), Word.THANKS, THANKS)) {
                 Finding irony = leadsInto(text, tokens, sentiment, problem, tokens.get(i).start(), i);
                 if (irony != null) {
                     return irony;
@@ -206,8 +225,11 @@ final class Irony {
     /** Irony from {@code start} to the first problem after token {@code last} that the praise leads into, or null. */
     private static Finding leadsInto(String text, List<Token> tokens, List<Finding> sentiment, List<Finding> problem, int start, int last) {
         for (Finding f : problem) {
+            if (!within(tokens, f.start(), last)) {
+                continue;
+            }
             int at = tokenAt(tokens, f.start());
-            if (isProblem(f) && at > last && at - last <= PROBLEM_WITHIN && clear(tokens, last + 1, at) && sameSentence(tokens, last, at)
+            if (clear(tokens, last + 1, at) && sameSentence(tokens, last, at)
                     && noContrast(sentiment, tokens.get(last).end(), f.start())) {
                 return irony(text, start, f.end());
             }
@@ -270,7 +292,7 @@ final class Irony {
      * A remedy told as done by someone ("refunded", "fixed", "found it"): the problem was put right (2.5). Past
      * forms only: "ruined the evening by replacing the singer" tells how the problem was done, not a remedy.
      */
-    private static final Set<String> REMEDIED = Lookups.setOf("refunded", "fixed", "sorted", "resolved", "replaced",
+    static final Set<String> REMEDIED = Lookups.setOf("refunded", "fixed", "sorted", "resolved", "replaced",
             "rebooked", "restored", "solved", "waived", "reversed", "credited", "reimbursed", "compensated", "found",
             "upgraded");
     /** What before a remedy says it was not done ("never fixed", "still not sorted", "I found"). */
@@ -289,7 +311,7 @@ final class Irony {
      */
     static int remedyDone(List<Token> tokens, int from, int to) {
         for (int k = Math.max(0, from); k < to && k < tokens.size(); k++) {
-            if (!REMEDIED.contains(tokens.get(k).norm())) {
+            if (!Word.in(tokens.get(k), Word.REMEDIED, REMEDIED)) {
                 continue;
             }
             boolean done = true;
@@ -309,12 +331,27 @@ final class Irony {
 
     /** Whether the word names a remedy or its circumstance ("fixing", "refund", "after"). */
     static boolean remedy(String word) {
-        for (String remedy : REMEDIES) {
+        if (word.isEmpty() || word.charAt(0) >= REMEDIES_BY_FIRST.length) {
+            return false;
+        }
+        for (String remedy : REMEDIES_BY_FIRST[word.charAt(0)]) {
             if (word.startsWith(remedy)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Word beginnings grouped by their first character (ASCII; an empty group for every other character). */
+    static String[][] byFirstLetter(List<String> beginnings) {
+        String[][] groups = new String[128][0];
+        for (String b : beginnings) {
+            String[] group = groups[b.charAt(0)];
+            group = java.util.Arrays.copyOf(group, group.length + 1);
+            group[group.length - 1] = b;
+            groups[b.charAt(0)] = group;
+        }
+        return groups;
     }
 
     private static boolean sameSentence(List<Token> tokens, int from, int to) {
@@ -336,11 +373,26 @@ final class Irony {
     }
 
     /**
+     * Whether the token at character {@code offset} ({@link #tokenAt}) comes after token {@code last} and at most
+     * {@value #PROBLEM_WITHIN} tokens after it, read from two token ends rather than a search: asked for every
+     * pair of praise and problem, and most pairs are far apart. Token ends rise, so the first token ending after
+     * {@code offset} lies after {@code last} exactly when {@code last} ends at or before it, and no further than
+     * {@code last + PROBLEM_WITHIN} exactly when that token (if there is one) ends after it.
+     */
+    static boolean within(List<Token> tokens, int offset, int last) {
+        if (last < 0 || last >= tokens.size() || tokens.get(last).end() > offset) {
+            return false;
+        }
+        int far = last + PROBLEM_WITHIN;
+        return far >= tokens.size() || tokens.get(far).end() > offset;
+    }
+
+    /**
      * The index of the token that covers (or first follows) character {@code offset}: the first token ending after
      * it. Tokens come in text order, so their ends rise and a binary search finds it; it is asked for every pair
      * of praise and problem, which a linear scan made quadratic in a long text.
      */
-    private static int tokenAt(List<Token> tokens, int offset) {
+    static int tokenAt(List<Token> tokens, int offset) {
         int low = 0;
         int high = tokens.size();
         while (low < high) {

@@ -51,18 +51,24 @@ final class KeywordTable<E extends Enum<E>> {
         return scanWithIndex(tokens);
     }
 
-    /** As {@link #scan}, each match also naming the index of its first token. */
+    /**
+     * As {@link #scan}, each match also naming the index of its first token. Read-only; the list is made at the
+     * first match, as most texts match few phrases of a table and many none.
+     */
     List<Match<E>> scanWithIndex(List<Token> tokens) {
-        List<Match<E>> matches = new ArrayList<>();
+        List<Match<E>> matches = null;
         for (int i = 0; i < tokens.size(); i++) {
             PhraseTable.Entry<Keyword<E>> e = table.longestAt(tokens, i);
             if (e != null) {
                 int last = i + e.length() - 1;
+                if (matches == null) {
+                    matches = new ArrayList<>();
+                }
                 matches.add(new Match<>(e.value().target(), e.term(), e.value().weight(), tokens.get(i).start(),
                         tokens.get(last).end(), i));
                 i = last;
             }
         }
-        return matches;
+        return matches == null ? List.of() : matches;
     }
 }

@@ -16,10 +16,10 @@ final class Mismatch {
 
     /** The evidence's weight: a clear failure, less than one named outright ("cancelled"). */
     static final double WEIGHT = 0.9;
-    private static final Set<String> ASKED = Lookups.setOf("booked", "ordered", "reserved", "requested", "purchased",
+    static final Set<String> ASKED = Lookups.setOf("booked", "ordered", "reserved", "requested", "purchased",
             "bought", "chose", "selected");
     /** "paid for", "asked for", "paid extra for". */
-    private static final Set<String> ASKED_FOR = Lookups.setOf("paid", "asked");
+    static final Set<String> ASKED_FOR = Lookups.setOf("paid", "asked");
     private static final Set<String> CAME = Lookups.setOf("got", "get", "gets", "received", "receive", "given");
     private static final Set<String> JOINS = Lookups.setOf(",", ";", "and", "but", "yet", "only", "instead", "i",
             "we", "then", "just", "was", "were", "me", "us", "-", "–", "—");
@@ -64,11 +64,12 @@ final class Mismatch {
 
     /** The last token of an act of asking that starts at {@code i}, or -1. */
     private static int askedAt(List<Token> tokens, int i) {
-        String w = tokens.get(i).norm();
-        if (ASKED.contains(w)) {
+        // Read from the token's vocabulary flags: asked for every token of every text.
+        Token t = tokens.get(i);
+        if (Word.in(t, Word.ASKED, ASKED)) {
             return i;
         }
-        if (ASKED_FOR.contains(w)) {
+        if (Word.in(t, Word.ASKED_FOR, ASKED_FOR)) {
             for (int j = i + 1; j < tokens.size() && j <= i + 2; j++) {
                 if (tokens.get(j).norm().equals("for")) {
                     return j;
@@ -114,6 +115,6 @@ final class Mismatch {
     private static Finding finding(String text, List<Token> tokens, int from, int to) {
         int start = tokens.get(from).start();
         int end = tokens.get(to).end();
-        return new Finding("problem:" + ProblemKind.FAILURE, "complaint", text.substring(start, end), start, end, WEIGHT);
+        return new Finding(ProblemKind.FAILURE.rule(), "complaint", text.substring(start, end), start, end, WEIGHT);
     }
 }

@@ -24,18 +24,26 @@ final class PhraseTable<T> {
     private static final class Node<T> {
         Entry<T> entry;
         Map<String, Node<T>> next;
+        /**
+         * Bit {@code hash & 63} set for the hash of every token in {@link #next}: a token whose bit is clear has no
+         * child here, found without a map lookup (a token's hash is computed once, by the vocabulary).
+         */
+        long childHashes;
 
         Node<T> child(String token) {
-            return next == null ? null : next.get(token);
+            return (childHashes & (1L << token.hashCode())) == 0 ? null : next.get(token);
         }
     }
 
     private final Node<T> root;
     private final int bit;
+    /** Every word that stands in a phrase after its first word. */
+    private final java.util.Set<String> innerTokens;
 
-    private PhraseTable(Node<T> root, int bit) {
+    private PhraseTable(Node<T> root, int bit, java.util.Set<String> innerTokens) {
         this.root = root;
         this.bit = bit;
+        this.innerTokens = java.util.Set.copyOf(innerTokens);
     }
 
     /** This table's bit in {@link Word#phraseStarts}, or 0 when the vocabulary does not record it. */
@@ -46,6 +54,11 @@ final class PhraseTable<T> {
     /** The words a phrase of this table can start with. */
     java.util.Set<String> firstTokens() {
         return root.next == null ? java.util.Set.of() : java.util.Set.copyOf(root.next.keySet());
+    }
+
+    /** The words that stand in some phrase of this table after its first word (the vocabulary records them). */
+    java.util.Set<String> innerTokens() {
+        return innerTokens;
     }
 
     /** Where a table with {@code bit} keeps its node in {@link Word#phraseNodes}. */
@@ -79,14 +92,26 @@ final class PhraseTable<T> {
             if (node.entry != null) {
                 best = node.entry;
             }
-            node = k < tokens.size() ? node.child(tokens.get(k).norm()) : null;
+            node = k < tokens.size() ? next(node, tokens.get(k)) : null;
         }
         return best;
+    }
+
+    /** The node after {@code token}, or null. */
+    private Node<T> next(Node<T> node, Token token) {
+        Word word = token.word();
+        if (bit != 0 && word != null && (word.phraseInner & bit) == 0) {
+            // Most words that follow a phrase's first word stand in no phrase of this table past its first word:
+            // the vocabulary's bit says so without a hash lookup in the node.
+            return null;
+        }
+        return node.child(token.norm());
     }
 
     /** Collects phrases into the trie; the first phrase added for a token sequence wins. */
     static final class Builder<T> {
         private final Node<T> root = new Node<>();
+        private final java.util.Set<String> inner = new java.util.HashSet<>();
         private final Tokenizer tokenizer;
 
         Builder(Tokenizer tokenizer) {
@@ -111,15 +136,19 @@ final class PhraseTable<T> {
 
         /** The table, recorded in the vocabulary under {@code bit} ({@link Vocabulary#LEXICON}, ...). */
         PhraseTable<T> build(int bit) {
-            return new PhraseTable<>(root, bit);
+            return new PhraseTable<>(root, bit, inner);
         }
 
         private void insert(String[] norms, Entry<T> entry) {
             Node<T> node = root;
+            for (int k = 1; k < norms.length; k++) {
+                inner.add(norms[k]);
+            }
             for (String token : norms) {
                 if (node.next == null) {
                     node.next = new HashMap<>(4);
                 }
+                node.childHashes |= 1L << token.hashCode();
                 node = node.next.computeIfAbsent(token, k -> new Node<>());
             }
             if (node.entry == null) {

@@ -86,7 +86,7 @@ final class Shortfall {
                     if (promised.family() == actual.family() && short_(actual, promised)) {
                         int start = tokens.get(i).start();
                         int end = tokens.get(promised.last()).end();
-                        return new Finding("problem:" + ProblemKind.PROMISE_BROKEN, "complaint", text.substring(start, end),
+                        return new Finding(ProblemKind.PROMISE_BROKEN.rule(), "complaint", text.substring(start, end),
                                 start, end, WEIGHT);
                     }
                     break;

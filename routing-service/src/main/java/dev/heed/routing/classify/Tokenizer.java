@@ -29,6 +29,13 @@ public final class Tokenizer {
 
     private static final int MAX_EMOTICON = 8;
     private static final int MAX_ENTITY = 8;
+    /** Punctuation that bounds clauses, each a token of its own. */
+    private static final String CLAUSE_MARKS = ".!?,;:";
+    /**
+     * Their norms, one string each: made per mark, every "," was a new string whose hash the vocabulary and the
+     * rules computed again.
+     */
+    private static final String[] CLAUSE_MARK_NORMS = {".", "!", "?", ",", ";", ":"};
     private final Set<String> emoticons;
     private final Predicate<String> known;
     private final Function<String, Word> vocabulary;
@@ -222,8 +229,9 @@ public final class Tokenizer {
             return emoticonEnd;
         }
         char c = text.charAt(from);
-        if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':') {
-            out.add(token(String.valueOf(c), from, from + 1, Token.Kind.PUNCT, 0));
+        int mark = CLAUSE_MARKS.indexOf(c);
+        if (mark >= 0) {
+            out.add(token(CLAUSE_MARK_NORMS[mark], from, from + 1, Token.Kind.PUNCT, 0));
             return from + 1;
         }
         int cp = text.codePointAt(from);

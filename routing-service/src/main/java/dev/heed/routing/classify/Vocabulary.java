@@ -45,14 +45,20 @@ final class Vocabulary implements Function<String, Word> {
         all.addAll(flagged.keySet());
         Map<String, Integer> starts = new HashMap<>();
         Map<String, Object[]> nodes = new HashMap<>();
+        Map<String, Integer> inner = new HashMap<>();
         int slotCount = tables.stream().mapToInt(t -> PhraseTable.slot(t.bit()) + 1).max().orElse(0);
         for (PhraseTable<?> table : tables) {
             for (String first : table.firstTokens()) {
                 starts.merge(first, table.bit(), (a, b) -> a | b);
                 nodes.computeIfAbsent(first, w -> new Object[slotCount])[PhraseTable.slot(table.bit())] = table.startNode(first);
             }
+            for (String word : table.innerTokens()) {
+                inner.merge(word, table.bit(), (a, b) -> a | b);
+            }
         }
         all.addAll(starts.keySet());
+        // A word that only ever follows in a phrase must be found too, or its bit would read as clear.
+        all.addAll(inner.keySet());
         this.keys = new String[all.size()];
         this.values = new Word[all.size()];
         this.indexMask = (Integer.highestOneBit(all.size() + 1) << 1) - 1;
@@ -61,7 +67,7 @@ final class Vocabulary implements Function<String, Word> {
         int index = 0;
         for (String w : all) {
             keys[index] = w;
-            values[index] = new Word(lexicon.term(w), starts.getOrDefault(w, 0), nodes.get(w),
+            values[index] = new Word(lexicon.term(w), starts.getOrDefault(w, 0), nodes.get(w), inner.getOrDefault(w, 0),
                     languages.getOrDefault(w, 0), flagged.getOrDefault(w, 0));
             int hash = w.hashCode();
             int slot = spread(hash) & slotMask;
@@ -75,6 +81,12 @@ final class Vocabulary implements Function<String, Word> {
     /** HashMap's spreading of the high bits into the low ones, which pick the slot. */
     private static int spread(int hash) {
         return hash ^ (hash >>> 16);
+    }
+
+    /** {@code norm.endsWith("n't")}, asked of every word no list knows, read without a region compare. */
+    private static boolean negated(String norm) {
+        int n = norm.length();
+        return n >= 3 && norm.charAt(n - 1) == 't' && norm.charAt(n - 2) == '\'' && norm.charAt(n - 3) == 'n';
     }
 
     /** What the lists know of {@code norm}; {@link Word#UNKNOWN} when nothing (any "...n't" is a negation). */
@@ -94,6 +106,6 @@ final class Vocabulary implements Function<String, Word> {
                 }
             }
         }
-        return norm.endsWith("n't") ? negation : Word.UNKNOWN;
+        return negated(norm) ? negation : Word.UNKNOWN;
     }
 }
