@@ -54,6 +54,7 @@ function renderComplaints(view) {
   byId("open-rows").replaceChildren(...rows);
   byId("open-empty").hidden = rows.length > 0;
   renderCompleteness(view.completeness, view.indexed, view.indexBound);
+  renderPromiseRates(view.promises, view.indexed, view.indexBound);
   tick();
 }
 
@@ -66,6 +67,19 @@ function renderCompleteness(c, indexed, bound) {
   byId("gaps").replaceChildren(...c.gaps.map(g => heed.el("li", {},
     heed.el("a", { href: "complaint.html?id=" + encodeURIComponent(g.id) }, g.id), ` ${g.reason} (due ${heed.time(g.since)})`)));
   byId("completeness-panel").title = `over the ${indexed} feedback ids in the timeline index (bound ${bound})`;
+}
+
+// Routing's counts (complaints.state), summed per queue over the complaints the timeline index holds.
+function renderPromiseRates(p, indexed, bound) {
+  byId("promise-rows").replaceChildren(...p.queues.map(q => heed.el("tr", { "data-queue": q.queue },
+    heed.el("td", {}, q.queue),
+    heed.el("td", { class: "num rate" + (q.keptRate != null && q.keptRate < 0.9 ? " soon" : "") },
+      q.keptRate == null ? "–" : `${(q.keptRate * 100).toFixed(1)} %`),
+    heed.el("td", { class: "num kept" }, q.kept), heed.el("td", { class: "num broken" + (q.broken > 0 ? " error" : "") }, q.broken),
+    heed.el("td", { class: "num" }, q.replaced), heed.el("td", { class: "num" }, q.open), heed.el("td", { class: "num" }, q.complaints))));
+  byId("promise-window").textContent = (p.queues.length ? "" : "No promise made yet. ")
+    + `Routing's counts on the complaints.state rows of the ${p.complaints} complaints with a row among the `
+    + `${indexed} feedback ids in the timeline index (bound ${bound}); replaced and open promises are not in the rate.`;
 }
 
 function renderDashboard(d) {
