@@ -32,9 +32,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The console in a real headless Chromium (Debian's chromium and chromium-driver, see .ci/run): a complaint
  * that arrives appears in the open list without a reload; its acknowledge button takes it off the list and
  * the acknowledgement lands on complaints.acknowledged; every button stays on screen, without sideways
- * scrolling, at 1400 and 1280 px and on a 390 px phone; the sign-out button ends the session. Every read of
- * the live page goes through {@link HeadlessChromium#read}. Saves target/console-screenshot.png, the
- * complaint's page as target/console-complaint-screenshot.png, and target/console-{1400,1280,390}px.png.
+ * scrolling, at 1400 and 1280 px and on a 390 px phone; the sign-out button ends the session; a promise kept and
+ * a promise broken show on their complaints' pages, with the updates' delivery and the agent's words as text, and
+ * the promise-kept rate on the dashboard. Every read of the live page goes through {@link HeadlessChromium#read}.
+ * Saves target/console-screenshot.png, the complaint's page as target/console-complaint-screenshot.png,
+ * target/console-{1400,1280,390}px.png, and target/console-promises-{dashboard,complaint}.png.
  * Without Chromium the test fails under CI=true and is skipped elsewhere.
  */
 @ExtendWith(LocalStackExtension.class)
