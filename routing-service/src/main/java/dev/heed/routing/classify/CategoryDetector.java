@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Categories from keyword lists ({@code categories.tsv}). A category's confidence is
  * {@code 1 - exp(-w)} where {@code w} sums the weights of its matched keywords, so one strong keyword
- * gives about 0.6 and two give about 0.85. Several categories may apply, best first; {@link CategoryLabel#OTHER}
- * with confidence 1 when nothing matched. Negation does not matter here: "not delivered" is about delivery.
+ * gives about 0.6 and two give about 0.85. Several categories may apply, best first. When no keyword matched, the
+ * kind of the stated problem implies one (money taken is billing, ...); {@link CategoryLabel#OTHER} with
+ * confidence 1 when neither says anything. Negation does not matter here: "not delivered" is about delivery.
  */
 final class CategoryDetector {
 
@@ -34,7 +35,11 @@ final class CategoryDetector {
         return keywords.phrases();
     }
 
-    List<ScoredCategory> detect(String text, List<Token> tokens, List<Finding> evidence) {
+    /**
+     * Categories of a text whose stated problem ({@link ComplaintSignals}) is {@code problem}: when no keyword
+     * names a category, the kind of problem implies one (2.6).
+     */
+    List<ScoredCategory> detect(String text, List<Token> tokens, List<Finding> problem, List<Finding> evidence) {
         double[] sums = new double[LABELS.length];
         for (KeywordTable.Match<CategoryLabel> m : keywords.scan(tokens)) {
             sums[m.target().ordinal()] += m.weight();
@@ -48,10 +53,58 @@ final class CategoryDetector {
             }
         }
         if (scores.isEmpty()) {
-            return List.of(new ScoredCategory(CategoryLabel.OTHER, 1.0));
+            ScoredCategory implied = fromProblem(problem, evidence);
+            return List.of(implied != null ? implied : new ScoredCategory(CategoryLabel.OTHER, 1.0));
         }
         scores.sort(BEST_FIRST);
         return scores;
+    }
+
+    /**
+     * "The garage returned it with a new scratch", "Three weeks since the landlord said he'd send someone": no
+     * word names a category, but what went wrong does: money taken is billing, something lost or broken is lost
+     * or damaged, waiting, a broken promise or contact repeated is a wait for support, any other failure is the
+     * quality of the product or service. Demands and action questions imply none. The kind with the most weight
+     * wins (the first found on a tie); its confidence is {@code 1 - exp(-IMPLIED·weight)}, below that of one
+     * keyword, so that it reads as the guess it is. Null when the problem implies nothing.
+     */
+    private static ScoredCategory fromProblem(List<Finding> problem, List<Finding> evidence) {
+        double[] sums = new double[LABELS.length];
+        Finding[] first = new Finding[LABELS.length];
+        CategoryLabel best = null;
+        for (Finding f : problem) {
+            CategoryLabel c = implied(f.rule());
+            if (c == null) {
+                continue;
+            }
+            sums[c.ordinal()] += f.weight();
+            if (first[c.ordinal()] == null) {
+                first[c.ordinal()] = f;
+            }
+            if (best == null || sums[c.ordinal()] > sums[best.ordinal()]) {
+                best = c;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        Finding f = first[best.ordinal()];
+        double weight = IMPLIED * sums[best.ordinal()];
+        evidence.add(new Finding("category-from-problem", DECISIONS[best.ordinal()], f.text(), f.start(), f.end(), weight));
+        return new ScoredCategory(best, round(1 - Math.exp(-weight)));
+    }
+
+    /** Share of the problem's weight a category implied by it counts. */
+    static final double IMPLIED = 0.5;
+
+    private static CategoryLabel implied(String rule) {
+        return switch (rule) {
+            case "problem:MONEY" -> CategoryLabel.BILLING;
+            case "problem:LOST_BROKEN" -> CategoryLabel.LOST_DAMAGED;
+            case "problem:WAITING", "problem:REPEAT", "problem:PROMISE_BROKEN" -> CategoryLabel.SUPPORT_WAIT;
+            case "problem:FAILURE" -> CategoryLabel.PRODUCT_QUALITY;
+            default -> null;
+        };
     }
 
     private static String[] decisions() {

@@ -156,12 +156,15 @@ public final class FeedbackClassifier implements Classifier {
         }
         double score = clamp(p[2] - p[0]);
         SentimentLabel polarity = polarity(p);
-        List<ScoredCategory> found = categories.detect(text, tokens, evidence);
         Set<IntentLabel> signalled = intents.detect(text, tokens, polarity, evidence);
         if (wait.evidence() != null) {
             evidence.add(wait.evidence());
         }
         EscalationDecision.Verdict verdict = EscalationDecision.decide(p[0], p[2], problem.strength(), signalled, evidence);
+        // The stated problem implies a category only for a complaint: thanks for a fraud caught in time is no
+        // billing matter (2.6).
+        List<ScoredCategory> found = categories.detect(text, tokens,
+                verdict.escalate() ? problem.evidence() : List.of(), evidence);
         SeverityPolicy.Assessment graded = severity.assess(new SeverityPolicy.Signals(polarity, score,
                 verdict.escalate(), problem.harm(), rules.capsEmphasis(), rules.exclamations(), wait.days(), signalled),
                 evidence);

@@ -32,24 +32,35 @@ import java.util.Objects;
  * @param pointsSent     the complaint's response-due points so far, first response and promises together
  * @param level          the level of the complaint's last point
  * @param lastReminderAt when the complaint's last point was emitted, null before any
- * @param lastEventId    the id of the last acknowledgement or update applied: the same one again is a retry
+ * @param appliedIds     the ids of the last {@value #REMEMBERED} acknowledgements and updates applied, oldest first: any
+ *                       of them again is a retry (also one retried after a later update was given)
  */
 public record PromiseLedger(String complaintId, int made, int kept, int replaced, int broken, PromiseClock open, int pointsSent, Level level,
-                            Instant lastReminderAt, String lastEventId) {
+                            Instant lastReminderAt, List<String> appliedIds) {
+
+    /** How many applied ids are kept: a retry comes within seconds, a few events at most after its first attempt. */
+    public static final int REMEMBERED = 8;
 
     public PromiseLedger {
         Objects.requireNonNull(complaintId, "complaintId");
         Objects.requireNonNull(level, "level");
+        appliedIds = appliedIds == null ? List.of() : List.copyOf(appliedIds);
     }
 
     /** The ledger of a complaint whose first-response clock stopped after {@code clock}'s points: nothing promised yet. */
     public static PromiseLedger after(SlaClock clock, String acknowledgementId) {
-        return new PromiseLedger(clock.complaintId(), 0, 0, 0, 0, null, clock.remindersSent(), clock.level(), clock.lastReminderAt(), acknowledgementId);
+        return new PromiseLedger(clock.complaintId(), 0, 0, 0, 0, null, clock.remindersSent(), clock.level(), clock.lastReminderAt(),
+                acknowledgementId == null ? List.of() : List.of(acknowledgementId));
     }
 
-    /** Whether the event with this id was applied last: a retry, to be ignored. */
+    /** The id of the last acknowledgement or update applied, null when none is known. */
+    public String lastEventId() {
+        return appliedIds.isEmpty() ? null : appliedIds.get(appliedIds.size() - 1);
+    }
+
+    /** Whether the event with this id was applied (among the last {@value #REMEMBERED}): a retry, to be ignored. */
     public boolean applied(String eventId) {
-        return eventId != null && eventId.equals(lastEventId);
+        return eventId != null && appliedIds.contains(eventId);
     }
 
     /** The promised time of the open promise, null when none is open. */
@@ -99,17 +110,27 @@ public record PromiseLedger(String complaintId, int made, int kept, int replaced
         long brokenNow = step.events().stream().filter(e -> e.kind() == DueStage.PROMISE_BROKEN).count();
         DueEvent last = step.events().get(step.events().size() - 1);
         return new Step(step.events(), new PromiseLedger(complaintId, made, kept, replaced, broken + (int) brokenNow, step.clock(),
-                last.reminderNumber(), last.level(), emittedAt, lastEventId));
+                last.reminderNumber(), last.level(), emittedAt, appliedIds));
     }
 
     /** The open promise ended (kept, replaced, or past its broken point), {@code eventId} applied. */
     private PromiseLedger next(String eventId, int keptNow, int replacedNow) {
-        return new PromiseLedger(complaintId, made, kept + keptNow, replaced + replacedNow, broken, null, pointsSent, level, lastReminderAt, eventId);
+        return new PromiseLedger(complaintId, made, kept + keptNow, replaced + replacedNow, broken, null, pointsSent, level, lastReminderAt,
+                withApplied(eventId));
+    }
+
+    private List<String> withApplied(String eventId) {
+        if (eventId == null) {
+            return appliedIds;
+        }
+        List<String> ids = new java.util.ArrayList<>(appliedIds);
+        ids.add(eventId);
+        return ids.size() > REMEMBERED ? ids.subList(ids.size() - REMEMBERED, ids.size()) : ids;
     }
 
     private PromiseLedger promising(SlaPolicy policy, Instant madeAt, Instant promisedAt) {
         PromiseClock clock = PromiseClock.start(complaintId, policy, madeAt, promisedAt, pointsSent);
-        return new PromiseLedger(complaintId, made + 1, kept, replaced, broken, clock, pointsSent, level, lastReminderAt, lastEventId);
+        return new PromiseLedger(complaintId, made + 1, kept, replaced, broken, clock, pointsSent, level, lastReminderAt, appliedIds);
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -32,6 +32,28 @@ class CategoryAndIntentTest {
         }
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The locksmith quoted £80 and took £150 from my card.                      | BILLING
+            The removal firm misplaced two of our boxes.                              | LOST_DAMAGED
+            Five weeks since the surveyor promised his report, still nothing.         | SUPPORT_WAIT
+            The paint we were sold is the wrong colour and the shop refused to swap it. | PRODUCT_QUALITY
+            """)
+    void aComplaintWithoutACategoryWordTakesTheCategoryOfItsProblem(String text, CategoryLabel expected) {
+        Verdict v = classify(text);
+        assertThat(v.escalate()).as("%s", v.evidence()).isTrue();
+        assertThat(v.topCategory()).as("%s", v.evidence()).isEqualTo(expected);
+        assertThat(v.categories().get(0).confidence()).isLessThan(0.63);
+        assertThat(v.evidence()).anyMatch(e -> e.rule().equals("category-from-problem"));
+    }
+
+    @Test
+    void feedbackThatIsNoComplaintTakesNoCategoryFromAProblem() {
+        Verdict v = classify("The locksmith fixed the broken lock in ten minutes, lovely man.");
+        assertThat(v.escalate()).isFalse();
+        assertThat(v.evidence()).noneMatch(e -> e.rule().equals("category-from-problem"));
+    }
+
     @Test
     void moreThanOneCategoryMayApply() {
         Verdict c = classify("The delivery was late and I was charged a fee for it.");

@@ -133,4 +133,26 @@ class PromiseLedgerTest {
         PromiseLedger promising = acknowledged.update("u-1", HIGH, ACKED, PROMISED, true, ACKED).ledger();
         assertThat(promising).extracting(PromiseLedger::made, PromiseLedger::replaced).containsExactly(1, 0);
     }
+
+    @Test
+    void aRetryOfAnEarlierUpdateAfterALaterOneIsStillARetry() {
+        PromiseLedger ledger = promised().update("u-1", HIGH, ACKED.plusSeconds(60), PROMISED, false, ACKED.plusSeconds(60)).ledger();
+        ledger = ledger.update("u-2", HIGH, ACKED.plusSeconds(120), null, false, ACKED.plusSeconds(120)).ledger();
+
+        assertThat(ledger.applied("u-1")).isTrue();
+        assertThat(ledger.applied("u-2")).isTrue();
+        assertThat(ledger.applied("ack-1")).isTrue();
+        assertThat(ledger.applied("u-3")).isFalse();
+        assertThat(ledger.lastEventId()).isEqualTo("u-2");
+    }
+
+    @Test
+    void onlyTheLastFewIdsAreKept() {
+        PromiseLedger ledger = promised();
+        for (int i = 1; i <= PromiseLedger.REMEMBERED + 2; i++) {
+            ledger = ledger.update("u-" + i, HIGH, ACKED.plusSeconds(i), null, false, ACKED.plusSeconds(i)).ledger();
+        }
+        assertThat(ledger.appliedIds()).hasSize(PromiseLedger.REMEMBERED).startsWith("u-3").endsWith("u-" + (PromiseLedger.REMEMBERED + 2));
+        assertThat(ledger.applied("u-2")).isFalse();
+    }
 }

@@ -148,6 +148,21 @@ class PromiseLedgerTopologyTest {
     }
 
     @Test
+    void aRetryOfAnEarlierUpdateGivenAfterALaterOneChangesNothing() {
+        routing.acknowledge("c-1", "ack-1", ACKED, PROMISED);
+        Instant given = ACKED.plus(Duration.ofMinutes(30));
+        routing.advanceTo(given);
+        routing.update("c-1", "u-1", given, PROMISED, false);
+        routing.update("c-1", "u-2", given.plusSeconds(60), null, false);
+        int rows = routing.state.readValuesToList().size();
+        routing.update("c-1", "u-1", given, PROMISED, false);
+
+        assertThat(routing.state.isEmpty()).as("the retry writes no state (%s rows before)", rows).isTrue();
+        routing.advanceTo(PROMISED.plus(Duration.ofDays(1)));
+        assertThat(routing.due.isEmpty()).as("the retry made no promise again").isTrue();
+    }
+
+    @Test
     void anUpdateForAComplaintNobodyAcknowledgedChangesNothing() {
         routing.update("c-1", "u-1", routing.now(), PROMISED, false);
         routing.update("unknown", "u-2", routing.now(), PROMISED, false);
@@ -171,6 +186,40 @@ class PromiseLedgerTopologyTest {
         assertThat(routing.store(StoreNames.PROMISES).get("c-2")).isNotNull();
     }
 
+    @Test
+    void anAcknowledgementBeforeItsEscalationKeepsItsPromiseAndALaterUpdateFindsTheComplaint() {
+        // Acknowledged (say, by an agent who saw the feedback in the console) before routing escalated it.
+        Instant promised = ACKED.plus(Duration.ofHours(2));
+        routing.acknowledge("c-early", "ack-early", ACKED, promised);
+        routing.sendFeedback("c-early", "charged twice CRITICAL", ACKED);
+
+        ComplaintState acknowledged = lastState("c-early");
+        assertThat(acknowledged.getStatus()).isEqualTo(ComplaintStatus.ACKNOWLEDGED);
+        assertThat(acknowledged).extracting(ComplaintState::getPromisesMade, ComplaintState::getNextUpdateBy, ComplaintState::getAcknowledgedBy)
+                .containsExactly(1, promised, "agent-7");
+        assertThat(routing.store(StoreNames.PROMISES).get("c-early")).isNotNull();
+
+        routing.advanceTo(promised);
+        assertThat(routing.due.readKeyValuesToList()).filteredOn(kv -> kv.key.equals("c-early")).extracting(kv -> kv.value.getKind())
+                .containsExactly(DueKind.PROMISE_WARNING, DueKind.PROMISE_BROKEN);
+        routing.update("c-early", "u-early", routing.now(), null, false);
+        routing.advanceTo(promised.plus(Duration.ofDays(1)));
+        assertThat(routing.due.readKeyValuesToList()).filteredOn(kv -> kv.key.equals("c-early")).isEmpty();
+        assertThat(lastState("c-early")).extracting(ComplaintState::getPromisesMade, ComplaintState::getPromisesBroken,
+                ComplaintState::getNextUpdateBy).containsExactly(1, 1, null);
+    }
+
+    @Test
+    void anAcknowledgementBeforeItsEscalationWithoutAPromiseStartsNoClockOfAnyKind() {
+        routing.acknowledge("c-early", "ack-early", ACKED, null);
+        routing.sendFeedback("c-early", "charged twice CRITICAL", ACKED);
+        routing.advanceTo(T0.plus(Duration.ofDays(3)));
+
+        assertThat(routing.due.readKeyValuesToList()).filteredOn(kv -> kv.key.equals("c-early")).isEmpty();
+        assertThat(lastState("c-early")).extracting(ComplaintState::getStatus, ComplaintState::getPromisesMade, ComplaintState::getRemindersSent)
+                .containsExactly(ComplaintStatus.ACKNOWLEDGED, 0, 0);
+    }
+
     private void expectDueAt(Instant dueAt, DueKind kind, int number, EscalationLevel level) {
         routing.advanceTo(dueAt.minusMillis(1));
         assertThat(routing.due.isEmpty()).as("nothing before %s", dueAt).isTrue();
@@ -188,7 +237,11 @@ class PromiseLedgerTopologyTest {
     }
 
     private ComplaintState lastState() {
-        return routing.state.readKeyValuesToList().stream().filter(kv -> kv.key.equals("c-1")).reduce((a, b) -> b)
+        return lastState("c-1");
+    }
+
+    private ComplaintState lastState(String id) {
+        return routing.state.readKeyValuesToList().stream().filter(kv -> kv.key.equals(id)).reduce((a, b) -> b)
                 .orElseThrow().value;
     }
 }

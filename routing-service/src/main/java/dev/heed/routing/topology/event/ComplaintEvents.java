@@ -12,7 +12,6 @@ import dev.heed.routing.sla.DueEvent;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.topology.store.AcknowledgedComplaint;
-import dev.heed.routing.topology.store.EarlyAck;
 import dev.heed.routing.topology.store.OpenComplaint;
 import java.time.Instant;
 
@@ -80,15 +79,6 @@ public final class ComplaintEvents {
         return stateBuilder(open, now)
                 .setStatus(ComplaintStatus.valueOf(clock.status().name()))
                 .setNextDueAt(clock.nextDueAt())
-                .build();
-    }
-
-    public static ComplaintState acknowledgedState(OpenComplaint open, EarlyAck ack, Instant now) {
-        return stateBuilder(open, now)
-                .setStatus(ComplaintStatus.ACKNOWLEDGED)
-                .setNextDueAt(null)
-                .setAcknowledgedAt(ack.at())
-                .setAcknowledgedBy(ack.agent())
                 .build();
     }
 

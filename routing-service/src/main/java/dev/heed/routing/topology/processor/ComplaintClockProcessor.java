@@ -143,8 +143,10 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         // Looked up around the feedback's own time, as the acknowledgement was remembered at its own.
         EarlyAck early = earlyAcks.find(id, escalation.open().clock().startedAt().toEpochMilli());
         if (early != null) {
+            // Kept as acknowledged, with the promise the acknowledgement made, so that the promise's clock runs and
+            // a later update finds the complaint.
             LOG.info("complaint {} was acknowledged by {} before its escalation; no clock started", id, early.agent());
-            forward(record, ComplaintEvents.acknowledgedState(escalation.open(), early, now), now, STATE_SINK);
+            promises.acknowledged(record, escalation.open(), early, now);
             return;
         }
         clocks.start(escalation.open());
@@ -169,7 +171,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
         clocks.stop(open);
         OpenComplaint owed = emitOwed(open, ack.getAcknowledgedAt(), now);
-        promises.acknowledged(record, owed, ack, now);
+        promises.acknowledged(record, owed, EarlyAck.of(ack), now);
     }
 
     /**

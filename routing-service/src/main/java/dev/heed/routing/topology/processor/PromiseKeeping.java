@@ -55,14 +55,15 @@ final class PromiseKeeping {
     /**
      * The acknowledgement that stopped {@code owed}'s first-response clock: the complaint is kept, with a promise when
      * the acknowledgement makes one, and even without, so that a later update can make one (it needs the complaint's
-     * facts and policy).
+     * facts and policy). Also an acknowledgement that came before its escalation, when the escalation arrives:
+     * its clock never ran, and its promise starts then.
      */
-    void acknowledged(Record<String, ?> record, OpenComplaint owed, ComplaintAcknowledged ack, Instant now) {
-        AcknowledgedComplaint acked = new AcknowledgedComplaint(owed, EarlyAck.of(ack),
-                PromiseLedger.after(owed.clock(), ack.getAcknowledgementId()), record.timestamp());
-        if (ack.getNextUpdateBy() != null) {
-            acked = acked.with(acked.ledger().promise(ack.getAcknowledgementId(), owed.clock().policy(), ack.getAcknowledgedAt(),
-                    ack.getNextUpdateBy(), now).ledger());
+    void acknowledged(Record<String, ?> record, OpenComplaint owed, EarlyAck ack, Instant now) {
+        AcknowledgedComplaint acked = new AcknowledgedComplaint(owed, new EarlyAck(ack.at(), ack.agent()),
+                PromiseLedger.after(owed.clock(), ack.acknowledgementId()), record.timestamp());
+        if (ack.nextUpdateBy() != null) {
+            acked = acked.with(acked.ledger().promise(ack.acknowledgementId(), owed.clock().policy(), ack.at(),
+                    ack.nextUpdateBy(), now).ledger());
         }
         promises.put(promises.get(acked.id()), acked);
         out.state(record, ComplaintEvents.acknowledgedState(acked, now), now);

@@ -11,6 +11,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -24,6 +26,8 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class AcknowledgedComplaintSerde {
 
     private static final byte FORMAT_1 = 1;
+    /** Format 2 (2026-12-07) keeps the ledger's last applied ids, not only the last one. */
+    private static final byte FORMAT_2 = 2;
 
     private AcknowledgedComplaintSerde() {
     }
@@ -35,7 +39,7 @@ public final class AcknowledgedComplaintSerde {
 
     static byte[] write(AcknowledgedComplaint value) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(192); DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT_1);
+            out.writeByte(FORMAT_2);
             byte[] complaint = OpenComplaintSerde.write(value.complaint());
             out.writeInt(complaint.length);
             out.write(complaint);
@@ -50,7 +54,10 @@ public final class AcknowledgedComplaintSerde {
             out.writeInt(ledger.pointsSent());
             out.writeByte(ledger.level().ordinal());
             writeTime(out, ledger.lastReminderAt());
-            out.writeUTF(ledger.lastEventId() == null ? "" : ledger.lastEventId());
+            out.writeByte(ledger.appliedIds().size());
+            for (String id : ledger.appliedIds()) {
+                out.writeUTF(id);
+            }
             PromiseClock open = ledger.open();
             out.writeBoolean(open != null);
             if (open != null) {
@@ -71,7 +78,7 @@ public final class AcknowledgedComplaintSerde {
     static AcknowledgedComplaint read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format != FORMAT_1) {
+            if (format != FORMAT_1 && format != FORMAT_2) {
                 throw new SerializationException("unknown acknowledged-complaint format " + format);
             }
             byte[] complaintBytes = new byte[in.readInt()];
@@ -86,7 +93,17 @@ public final class AcknowledgedComplaintSerde {
             int pointsSent = in.readInt();
             Level level = Level.values()[in.readByte()];
             Instant lastReminderAt = readTime(in);
-            String lastEventId = in.readUTF();
+            List<String> appliedIds = new ArrayList<>();
+            if (format == FORMAT_1) {
+                String last = in.readUTF();
+                if (!last.isEmpty()) {
+                    appliedIds.add(last);
+                }
+            } else {
+                for (int n = in.readByte(); n > 0; n--) {
+                    appliedIds.add(in.readUTF());
+                }
+            }
             PromiseClock open = null;
             if (in.readBoolean()) {
                 SlaPolicy policy = complaint.clock().policy();
@@ -94,7 +111,7 @@ public final class AcknowledgedComplaintSerde {
                         in.readInt(), in.readInt(), Level.values()[in.readByte()], readTime(in));
             }
             PromiseLedger ledger = new PromiseLedger(complaint.id(), made, kept, replaced, broken, open, pointsSent, level, lastReminderAt,
-                    lastEventId.isEmpty() ? null : lastEventId);
+                    appliedIds);
             return new AcknowledgedComplaint(complaint, ack, ledger, lastEventAt);
         } catch (IOException e) {
             throw new SerializationException("corrupt acknowledged-complaint record", e);

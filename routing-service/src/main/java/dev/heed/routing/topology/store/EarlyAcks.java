@@ -1,5 +1,11 @@
 package dev.heed.routing.topology.store;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,14 +65,61 @@ public final class EarlyAcks {
         return expired.size();
     }
 
-    /** An acknowledgement and the time of the record it came in, stored as {@code recordMillis ackMillis agent}. */
+    /**
+     * An acknowledgement and the time of the record it came in. Stored (since 2026-12-07) as a zero byte, the
+     * format number 2, and then the record's time, the acknowledgement's time, its agent, its id and the update it
+     * promised (binary, so that an agent or an id may hold any character). Read also in the first format, the text
+     * {@code recordMillis ackMillis agent} (which never starts with a zero byte), as a changelog written before
+     * holds it: such an acknowledgement has no id and promised nothing that the store knows.
+     */
     public record Remembered(long at, EarlyAck ack) {
 
+        private static final int FORMAT = 2;
+        private static final long NONE = Long.MIN_VALUE;
+
         public static Serde<Remembered> serde() {
-            return Serdes.serdeFrom(
-                    (topic, kept) -> kept == null ? null
-                            : (kept.at + " " + kept.ack.at().toEpochMilli() + " " + kept.ack.agent()).getBytes(StandardCharsets.UTF_8),
-                    (topic, bytes) -> bytes == null ? null : parse(new String(bytes, StandardCharsets.UTF_8)));
+            return Serdes.serdeFrom((topic, kept) -> kept == null ? null : write(kept),
+                    (topic, bytes) -> bytes == null ? null : read(bytes));
+        }
+
+        static byte[] write(Remembered kept) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeByte(0);
+                out.writeByte(FORMAT);
+                out.writeLong(kept.at);
+                out.writeLong(kept.ack.at().toEpochMilli());
+                out.writeUTF(kept.ack.agent());
+                out.writeBoolean(kept.ack.acknowledgementId() != null);
+                if (kept.ack.acknowledgementId() != null) {
+                    out.writeUTF(kept.ack.acknowledgementId());
+                }
+                out.writeLong(kept.ack.nextUpdateBy() == null ? NONE : kept.ack.nextUpdateBy().toEpochMilli());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+
+        static Remembered read(byte[] bytes) {
+            if (bytes.length == 0 || bytes[0] != 0) {
+                return parse(new String(bytes, StandardCharsets.UTF_8));
+            }
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+                in.readByte();
+                int format = in.readByte();
+                if (format != FORMAT) {
+                    throw new IllegalStateException("early acknowledgement stored in unknown format " + format);
+                }
+                long at = in.readLong();
+                Instant ackAt = Instant.ofEpochMilli(in.readLong());
+                String agent = in.readUTF();
+                String id = in.readBoolean() ? in.readUTF() : null;
+                long promised = in.readLong();
+                return new Remembered(at, new EarlyAck(ackAt, agent, id, promised == NONE ? null : Instant.ofEpochMilli(promised)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         private static Remembered parse(String text) {

@@ -162,4 +162,49 @@ class StoreFormatTest {
         assertThat(DueIndexKey.first().compareTo(early)).isNegative();
         assertThat(DueIndexKey.complaintId(later)).isEqualTo("aaa");
     }
+
+    @Test
+    void anEarlyAcknowledgementKeepsItsIdAndPromiseThroughTheStoreAndOneStoredBeforeStillReads() {
+        var serde = EarlyAcks.Remembered.serde();
+        EarlyAcks.Remembered kept = new EarlyAcks.Remembered(1_000, new EarlyAck(Instant.parse("2026-12-07T10:00:00Z"),
+                "ana maría ✓", "ack 7", Instant.parse("2026-12-07T14:00:00Z")));
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", kept))).isEqualTo(kept);
+
+        EarlyAcks.Remembered unpromised = new EarlyAcks.Remembered(2_000, new EarlyAck(Instant.parse("2026-12-07T10:00:00Z"), "bo"));
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", unpromised))).isEqualTo(unpromised);
+
+        // The first format, as a changelog written before 2026-12-07 holds it.
+        byte[] before = "3000 1765101600000 carla de la cruz".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(serde.deserializer().deserialize("t", before)).isEqualTo(new EarlyAcks.Remembered(3000,
+                new EarlyAck(Instant.ofEpochMilli(1765101600000L), "carla de la cruz")));
+    }
+
+    @Test
+    void anAcknowledgedComplaintStoredInFormatOneStillReadsWithItsLastEventId() throws IOException {
+        SlaPolicy policy = SlaPolicy.of("high", 1, Duration.ofMinutes(30));
+        SlaClock stopped = SlaClock.start("c-1", policy, T0).catchUp(T0.plus(Duration.ofMinutes(5))).clock();
+        OpenComplaint complaint = new OpenComplaint(stopped, T0.plusSeconds(40), Severity.HIGH, "billing", "trace");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(1);
+            byte[] c = OpenComplaintSerde.write(complaint);
+            out.writeInt(c.length);
+            out.write(c);
+            out.writeLong(T0.plusSeconds(300).toEpochMilli());
+            out.writeUTF("ana");
+            out.writeLong(T0.plusSeconds(300).toEpochMilli());
+            for (int n : new int[] {1, 1, 0, 0, 0}) {
+                out.writeInt(n);
+            }
+            out.writeByte(Level.AGENT.ordinal());
+            out.writeLong(-1);
+            out.writeUTF("u-7");
+            out.writeBoolean(false);
+        }
+        AcknowledgedComplaint read = AcknowledgedComplaintSerde.read(bytes.toByteArray());
+
+        assertThat(read.ledger().appliedIds()).containsExactly("u-7");
+        assertThat(read.ledger()).extracting(PromiseLedger::made, PromiseLedger::kept, PromiseLedger::open).containsExactly(1, 1, null);
+        assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(read))).isEqualTo(read);
+    }
 }
