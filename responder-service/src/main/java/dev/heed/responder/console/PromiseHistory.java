@@ -2,8 +2,10 @@ package dev.heed.responder.console;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,9 @@ import java.util.Objects;
  *
  * <p>Each promise's outcome follows routing's promise ledger (docs/routing.md#promise-ledger), replayed over the events
  * in the order of their own times: an update given before the promise broke keeps it, or replaces it when it is a delay
- * with a new time; a later acknowledgement with a new time replaces it; an acknowledgement or update whose id is the one
- * applied last is a retry and changes nothing, and an acknowledgement without a time changes nothing either. A promise
+ * with a new time; a later acknowledgement with a new time replaces it; an acknowledgement or update whose id is among
+ * the last {@value #REMEMBERED} applied is a retry and changes nothing (routing's {@code PromiseLedger.REMEMBERED}), and
+ * an acknowledgement without a time changes nothing either. A promise
  * is broken when routing's PROMISE_BROKEN point for it was read, or when the event that ended it came after the
  * promised time (routing emits the broken point as it applies that event, and the console may read it a moment later).
  * A promise neither ended nor broken is open; past its time it stays open until routing's broken point is read, so the
@@ -29,6 +32,9 @@ import java.util.Objects;
  */
 public final class PromiseHistory {
     private PromiseHistory() {}
+
+    /** How many applied ids make a retry, as routing's ledger keeps them. */
+    static final int REMEMBERED = 8;
 
     /** What made a promise. */
     public enum MadeWith { ACKNOWLEDGEMENT, UPDATE }
@@ -89,24 +95,22 @@ public final class PromiseHistory {
 
         List<Building> promises = new ArrayList<>();
         Building open = null;
-        String lastApplied = null;
+        Deque<String> applied = new ArrayDeque<>();
         for (Object event : events) {
             if (event instanceof Acknowledgement ack) {
-                // Routing ignores an acknowledgement without a time, and one it applied last (a retry).
-                if (ack.nextUpdateBy() == null || ack.acknowledgementId().equals(lastApplied)) {
+                // Routing ignores an acknowledgement without a time, and one it applied lately (a retry).
+                if (ack.nextUpdateBy() == null || !apply(applied, ack.acknowledgementId())) {
                     continue;
                 }
-                lastApplied = ack.acknowledgementId();
                 if (open != null) {
                     end(open, points, ack.at(), MadeWith.ACKNOWLEDGEMENT, null, true);
                 }
                 open = new Building(promises, promises.size() + 1, ack.at(), ack.agent(), MadeWith.ACKNOWLEDGEMENT, null,
                         ack.nextUpdateBy());
             } else if (event instanceof Update update) {
-                if (update.updateId().equals(lastApplied)) {
+                if (!apply(applied, update.updateId())) {
                     continue;
                 }
-                lastApplied = update.updateId();
                 if (open != null) {
                     end(open, points, update.at(), MadeWith.UPDATE, update.updateId(), update.delay() && update.nextUpdateBy() != null);
                     open = null;
@@ -133,6 +137,18 @@ public final class PromiseHistory {
         boolean agrees = routing != null && routing.made() == read.made() && routing.kept() == read.kept()
                 && routing.replaced() == read.replaced() && routing.broken() == read.broken();
         return new Ledger(views, List.copyOf(updateViews), read, routing, agrees);
+    }
+
+    /** Whether {@code id} is new among the last applied ones; if so it is applied now. */
+    private static boolean apply(Deque<String> applied, String id) {
+        if (applied.contains(id)) {
+            return false;
+        }
+        applied.addLast(id);
+        if (applied.size() > REMEMBERED) {
+            applied.removeFirst();
+        }
+        return true;
     }
 
     /** Ends the open promise at {@code at}: broken when routing said so or the event came after the promised time. */

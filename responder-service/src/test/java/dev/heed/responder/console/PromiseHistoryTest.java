@@ -133,6 +133,21 @@ class PromiseHistoryTest {
     }
 
     @Test
+    void shouldTakeARetryAfterALaterUpdateForARetryAsRoutingDoes() {
+        ack("ack-1", T10, at(12));
+        update("u-1", at(11), at(13), false, "First");
+        update("u-2", at(11).plusSeconds(60), at(14), false, "Second");
+        // u-1 again after u-2 (a client's retry that came late): applied once, so u-2's promise stays open.
+        update("u-1", at(11).plusSeconds(90), at(13), false, "First");
+
+        Ledger ledger = view(at(11).plusSeconds(120), new Counts(3, 2, 0, 0, at(14)));
+
+        assertThat(ledger.promises()).extracting(Promise::outcome).containsExactly(Outcome.KEPT, Outcome.KEPT, Outcome.OPEN);
+        assertThat(ledger.agrees()).isTrue();
+        assertThat(ledger.updates()).extracting(PromiseHistory.UpdateView::updateId).containsExactly("u-1", "u-2");
+    }
+
+    @Test
     void shouldSayWhenItsReadingDiffersFromRoutingsCounts() {
         // Routing counted an early promise whose events the console no longer holds.
         ack("ack-2", at(12), at(14));
