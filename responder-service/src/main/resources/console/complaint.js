@@ -1,9 +1,26 @@
 // A complaint's page: its whole life across the topics, in order, with the classifier's evidence marked in
-// the text. Refetched whenever the server says its timeline (or the open list) changed.
+// the text, and the promises of an update made to the customer with the updates given. Refetched whenever the
+// server says its timeline (or the open list) changed. Every value is put in as text (heed.el), never as markup:
+// the customer's words and an agent's update are untrusted.
 "use strict";
 
 const id = new URLSearchParams(location.search).get("id") || "";
 const byId = name => document.getElementById(name);
+const page = { skew: 0 };
+
+// What a response-due or a sent record is, in words; the stage's name for everything else.
+const DUE_LABELS = {
+  WARNING: "first response due soon", BREACH: "first response overdue", REPEAT: "first response still overdue",
+  PROMISE_WARNING: "promised update due soon", PROMISE_BROKEN: "promise broken", PROMISE_REPEAT: "promise still broken",
+};
+const SENT_LABELS = { CUSTOMER_REPLY: "reply sent", CUSTOMER_UPDATE: "update sent to the customer", AGENT_NOTIFICATION: "agents notified" };
+
+function label(e) {
+  if (e.stage === "REMINDER") return DUE_LABELS[e.details.kind] || "reminder";
+  if (e.stage === "REPLY_SENT") return SENT_LABELS[e.details.kind] || "sent";
+  if (e.stage === "UPDATED") return "update given";
+  return e.stage.replace("_", " ").toLowerCase();
+}
 
 function details(map, skip) {
   const rows = Object.entries(map).filter(([key, value]) => !skip.includes(key) && value != null).flatMap(([key, value]) => [
@@ -26,9 +43,11 @@ function entry(e) {
     body.push(highlighted(d.segments), details(d, ["segments", "evidence"]));
     body.push(heed.el("ul", {}, d.evidence.map(ev => heed.el("li", {}, `${ev.rule} → ${ev.decision}`,
       ev.text ? ` (“${ev.text}”)` : "", ` weight ${ev.weight}`))));
-  } else body.push(details(d, []));
-  return heed.el("li", { class: e.stage, "data-stage": e.stage },
-    heed.el("span", { class: "stage" }, e.stage.replace("_", " ").toLowerCase()),
+  } else if (e.stage === "UPDATED") body.push(heed.el("p", { class: "text" }, d.message), details(d, ["message"]));
+  else body.push(details(d, []));
+  const promise = e.stage === "REMINDER" && /^PROMISE_/.test(d.kind);
+  return heed.el("li", { class: e.stage + (promise ? " PROMISE" : ""), "data-stage": e.stage, "data-kind": d.kind || null },
+    heed.el("span", { class: "stage" }, label(e)),
     heed.el("span", { class: "when" }, heed.time(e.at)),
     heed.el("div", { class: "where" }, `${e.topic} · partition ${e.partition} · offset ${e.offset}`),
     body);
@@ -58,9 +77,80 @@ async function load() {
     `level ${f.level}`, f.acknowledged ? "acknowledged" : view.open ? "open" : "", f.customerAnswered ? "customer answered" : ""]
     .filter(Boolean).join(" · ");
   byId("timeline").replaceChildren(...view.timeline.map(entry));
+  page.skew = Date.parse(view.now) - Date.now();
+  renderPromises(view.promises);
+}
+
+const MADE_WITH = { ACKNOWLEDGEMENT: "the acknowledgement", UPDATE: "update" };
+
+function outcome(p) {
+  const by = p.endedWith === "UPDATE" ? ` (update ${p.endedBy})` : p.endedWith ? " (a new acknowledgement)" : "";
+  if (p.outcome === "KEPT") return [heed.el("span", { class: "fine" }, "kept"), ` at ${heed.time(p.endedAt)}${by}`];
+  if (p.outcome === "REPLACED") return [heed.el("span", { class: "soon" }, "replaced"),
+    p.endedWith === "UPDATE" ? ` by a delay at ${heed.time(p.endedAt)}${by}` : ` by a new acknowledgement at ${heed.time(p.endedAt)}`];
+  if (p.outcome === "BROKEN") return [heed.el("span", { class: "overdue" }, "broken"), ` at ${heed.time(p.dueBy)}`,
+    p.brokenReportedAt ? ` (routing reported it at ${heed.time(p.brokenReportedAt)})` : "",
+    p.endedAt ? `; updated late at ${heed.time(p.endedAt)}${by}` : ""];
+  // Open: the time left runs in the page, from the server's clock.
+  return [heed.el("span", { class: "open" }, "open"), ", ",
+    heed.el("span", { class: "countdown", "data-due": Date.parse(p.dueBy) })];
+}
+
+function promiseItem(p) {
+  const made = p.madeWith === "UPDATE" ? `update ${p.updateId}` : MADE_WITH[p.madeWith];
+  return heed.el("li", { "data-promise": p.number, "data-outcome": p.outcome },
+    heed.el("div", {}, heed.el("strong", {}, `Promise ${p.number}`),
+      ` made ${heed.time(p.madeAt)} by ${p.madeBy} with ${made}, update due by ${heed.time(p.dueBy)}`),
+    heed.el("div", { class: "outcome" }, outcome(p)),
+    p.points.length ? heed.el("div", { class: "quiet" }, p.points.map(point =>
+      `${DUE_LABELS[point.kind] || point.kind} ${heed.time(point.emittedAt)} (reminder ${point.reminder}, ${point.level})`).join("; ")) : null);
+}
+
+function delivery(u) {
+  const d = u.delivery;
+  if (!d) return heed.el("span", { class: "quiet" }, "delivery not recorded yet");
+  if (d.outcome === "SENT") return heed.el("span", { class: "fine" }, `delivered by ${d.channel.toLowerCase()} ${heed.time(d.sentAt)}`);
+  return heed.el("span", { class: "error" }, `not delivered: ${d.outcome.toLowerCase()}${d.error ? " — " + d.error : ""} (${heed.time(d.sentAt)})`);
+}
+
+function updateItem(u) {
+  const next = u.nextUpdateBy ? (u.delay ? `delay: next update now by ${heed.time(u.nextUpdateBy)}` : `next update promised by ${heed.time(u.nextUpdateBy)}`) : "";
+  return heed.el("li", { "data-update-id": u.updateId },
+    heed.el("div", {}, heed.el("strong", {}, heed.time(u.at)), ` ${u.agent}${u.team ? " (" + u.team + ")" : ""}, update ${u.updateId}`),
+    heed.el("p", { class: "text" }, u.message),
+    next ? heed.el("div", {}, next) : null,
+    heed.el("div", { class: "delivery" }, delivery(u)));
+}
+
+function renderPromises(ledger) {
+  const shown = ledger && (ledger.promises.length > 0 || ledger.updates.length > 0 || (ledger.routing && ledger.routing.made > 0));
+  byId("promises-panel").hidden = !shown;
+  if (!shown) return;
+  const counts = c => `${c.made} made · ${c.kept} kept · ${c.replaced} replaced · ${c.broken} broken`;
+  byId("promise-counts").textContent = ledger.routing ? `routing's count (complaints.state): ${counts(ledger.routing)}`
+    : "no complaints.state row read yet; as read from the events: " + counts(ledger.read);
+  const mismatch = ledger.routing && !ledger.agrees;
+  byId("promise-mismatch").hidden = !mismatch;
+  byId("promise-mismatch").textContent = mismatch ? `The events the console holds read ${counts(ledger.read)}: `
+    + "some are not read yet or were dropped by the timeline index's bound." : "";
+  byId("promises").replaceChildren(...ledger.promises.map(promiseItem));
+  byId("updates").replaceChildren(...ledger.updates.map(updateItem));
+  byId("updates-empty").hidden = ledger.updates.length > 0;
+  tick();
+}
+
+// An open promise's time left, counted down here as the open list's countdown is.
+function tick() {
+  const now = Date.now() + page.skew;
+  document.querySelectorAll(".countdown[data-due]").forEach(node => {
+    const left = Number(node.dataset.due) - now;
+    node.textContent = left < 0 ? `overdue ${heed.duration(left)}, not reported broken yet` : `${heed.duration(left)} left`;
+    node.className = "countdown" + (left < 0 ? " overdue" : left < 15 * 60 * 1000 ? " soon" : "");
+  });
 }
 
 heed.stream({ complaints: load, timeline: changed => { if (!changed.ids || changed.ids.includes(id)) load(); } },
   () => { location.href = "index.html"; });
 heed.signOutButton(() => { location.href = "index.html"; });
+setInterval(tick, 1000);
 load();

@@ -54,6 +54,7 @@ function renderComplaints(view) {
   byId("open-rows").replaceChildren(...rows);
   byId("open-empty").hidden = rows.length > 0;
   renderCompleteness(view.completeness, view.indexed, view.indexBound);
+  renderPromiseRates(view.promises, view.indexed, view.indexBound);
   tick();
 }
 
@@ -66,6 +67,22 @@ function renderCompleteness(c, indexed, bound) {
   byId("gaps").replaceChildren(...c.gaps.map(g => heed.el("li", {},
     heed.el("a", { href: "complaint.html?id=" + encodeURIComponent(g.id) }, g.id), ` ${g.reason} (due ${heed.time(g.since)})`)));
   byId("completeness-panel").title = `over the ${indexed} feedback ids in the timeline index (bound ${bound})`;
+}
+
+// Routing's counts (complaints.state), summed per queue over the complaints the timeline index holds.
+function renderPromiseRates(p, indexed, bound) {
+  // The labels are for a narrow screen, where each queue becomes a card as the open complaints do.
+  byId("promise-rows").replaceChildren(...p.queues.map(q => heed.el("tr", { "data-queue": q.queue },
+    heed.el("td", { class: "queue" }, q.queue),
+    heed.el("td", { class: "num rate" + (q.keptRate != null && q.keptRate < 0.9 ? " soon" : ""), "data-label": "Kept rate" },
+      q.keptRate == null ? "–" : `${(q.keptRate * 100).toFixed(1)} %`),
+    heed.el("td", { class: "num kept", "data-label": "Kept" }, q.kept),
+    heed.el("td", { class: "num broken" + (q.broken > 0 ? " error" : ""), "data-label": "Broken" }, q.broken),
+    heed.el("td", { class: "num", "data-label": "Replaced" }, q.replaced), heed.el("td", { class: "num", "data-label": "Open" }, q.open),
+    heed.el("td", { class: "num", "data-label": "Complaints" }, q.complaints))));
+  byId("promise-window").textContent = (p.queues.length ? "" : "No promise made yet. ")
+    + `Routing's counts on the complaints.state rows of the ${p.complaints} complaints with a row among the `
+    + `${indexed} feedback ids in the timeline index (bound ${bound}); replaced and open promises are not in the rate.`;
 }
 
 function renderDashboard(d) {

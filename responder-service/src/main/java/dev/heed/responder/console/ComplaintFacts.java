@@ -11,12 +11,13 @@ import java.time.Instant;
  * classifier's confidence that escalating was right ({@code null} when not escalated or from a classifier before 2.0).
  * {@code classifiedAfterMillis} and {@code escalatedAfterMillis} are routing's latency: how long after the feedback
  * was received it was classified and escalated ({@code null} while either time is unknown; negative only when the
- * services' clocks disagree).
+ * services' clocks disagree). {@code queue} is the owning queue (routing's state row, else the escalation);
+ * {@code promises} is routing's count of the complaint's promises from its complaints.state row (null without one).
  */
 public record ComplaintFacts(String id, Instant receivedAt, Instant escalatedAt, Instant dueAt, String severity,
                              String subject, EscalationLevel level, int reminders, boolean acknowledged,
                              boolean customerAnswered, boolean feedback, Double confidence, Long classifiedAfterMillis,
-                             Long escalatedAfterMillis) {
+                             Long escalatedAfterMillis, String queue, PromiseHistory.Counts promises) {
     public boolean escalated() {
         return escalatedAt != null;
     }

@@ -3,7 +3,9 @@ package dev.heed.responder.console;
 import dev.heed.events.EscalationLevel;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the console knows of one feedback id: its timeline (at most {@code maxEntries}, oldest dropped
@@ -24,6 +26,15 @@ final class ComplaintLife {
     int reminders;
     boolean acknowledged;
     boolean customerAnswered;
+    String queue;
+    /** Routing's promise counts from the latest state row; null before one was read. */
+    PromiseHistory.Counts promiseCounts;
+    // What the promise view is read from, each bounded like the timeline (oldest dropped first).
+    private final List<PromiseHistory.Acknowledgement> acknowledgements = new ArrayList<>();
+    private final List<PromiseHistory.Update> updates = new ArrayList<>();
+    private final List<PromiseHistory.Point> points = new ArrayList<>();
+    /** The latest delivery record per message id of the customer updates. */
+    private final Map<String, PromiseHistory.Delivery> deliveries = new HashMap<>();
 
     ComplaintLife(String id, int maxEntries) {
         this.id = id;
@@ -45,6 +56,45 @@ final class ComplaintLife {
         }
     }
 
+    void acknowledged(PromiseHistory.Acknowledgement ack) {
+        keep(acknowledgements, ack, PromiseHistory.Acknowledgement::place);
+    }
+
+    void updated(PromiseHistory.Update update) {
+        keep(updates, update, PromiseHistory.Update::place);
+    }
+
+    void promisePoint(PromiseHistory.Point point) {
+        keep(points, point, PromiseHistory.Point::place);
+    }
+
+    void updateDelivered(String messageId, PromiseHistory.Delivery delivery) {
+        PromiseHistory.Delivery known = deliveries.get(messageId);
+        if (known == null || !delivery.sentAt().isBefore(known.sentAt())) {
+            deliveries.put(messageId, delivery);
+        }
+        // One per update; a complaint with more updates than the bound keeps the latest deliveries only.
+        if (deliveries.size() > maxEntries) {
+            deliveries.entrySet().stream().min(Map.Entry.comparingByValue(java.util.Comparator.comparing(PromiseHistory.Delivery::sentAt)))
+                    .ifPresent(oldest -> deliveries.remove(oldest.getKey()));
+        }
+    }
+
+    private <T> void keep(List<T> list, T item, java.util.function.Function<T, PromiseHistory.Place> place) {
+        if (list.stream().anyMatch(known -> place.apply(known).equals(place.apply(item)))) {
+            return; // the same record read again
+        }
+        list.add(item);
+        if (list.size() > maxEntries) {
+            list.remove(0);
+        }
+    }
+
+    /** The promises and updates as of {@code now}. */
+    PromiseHistory.Ledger promises(Instant now) {
+        return PromiseHistory.of(acknowledgements, updates, points, deliveries, promiseCounts, now);
+    }
+
     List<TimelineEntry> entries() {
         return List.copyOf(entries);
     }
@@ -58,6 +108,7 @@ final class ComplaintLife {
     ComplaintFacts facts() {
         return new ComplaintFacts(id, receivedAt != null ? receivedAt : escalatedAt, escalatedAt, dueAt, severity, subject, level,
                 reminders, acknowledged, customerAnswered, isFeedback(), confidence,
-                ComplaintFacts.millisBetween(receivedAt, classifiedAt), ComplaintFacts.millisBetween(receivedAt, escalatedAt));
+                ComplaintFacts.millisBetween(receivedAt, classifiedAt), ComplaintFacts.millisBetween(receivedAt, escalatedAt),
+                queue, promiseCounts);
     }
 }

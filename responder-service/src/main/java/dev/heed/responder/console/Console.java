@@ -84,7 +84,9 @@ public final class Console {
     private Map<String, Object> openList(Instant now) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("open", OpenComplaints.of(directory.open(), index::facts));
-        view.put("completeness", Completeness.of(index.facts(), now, settings.replyWithin()));
+        List<ComplaintFacts> facts = index.facts();
+        view.put("completeness", Completeness.of(facts, now, settings.replyWithin()));
+        view.put("promises", PromiseRates.of(facts));
         view.put("indexed", index.size());
         view.put("indexBound", settings.maxComplaints());
         return view;
@@ -94,14 +96,18 @@ public final class Console {
         return dashboard;
     }
 
-    /** One feedback's facts and timeline, while the index holds it. */
+    /** One feedback's facts, timeline, promises and updates, while the index holds it. */
     public Optional<Map<String, Object>> complaint(String id) {
+        Instant now = clock.instant();
         return index.timeline(id).map(timeline -> {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", id);
             view.put("facts", index.facts(id).orElse(null));
             view.put("open", directory.open().stream().anyMatch(k -> k.id().equals(id)));
             view.put("timeline", timeline);
+            // now: the page counts an open promise's time left from the server's clock, as the open list does.
+            view.put("now", now);
+            view.put("promises", index.promises(id, now).orElse(null));
             return view;
         });
     }

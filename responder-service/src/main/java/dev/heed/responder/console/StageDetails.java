@@ -2,6 +2,7 @@ package dev.heed.responder.console;
 
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
+import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
@@ -42,7 +43,14 @@ final class StageDetails {
 
     static Map<String, Object> reminder(ResponseDue e) {
         return map("kind", e.getKind().name(), "reminder", e.getReminderNumber(), "level", e.getLevel().name(),
-                "dueAt", e.getDueAt().toEpochMilli(), "overdueByMillis", e.getOverdueByMillis());
+                "dueAt", e.getDueAt().toEpochMilli(), "overdueByMillis", e.getOverdueByMillis(),
+                "promisedAt", e.getPromisedAt() == null ? null : e.getPromisedAt().toEpochMilli());
+    }
+
+    static Map<String, Object> updated(ComplaintUpdated e) {
+        return map("agent", e.getAgent(), "team", e.getTeam(), "message", e.getMessage(), "updateId", e.getUpdateId(),
+                "delay", e.getDelay() ? true : null,
+                "nextUpdateBy", e.getNextUpdateBy() == null ? null : e.getNextUpdateBy().toEpochMilli());
     }
 
     static Map<String, Object> acknowledged(ComplaintAcknowledged e) {

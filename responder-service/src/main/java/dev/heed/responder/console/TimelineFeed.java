@@ -3,6 +3,7 @@ package dev.heed.responder.console;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.DeliveryOutcome;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
@@ -10,6 +11,7 @@ import dev.heed.events.ResponseDue;
 import dev.heed.events.ResponseKind;
 import dev.heed.events.ResponseSent;
 import dev.heed.responder.console.TimelineEntry.Stage;
+import dev.heed.responder.delivery.MessageIds;
 import dev.heed.responder.input.Input;
 import dev.heed.responder.input.InputDecoder;
 import dev.heed.schemas.topics.HeedTopics;
@@ -57,11 +59,12 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
             acknowledged(record, acknowledged.event());
         } else if (input instanceof Input.Sent sent) {
             sent(record, sent.event());
+        } else if (input instanceof Input.Updated updated) {
+            updated(record, updated.event());
         } else if (input instanceof Input.State state) {
             state(state.state());
         }
-        // A tombstone on the compacted state topic tells nothing. An update (Input.Updated) is read, so that the feed,
-        // which reads every topic, does not fail on complaints.updated; the timeline does not show updates yet.
+        // A tombstone on the compacted state topic tells nothing.
     }
 
     private void received(ConsumerRecord<?, ?> r, FeedbackReceived e) {
@@ -90,6 +93,9 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
                 life.receivedAt = e.getReceivedAt(); // null from routing before ComplaintEscalated 3
             }
             life.dueAt = e.getFirstResponseDueAt();
+            if (life.queue == null) {
+                life.queue = e.getQueue();
+            }
             life.severity = e.getSeverity().name();
             life.confidence = e.getConfidence();
             if (life.subject == null) {
@@ -104,6 +110,10 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
             life.level = e.getLevel();
             life.reminders = Math.max(life.reminders, e.getReminderNumber());
             life.add(entry(r, e.getEmittedAt(), Stage.REMINDER, StageDetails.reminder(e)));
+            if (e.getPromisedAt() != null && e.getKind().name().startsWith("PROMISE_")) {
+                life.promisePoint(new PromiseHistory.Point(place(r), e.getKind().name(), e.getEmittedAt(), e.getPromisedAt(),
+                        e.getReminderNumber(), e.getLevel().name(), e.getOverdueByMillis()));
+            }
         });
     }
 
@@ -111,6 +121,17 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
         index.update(e.getComplaintId(), life -> {
             life.acknowledged = true;
             life.add(entry(r, e.getAcknowledgedAt(), Stage.ACKNOWLEDGED, StageDetails.acknowledged(e)));
+            life.acknowledged(new PromiseHistory.Acknowledgement(place(r), e.getAcknowledgementId(), e.getAcknowledgedAt(),
+                    e.getAgent(), e.getNextUpdateBy()));
+        });
+    }
+
+    private void updated(ConsumerRecord<?, ?> r, ComplaintUpdated e) {
+        index.update(e.getComplaintId(), life -> {
+            life.add(entry(r, e.getUpdatedAt(), Stage.UPDATED, StageDetails.updated(e)));
+            // The responder names the customer's message by (complaint, update id): its record on responses.sent has it.
+            life.updated(new PromiseHistory.Update(place(r), e.getUpdateId(), e.getUpdatedAt(), e.getAgent(), text(e.getTeam()),
+                    e.getMessage(), e.getNextUpdateBy(), e.getDelay(), MessageIds.update(e.getComplaintId(), e.getUpdateId())));
         });
     }
 
@@ -120,6 +141,10 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
                 life.customerAnswered = true;
             }
             life.add(entry(r, e.getSentAt(), Stage.REPLY_SENT, StageDetails.sent(e)));
+            if (e.getKind() == ResponseKind.CUSTOMER_UPDATE) {
+                life.updateDelivered(e.getMessageId(), new PromiseHistory.Delivery(e.getOutcome().name(), e.getChannel().name(),
+                        text(e.getRecipient()), e.getAttempts(), text(e.getError()), e.getSentAt()));
+            }
         });
     }
 
@@ -128,11 +153,19 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
             life.level = s.getLevel();
             life.reminders = Math.max(life.reminders, s.getRemindersSent());
             life.acknowledged |= s.getAcknowledgedAt() != null;
+            life.queue = s.getQueue();
+            // A row is the whole current state: its counts replace the last row's.
+            life.promiseCounts = new PromiseHistory.Counts(s.getPromisesMade(), s.getPromisesKept(), s.getPromisesReplaced(),
+                    s.getPromisesBroken(), s.getNextUpdateBy());
         });
     }
 
     private static TimelineEntry entry(ConsumerRecord<?, ?> r, Instant at, Stage stage, Map<String, Object> details) {
         return new TimelineEntry(at, stage, r.topic(), r.partition(), r.offset(), details);
+    }
+
+    private static PromiseHistory.Place place(ConsumerRecord<?, ?> r) {
+        return new PromiseHistory.Place(r.topic(), r.partition(), r.offset());
     }
 
     private static String text(CharSequence text) {

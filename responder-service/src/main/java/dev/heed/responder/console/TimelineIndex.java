@@ -71,6 +71,11 @@ public final class TimelineIndex {
         return Optional.ofNullable(lives.get(id)).map(ComplaintLife::entries);
     }
 
+    /** The id's promises and updates as of {@code now}, if it is still in the index. */
+    public synchronized Optional<PromiseHistory.Ledger> promises(String id, java.time.Instant now) {
+        return Optional.ofNullable(lives.get(id)).map(life -> life.promises(now));
+    }
+
     public synchronized Optional<ComplaintFacts> facts(String id) {
         return Optional.ofNullable(lives.get(id)).map(ComplaintLife::facts);
     }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.heed.events.EscalationLevel;
 import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
@@ -14,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The console's JSON endpoints on a real broker and registry: sign-in, the open list and completeness, a
- * complaint's timeline in order with its evidence, the dashboard (offsets, lag, dead letters and their error
- * headers) and the event stream.
+ * complaint's timeline in order with its evidence, its promises and the updates given with their delivery, the
+ * promise-kept rate per queue, the dashboard (offsets, lag, dead letters and their error headers) and the event
+ * stream.
  */
 @ExtendWith(LocalStackExtension.class)
 class ConsoleApiIT {
@@ -99,6 +103,73 @@ class ConsoleApiIT {
                 await().atMost(Duration.ofSeconds(30)).until(() -> page.named("complaints").size() == 1);
                 assertThat(page.events().get(0).name()).isEqualTo("complaints");
             }
+        }
+    }
+
+    @Test
+    void shouldShowAComplaintsPromisesItsUpdatesTheirDeliveryAndTheKeptRatePerQueue(Stack stack) throws Exception {
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        try (ConsoleFixture console = new ConsoleFixture(stack)) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            console.promisesKeptAndBroken(now);
+            console.start(ConsoleFixture.smtp(smtp));
+            String cookie = console.signIn();
+
+            // The dashboard: routing's counts per queue, kept / (kept + broken).
+            JsonNode rates = await().atMost(Duration.ofSeconds(60)).until(
+                    () -> json(console.get("/console/api/complaints", cookie)).get("promises"),
+                    p -> p.get("queues").size() == 1 && p.get("queues").get(0).get("broken").asInt() == 1
+                            && p.get("queues").get(0).get("kept").asInt() == 1);
+            JsonNode billing = rates.get("queues").get(0);
+            assertThat(billing.get("queue").asText()).isEqualTo("billing");
+            assertThat(billing.get("keptRate").asDouble()).isEqualTo(0.5);
+            assertThat(billing.get("made").asInt()).isEqualTo(3);
+            assertThat(billing.get("open").asInt()).isEqualTo(1);
+            assertThat(billing.get("complaints").asInt()).isEqualTo(2);
+            assertThat(rates.get("complaints").asInt()).isEqualTo(2);
+
+            // A broken promise, the late update that ended it, and the promise that update made; the update delivered.
+            JsonNode broken = await().atMost(Duration.ofSeconds(60)).until(() -> json(console.get("/console/api/complaints/fb-broken", cookie)),
+                    v -> v.get("promises").get("agrees").asBoolean() && v.get("promises").get("updates").size() == 1
+                            && v.get("promises").get("updates").get(0).hasNonNull("delivery"));
+            JsonNode promises = broken.get("promises").get("promises");
+            assertThat(promises).hasSize(2);
+            JsonNode first = promises.get(0);
+            assertThat(first.get("outcome").asText()).isEqualTo("BROKEN");
+            assertThat(first.get("madeWith").asText()).isEqualTo("ACKNOWLEDGEMENT");
+            assertThat(first.get("madeBy").asText()).isEqualTo("grace");
+            assertThat(Instant.parse(first.get("dueBy").asText())).isEqualTo(now.minus(Duration.ofMinutes(120)));
+            assertThat(Instant.parse(first.get("brokenReportedAt").asText())).isEqualTo(now.minus(Duration.ofMinutes(120)).plusMillis(300));
+            assertThat(first.get("endedBy").asText()).isEqualTo("u-late");
+            List<String> points = new ArrayList<>();
+            first.get("points").forEach(p -> points.add(p.get("kind").asText()));
+            assertThat(points).containsExactly("PROMISE_WARNING", "PROMISE_BROKEN");
+            JsonNode next = promises.get(1);
+            assertThat(next.get("outcome").asText()).isEqualTo("OPEN");
+            assertThat(next.get("madeWith").asText()).isEqualTo("UPDATE");
+            assertThat(next.get("updateId").asText()).isEqualTo("u-late");
+            assertThat(next.get("leftMillis").asLong()).isBetween(1L, Duration.ofHours(1).toMillis());
+            assertThat(broken.get("promises").get("routing").get("broken").asInt()).isEqualTo(1);
+            JsonNode update = broken.get("promises").get("updates").get(0);
+            assertThat(update.get("message").asText()).isEqualTo(ConsoleFixture.LATE_MESSAGE);
+            assertThat(update.get("agent").asText()).isEqualTo("grace");
+            assertThat(update.get("delivery").get("outcome").asText()).isEqualTo("SENT");
+            assertThat(update.get("delivery").get("channel").asText()).isEqualTo("EMAIL");
+            List<String> kinds = new ArrayList<>();
+            broken.get("timeline").forEach(e -> kinds.add(e.get("stage").asText() + " " + e.get("details").path("kind").asText()));
+            assertThat(kinds).contains("UPDATED ", "REMINDER PROMISE_WARNING", "REMINDER PROMISE_BROKEN", "REPLY_SENT CUSTOMER_UPDATE");
+            // The customer really has the update: the record the page shows is the responder's.
+            assertThat(smtp.getReceivedMessages()).anySatisfy(m -> assertThat(m.getSubject()).isNotBlank());
+
+            JsonNode kept = await().atMost(Duration.ofSeconds(60)).until(() -> json(console.get("/console/api/complaints/fb-kept", cookie)),
+                    v -> v.get("promises").get("agrees").asBoolean());
+            JsonNode keptPromise = kept.get("promises").get("promises").get(0);
+            assertThat(keptPromise.get("outcome").asText()).isEqualTo("KEPT");
+            assertThat(Instant.parse(keptPromise.get("endedAt").asText())).isEqualTo(now.minus(Duration.ofMinutes(90)));
+            assertThat(keptPromise.get("endedBy").asText()).isEqualTo("u-kept");
+        } finally {
+            smtp.stop();
         }
     }
 

@@ -3,11 +3,15 @@ package dev.heed.responder.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.EscalationLevel;
 import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +32,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The console in a real headless Chromium (Debian's chromium and chromium-driver, see .ci/run): a complaint
  * that arrives appears in the open list without a reload; its acknowledge button takes it off the list and
  * the acknowledgement lands on complaints.acknowledged; every button stays on screen, without sideways
- * scrolling, at 1400 and 1280 px and on a 390 px phone; the sign-out button ends the session. Every read of
- * the live page goes through {@link HeadlessChromium#read}. Saves target/console-screenshot.png, the
- * complaint's page as target/console-complaint-screenshot.png, and target/console-{1400,1280,390}px.png.
+ * scrolling, at 1400 and 1280 px and on a 390 px phone; the sign-out button ends the session; a promise kept and
+ * a promise broken show on their complaints' pages, with the updates' delivery and the agent's words as text, and
+ * the promise-kept rate on the dashboard. Every read of the live page goes through {@link HeadlessChromium#read}.
+ * Saves target/console-screenshot.png, the complaint's page as target/console-complaint-screenshot.png,
+ * target/console-{1400,1280,390}px.png, and target/console-promises-{dashboard,complaint}.png.
  * Without Chromium the test fails under CI=true and is skipped elsewhere.
  */
 @ExtendWith(LocalStackExtension.class)
@@ -102,6 +108,54 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void shouldShowAPromiseKeptAndAPromiseBrokenOnTheirPagesAndTheKeptRateOnTheDashboard(Stack stack) throws Exception {
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        try (ConsoleFixture console = new ConsoleFixture(stack)) {
+            console.promisesKeptAndBroken(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            console.start(ConsoleFixture.smtp(smtp));
+            WebDriverWait wait = signIn(console);
+
+            // The dashboard: one kept and one broken in queue billing, the third promise still open.
+            By billing = By.cssSelector("#promise-rows tr[data-queue='billing']");
+            wait.until(d -> chromium.readAll(billing, WebElement::getText).stream().anyMatch(t -> t.contains("50.0 %")));
+            assertThat(chromium.text(By.cssSelector("#promise-rows tr[data-queue='billing'] td.kept"))).isEqualTo("1");
+            assertThat(chromium.text(By.cssSelector("#promise-rows tr[data-queue='billing'] td.broken"))).isEqualTo("1");
+            assertThat(chromium.text(By.id("promise-window"))).contains("complaints.state", "timeline index");
+            chromium.screenshot("target/console-promises-dashboard.png");
+
+            browser.get(console.url("/console/complaint.html?id=fb-kept"));
+            By kept = By.cssSelector("#promises li[data-promise='1'][data-outcome='KEPT']");
+            wait.until(ExpectedConditions.presenceOfElementLocated(kept));
+            assertThat(chromium.text(kept)).contains("Promise 1", "by grace with the acknowledgement", "kept at", "(update u-kept)");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#updates li[data-update-id='u-kept']"),
+                    "delivered by email"));
+            assertThat(chromium.text(By.id("promise-counts"))).contains("1 made · 1 kept · 0 replaced · 0 broken");
+
+            browser.get(console.url("/console/complaint.html?id=fb-broken"));
+            By brokenPromise = By.cssSelector("#promises li[data-promise='1'][data-outcome='BROKEN']");
+            wait.until(ExpectedConditions.presenceOfElementLocated(brokenPromise));
+            assertThat(chromium.text(brokenPromise)).contains("broken at", "routing reported it", "updated late", "(update u-late)",
+                    "promised update due soon", "promise broken");
+            By open = By.cssSelector("#promises li[data-promise='2'][data-outcome='OPEN']");
+            assertThat(chromium.text(open)).contains("with update u-late");
+            wait.until(ExpectedConditions.textMatches(By.cssSelector("#promises li[data-promise='2'] .countdown"),
+                    java.util.regex.Pattern.compile("\\d+m \\d{2}s left")));
+            By update = By.cssSelector("#updates li[data-update-id='u-late']");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(update, "delivered by email"));
+            // The agent's words are shown as written, markup and all, and never become elements.
+            assertThat(chromium.text(By.cssSelector("#updates li[data-update-id='u-late'] .text"))).isEqualTo(ConsoleFixture.LATE_MESSAGE);
+            assertThat(chromium.readAll(By.cssSelector("#updates b, #updates script, #timeline b, #timeline script"),
+                    WebElement::getTagName)).isEmpty();
+            assertThat(chromium.text(By.cssSelector("#timeline li[data-kind='PROMISE_BROKEN'] .stage"))).isEqualTo("promise broken");
+            assertThat(chromium.text(By.cssSelector("#timeline li[data-stage='UPDATED'] .stage"))).isEqualTo("update given");
+            chromium.screenshot("target/console-promises-complaint.png");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
     void shouldKeepEveryAcknowledgeButtonInViewWithoutScrollingSidewaysFromDesktopToPhone(Stack stack) throws Exception {
         try (ConsoleFixture console = new ConsoleFixture(stack)) {
             // As wide as real rows get: ids are UUIDs, subjects are sentences, some climbed, some are overdue.
@@ -113,9 +167,12 @@ class ConsoleBrowserIT {
                 console.reminded(id, i % 2 == 0 ? EscalationLevel.TEAM_LEAD : EscalationLevel.MANAGER);
                 ids.add(id);
             }
+            // A row in the promise table too, which must fit the phone as well.
+            console.state("fb-promised", 2, 1, 0, 1, null);
             console.start();
             WebDriverWait wait = signIn(console);
             ids.forEach(id -> wait.until(ExpectedConditions.presenceOfElementLocated(row(id))));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#promise-rows tr[data-queue='billing']")));
 
             for (Screen screen : List.of(new Screen(1400, 1000, false), new Screen(1280, 800, false), new Screen(390, 844, true))) {
                 chromium.viewport(screen.width(), screen.height(), screen.mobile());

@@ -2,7 +2,12 @@ package dev.heed.responder.console;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.heed.events.AckSource;
+import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
+import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintUpdated;
+import dev.heed.events.DueKind;
 import dev.heed.events.DeliveryOutcome;
 import dev.heed.events.EscalationLevel;
 import dev.heed.events.FeedbackClassified;
@@ -41,7 +46,13 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     ConsoleFixture start() {
+        return start(Map.of());
+    }
+
+    /** Starts the responder with {@code extra} settings on top of the fixture's (an SMTP server, say). */
+    ConsoleFixture start(Map<String, String> extra) {
         Map<String, String> env = pipeline.env();
+        env.putAll(extra);
         env.put("HEED_ACK_TOKENS", "agent:grace:" + TokenStore.hash(TOKEN));
         env.put("HEED_CONSOLE_SAMPLE", "500ms");
         app = ResponderApplication.start(ResponderConfig.from(env), Clock.systemUTC(), d -> { }, t -> t);
@@ -101,6 +112,85 @@ final class ConsoleFixture implements AutoCloseable {
         sent.setKind(ResponseKind.CUSTOMER_REPLY);
         sent.setOutcome(DeliveryOutcome.SENT);
         pipeline.send(pipeline.topics.responsesSent(), id, sent);
+    }
+
+    /** The settings for a responder that e-mails through {@code smtp}. */
+    static Map<String, String> smtp(com.icegreen.greenmail.util.GreenMail smtp) {
+        return Map.of("HEED_SMTP_HOST", "127.0.0.1", "HEED_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()),
+                "HEED_SMTP_FROM", "care@heed.example.com");
+    }
+
+    /** The update message of {@link #promisesKeptAndBroken}'s late update: markup that must show as text. */
+    static final String LATE_MESSAGE = "Sorry <b>for the wait</b> & thanks: the refund <script>x()</script> is on its way.";
+
+    /**
+     * Two acknowledged complaints of queue billing, received three hours before {@code now}, as routing, the
+     * acknowledge API and the update API would have written them: on {@code fb-kept} grace promised an update within
+     * an hour and a half and gave it after one hour ({@code u-kept}); on {@code fb-broken} she promised it within half
+     * an hour, routing warned and reported the promise broken, and her update ({@code u-late}) came an hour and a half
+     * late and promised the next within the hour after {@code now}. The responder, running, delivers both updates.
+     */
+    void promisesKeptAndBroken(Instant now) throws Exception {
+        for (String id : new String[] {"fb-kept", "fb-broken"}) {
+            feedback(id, Duration.between(now.minus(Duration.ofHours(3)), Instant.now()), Duration.ofHours(-1));
+        }
+        acknowledged("fb-kept", now.minus(Duration.ofMinutes(150)), now.minus(Duration.ofMinutes(60)));
+        updated("fb-kept", "u-kept", now.minus(Duration.ofMinutes(90)), "Your refund is approved.", null);
+        state("fb-kept", 1, 1, 0, 0, null);
+
+        Instant promised = now.minus(Duration.ofMinutes(120));
+        acknowledged("fb-broken", now.minus(Duration.ofMinutes(150)), promised);
+        promiseDue("fb-broken", DueKind.PROMISE_WARNING, promised, promised.minus(Duration.ofSeconds(450)), 5);
+        promiseDue("fb-broken", DueKind.PROMISE_BROKEN, promised, promised.plusMillis(300), 6);
+        updated("fb-broken", "u-late", now.minus(Duration.ofMinutes(30)), LATE_MESSAGE, now.plus(Duration.ofHours(1)));
+        state("fb-broken", 2, 0, 0, 1, now.plus(Duration.ofHours(1)));
+    }
+
+    /** An acknowledgement of {@code id} by grace at {@code at}, promising an update by {@code nextUpdateBy} (or not). */
+    void acknowledged(String id, Instant at, Instant nextUpdateBy) throws Exception {
+        ComplaintAcknowledged ack = SampleEvents.acknowledged(id);
+        ack.setAcknowledgedAt(at);
+        ack.setSource(AckSource.API);
+        ack.setNextUpdateBy(nextUpdateBy);
+        pipeline.send(pipeline.topics.complaintsAcknowledged(), id, ack);
+    }
+
+    /** An update grace gave the customer of {@code id} at {@code at}, as the update API writes it. */
+    void updated(String id, String updateId, Instant at, String message, Instant nextUpdateBy) throws Exception {
+        ComplaintUpdated update = SampleEvents.updated(id);
+        update.setUpdateId(updateId);
+        update.setUpdatedAt(at);
+        update.setMessage(message);
+        update.setNextUpdateBy(nextUpdateBy);
+        update.setDelay(false);
+        pipeline.send(pipeline.topics.complaintsUpdated(), id, update);
+    }
+
+    /** Routing's point of kind {@code kind} for the update promised by {@code promisedAt}, emitted at {@code emittedAt}. */
+    void promiseDue(String id, DueKind kind, Instant promisedAt, Instant emittedAt, int reminder) throws Exception {
+        ResponseDue due = SampleEvents.responseDue(id);
+        due.setKind(kind);
+        due.setPromisedAt(promisedAt);
+        due.setBreachAt(promisedAt);
+        due.setDueAt(promisedAt);
+        due.setEmittedAt(emittedAt);
+        due.setOverdueByMillis(Math.max(0, Duration.between(promisedAt, emittedAt).toMillis()));
+        due.setReminderNumber(reminder);
+        due.setLevel(EscalationLevel.AGENT);
+        pipeline.send(pipeline.topics.responseDue(), id, due);
+    }
+
+    /** Routing's state row of {@code id}: acknowledged, with its promise counts. */
+    void state(String id, int made, int kept, int replaced, int broken, Instant nextUpdateBy) throws Exception {
+        ComplaintState state = SampleEvents.state(id);
+        state.setNextDueAt(null);
+        state.setPromisesMade(made);
+        state.setPromisesKept(kept);
+        state.setPromisesReplaced(replaced);
+        state.setPromisesBroken(broken);
+        state.setNextUpdateBy(nextUpdateBy);
+        state.setUpdatedAt(Instant.now());
+        pipeline.send(pipeline.topics.complaintsState(), id, state);
     }
 
     HttpResponse<String> get(String path, String cookie) throws Exception {

@@ -2,7 +2,17 @@ package dev.heed.responder.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
+import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintUpdated;
+import dev.heed.events.DeliveryChannel;
+import dev.heed.events.DeliveryOutcome;
+import dev.heed.events.DueKind;
+import dev.heed.events.ResponseDue;
+import dev.heed.events.ResponseKind;
+import dev.heed.events.ResponseSent;
+import dev.heed.responder.delivery.MessageIds;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.schemas.SampleEvents;
@@ -10,6 +20,7 @@ import dev.heed.schemas.registry.InMemorySchemaRegistry;
 import dev.heed.schemas.topics.HeedTopics;
 import dev.heed.schemas.topics.Topic;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +71,67 @@ class TimelineFeedTest {
         ComplaintFacts facts = index.facts("fb-3").orElseThrow();
         assertThat(facts.receivedAt()).isEqualTo(RECEIVED);
         assertThat(facts.escalatedAfterMillis()).isNull();
+    }
+
+    @Test
+    void shouldReadPromisesUpdatesTheirDeliveryAndRoutingsCountsFromTheirTopics() {
+        Instant promised = RECEIVED.plusSeconds(3600);
+        read(topics.complaintsEscalated(), escalated("fb-4", RECEIVED.plusSeconds(1), RECEIVED));
+        ComplaintAcknowledged ack = SampleEvents.acknowledged("fb-4");
+        ack.setAcknowledgedAt(RECEIVED.plusSeconds(60));
+        ack.setNextUpdateBy(promised);
+        read(topics.complaintsAcknowledged(), ack);
+        ResponseDue broken = SampleEvents.responseDue("fb-4");
+        broken.setKind(DueKind.PROMISE_BROKEN);
+        broken.setPromisedAt(promised);
+        broken.setBreachAt(promised);
+        broken.setDueAt(promised);
+        broken.setEmittedAt(promised.plusMillis(300));
+        broken.setOverdueByMillis(300);
+        read(topics.responseDue(), broken);
+        ComplaintUpdated update = SampleEvents.updated("fb-4");
+        update.setUpdatedAt(promised.plusSeconds(600));
+        update.setNextUpdateBy(null);
+        read(topics.complaintsUpdated(), update);
+        ResponseSent sent = SampleEvents.responseSent("fb-4");
+        sent.setMessageId(MessageIds.update("fb-4", update.getUpdateId()));
+        sent.setKind(ResponseKind.CUSTOMER_UPDATE);
+        sent.setChannel(DeliveryChannel.EMAIL);
+        sent.setOutcome(DeliveryOutcome.SENT);
+        sent.setError(null);
+        read(topics.responsesSent(), sent);
+        ComplaintState state = SampleEvents.state("fb-4");
+        state.setPromisesMade(1);
+        state.setPromisesBroken(1);
+        read(topics.complaintsState(), state);
+        // Read twice (the feed re-read a topic): still one of each.
+        offset -= 6;
+        read(topics.complaintsEscalated(), escalated("fb-4", RECEIVED.plusSeconds(1), RECEIVED));
+        read(topics.complaintsAcknowledged(), ack);
+        read(topics.responseDue(), broken);
+        read(topics.complaintsUpdated(), update);
+
+        PromiseHistory.Ledger ledger = index.promises("fb-4", promised.plusSeconds(900)).orElseThrow();
+
+        assertThat(ledger.promises()).singleElement().satisfies(p -> {
+            assertThat(p.outcome()).isEqualTo(PromiseHistory.Outcome.BROKEN);
+            assertThat(p.madeBy()).isEqualTo("grace");
+            assertThat(p.brokenReportedAt()).isEqualTo(promised.plusMillis(300));
+            assertThat(p.endedBy()).isEqualTo(update.getUpdateId());
+        });
+        assertThat(ledger.updates()).singleElement().satisfies(u -> {
+            assertThat(u.message()).isEqualTo(update.getMessage());
+            assertThat(u.delivery().outcome()).isEqualTo("SENT");
+            assertThat(u.delivery().channel()).isEqualTo("EMAIL");
+        });
+        assertThat(ledger.agrees()).isTrue();
+        ComplaintFacts facts = index.facts("fb-4").orElseThrow();
+        assertThat(facts.queue()).isEqualTo("billing");
+        assertThat(facts.promises().broken()).isEqualTo(1);
+        List<TimelineEntry> timeline = index.timeline("fb-4").orElseThrow();
+        assertThat(timeline).extracting(TimelineEntry::stage).contains(TimelineEntry.Stage.UPDATED);
+        assertThat(timeline.stream().filter(e -> e.stage() == TimelineEntry.Stage.REMINDER).findFirst().orElseThrow()
+                .details()).containsEntry("kind", "PROMISE_BROKEN").containsEntry("promisedAt", promised.toEpochMilli());
     }
 
     private static ComplaintEscalated escalated(String id, Instant escalatedAt, Instant receivedAt) {
