@@ -87,7 +87,9 @@ public record PromiseLedger(String complaintId, int made, int kept, int replaced
      * time, replaces it) unless it was broken, and makes a new one when {@code nextUpdateBy} is given.
      */
     public Step update(String eventId, SlaPolicy policy, Instant updatedAt, Instant nextUpdateBy, boolean delay, Instant now) {
-        Step owed = catchUp(earlier(updatedAt, now), now);
+        // Owed are the points due before the update: one given at the promised time itself keeps the promise ("at or
+        // before", as ComplaintState says), so its broken point, due at that same millisecond, is not owed.
+        Step owed = catchUp(earlier(updatedAt.minusMillis(1), now), now);
         PromiseLedger ledger = owed.ledger();
         boolean inTime = ledger.open != null && !ledger.open.broken();
         boolean replacing = delay && nextUpdateBy != null;

@@ -155,4 +155,14 @@ class PromiseLedgerTest {
         assertThat(ledger.appliedIds()).hasSize(PromiseLedger.REMEMBERED).startsWith("u-3").endsWith("u-" + (PromiseLedger.REMEMBERED + 2));
         assertThat(ledger.applied("u-2")).isFalse();
     }
+
+    @Test
+    void anUpdateGivenAtThePromisedTimeItselfKeepsThePromise() {
+        PromiseLedger.Step step = promised().update("u-1", HIGH, PROMISED, null, false, PROMISED.plusSeconds(5));
+
+        assertThat(step.events()).extracting(DueEvent::kind).containsExactly(DueStage.PROMISE_WARNING);
+        assertThat(step.ledger()).extracting(PromiseLedger::kept, PromiseLedger::broken).containsExactly(1, 0);
+        PromiseLedger.Step late = promised().update("u-1", HIGH, PROMISED.plusMillis(1), null, false, PROMISED.plusSeconds(5));
+        assertThat(late.ledger()).extracting(PromiseLedger::kept, PromiseLedger::broken).containsExactly(0, 1);
+    }
 }
