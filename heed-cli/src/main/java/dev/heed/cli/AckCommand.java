@@ -4,15 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /**
@@ -25,7 +18,6 @@ import java.util.Set;
 final class AckCommand {
     static final Set<String> OPTIONS = Set.of("agent", "note", "next-update", "responder");
     static final String USAGE = "usage: heed ack <complaint-id> [--agent NAME] [--note N] [--next-update ISO-TIME] [--responder URL]";
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http;
 
@@ -38,19 +30,7 @@ final class AckCommand {
             throw new UsageException(USAGE);
         }
         String id = args.positionals().get(0);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(responder.url() + "/v1/complaints/"
-                        + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20") + "/acknowledgements"))
-                .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + responder.token())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body(args).toString()))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IOException("the responder at " + responder.url() + " did not answer: " + e, e);
-        }
+        HttpResponse<String> response = responder.post(http, id, "acknowledgements", body(args).toString());
         return report(id, response.statusCode(), json(response.body()), out, err);
     }
 
@@ -76,7 +56,7 @@ final class AckCommand {
         ObjectNode body = JsonView.MAPPER.createObjectNode().put("source", "CLI");
         args.option("agent").ifPresent(agent -> body.put("agent", agent));
         args.option("note").ifPresent(note -> body.put("note", note));
-        args.option("next-update").ifPresent(next -> body.put("nextUpdateBy", instant(next).toString()));
+        args.instant("next-update").ifPresent(next -> body.put("nextUpdateBy", next.toString()));
         return body;
     }
 
@@ -95,11 +75,4 @@ final class AckCommand {
         }
     }
 
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--next-update must be an ISO-8601 instant such as 2026-11-24T12:00:00Z, not " + text);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package dev.heed.cli;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +69,17 @@ final class CliArgs {
 
     boolean flag(String name) {
         return Boolean.parseBoolean(options.getOrDefault(name, "false"));
+    }
+
+    /** The option as an ISO-8601 instant, if given; a usage error that names the option when it is not one. */
+    Optional<Instant> instant(String name) {
+        return option(name).map(text -> {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new UsageException("--" + name + " must be an ISO-8601 instant such as 2026-11-24T12:00:00Z, not " + text);
+            }
+        });
     }
 
     String required(String name) {

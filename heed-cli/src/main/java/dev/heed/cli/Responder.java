@@ -1,6 +1,14 @@
 package dev.heed.cli;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -12,6 +20,28 @@ import java.util.Properties;
  * other users of the machine could read it in the process list.
  */
 record Responder(String url, String token) {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * POSTs the JSON {@code body} to the complaint's {@code resource} ("acknowledgements", "updates") with the bearer
+     * token; a responder that does not answer is an {@link IOException} that names it.
+     */
+    HttpResponse<String> post(HttpClient http, String complaintId, String resource, String body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/complaints/"
+                        + URLEncoder.encode(complaintId, StandardCharsets.UTF_8).replace("+", "%20") + "/" + resource))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IOException("the responder at " + url + " did not answer: " + e, e);
+        }
+    }
+
     static Responder resolve(CliArgs args, Map<String, String> env, Path localRunFile) {
         Properties local = OptionSources.localRun(localRunFile);
         String url = OptionSources.first(args.option("responder"), env.get("HEED_RESPONDER_URL"), local.getProperty("responder.url"))

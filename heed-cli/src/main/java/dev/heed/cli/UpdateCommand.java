@@ -4,15 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /**
@@ -28,7 +21,6 @@ final class UpdateCommand {
     static final Set<String> SWITCHES = Set.of("delay");
     static final String USAGE = "usage: heed update <complaint-id> --message TEXT [--next-update-by ISO-TIME] [--delay]"
             + " [--agent NAME] [--update-id ID] [--responder URL]";
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http;
 
@@ -38,19 +30,7 @@ final class UpdateCommand {
 
     int run(CliArgs args, Responder responder, PrintStream out, PrintStream err) throws IOException, InterruptedException {
         String id = complaintId(args);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(responder.url() + "/v1/complaints/"
-                        + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20") + "/updates"))
-                .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + responder.token())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body(args).toString()))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IOException("the responder at " + responder.url() + " did not answer: " + e, e);
-        }
+        HttpResponse<String> response = responder.post(http, id, "updates", body(args).toString());
         return report(id, response.statusCode(), AckCommand.json(response.body()), out, err);
     }
 
@@ -66,7 +46,7 @@ final class UpdateCommand {
         String message = args.option("message").filter(m -> !m.isBlank())
                 .orElseThrow(() -> new UsageException("--message is required: the update as the customer is told it\n" + USAGE));
         ObjectNode body = JsonView.MAPPER.createObjectNode().put("message", message);
-        args.option("next-update-by").ifPresent(next -> body.put("nextUpdateBy", instant(next).toString()));
+        args.instant("next-update-by").ifPresent(next -> body.put("nextUpdateBy", next.toString()));
         if (args.flag("delay")) {
             if (!body.has("nextUpdateBy")) {
                 throw new UsageException("--delay moves the promised update: it needs --next-update-by with the new time");
@@ -98,11 +78,4 @@ final class UpdateCommand {
                 + answer.path("nextUpdateBy").asText();
     }
 
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--next-update-by must be an ISO-8601 instant such as 2026-11-24T12:00:00Z, not " + text);
-        }
-    }
 }
