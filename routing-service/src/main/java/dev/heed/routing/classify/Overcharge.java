@@ -131,14 +131,6 @@ final class Overcharge {
     }
 
     private static double number(String digits) {
-        double v = 0;
-        for (int k = 0; k < digits.length() && k < 12; k++) {
-            char c = digits.charAt(k);
-            if (!Character.isDigit(c)) {
-                return v;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
+        return Shortfall.leadingDigits(digits, 12);
     }
 }

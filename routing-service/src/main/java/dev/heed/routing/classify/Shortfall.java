@@ -155,9 +155,17 @@ final class Shortfall {
     }
 
     private static double number(String digits) {
+        return leadingDigits(digits, 9);
+    }
+
+    /**
+     * The value of the digits that open {@code text}, at most {@code max} of them (0 when it opens with none); shared
+     * with {@link Overcharge}, which reads sums.
+     */
+    static double leadingDigits(String text, int max) {
         double v = 0;
-        for (int k = 0; k < digits.length() && k < 9; k++) {
-            char c = digits.charAt(k);
+        for (int k = 0; k < text.length() && k < max; k++) {
+            char c = text.charAt(k);
             if (!Character.isDigit(c)) {
                 return v;
             }

@@ -1,6 +1,7 @@
 package dev.heed.routing.sla;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -125,7 +126,7 @@ public record PromiseLedger(String complaintId, int made, int kept, int replaced
         if (eventId == null) {
             return appliedIds;
         }
-        List<String> ids = new java.util.ArrayList<>(appliedIds);
+        List<String> ids = new ArrayList<>(appliedIds);
         ids.add(eventId);
         return ids.size() > REMEMBERED ? ids.subList(ids.size() - REMEMBERED, ids.size()) : ids;
     }
