@@ -34,15 +34,20 @@ public final class RoutingService implements RunningService {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingService.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Samples are kept a little longer than the punctuator holds a due point back for an unread acknowledgement. */
+    private static final Duration WATERMARKS_KEPT = Duration.ofSeconds(70);
+
     private final KafkaStreams streams;
+    private final AdminStopWatermarks watermarks;
     private final RoutingMetrics metrics;
     private final RoutingHttp http;
     private final CompletableFuture<Throwable> failure;
     private final RestoreWatch restores;
 
-    private RoutingService(KafkaStreams streams, RoutingMetrics metrics, RoutingHttp http, CompletableFuture<Throwable> failure,
-            RestoreWatch restores) {
+    private RoutingService(KafkaStreams streams, AdminStopWatermarks watermarks, RoutingMetrics metrics, RoutingHttp http,
+            CompletableFuture<Throwable> failure, RestoreWatch restores) {
         this.streams = streams;
+        this.watermarks = watermarks;
         this.restores = restores;
         this.metrics = metrics;
         this.http = http;
@@ -54,9 +59,17 @@ public final class RoutingService implements RunningService {
         // Only the topics routing reads or writes: on a cluster with ACLs it may create no others (see KafkaAccess).
         TopicEnsure.ensure(config.kafka(), KafkaAccess.routing(config.kafka().topicSuffix(), config.applicationId()).creatable(topics.all()));
         AtomicLong deadLettered = new AtomicLong();
-        KafkaStreams streams = new KafkaStreams(
-                RoutingTopology.build(topics, classifier, config.policies(), config.clockSettings()),
-                StreamsProperties.of(config, topics.routingDlq().name(), deadLettered));
+        AdminStopWatermarks watermarks = AdminStopWatermarks.start(config.kafka(), RoutingTopology.stopInputs(topics),
+                config.applicationId(), sampleInterval(config.clockSettings().punctuateInterval()), WATERMARKS_KEPT);
+        KafkaStreams streams;
+        try {
+            streams = new KafkaStreams(
+                    RoutingTopology.build(topics, classifier, config.policies(), config.clockSettings(), watermarks),
+                    StreamsProperties.of(config, topics.routingDlq().name(), deadLettered));
+        } catch (RuntimeException e) {
+            watermarks.close();
+            throw e;
+        }
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("stream thread failed; replacing it", error);
@@ -80,7 +93,15 @@ public final class RoutingService implements RunningService {
         RoutingMetrics metrics = new RoutingMetrics(streams, local, clock, deadLettered, restores);
         RoutingHttp http = RoutingHttp.start(new RoutingHttp.Listen(config.httpHost(), config.httpPort(), config.opsPort()),
                 streams::state, new ComplaintLookup(streams, local, self, clock, json), metrics, json, config.queryTokens());
-        return new RoutingService(streams, metrics, http, failure, restores);
+        return new RoutingService(streams, watermarks, metrics, http, failure, restores);
+    }
+
+    /**
+     * How often the brokers' end offsets of the acknowledgements and updates are sampled: a quarter of the punctuation
+     * interval, between 100 ms and a second. A task that keeps up emits a due point at most about this much later.
+     */
+    static Duration sampleInterval(Duration punctuateInterval) {
+        return Duration.ofMillis(Math.max(100, Math.min(1_000, punctuateInterval.toMillis() / 4)));
     }
 
     public KafkaStreams.State state() {
@@ -110,6 +131,7 @@ public final class RoutingService implements RunningService {
     public void close() {
         http.close();
         streams.close(CLOSE_TIMEOUT);
+        watermarks.close();
         metrics.close();
     }
 }

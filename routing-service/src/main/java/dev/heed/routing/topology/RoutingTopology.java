@@ -16,6 +16,7 @@ import dev.heed.routing.topology.store.OpenComplaintSerde;
 import dev.heed.routing.topology.store.StoreNames;
 import dev.heed.schemas.topics.HeedTopics;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -41,7 +42,22 @@ public final class RoutingTopology {
     private RoutingTopology() {
     }
 
+    /** The inputs that stop a clock, acknowledgements then updates: the order of {@link StopInputWatermarks} samples. */
+    public static List<String> stopInputs(HeedTopics topics) {
+        return List.of(topics.complaintsAcknowledged().name(), topics.complaintsUpdated().name());
+    }
+
+    /** The topology with no broker samples: the punctuator holds due points back by stream time only. */
     public static Topology build(HeedTopics topics, Classifier classifier, PolicyBook policies, ClockSettings settings) {
+        return build(topics, classifier, policies, settings, StopInputWatermarks.NONE);
+    }
+
+    /**
+     * The topology whose punctuator holds due points back until each task has read the acknowledgements and updates
+     * that {@code watermarks} say were written before them (their samples' arrays are in {@link #stopInputs} order).
+     */
+    public static Topology build(HeedTopics topics, Classifier classifier, PolicyBook policies, ClockSettings settings,
+            StopInputWatermarks watermarks) {
         Topology topology = new Topology();
         var received = topics.feedbackReceived();
         var acknowledged = topics.complaintsAcknowledged();
@@ -57,7 +73,8 @@ public final class RoutingTopology {
         topology.addProcessor("classify", () -> new ClassifyProcessor(classifier), "dedupe");
         EscalationRule escalation = new EscalationRule(policies);
         topology.addProcessor("escalate", () -> new EscalateProcessor(escalation), "classify");
-        topology.addProcessor("complaint-clock", () -> new ComplaintClockProcessor(settings), "escalate",
+        List<String> stops = stopInputs(topics);
+        topology.addProcessor("complaint-clock", () -> new ComplaintClockProcessor(settings, stops, watermarks), "escalate",
                 "complaints-acknowledged-source", "complaints-updated-source");
 
         topology.addSink("feedback-classified-sink", topics.feedbackClassified().name(), Serdes.String().serializer(),

@@ -57,15 +57,21 @@ final class RoutingDriver implements AutoCloseable {
     }
 
     RoutingDriver(Path stateDir, String guarantee, SchemaRegistryClient registry) {
-        this(stateDir, guarantee, registry, PolicyBook.defaults(), T0);
+        this(stateDir, guarantee, registry, PolicyBook.defaults(), T0, StopInputWatermarks.NONE);
     }
 
     /** With these policies and the wall clock starting at {@code start}. */
     RoutingDriver(Path stateDir, PolicyBook policies, Instant start) {
-        this(stateDir, StreamsConfig.EXACTLY_ONCE_V2, new InMemorySchemaRegistry(), policies, start);
+        this(stateDir, StreamsConfig.EXACTLY_ONCE_V2, new InMemorySchemaRegistry(), policies, start, StopInputWatermarks.NONE);
     }
 
-    private RoutingDriver(Path stateDir, String guarantee, SchemaRegistryClient registry, PolicyBook policies, Instant start) {
+    /** With the brokers' samples of the acknowledgement and update topics that {@code watermarks} gives. */
+    RoutingDriver(Path stateDir, StopInputWatermarks watermarks) {
+        this(stateDir, StreamsConfig.EXACTLY_ONCE_V2, new InMemorySchemaRegistry(), PolicyBook.defaults(), T0, watermarks);
+    }
+
+    private RoutingDriver(Path stateDir, String guarantee, SchemaRegistryClient registry, PolicyBook policies, Instant start,
+            StopInputWatermarks watermarks) {
         now = start;
         topics = HeedTopics.create(registry, true, 6);
         Properties props = new Properties();
@@ -75,7 +81,7 @@ final class RoutingDriver implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         DeadLetterConfig.apply(props, topics.routingDlq().name(), deadLettered);
         driver = new TopologyTestDriver(RoutingTopology.build(topics, new ScriptedClassifier(), policies,
-                ClockSettings.defaults()), props, start);
+                ClockSettings.defaults(), watermarks), props, start);
         feedback = input(topics.feedbackReceived());
         rawFeedback = driver.createInputTopic(topics.feedbackReceived().name(), Serdes.String().serializer(), new ByteArraySerializer());
         acks = input(topics.complaintsAcknowledged());

@@ -6,6 +6,7 @@ import dev.heed.routing.sla.DueEvent;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.topology.ClockSettings;
+import dev.heed.routing.topology.StopInputWatermarks;
 import dev.heed.routing.topology.event.ComplaintEvents;
 import dev.heed.routing.topology.store.AcknowledgedComplaint;
 import dev.heed.routing.topology.store.ClockStore;
@@ -59,7 +60,10 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     private PromiseKeeping promises;
     private EarlyAcks earlyAcks;
     private AckCounter acksWithoutClock;
+    private final List<String> stopInputs;
+    private final StopInputWatermarks watermarks;
     private CatchUpGate gate;
+    private StopInputGate stopGate;
     private boolean gated;
 
     /**
@@ -67,9 +71,20 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
      * time; remembers early acknowledgements for {@code earlyAckRetention} (see {@link ClockSettings}).
      */
     public ComplaintClockProcessor(ClockSettings settings) {
+        this(settings, List.of(), StopInputWatermarks.NONE);
+    }
+
+    /**
+     * As {@link #ComplaintClockProcessor(ClockSettings)}, holding due points back until the task has read its
+     * partition of {@code stopInputs} (the acknowledgement and update topics, in the samples' order) as far as the
+     * {@code watermarks} say the brokers held it (see {@link StopInputGate}).
+     */
+    public ComplaintClockProcessor(ClockSettings settings, List<String> stopInputs, StopInputWatermarks watermarks) {
         this.punctuateInterval = settings.punctuateInterval();
         this.ackRetention = settings.earlyAckRetention();
         this.maxDuePerPunctuation = settings.maxDuePerPunctuation();
+        this.stopInputs = List.copyOf(stopInputs);
+        this.watermarks = watermarks;
     }
 
     @Override
@@ -96,6 +111,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         earlyAcks = new EarlyAcks(context.getStateStore(StoreNames.EARLY_ACKS), ackRetention);
         acksWithoutClock = AckCounter.register(context);
         gate = new CatchUpGate(context.currentSystemTimeMs());
+        stopGate = new StopInputGate(stopInputs, context.taskId().partition());
         context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, at -> emitDue(Instant.ofEpochMilli(at)));
         // On stream time, as a window store would drop them: replaying old records never forgets an ack too early.
         context.schedule(forgetInterval(ackRetention), PunctuationType.STREAM_TIME, this::forgetEarlyAcks);
@@ -122,6 +138,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     public void process(Record<String, ClockInput> record) {
         // Java 17 has no pattern switch; the interface is sealed, so these three cases are all there are.
         gate.input(context().currentSystemTimeMs(), context().currentStreamTimeMs());
+        context().recordMetadata().ifPresent(source -> stopGate.processed(source.topic(), source.offset()));
         ClockInput input = record.value();
         if (input instanceof ClockInput.Escalation escalation) {
             escalate(record, escalation);
@@ -178,7 +195,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
      * Emits, stamped {@code now}, the due points that fell due before the acknowledgement ({@code acknowledgedAt},
      * never later than {@code now}) and are not out yet, and returns the complaint with them counted. They were
      * owed: nobody owned the complaint when they fell due. Usually there are none, the punctuator has sent them;
-     * there are some when the {@link CatchUpGate} held them back while the task worked off a backlog and the
+     * there are some when the {@link StopInputGate} (or the {@link CatchUpGate}) held them back while the task worked off a backlog and the
      * acknowledgement came before the next punctuation. Points after the acknowledgement are never emitted.
      */
     private OpenComplaint emitOwed(OpenComplaint open, Instant acknowledgedAt, Instant now) {
@@ -192,12 +209,18 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     }
 
     private void emitDue(Instant now) {
-        Instant horizon = Instant.ofEpochMilli(gate.horizon(now.toEpochMilli(), context().currentStreamTimeMs()));
-        if (horizon.isBefore(now) != gated) {
-            gated = !gated;
-            LOG.info(gated ? "task {}: catching up on its input (stream time {}), due points held back to it"
-                    : "task {}: input caught up (stream time {}), due points on the wall clock again",
-                    context().taskId(), Instant.ofEpochMilli(context().currentStreamTimeMs()));
+        long wall = now.toEpochMilli();
+        long byStreamTime = gate.horizon(wall, context().currentStreamTimeMs());
+        long byStopInputs = stopGate.horizon(wall, watermarks.samples());
+        Instant horizon = Instant.ofEpochMilli(byStopInputs >= 0 ? byStopInputs : byStreamTime);
+        // Logged when points are held back longer than a caught-up task's input may lag; not at every punctuation.
+        boolean holding = wall - horizon.toEpochMilli() > CatchUpGate.FRESH_WITHIN;
+        if (holding != gated) {
+            gated = holding;
+            LOG.info(gated ? "task {}: catching up on its input, due points held back to {} ({})"
+                    : "task {}: input caught up, due points emitted up to {} ({})", context().taskId(), horizon,
+                    byStopInputs >= 0 ? "acknowledgements and updates read up to the brokers' end offsets then"
+                            : "stream time " + Instant.ofEpochMilli(context().currentStreamTimeMs()));
         }
         int handled = drain(maxDuePerPunctuation, batch -> clocks.due(horizon, batch), key -> catchUp(key, horizon, now));
         if (handled < maxDuePerPunctuation) {
