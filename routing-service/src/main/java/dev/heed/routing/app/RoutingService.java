@@ -34,8 +34,11 @@ public final class RoutingService implements RunningService {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingService.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    /** Samples are kept a little longer than the punctuator holds a due point back for an unread acknowledgement. */
-    private static final Duration WATERMARKS_KEPT = Duration.ofSeconds(70);
+    /**
+     * Samples are kept a little longer than the punctuator holds a due point back for an unread acknowledgement (five
+     * minutes): at most about 1,240 samples of two longs per partition of each stop input.
+     */
+    private static final Duration WATERMARKS_KEPT = Duration.ofSeconds(310);
 
     private final KafkaStreams streams;
     private final AdminStopWatermarks watermarks;
