@@ -15,6 +15,7 @@ const DUE_LABELS = {
 };
 // An update that resolves or reopens its complaint says so (details.action; none for a plain update).
 const UPDATE_LABELS = { RESOLVE: "resolved", REOPEN: "reopened" };
+const UPDATE_NOUNS = { RESOLVE: "resolution", REOPEN: "reopening" };
 const SENT_LABELS = { CUSTOMER_REPLY: "reply sent", CUSTOMER_UPDATE: "update sent to the customer", AGENT_NOTIFICATION: "agents notified" };
 
 function label(e) {
@@ -125,7 +126,8 @@ function delivery(u) {
 function updateItem(u) {
   const next = u.nextUpdateBy ? (u.delay ? `delay: next update now by ${heed.time(u.nextUpdateBy)}` : `next update promised by ${heed.time(u.nextUpdateBy)}`) : "";
   return heed.el("li", { "data-update-id": u.updateId },
-    heed.el("div", {}, heed.el("strong", {}, heed.time(u.at)), ` ${u.agent}${u.team ? " (" + u.team + ")" : ""}, update ${u.updateId}`),
+    heed.el("div", {}, heed.el("strong", {}, heed.time(u.at)), ` ${u.agent}${u.team ? " (" + u.team + ")" : ""}, `
+      + `${UPDATE_NOUNS[u.action] || "update"} ${u.updateId}`),
     heed.el("p", { class: "text" }, u.message),
     next ? heed.el("div", {}, next) : null,
     heed.el("div", { class: "delivery" }, delivery(u)));

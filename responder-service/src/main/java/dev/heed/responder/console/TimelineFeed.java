@@ -135,7 +135,8 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
             life.add(entry(r, e.getUpdatedAt(), Stage.UPDATED, StageDetails.updated(e)));
             // The responder names the customer's message by (complaint, update id): its record on responses.sent has it.
             life.updated(new PromiseHistory.Update(place(r), e.getUpdateId(), e.getUpdatedAt(), e.getAgent(), text(e.getTeam()),
-                    e.getMessage(), e.getNextUpdateBy(), e.getDelay(), MessageIds.update(e.getComplaintId(), e.getUpdateId())));
+                    e.getMessage(), e.getNextUpdateBy(), e.getDelay(), MessageIds.update(e.getComplaintId(), e.getUpdateId()),
+                    e.getAction() == UpdateAction.UPDATE ? null : e.getAction().name()));
         });
     }
 

@@ -156,6 +156,8 @@ class TimelineFeedTest {
         assertThat(index.facts("fb-3").orElseThrow().status()).isNull();
         assertThat(index.timeline("fb-3").orElseThrow()).filteredOn(e -> e.stage() == TimelineEntry.Stage.UPDATED).singleElement()
                 .satisfies(e -> assertThat(e.details()).containsEntry("action", "RESOLVE"));
+        assertThat(index.promises("fb-3", RECEIVED.plusSeconds(60)).orElseThrow().updates()).singleElement()
+                .satisfies(u -> assertThat(u.action()).isEqualTo("RESOLVE"));
 
         ComplaintState state = SampleEvents.state("fb-3");
         state.setStatus(ComplaintStatus.RESOLVED);
