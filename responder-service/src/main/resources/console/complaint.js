@@ -13,12 +13,15 @@ const DUE_LABELS = {
   WARNING: "first response due soon", BREACH: "first response overdue", REPEAT: "first response still overdue",
   PROMISE_WARNING: "promised update due soon", PROMISE_BROKEN: "promise broken", PROMISE_REPEAT: "promise still broken",
 };
+// An update that resolves or reopens its complaint says so (details.action; none for a plain update).
+const UPDATE_LABELS = { RESOLVE: "resolved", REOPEN: "reopened" };
+const UPDATE_NOUNS = { RESOLVE: "resolution", REOPEN: "reopening" };
 const SENT_LABELS = { CUSTOMER_REPLY: "reply sent", CUSTOMER_UPDATE: "update sent to the customer", AGENT_NOTIFICATION: "agents notified" };
 
 function label(e) {
   if (e.stage === "REMINDER") return DUE_LABELS[e.details.kind] || "reminder";
   if (e.stage === "REPLY_SENT") return SENT_LABELS[e.details.kind] || "sent";
-  if (e.stage === "UPDATED") return "update given";
+  if (e.stage === "UPDATED") return UPDATE_LABELS[e.details.action] || "update given";
   return e.stage.replace("_", " ").toLowerCase();
 }
 
@@ -58,6 +61,13 @@ function afterReceipt(ms) {
   return ms == null ? "" : ` ${heed.latency(ms)} after receipt`;
 }
 
+// Where the complaint stands: resolved (by whom, when) or reopened from routing's state row, else acknowledged or open.
+function standing(f, open) {
+  if (f.status === "RESOLVED") return `resolved${f.resolvedBy ? " by " + f.resolvedBy : ""}${f.resolvedAt ? " at " + heed.time(f.resolvedAt) : ""}`;
+  if (f.status === "REOPENED") return "reopened";
+  return f.acknowledged ? "acknowledged" : open ? "open" : "";
+}
+
 async function load() {
   const response = await fetch("/console/api/complaints/" + encodeURIComponent(id));
   if (response.status === 401) { location.href = "index.html"; return; }
@@ -74,7 +84,7 @@ async function load() {
     f.classifiedAfterMillis != null ? `classified${afterReceipt(f.classifiedAfterMillis)}` : "",
     f.escalatedAt ? `escalated${afterReceipt(f.escalatedAfterMillis)}${f.confidence != null ? ` (confidence ${f.confidence.toFixed(2)})` : ""}, due ${heed.time(f.dueAt)}`
       : "not escalated",
-    `level ${f.level}`, f.acknowledged ? "acknowledged" : view.open ? "open" : "", f.customerAnswered ? "customer answered" : ""]
+    `level ${f.level}`, standing(f, view.open), f.customerAnswered ? "customer answered" : ""]
     .filter(Boolean).join(" · ");
   byId("timeline").replaceChildren(...view.timeline.map(entry));
   page.skew = Date.parse(view.now) - Date.now();
@@ -116,7 +126,8 @@ function delivery(u) {
 function updateItem(u) {
   const next = u.nextUpdateBy ? (u.delay ? `delay: next update now by ${heed.time(u.nextUpdateBy)}` : `next update promised by ${heed.time(u.nextUpdateBy)}`) : "";
   return heed.el("li", { "data-update-id": u.updateId },
-    heed.el("div", {}, heed.el("strong", {}, heed.time(u.at)), ` ${u.agent}${u.team ? " (" + u.team + ")" : ""}, update ${u.updateId}`),
+    heed.el("div", {}, heed.el("strong", {}, heed.time(u.at)), ` ${u.agent}${u.team ? " (" + u.team + ")" : ""}, `
+      + `${UPDATE_NOUNS[u.action] || "update"} ${u.updateId}`),
     heed.el("p", { class: "text" }, u.message),
     next ? heed.el("div", {}, next) : null,
     heed.el("div", { class: "delivery" }, delivery(u)));

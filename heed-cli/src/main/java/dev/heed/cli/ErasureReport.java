@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.cli.PersonalDataTopics.Entry;
 import dev.heed.cli.PersonalDataTopics.Erasure;
 import dev.heed.events.ComplaintState;
-import dev.heed.events.ComplaintStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,12 +33,12 @@ final class ErasureReport {
     record Hit(String id, String key, int partition, long offset, Instant timestamp, boolean tombstone, String status) {}
 
     /**
-     * The status erase judges a complaint by: its state row's, except that an acknowledged complaint with an update
-     * promised to its customer ({@code nextUpdateBy}) counts as open, since routing writes its row again at the
-     * promise's next due point and would undo a tombstone.
+     * The status erase judges a complaint by: its state row's, except that an owned complaint (acknowledged, resolved or
+     * reopened) with an update promised to its customer ({@code nextUpdateBy}) counts as open, since routing writes its
+     * row again at the promise's next due point and would undo a tombstone.
      */
     static String status(ComplaintState state) {
-        return state.getStatus() == ComplaintStatus.ACKNOWLEDGED && state.getNextUpdateBy() != null ? "UPDATE_PROMISED"
+        return StatusCommand.OWNED.contains(state.getStatus()) && state.getNextUpdateBy() != null ? "UPDATE_PROMISED"
                 : state.getStatus().name();
     }
 
@@ -82,11 +81,14 @@ final class ErasureReport {
             return new Latest(live);
         }
 
-        /** Closed complaints: routing writes nothing more for them, so a tombstone stays the last word. */
+        /**
+         * Closed complaints (owned, with no update promised): routing writes nothing more for them unless an agent acts,
+         * so a tombstone stays the last word.
+         */
         Set<String> closed() {
             Set<String> closed = new TreeSet<>();
             liveStatus.forEach((id, status) -> {
-                if (status.equals("ACKNOWLEDGED")) {
+                if (StatusCommand.OWNED.stream().anyMatch(owned -> owned.name().equals(status))) {
                     closed.add(id);
                 }
             });

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@code heed} command. Exit status: 0 done, 1 failed (Kafka, the registry or the responder refused), 2 wrong
- * usage. Every command works against any Kafka and Confluent-compatible registry (see {@link Endpoints}); {@code ack}
- * and {@code update} against any responder (see {@link Responder}).
+ * usage. Every command works against any Kafka and Confluent-compatible registry (see {@link Endpoints}); {@code ack},
+ * {@code update}, {@code resolve} and {@code reopen} against any responder (see {@link Responder}).
  */
 public final class Heed {
     static final String USAGE = """
@@ -30,6 +30,10 @@ public final class Heed {
                      through the responder's acknowledge API, with the token in HEED_ACK_TOKEN
               update <complaint-id> --message TEXT [--next-update-by ISO-TIME] [--delay] [--agent NAME] [--update-id ID] [--responder URL]
                      an update to the customer of an acknowledged complaint, through the responder's update API (same token)
+              resolve <complaint-id> --message TEXT [--agent NAME] [--update-id ID] [--responder URL]
+                     resolves the complaint (acknowledged or not) and tells the customer the resolution, through the responder's API
+              reopen <complaint-id> --message TEXT [--next-update-by ISO-TIME] [--agent NAME] [--update-id ID] [--responder URL]
+                     reopens a resolved complaint and tells the customer, through the responder's API
               tail   <topic> [--from-beginning] [--id COMPLAINT] [--max N] [--for SECONDS]
               status
               erase  (--email E | --customer-id ID | --feedback-id ID ...) [--dry-run]
@@ -44,7 +48,7 @@ public final class Heed {
                      --secure: Kafka takes only SASL_SSL with SCRAM, each service and this CLI as its own user with its ACLs
               down                        stops what up started
             send, tail, status, erase and replay take --bootstrap HOST:PORT and --registry URL (or HEED_BOOTSTRAP_SERVERS, HEED_REGISTRY_URL);
-            ack and update take --responder URL (or HEED_RESPONDER_URL); without them, the local run started by ./heed up""";
+            ack, update, resolve and reopen take --responder URL (or HEED_RESPONDER_URL); without them, the local run started by ./heed up""";
     private static final Set<String> CONNECTION = Set.of("bootstrap", "registry");
 
     private Heed() {}
@@ -66,7 +70,9 @@ public final class Heed {
             return switch (command) {
                 case "send" -> new SendCommand(Clock.systemUTC()).run(parse(rest, SendCommand.OPTIONS, Set.of()), clients(rest, env, SendCommand.OPTIONS, Set.of()), out);
                 case "ack" -> ack(rest, env, out, err);
-                case "update" -> update(rest, env, out, err);
+                case "update" -> update(UpdateCommand.Action.UPDATE, rest, env, out, err);
+                case "resolve" -> update(UpdateCommand.Action.RESOLVE, rest, env, out, err);
+                case "reopen" -> update(UpdateCommand.Action.REOPEN, rest, env, out, err);
                 case "tail" -> new TailCommand(interrupted::get).run(parse(rest, TailCommand.OPTIONS, TailCommand.SWITCHES), clients(rest, env, TailCommand.OPTIONS, TailCommand.SWITCHES), out);
                 case "up" -> up(rest, env, out);
                 case "down" -> new DownCommand(LocalRunConfig.from(Path.of("").toAbsolutePath(), env)).run(out);
@@ -105,14 +111,15 @@ public final class Heed {
         return new AckCommand(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()).run(args, responder, out, err);
     }
 
-    // Like ack: the responder's API. The body is checked before the responder is looked for, so wrong usage is exit 2
-    // whatever the environment.
-    private static int update(List<String> words, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
-        CliArgs args = CliArgs.parse(words, UpdateCommand.OPTIONS, UpdateCommand.SWITCHES);
-        UpdateCommand.complaintId(args);
-        UpdateCommand.body(args);
+    // Like ack: the responder's API (update, resolve and reopen alike). The body is checked before the responder is
+    // looked for, so wrong usage is exit 2 whatever the environment.
+    private static int update(UpdateCommand.Action action, List<String> words, Map<String, String> env, PrintStream out, PrintStream err)
+            throws Exception {
+        CliArgs args = action.parse(words);
+        UpdateCommand.complaintId(action, args);
+        UpdateCommand.body(action, args);
         Responder responder = Responder.resolve(args, env, LocalRunConfig.from(Path.of("").toAbsolutePath(), env).endpointsFile());
-        return new UpdateCommand(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()).run(args, responder, out, err);
+        return new UpdateCommand(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), action).run(args, responder, out, err);
     }
 
     // The policies and the horizon are checked before anything connects: wrong usage is exit 2 and reads nothing.

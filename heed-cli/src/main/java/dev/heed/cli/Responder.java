@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The responder whose acknowledge and update APIs {@code heed ack} and {@code heed update} call, and the bearer token it presents: {@code --responder}
+ * The responder whose acknowledge, update, resolution and reopening APIs {@code heed ack}, {@code heed update},
+ * {@code heed resolve} and {@code heed reopen} call, and the bearer token it presents: {@code --responder}
  * first, then {@code HEED_RESPONDER_URL} and {@code HEED_ACK_TOKEN}, then the endpoints file that {@code heed up}
  * writes (its responder and the demo agent's token). The token is never taken from the command line, where
  * other users of the machine could read it in the process list.
@@ -23,7 +24,8 @@ record Responder(String url, String token) {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /**
-     * POSTs the JSON {@code body} to the complaint's {@code resource} ("acknowledgements", "updates") with the bearer
+     * POSTs the JSON {@code body} to the complaint's {@code resource} ("acknowledgements", "updates", "resolution",
+     * "reopenings") with the bearer
      * token; a responder that does not answer is an {@link IOException} that names it.
      */
     HttpResponse<String> post(HttpClient http, String complaintId, String resource, String body)

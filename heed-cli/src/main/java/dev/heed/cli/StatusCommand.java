@@ -27,10 +27,12 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * {@code heed status}: every topic with its end offset (dead-letter topics with how many records they
  * hold), every consumer group's lag, and the open complaints by escalation level read from the compacted
- * {@code complaints.state} topic.
+ * {@code complaints.state} topic (open: nobody acknowledged or resolved them yet).
  */
 final class StatusCommand {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    /** Statuses of a complaint a person owns (its first-response clock stopped): not open. */
+    static final Set<ComplaintStatus> OWNED = Set.of(ComplaintStatus.ACKNOWLEDGED, ComplaintStatus.RESOLVED, ComplaintStatus.REOPENED);
 
     int run(CliArgs args, Clients clients, PrintStream out) throws Exception {
         Set<String> topics;
@@ -118,7 +120,7 @@ final class StatusCommand {
             });
         }
         Map<EscalationLevel, Integer> open = new EnumMap<>(EscalationLevel.class);
-        latest.values().stream().filter(s -> s.getStatus() != ComplaintStatus.ACKNOWLEDGED)
+        latest.values().stream().filter(s -> !OWNED.contains(s.getStatus()))
                 .forEach(s -> open.merge(s.getLevel(), 1, Integer::sum));
         out.println();
         out.printf("OPEN COMPLAINTS %d of %d known, by level: %s%n",

@@ -15,36 +15,71 @@ import java.util.Set;
  * acknowledged too (409, exit 1), and the token decides who gives it. The responder delivers the message to the
  * customer; routing keeps the promise clock from it. What can be checked here (a message, an instant, {@code --delay}
  * only with a new time) is checked before anything is sent: wrong usage is exit 2 and writes nothing.
+ *
+ * <p>{@code heed resolve} and {@code heed reopen} take the same path ({@link Action}) to the resolution and reopening
+ * APIs: a resolution with its message and no promise, a reopening with its message and optionally the next update's
+ * time. A resolved complaint resolved again, or a reopening of one that is not resolved, is refused (409, exit 1).
  */
 final class UpdateCommand {
-    static final Set<String> OPTIONS = Set.of("message", "next-update-by", "agent", "update-id", "responder");
-    static final Set<String> SWITCHES = Set.of("delay");
-    static final String USAGE = "usage: heed update <complaint-id> --message TEXT [--next-update-by ISO-TIME] [--delay]"
-            + " [--agent NAME] [--update-id ID] [--responder URL]";
+
+    /** What the command asks of the complaint: the command's name, the API's resource, the options it takes. */
+    enum Action {
+        UPDATE("update", "updates", Set.of("message", "next-update-by", "agent", "update-id", "responder"), Set.of("delay"),
+                "usage: heed update <complaint-id> --message TEXT [--next-update-by ISO-TIME] [--delay] [--agent NAME] [--update-id ID] [--responder URL]",
+                "the update as the customer is told it"),
+        RESOLVE("resolve", "resolution", Set.of("message", "agent", "update-id", "responder"), Set.of(),
+                "usage: heed resolve <complaint-id> --message TEXT [--agent NAME] [--update-id ID] [--responder URL]",
+                "the resolution as the customer is told it"),
+        REOPEN("reopen", "reopenings", Set.of("message", "next-update-by", "agent", "update-id", "responder"), Set.of(),
+                "usage: heed reopen <complaint-id> --message TEXT [--next-update-by ISO-TIME] [--agent NAME] [--update-id ID] [--responder URL]",
+                "why it is taken up again, as the customer is told it");
+
+        final String command;
+        final String resource;
+        final Set<String> options;
+        final Set<String> switches;
+        final String usage;
+        private final String message;
+
+        Action(String command, String resource, Set<String> options, Set<String> switches, String usage, String message) {
+            this.command = command;
+            this.resource = resource;
+            this.options = options;
+            this.switches = switches;
+            this.usage = usage;
+            this.message = message;
+        }
+
+        CliArgs parse(java.util.List<String> words) {
+            return CliArgs.parse(words, options, switches);
+        }
+    }
 
     private final HttpClient http;
+    private final Action action;
 
-    UpdateCommand(HttpClient http) {
+    UpdateCommand(HttpClient http, Action action) {
         this.http = http;
+        this.action = action;
     }
 
     int run(CliArgs args, Responder responder, PrintStream out, PrintStream err) throws IOException, InterruptedException {
-        String id = complaintId(args);
-        HttpResponse<String> response = responder.post(http, id, "updates", body(args).toString());
-        return report(id, response.statusCode(), AckCommand.json(response.body()), out, err);
+        String id = complaintId(action, args);
+        HttpResponse<String> response = responder.post(http, id, action.resource, body(action, args).toString());
+        return report(action, id, response.statusCode(), AckCommand.json(response.body()), out, err);
     }
 
-    static String complaintId(CliArgs args) {
+    static String complaintId(Action action, CliArgs args) {
         if (args.positionals().size() != 1) {
-            throw new UsageException(USAGE);
+            throw new UsageException(action.usage);
         }
         return args.positionals().get(0);
     }
 
-    /** The request body the update API takes. */
-    static ObjectNode body(CliArgs args) {
+    /** The request body the API of {@code action} takes; the options it does not take were refused by its parse. */
+    static ObjectNode body(Action action, CliArgs args) {
         String message = args.option("message").filter(m -> !m.isBlank())
-                .orElseThrow(() -> new UsageException("--message is required: the update as the customer is told it\n" + USAGE));
+                .orElseThrow(() -> new UsageException("--message is required: " + action.message + "\n" + action.usage));
         ObjectNode body = JsonView.MAPPER.createObjectNode().put("message", message);
         args.instant("next-update-by").ifPresent(next -> body.put("nextUpdateBy", next.toString()));
         if (args.flag("delay")) {
@@ -58,14 +93,18 @@ final class UpdateCommand {
         return body;
     }
 
-    static int report(String id, int status, JsonNode answer, PrintStream out, PrintStream err) {
+    static int report(Action action, String id, int status, JsonNode answer, PrintStream out, PrintStream err) {
         if (status == 201) {
             String by = answer.path("agent").asText() + (answer.path("team").isTextual() ? " (team " + answer.path("team").asText() + ")" : "");
-            out.printf("update %s of %s given as %s at %s%s%n", answer.path("updateId").asText(), id, by,
-                    answer.path("updatedAt").asText(), promise(answer));
+            String what = switch (action) {
+                case UPDATE -> "update %s of %s given";
+                case RESOLVE -> "resolution %s: %s resolved";
+                case REOPEN -> "reopening %s: %s reopened";
+            };
+            out.printf(what + " as %s at %s%s%n", answer.path("updateId").asText(), id, by, answer.path("updatedAt").asText(), promise(answer));
             return 0;
         }
-        err.printf("heed update: %s refused (%d %s): %s%s%n", id, status, answer.path("title").asText("no problem document"),
+        err.printf("heed %s: %s refused (%d %s): %s%s%n", action.command, id, status, answer.path("title").asText("no problem document"),
                 answer.path("detail").asText(""), AckCommand.fieldErrors(answer));
         return status == 400 ? 2 : 1;
     }

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintStatus;
 import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.DeliveryOutcome;
 import dev.heed.events.DueKind;
@@ -152,6 +153,24 @@ class ComplaintLifeIT {
                 assertThat(s.getOutcome()).isEqualTo(DeliveryOutcome.SENT);
                 assertThat(s.getRecipient()).isEqualTo(email);
             });
+
+            // Resolved: routing's state row says by whom, and the customer is told in the resolution's own template.
+            CliRun resolve = CliRun.of(List.of("resolve", id, "--message", "The refund is in your account.", "--update-id", "life-r"), cli);
+            assertThat(resolve.status()).as(resolve.err()).isZero();
+            ComplaintState resolved = await().atMost(WAIT).until(() -> last(read(stack, topics.complaintsState(), id)),
+                    s -> s != null && s.getStatus() == ComplaintStatus.RESOLVED);
+            assertThat(resolved.getResolvedBy()).isEqualTo("grace");
+            await().atMost(WAIT).until(() -> smtp.getReceivedMessages().length >= 3);
+            assertThat(smtp.getReceivedMessages()[2].getHeader("X-Heed-Template")[0]).startsWith("complaint-resolved/");
+            assertThat(smtp.getReceivedMessages()[2].getContent().toString()).contains("The refund is in your account.");
+            assertThat(CliRun.of(List.of("resolve", id, "--message", "Again."), cli).status()).isEqualTo(1);
+            // Reopened: routing says REOPENED, the customer gets the reopening's template.
+            CliRun reopen = CliRun.of(List.of("reopen", id, "--message", "The bank sent it back.", "--update-id", "life-o"), cli);
+            assertThat(reopen.status()).as(reopen.err()).isZero();
+            await().atMost(WAIT).until(() -> last(read(stack, topics.complaintsState(), id)),
+                    s -> s != null && s.getStatus() == ComplaintStatus.REOPENED && s.getResolvedBy() == null);
+            await().atMost(WAIT).until(() -> smtp.getReceivedMessages().length >= 4);
+            assertThat(smtp.getReceivedMessages()[3].getHeader("X-Heed-Template")[0]).startsWith("complaint-reopened/");
         } finally {
             smtp.stop();
         }

@@ -66,18 +66,34 @@ class ErasureReportTest {
 
     @Test
     void anAcknowledgedComplaintWithAnUpdatePromisedIsStillOpen() {
-        dev.heed.events.ComplaintState acknowledged = dev.heed.schemas.SampleEvents.state("fb-1");
-        acknowledged.setStatus(dev.heed.events.ComplaintStatus.ACKNOWLEDGED);
-        acknowledged.setNextUpdateBy(null);
-        dev.heed.events.ComplaintState promised = dev.heed.schemas.SampleEvents.state("fb-2");
-        promised.setStatus(dev.heed.events.ComplaintStatus.ACKNOWLEDGED);
-        promised.setNextUpdateBy(T.plusSeconds(3600));
+        dev.heed.events.ComplaintState acknowledged = state("fb-1", dev.heed.events.ComplaintStatus.ACKNOWLEDGED, null);
+        dev.heed.events.ComplaintState promised = state("fb-2", dev.heed.events.ComplaintStatus.ACKNOWLEDGED, T.plusSeconds(3600));
 
         Latest latest = Latest.of(List.of(hit("fb-1", 0, 1, T, ErasureReport.status(acknowledged)),
                 hit("fb-2", 0, 2, T, ErasureReport.status(promised))));
 
         assertThat(latest.closed()).containsExactly("fb-1");
         assertThat(latest.open()).containsExactly("fb-2");
+    }
+
+    private static dev.heed.events.ComplaintState state(String id, dev.heed.events.ComplaintStatus status, Instant nextUpdateBy) {
+        dev.heed.events.ComplaintState state = dev.heed.schemas.SampleEvents.state(id);
+        state.setStatus(status);
+        state.setNextUpdateBy(nextUpdateBy);
+        return state;
+    }
+
+    @Test
+    void aResolvedOrReopenedComplaintIsClosedUnlessAnUpdateIsPromised() {
+        dev.heed.events.ComplaintState resolved = state("fb-1", dev.heed.events.ComplaintStatus.RESOLVED, null);
+        dev.heed.events.ComplaintState reopened = state("fb-2", dev.heed.events.ComplaintStatus.REOPENED, null);
+        dev.heed.events.ComplaintState promised = state("fb-3", dev.heed.events.ComplaintStatus.REOPENED, T.plusSeconds(3600));
+
+        Latest latest = Latest.of(List.of(hit("fb-1", 0, 1, T, ErasureReport.status(resolved)),
+                hit("fb-2", 0, 2, T, ErasureReport.status(reopened)), hit("fb-3", 0, 3, T, ErasureReport.status(promised))));
+
+        assertThat(latest.closed()).containsExactly("fb-1", "fb-2");
+        assertThat(latest.open()).containsExactly("fb-3");
     }
 
     @Test

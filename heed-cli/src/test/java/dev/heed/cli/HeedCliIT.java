@@ -141,6 +141,32 @@ class HeedCliIT {
             assertThat(updates).extracting(ComplaintUpdated::getComplaintId, ComplaintUpdated::getUpdateId, ComplaintUpdated::getAgent)
                     .containsOnly(org.assertj.core.groups.Tuple.tuple(known, "cli-1", "grace")).hasSize(2);
             assertThat(updates.get(0).getNextUpdateBy()).isEqualTo(Instant.parse(next));
+
+            // Resolved, then reopened with a promise; each only once in its turn. The directory learns of each at once.
+            CliRun resolve = CliRun.of(List.of("resolve", known, "--message", "The refund reached your account.", "--update-id", "cli-r"), env);
+            CliRun resolveAgain = CliRun.of(List.of("resolve", known, "--message", "Done."), env);
+            CliRun reopen = CliRun.of(List.of("reopen", known, "--message", "The refund bounced.", "--next-update-by", next), env);
+            CliRun reopenAgain = CliRun.of(List.of("reopen", known, "--message", "Again."), env);
+            CliRun resolveNobody = CliRun.of(List.of("resolve", unknown, "--message", "m"), env);
+            CliRun resolvePromise = CliRun.of(List.of("resolve", known, "--message", "m", "--next-update-by", next), env);
+
+            assertThat(resolve.status()).as(resolve.err()).isZero();
+            assertThat(resolve.out()).startsWith("resolution cli-r: " + known + " resolved as grace at ");
+            assertThat(resolveAgain.status()).isEqualTo(1);
+            assertThat(resolveAgain.err()).contains("heed resolve", known, "409", "resolved by grace");
+            assertThat(reopen.status()).as(reopen.err()).isZero();
+            assertThat(reopen.out()).contains(known + " reopened as grace").endsWith("; next update promised by " + next + "\n");
+            assertThat(reopenAgain.status()).isEqualTo(1);
+            assertThat(reopenAgain.err()).contains("heed reopen", "409", "not resolved");
+            assertThat(resolveNobody.status()).isEqualTo(1);
+            assertThat(resolveNobody.err()).contains(unknown, "404");
+            assertThat(resolvePromise.status()).isEqualTo(2);
+            List<ComplaintUpdated> actions = new ArrayList<>();
+            readAll(stack, topics.complaintsUpdated(), actions);
+            assertThat(actions).extracting(ComplaintUpdated::getUpdateId, ComplaintUpdated::getAction).endsWith(
+                    org.assertj.core.groups.Tuple.tuple("cli-r", dev.heed.events.UpdateAction.RESOLVE),
+                    org.assertj.core.groups.Tuple.tuple(reopen.out().split(" ")[1].replace(":", ""), dev.heed.events.UpdateAction.REOPEN));
+            assertThat(actions).hasSize(4);
         }
     }
 

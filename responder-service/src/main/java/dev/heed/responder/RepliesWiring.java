@@ -45,7 +45,7 @@ final class RepliesWiring {
         ResponderConfig config = base.config();
         TemplateLibrary templates = new TemplateLibrary(config.templateDir(), config.defaultLanguage());
         templates.requireDefaults(ReplyTemplate.allNames());
-        templates.requireDefaults(List.of(CustomerUpdates.TEMPLATE));
+        templates.requireDefaults(CustomerUpdates.TEMPLATES);
         templates.requireDefaults(List.of(AgentNotifications.ESCALATED_TEMPLATE, AgentNotifications.DUE_TEMPLATE,
                 AgentNotifications.PROMISE_TEMPLATE));
         TimeFormat times = new TimeFormat(config.zone());

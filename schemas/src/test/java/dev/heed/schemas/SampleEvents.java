@@ -22,6 +22,7 @@ import dev.heed.events.Intent;
 import dev.heed.events.ResponseDue;
 import dev.heed.events.ResponseKind;
 import dev.heed.events.ResponseSent;
+import dev.heed.events.UpdateAction;
 import dev.heed.events.Sentiment;
 import dev.heed.events.Severity;
 import java.time.Duration;
@@ -150,6 +151,9 @@ public final class SampleEvents {
                 .setMessage("The refund is approved; it reaches your account within two days.")
                 .setNextUpdateBy(T0.plus(Duration.ofDays(2)))
                 .setDelay(false)
+                // Set, not defaulted: Avro builds a default enum only once a serde trusted its class, and a unit test may
+                // build the event before any serde exists.
+                .setAction(UpdateAction.UPDATE)
                 .build();
     }
 

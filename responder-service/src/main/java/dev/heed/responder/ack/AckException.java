@@ -14,6 +14,10 @@ public class AckException extends Exception {
         AGENT_REQUIRED,
         /** An update for a complaint nobody has acknowledged yet: acknowledge it first. */
         NOT_ACKNOWLEDGED,
+        /** A resolution of a complaint that is resolved already (and not reopened since). */
+        ALREADY_RESOLVED,
+        /** A reopening of a complaint that is not resolved. */
+        NOT_RESOLVED,
         /** Kafka did not take the write in time; the client may retry. */
         UNAVAILABLE
     }

@@ -5,6 +5,7 @@ import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintStatus;
+import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.Customer;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * later goes where the first reply went: the customer and source system from complaints.escalated (the only one of
  * its topics that carries them; complaints.state has no contact details), and the language of the reply the customer
  * got, from responses.sent. A tombstone on complaints.state (written only by {@code heed erase}) forgets the contact.
+ *
+ * <p>And whether each complaint is resolved, for the resolution and reopening APIs: from routing's state rows (RESOLVED
+ * with who and when, REOPENED), and from the resolutions and reopenings this instance writes, at once. A row older
+ * than what is known (read late, written before the resolution) does not undo it.
  */
 public final class ComplaintDirectory {
     private final Map<String, KnownComplaint> complaints = new ConcurrentHashMap<>();
@@ -44,17 +49,49 @@ public final class ComplaintDirectory {
     /** What {@link #contact} finds: the contact when known, and whether the customer's data was erased. */
     public record ContactLookup(Optional<Contact> contact, boolean erased) {}
 
-    /** What is known of one complaint; {@code acknowledgement} is null while nobody has acknowledged it. */
-    public record KnownComplaint(String id, String queue, Instant firstResponseDueAt, ComplaintAcknowledged acknowledgement) {
+    /**
+     * What is known of one complaint; {@code acknowledgement} is null while nobody has acknowledged it (a resolution
+     * counts as its acknowledgement), {@code resolution} null while nobody has resolved it.
+     */
+    public record KnownComplaint(String id, String queue, Instant firstResponseDueAt, ComplaintAcknowledged acknowledgement,
+                                 Resolution resolution) {
+        public KnownComplaint(String id, String queue, Instant firstResponseDueAt, ComplaintAcknowledged acknowledgement) {
+            this(id, queue, firstResponseDueAt, acknowledgement, null);
+        }
+
         KnownComplaint acknowledged(ComplaintAcknowledged ack) {
-            return acknowledgement != null ? this : new KnownComplaint(id, queue, firstResponseDueAt, ack);
+            return acknowledgement != null ? this : new KnownComplaint(id, queue, firstResponseDueAt, ack, resolution);
+        }
+
+        /** The complaint with {@code fresh} as its resolution, unless the one known is newer (a state row read late). */
+        KnownComplaint resolution(Resolution fresh) {
+            if (fresh == null || (resolution != null && fresh.at().isBefore(resolution.at()))) {
+                return this;
+            }
+            return new KnownComplaint(id, queue, firstResponseDueAt, acknowledgement, fresh);
+        }
+
+        KnownComplaint escalatedAs(String newQueue, Instant newDueAt) {
+            return new KnownComplaint(id, newQueue, newDueAt, acknowledgement, resolution);
+        }
+
+        /** Whether an agent resolved it and nobody reopened it since. */
+        public boolean resolved() {
+            return resolution != null && resolution.status() == ComplaintStatus.RESOLVED;
         }
     }
+
+    /**
+     * The last resolution or reopening of a complaint: {@code status} RESOLVED or REOPENED, {@code at} when (the
+     * update's updatedAt), {@code by} the agent (null when only a state row told of a reopening), {@code updateId} the
+     * update that did it when this instance wrote it (null from a state row, which does not carry it).
+     */
+    public record Resolution(ComplaintStatus status, Instant at, String by, String updateId) {}
 
     public void escalated(ComplaintEscalated event) {
         complaints.merge(event.getComplaintId(),
                 new KnownComplaint(event.getComplaintId(), event.getQueue(), event.getFirstResponseDueAt(), null),
-                (old, fresh) -> new KnownComplaint(old.id(), fresh.queue(), fresh.firstResponseDueAt(), old.acknowledgement()));
+                (old, fresh) -> old.escalatedAs(fresh.queue(), fresh.firstResponseDueAt()));
         if (!erased.contains(event.getComplaintId())) {
             contacts.compute(event.getComplaintId(), (id, old) -> new Contact(event.getSourceSystem(), event.getCustomer(),
                     event.getReference(), old == null ? null : old.replyLanguage()));
@@ -90,11 +127,47 @@ public final class ComplaintDirectory {
     }
 
     public void state(ComplaintState state) {
-        ComplaintAcknowledged ack = state.getStatus() == ComplaintStatus.ACKNOWLEDGED ? fromState(state) : null;
+        ComplaintAcknowledged ack = owned(state.getStatus()) ? fromState(state) : null;
+        Resolution resolution = resolutionOf(state);
         complaints.compute(state.getComplaintId(), (id, old) -> {
             KnownComplaint known = old != null ? old : new KnownComplaint(id, state.getQueue(), state.getFirstResponseDueAt(), null);
-            return ack == null ? known : known.acknowledged(ack);
+            return (ack == null ? known : known.acknowledged(ack)).resolution(resolution);
         });
+    }
+
+    /**
+     * Whether a complaint of this status is owned by a person: acknowledged, resolved (a resolution acknowledges it), or
+     * reopened after that. Its first-response clock is stopped.
+     */
+    public static boolean owned(ComplaintStatus status) {
+        return status == ComplaintStatus.ACKNOWLEDGED || status == ComplaintStatus.RESOLVED || status == ComplaintStatus.REOPENED;
+    }
+
+    /**
+     * An update this instance just wrote that resolves or reopens its complaint (an update of action UPDATE changes
+     * nothing here). A resolution of a complaint nobody acknowledged acknowledges it, as routing counts it.
+     */
+    public void acted(ComplaintUpdated update) {
+        ComplaintStatus status = switch (update.getAction()) {
+            case RESOLVE -> ComplaintStatus.RESOLVED;
+            case REOPEN -> ComplaintStatus.REOPENED;
+            default -> null;
+        };
+        if (status == null) {
+            return;
+        }
+        Resolution resolution = new Resolution(status, update.getUpdatedAt(),
+                status == ComplaintStatus.RESOLVED ? update.getAgent() : null, update.getUpdateId());
+        ComplaintAcknowledged ack = ComplaintAcknowledged.newBuilder()
+                .setComplaintId(update.getComplaintId())
+                .setAcknowledgementId("resolution:" + update.getUpdateId())
+                .setAcknowledgedAt(update.getUpdatedAt())
+                .setAgent(update.getAgent())
+                .setTeam(update.getTeam())
+                .setSource(AckSource.API)
+                .build();
+        complaints.compute(update.getComplaintId(), (id, old) ->
+                (old == null ? new KnownComplaint(id, null, null, ack) : old.acknowledged(ack)).resolution(resolution));
     }
 
     /** An acknowledgement read back from complaints.acknowledged, or just written by this instance. */
@@ -116,6 +189,15 @@ public final class ComplaintDirectory {
 
     public int size() {
         return complaints.size();
+    }
+
+    private static Resolution resolutionOf(ComplaintState state) {
+        if (state.getStatus() == ComplaintStatus.RESOLVED) {
+            Instant at = state.getResolvedAt() != null ? state.getResolvedAt() : state.getUpdatedAt();
+            return new Resolution(ComplaintStatus.RESOLVED, at, state.getResolvedBy(), null);
+        }
+        // A reopened row no longer carries the resolution; its time is the row's.
+        return state.getStatus() == ComplaintStatus.REOPENED ? new Resolution(ComplaintStatus.REOPENED, state.getUpdatedAt(), null, null) : null;
     }
 
     private static ComplaintAcknowledged fromState(ComplaintState state) {

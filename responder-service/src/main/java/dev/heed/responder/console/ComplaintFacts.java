@@ -13,11 +13,14 @@ import java.time.Instant;
  * was received it was classified and escalated ({@code null} while either time is unknown; negative only when the
  * services' clocks disagree). {@code queue} is the owning queue (routing's state row, else the escalation);
  * {@code promises} is routing's count of the complaint's promises from its complaints.state row (null without one).
+ * {@code status} is routing's status from that row (null without one); {@code resolvedAt} and {@code resolvedBy} who
+ * resolved it when, while it is resolved (null before a resolution and after a reopening).
  */
 public record ComplaintFacts(String id, Instant receivedAt, Instant escalatedAt, Instant dueAt, String severity,
                              String subject, EscalationLevel level, int reminders, boolean acknowledged,
                              boolean customerAnswered, boolean feedback, Double confidence, Long classifiedAfterMillis,
-                             Long escalatedAfterMillis, String queue, PromiseHistory.Counts promises) {
+                             Long escalatedAfterMillis, String queue, PromiseHistory.Counts promises, String status,
+                             Instant resolvedAt, String resolvedBy) {
     public boolean escalated() {
         return escalatedAt != null;
     }

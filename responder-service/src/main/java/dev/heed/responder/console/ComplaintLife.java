@@ -29,6 +29,10 @@ final class ComplaintLife {
     String queue;
     /** Routing's promise counts from the latest state row; null before one was read. */
     PromiseHistory.Counts promiseCounts;
+    /** Routing's status from the latest state row (null before one was read), and its resolution while resolved. */
+    String status;
+    Instant resolvedAt;
+    String resolvedBy;
     // What the promise view is read from, each bounded like the timeline (oldest dropped first).
     private final List<PromiseHistory.Acknowledgement> acknowledgements = new ArrayList<>();
     private final List<PromiseHistory.Update> updates = new ArrayList<>();
@@ -109,6 +113,6 @@ final class ComplaintLife {
         return new ComplaintFacts(id, receivedAt != null ? receivedAt : escalatedAt, escalatedAt, dueAt, severity, subject, level,
                 reminders, acknowledged, customerAnswered, isFeedback(), confidence,
                 ComplaintFacts.millisBetween(receivedAt, classifiedAt), ComplaintFacts.millisBetween(receivedAt, escalatedAt),
-                queue, promiseCounts);
+                queue, promiseCounts, status, resolvedAt, resolvedBy);
     }
 }

@@ -48,9 +48,12 @@ public final class PromiseHistory {
     /** An acknowledgement as read from complaints.acknowledged. */
     record Acknowledgement(Place place, String acknowledgementId, Instant at, String agent, Instant nextUpdateBy) {}
 
-    /** An update as read from complaints.updated. */
+    /**
+     * An update as read from complaints.updated; {@code action} RESOLVE or REOPEN when it resolved or reopened the
+     * complaint (null for a plain update). A resolution ends the open promise as an update without a new one does.
+     */
     record Update(Place place, String updateId, Instant at, String agent, String team, String message, Instant nextUpdateBy,
-                  boolean delay, String messageId) {}
+                  boolean delay, String messageId, String action) {}
 
     /** A promise point as read from complaints.response-due (a PROMISE_ kind). */
     record Point(Place place, String kind, Instant emittedAt, Instant promisedAt, int reminder, String level, long overdueByMillis) {}
@@ -77,7 +80,7 @@ public final class PromiseHistory {
 
     /** One update given to the customer and what became of its delivery ({@code delivery} null: not recorded yet). */
     public record UpdateView(String updateId, Instant at, String agent, String team, String message, Instant nextUpdateBy,
-                             boolean delay, Delivery delivery) {}
+                             boolean delay, Delivery delivery, String action) {}
 
     /**
      * The view: promises in the order made, updates in the order given, the console's counts of the promises it read,
@@ -131,7 +134,7 @@ public final class PromiseHistory {
         updates.stream().sorted(Comparator.comparing(Update::at)).forEach(u -> firstOfId.putIfAbsent(u.updateId(), u));
         // One row per update id: a retried update (same id) reaches the customer once, under one message id.
         firstOfId.values().forEach(u -> updateViews.add(new UpdateView(u.updateId(), u.at(), u.agent(), u.team(), u.message(),
-                u.nextUpdateBy(), u.delay(), deliveries.get(u.messageId()))));
+                u.nextUpdateBy(), u.delay(), deliveries.get(u.messageId()), u.action())));
         Counts read = new Counts(views.size(), count(views, Outcome.KEPT), count(views, Outcome.REPLACED),
                 count(views, Outcome.BROKEN), open != null && open.outcome == Outcome.OPEN ? open.dueBy : null);
         boolean agrees = routing != null && routing.made() == read.made() && routing.kept() == read.kept()

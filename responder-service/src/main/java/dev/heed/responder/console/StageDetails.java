@@ -3,6 +3,7 @@ package dev.heed.responder.console;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.ComplaintUpdated;
+import dev.heed.events.UpdateAction;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
@@ -49,7 +50,7 @@ final class StageDetails {
 
     static Map<String, Object> updated(ComplaintUpdated e) {
         return map("agent", e.getAgent(), "team", e.getTeam(), "message", e.getMessage(), "updateId", e.getUpdateId(),
-                "delay", e.getDelay() ? true : null,
+                "delay", e.getDelay() ? true : null, "action", e.getAction() == UpdateAction.UPDATE ? null : e.getAction().name(),
                 "nextUpdateBy", e.getNextUpdateBy() == null ? null : e.getNextUpdateBy().toEpochMilli());
     }
 

@@ -10,6 +10,8 @@ import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
 import dev.heed.events.ResponseKind;
 import dev.heed.events.ResponseSent;
+import dev.heed.events.UpdateAction;
+import dev.heed.responder.ack.ComplaintDirectory;
 import dev.heed.responder.console.TimelineEntry.Stage;
 import dev.heed.responder.delivery.MessageIds;
 import dev.heed.responder.input.Input;
@@ -128,10 +130,13 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
 
     private void updated(ConsumerRecord<?, ?> r, ComplaintUpdated e) {
         index.update(e.getComplaintId(), life -> {
+            // A resolution acknowledges a complaint nobody acknowledged (routing counts it so).
+            life.acknowledged |= e.getAction() == UpdateAction.RESOLVE;
             life.add(entry(r, e.getUpdatedAt(), Stage.UPDATED, StageDetails.updated(e)));
             // The responder names the customer's message by (complaint, update id): its record on responses.sent has it.
             life.updated(new PromiseHistory.Update(place(r), e.getUpdateId(), e.getUpdatedAt(), e.getAgent(), text(e.getTeam()),
-                    e.getMessage(), e.getNextUpdateBy(), e.getDelay(), MessageIds.update(e.getComplaintId(), e.getUpdateId())));
+                    e.getMessage(), e.getNextUpdateBy(), e.getDelay(), MessageIds.update(e.getComplaintId(), e.getUpdateId()),
+                    e.getAction() == UpdateAction.UPDATE ? null : e.getAction().name()));
         });
     }
 
@@ -152,7 +157,10 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
         index.update(s.getComplaintId(), life -> {
             life.level = s.getLevel();
             life.reminders = Math.max(life.reminders, s.getRemindersSent());
-            life.acknowledged |= s.getAcknowledgedAt() != null;
+            life.acknowledged |= s.getAcknowledgedAt() != null || ComplaintDirectory.owned(s.getStatus());
+            life.status = s.getStatus().name();
+            life.resolvedAt = s.getResolvedAt();
+            life.resolvedBy = text(s.getResolvedBy());
             life.queue = s.getQueue();
             // A row is the whole current state: its counts replace the last row's.
             life.promiseCounts = new PromiseHistory.Counts(s.getPromisesMade(), s.getPromisesKept(), s.getPromisesReplaced(),

@@ -93,6 +93,9 @@ public final class AckEndpoint {
             case AGENT_REQUIRED -> new ProblemException(Problem.invalid("The request has invalid fields",List.of(new Problem.Error("/agent", e.getMessage()))));
             case NOT_ACKNOWLEDGED -> new ProblemException(Problem.of(409, "not-acknowledged", "The complaint is not acknowledged yet",
                     e.getMessage()));
+            case ALREADY_RESOLVED -> new ProblemException(Problem.of(409, "already-resolved", "The complaint is resolved already",
+                    e.getMessage()));
+            case NOT_RESOLVED -> new ProblemException(Problem.of(409, "not-resolved", "The complaint is not resolved", e.getMessage()));
             case UNAVAILABLE -> new ProblemException(Problem.of(503, "unavailable", "Cannot record it now",
                     e.getMessage()), Map.of("Retry-After", "5"));
         };

@@ -23,13 +23,17 @@ public final class HttpApp {
         return create(ack, Optional.empty(), ops, more);
     }
 
-    /** The same, with the update API when {@code updates} is given. */
+    /** The same, with the update, resolution and reopening APIs when {@code updates} is given. */
     public static Javalin create(AckEndpoint ack, Optional<UpdateEndpoint> updates, Optional<OpsRoutes> ops, Consumer<JavalinConfig> more) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             more.accept(config);
             config.routes.post(AckEndpoint.PATH, ack::handle);
-            updates.ifPresent(u -> config.routes.post(UpdateEndpoint.PATH, u::handle));
+            updates.ifPresent(u -> {
+                config.routes.post(UpdateEndpoint.PATH, u::handle);
+                config.routes.post(UpdateEndpoint.RESOLUTION_PATH, u::resolve);
+                config.routes.post(UpdateEndpoint.REOPENINGS_PATH, u::reopen);
+            });
             ops.ifPresent(o -> o.register(config));
             ProblemRoutes.register(config);
         });

@@ -3,6 +3,7 @@ package dev.heed.responder.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.heed.events.ComplaintUpdated;
+import dev.heed.events.UpdateAction;
 import dev.heed.responder.ack.AckException;
 import dev.heed.responder.ack.Updater;
 import dev.heed.runtime.auth.Principal;
@@ -13,12 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code POST /v1/complaints/{id}/updates}: 201 with the update once it is written to complaints.updated. The same
- * checks, in the same order and with the same problem documents, as {@link AckEndpoint} (401, 413, 415, 400, 404, 403,
- * 503), and 409 for a complaint nobody has acknowledged yet. The message is not delivered to the customer yet.
+ * {@code POST /v1/complaints/{id}/updates}, {@code .../resolution} and {@code .../reopenings}: 201 with the update once
+ * it is written to complaints.updated, as action UPDATE, RESOLVE or REOPEN. The same checks, in the same order and with
+ * the same problem documents, as {@link AckEndpoint} (401, 413, 415, 400, 404, 403, 503), and 409 for an update of a
+ * complaint nobody has acknowledged yet, a resolution of a resolved complaint, or a reopening of one that is not
+ * resolved. The responder's consumer gives the message to the customer once it reads it back.
  */
 public final class UpdateEndpoint {
     static final String PATH = "/v1/complaints/{id}/updates";
+    static final String RESOLUTION_PATH = "/v1/complaints/{id}/resolution";
+    static final String REOPENINGS_PATH = "/v1/complaints/{id}/reopenings";
 
     private final Updater updater;
     private final TokenStore tokens;
@@ -35,11 +40,23 @@ public final class UpdateEndpoint {
     }
 
     void handle(Context ctx) throws Exception {
+        handle(ctx, UpdateAction.UPDATE);
+    }
+
+    void resolve(Context ctx) throws Exception {
+        handle(ctx, UpdateAction.RESOLVE);
+    }
+
+    void reopen(Context ctx) throws Exception {
+        handle(ctx, UpdateAction.REOPEN);
+    }
+
+    private void handle(Context ctx, UpdateAction action) throws Exception {
         Principal who = AckEndpoint.authenticate(tokens, ctx.header("Authorization"));
         byte[] body = AckEndpoint.jsonBody(ctx);
         ComplaintUpdated update;
         try {
-            update = updater.update(ctx.pathParam("id"), who, UpdateBody.parse(bodies, body, clock.instant()));
+            update = updater.act(action, ctx.pathParam("id"), who, UpdateBody.parse(bodies, body, clock.instant(), action));
         } catch (AckException e) {
             throw AckEndpoint.problem(e);
         }
@@ -56,6 +73,7 @@ public final class UpdateEndpoint {
         view.put("message", update.getMessage());
         view.put("nextUpdateBy", update.getNextUpdateBy() == null ? null : update.getNextUpdateBy().toString());
         view.put("delay", update.getDelay());
+        view.put("action", update.getAction().name());
         return view;
     }
 }

@@ -9,18 +9,24 @@ import dev.heed.responder.delivery.MessageIds;
 import dev.heed.responder.delivery.OutboundMessage;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Turns an update an agent gave on a complaint (complaints.updated) into the message its customer gets: the agent's
- * words as they were written, in template {@value #TEMPLATE}, with the next promised time when the update makes one.
+ * words as they were written, in template {@value #TEMPLATE} ({@value #RESOLVED_TEMPLATE} when the update resolves the
+ * complaint, {@value #REOPENED_TEMPLATE} when it reopens it), with the next promised time when the update makes one.
  * It goes where the complaint's first reply went ({@link ReplyRouting} on the customer and source of the complaint's
  * escalation), in the language that reply was written in, else the customer's preferred language, else the source's.
  * The id is one per (complaint, update id), so a retried update reaches the customer once.
  */
 public final class CustomerUpdates {
     public static final String TEMPLATE = "complaint-update";
+    public static final String RESOLVED_TEMPLATE = "complaint-resolved";
+    public static final String REOPENED_TEMPLATE = "complaint-reopened";
+    /** Every template an update may be written in; each ships in every language the update template does. */
+    public static final List<String> TEMPLATES = List.of(TEMPLATE, RESOLVED_TEMPLATE, REOPENED_TEMPLATE);
 
     private final TemplateLibrary templates;
     private final ReplyRouting routing;
@@ -33,7 +39,7 @@ public final class CustomerUpdates {
     }
 
     public OutboundMessage update(ComplaintUpdated update, Contact contact, String trigger) {
-        TemplateLibrary.Rendered rendered = templates.render(TEMPLATE, language(contact), model(update, contact));
+        TemplateLibrary.Rendered rendered = templates.render(template(update), language(contact), model(update, contact));
         ReplyRouting.Route route = routing.route(contact.sourceSystem(), contact.customer());
         return new OutboundMessage(messageId(update), update.getComplaintId(), ResponseKind.CUSTOMER_UPDATE, trigger,
                 route.channel(), route.recipient(), rendered.template(), rendered.subject(), rendered.body(),
@@ -43,7 +49,16 @@ public final class CustomerUpdates {
     /** The record of an update whose customer is not known: nothing is rendered, nothing can be sent. */
     public OutboundMessage unaddressed(ComplaintUpdated update, String trigger) {
         return new OutboundMessage(messageId(update), update.getComplaintId(), ResponseKind.CUSTOMER_UPDATE, trigger,
-                DeliveryChannel.NONE, null, TEMPLATE, "", "", Map.of(), null, null, null);
+                DeliveryChannel.NONE, null, template(update), "", "", Map.of(), null, null, null);
+    }
+
+    /** The template of an update by its action; an action this version does not know (UNKNOWN) is told as an update. */
+    static String template(ComplaintUpdated update) {
+        return switch (update.getAction()) {
+            case RESOLVE -> RESOLVED_TEMPLATE;
+            case REOPEN -> REOPENED_TEMPLATE;
+            default -> TEMPLATE;
+        };
     }
 
     public static String messageId(ComplaintUpdated update) {
@@ -84,6 +99,7 @@ public final class CustomerUpdates {
         payload.put("template", template);
         payload.put("nextUpdateBy", update.getNextUpdateBy() == null ? null : update.getNextUpdateBy().toString());
         payload.put("delay", update.getDelay());
+        payload.put("action", update.getAction().name());
         payload.values().removeIf(Objects::isNull);
         return payload;
     }

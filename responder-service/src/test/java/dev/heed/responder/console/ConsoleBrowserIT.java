@@ -113,6 +113,8 @@ class ConsoleBrowserIT {
         smtp.start();
         try (ConsoleFixture console = new ConsoleFixture(stack)) {
             console.promisesKeptAndBroken(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            // Its promise kept, fb-kept was resolved afterwards: routing's row says by whom, when.
+            console.resolved("fb-kept", 1, 1, "grace", Instant.parse("2026-11-20T12:30:00Z"));
             console.start(ConsoleFixture.smtp(smtp));
             WebDriverWait wait = signIn(console);
 
@@ -131,6 +133,7 @@ class ConsoleBrowserIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#updates li[data-update-id='u-kept']"),
                     "delivered by email"));
             assertThat(chromium.text(By.id("promise-counts"))).contains("1 made · 1 kept · 0 replaced · 0 broken");
+            assertThat(chromium.text(By.id("summary"))).contains("resolved by grace at ");
 
             browser.get(console.url("/console/complaint.html?id=fb-broken"));
             By brokenPromise = By.cssSelector("#promises li[data-promise='1'][data-outcome='BROKEN']");

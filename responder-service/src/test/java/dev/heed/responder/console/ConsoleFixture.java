@@ -182,6 +182,20 @@ final class ConsoleFixture implements AutoCloseable {
 
     /** Routing's state row of {@code id}: acknowledged, with its promise counts. */
     void state(String id, int made, int kept, int replaced, int broken, Instant nextUpdateBy) throws Exception {
+        pipeline.send(pipeline.topics.complaintsState(), id, row(id, made, kept, replaced, broken, nextUpdateBy));
+    }
+
+    /** Routing's state row of {@code id} once {@code by} resolved it at {@code at}, with its promise counts. */
+    void resolved(String id, int made, int kept, String by, Instant at) throws Exception {
+        ComplaintState state = row(id, made, kept, 0, 0, null);
+        state.setStatus(dev.heed.events.ComplaintStatus.RESOLVED);
+        state.setResolvedBy(by);
+        state.setResolvedAt(at);
+        state.setResolutions(1);
+        pipeline.send(pipeline.topics.complaintsState(), id, state);
+    }
+
+    private static ComplaintState row(String id, int made, int kept, int replaced, int broken, Instant nextUpdateBy) {
         ComplaintState state = SampleEvents.state(id);
         state.setNextDueAt(null);
         state.setPromisesMade(made);
@@ -190,7 +204,7 @@ final class ConsoleFixture implements AutoCloseable {
         state.setPromisesBroken(broken);
         state.setNextUpdateBy(nextUpdateBy);
         state.setUpdatedAt(Instant.now());
-        pipeline.send(pipeline.topics.complaintsState(), id, state);
+        return state;
     }
 
     HttpResponse<String> get(String path, String cookie) throws Exception {

@@ -187,7 +187,7 @@ class PromiseHistoryTest {
     }
 
     private void update(String id, Instant at, Instant promised, boolean delay, String message) {
-        updates.add(new Update(place("complaints.updated"), id, at, "grace", null, message, promised, delay, "msg-" + id));
+        updates.add(new Update(place("complaints.updated"), id, at, "grace", null, message, promised, delay, "msg-" + id, null));
     }
 
     private void point(String kind, Instant emittedAt, Instant promisedAt, int reminder) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintStatus;
+import dev.heed.events.UpdateAction;
 import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.DeliveryChannel;
 import dev.heed.events.DeliveryOutcome;
@@ -139,6 +141,42 @@ class TimelineFeedTest {
         escalated.setEscalatedAt(escalatedAt);
         escalated.setReceivedAt(receivedAt);
         return escalated;
+    }
+
+    @Test
+    void shouldShowWhoResolvedAComplaintWhenFromItsStateRowAndNameTheResolvingUpdate() {
+        read(topics.complaintsEscalated(), escalated("fb-3", RECEIVED.plusSeconds(3), RECEIVED));
+        ComplaintUpdated resolution = SampleEvents.updated("fb-3");
+        resolution.setAction(UpdateAction.RESOLVE);
+        resolution.setNextUpdateBy(null);
+        read(topics.complaintsUpdated(), resolution);
+
+        // Nobody acknowledged it: the resolution did.
+        assertThat(index.facts("fb-3").orElseThrow().acknowledged()).isTrue();
+        assertThat(index.facts("fb-3").orElseThrow().status()).isNull();
+        assertThat(index.timeline("fb-3").orElseThrow()).filteredOn(e -> e.stage() == TimelineEntry.Stage.UPDATED).singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("action", "RESOLVE"));
+        assertThat(index.promises("fb-3", RECEIVED.plusSeconds(60)).orElseThrow().updates()).singleElement()
+                .satisfies(u -> assertThat(u.action()).isEqualTo("RESOLVE"));
+
+        ComplaintState state = SampleEvents.state("fb-3");
+        state.setStatus(ComplaintStatus.RESOLVED);
+        state.setAcknowledgedAt(null);
+        state.setResolvedAt(resolution.getUpdatedAt());
+        state.setResolvedBy("grace");
+        read(topics.complaintsState(), state);
+
+        ComplaintFacts facts = index.facts("fb-3").orElseThrow();
+        assertThat(facts.status()).isEqualTo("RESOLVED");
+        assertThat(facts.resolvedAt()).isEqualTo(resolution.getUpdatedAt());
+        assertThat(facts.resolvedBy()).isEqualTo("grace");
+
+        state.setStatus(ComplaintStatus.REOPENED);
+        state.setResolvedAt(null);
+        state.setResolvedBy(null);
+        read(topics.complaintsState(), state);
+        assertThat(index.facts("fb-3").orElseThrow()).extracting(ComplaintFacts::status, ComplaintFacts::resolvedBy)
+                .containsExactly("REOPENED", null);
     }
 
     private <V> void read(Topic<String, V> topic, V event) {

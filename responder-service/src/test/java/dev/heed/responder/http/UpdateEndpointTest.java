@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.events.AckSource;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintUpdated;
+import dev.heed.events.UpdateAction;
 import dev.heed.responder.ack.Acknowledger;
 import dev.heed.responder.ack.ComplaintDirectory;
 import dev.heed.responder.ack.UpdateWriter;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every answer of the update endpoint, through real HTTP, with the Kafka write replaced. */
+/** Every answer of the update, resolution and reopening endpoints, through real HTTP, with the Kafka write replaced. */
 class UpdateEndpointTest {
     private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
     private static final String GRACE = "grace-token";
@@ -40,10 +41,11 @@ class UpdateEndpointTest {
     private final AtomicBoolean kafkaDown = new AtomicBoolean();
     private final HttpClient client = HttpClient.newHttpClient();
     private Javalin app;
+    private ComplaintDirectory directory;
 
     @BeforeEach
     void start() {
-        ComplaintDirectory directory = new ComplaintDirectory();
+        directory = new ComplaintDirectory();
         directory.escalated(SampleEvents.escalated("fb-1"));
         directory.escalated(SampleEvents.escalated("fb-open"));
         directory.acknowledged(ComplaintAcknowledged.newBuilder().setComplaintId("fb-1").setAcknowledgementId("ack-1")
@@ -67,7 +69,11 @@ class UpdateEndpointTest {
     }
 
     private HttpResponse<String> post(String complaint, String token, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/v1/complaints/" + complaint + "/updates"))
+        return post("updates", complaint, token, contentType, body);
+    }
+
+    private HttpResponse<String> post(String resource, String complaint, String token, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/v1/complaints/" + complaint + "/" + resource))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -159,5 +165,90 @@ class UpdateEndpointTest {
 
         problem(response, 503);
         assertThat(response.headers().firstValue("Retry-After")).contains("5");
+    }
+
+    @Test
+    void shouldResolveAnAcknowledgedComplaintAndThenRefuseToResolveItAgain() throws Exception {
+        HttpResponse<String> created = post("resolution", "fb-1", GRACE, "application/json",
+                "{\"message\":\"The refund reached your account.\",\"updateId\":\"r-1\"}");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode body = JSON.readTree(created.body());
+        assertThat(body.path("action").asText()).isEqualTo("RESOLVE");
+        assertThat(body.path("updateId").asText()).isEqualTo("r-1");
+        assertThat(body.path("agent").asText()).isEqualTo("grace");
+        assertThat(written).singleElement().satisfies(update -> {
+            assertThat(update.getAction()).isEqualTo(UpdateAction.RESOLVE);
+            assertThat(update.getMessage()).isEqualTo("The refund reached your account.");
+            assertThat(update.getNextUpdateBy()).isNull();
+            assertThat(update.getDelay()).isFalse();
+        });
+
+        JsonNode again = problem(post("resolution", "fb-1", TEAM, "application/json", "{\"agent\":\"alan\",\"message\":\"Done.\"}"), 409);
+        assertThat(again.path("type").asText()).endsWith("already-resolved");
+        assertThat(again.path("detail").asText()).contains("resolved by grace at " + NOW, "reopen it first");
+        // A client's retry under the same id passes: routing applies an update id once, the customer is told once.
+        assertThat(post("resolution", "fb-1", GRACE, "application/json",
+                "{\"message\":\"The refund reached your account.\",\"updateId\":\"r-1\"}").statusCode()).isEqualTo(201);
+        assertThat(written).extracting(ComplaintUpdated::getUpdateId).containsExactly("r-1", "r-1");
+    }
+
+    @Test
+    void shouldResolveAComplaintNobodyAcknowledgedWhichAcknowledgesIt() throws Exception {
+        assertThat(post("resolution", "fb-open", GRACE, "application/json", "{\"message\":\"Sorted: a new card is on its way.\"}")
+                .statusCode()).isEqualTo(201);
+
+        assertThat(written).singleElement().extracting(ComplaintUpdated::getAction).isEqualTo(UpdateAction.RESOLVE);
+        assertThat(directory.open()).extracting(ComplaintDirectory.KnownComplaint::id).doesNotContain("fb-open");
+        // Owned now: plain updates are taken, as after an acknowledgement.
+        assertThat(post("fb-open", GRACE, "application/json", "{\"message\":\"One more thing.\"}").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void shouldRefuseAPromiseOrADelayOnAResolution() throws Exception {
+        JsonNode problem = problem(post("resolution", "fb-1", GRACE, "application/json",
+                "{\"message\":\"Done.\",\"nextUpdateBy\":\"2026-11-21T12:00:00Z\",\"delay\":true}"), 400);
+
+        assertThat(problem.path("errors").findValuesAsText("pointer")).containsExactlyInAnyOrder("/nextUpdateBy", "/delay");
+        assertThat(problem(post("resolution", "fb-1", GRACE, "application/json", "{}"), 400).path("errors").findValuesAsText("pointer"))
+                .containsExactly("/message");
+        assertThat(written).isEmpty();
+    }
+
+    @Test
+    void shouldReopenOnlyAResolvedComplaintWithItsPromise() throws Exception {
+        JsonNode notResolved = problem(post("reopenings", "fb-1", GRACE, "application/json", "{\"message\":\"Again.\"}"), 409);
+        assertThat(notResolved.path("type").asText()).endsWith("not-resolved");
+        assertThat(post("resolution", "fb-1", GRACE, "application/json", "{\"message\":\"Done.\"}").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> reopened = post("reopenings", "fb-1", GRACE, "application/json",
+                "{\"message\":\"The refund bounced; we are on it.\",\"nextUpdateBy\":\"2026-11-21T12:00:00Z\"}");
+
+        assertThat(reopened.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(reopened.body()).path("action").asText()).isEqualTo("REOPEN");
+        assertThat(written).extracting(ComplaintUpdated::getAction).containsExactly(UpdateAction.RESOLVE, UpdateAction.REOPEN);
+        assertThat(written.get(1).getNextUpdateBy()).isEqualTo(Instant.parse("2026-11-21T12:00:00Z"));
+        problem(post("reopenings", "fb-1", GRACE, "application/json", "{\"message\":\"Again.\"}"), 409);
+        // Reopened, it may be resolved again.
+        assertThat(post("resolution", "fb-1", GRACE, "application/json", "{\"message\":\"Done now.\"}").statusCode()).isEqualTo(201);
+        assertThat(problem(post("reopenings", "fb-1", GRACE, "application/json", "{\"message\":\"m\",\"delay\":true}"), 400)
+                .path("errors").findValuesAsText("pointer")).containsExactly("/delay");
+    }
+
+    @Test
+    void shouldCheckAResolutionAndAReopeningAsAnUpdate() throws Exception {
+        for (String resource : List.of("resolution", "reopenings")) {
+            problem(post(resource, "fb-404", GRACE, "application/json", "{\"message\":\"hi\"}"), 404);
+            problem(post(resource, "fb-1", null, "application/json", "{\"message\":\"hi\"}"), 401);
+            problem(post(resource, "fb-1", GRACE, "text/plain", "hi"), 415);
+            problem(post(resource, "fb-1", GRACE, "application/json", "{\"message\":\"hi\",\"agent\":\"alan\"}"), 403);
+        }
+        assertThat(written).isEmpty();
+        kafkaDown.set(true);
+        HttpResponse<String> unavailable = post("resolution", "fb-1", GRACE, "application/json", "{\"message\":\"hi\"}");
+        problem(unavailable, 503);
+        // Not written, so not resolved: the retry is taken once Kafka is back.
+        kafkaDown.set(false);
+        assertThat(post("resolution", "fb-1", GRACE, "application/json", "{\"message\":\"hi\"}").statusCode()).isEqualTo(201);
     }
 }

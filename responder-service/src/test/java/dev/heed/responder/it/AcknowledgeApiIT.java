@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintUpdated;
+import dev.heed.events.UpdateAction;
 import dev.heed.events.ComplaintStatus;
 import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
@@ -55,6 +57,11 @@ class AcknowledgeApiIT {
             ComplaintState state = SampleEvents.state("fb-s");
             state.setStatus(ComplaintStatus.BREACHED);
             pipeline.send(pipeline.topics.complaintsState(), "fb-s", state);
+            ComplaintState resolved = SampleEvents.state("fb-r");
+            resolved.setStatus(ComplaintStatus.RESOLVED);
+            resolved.setResolvedAt(Instant.now().minusSeconds(60));
+            resolved.setResolvedBy("alan");
+            pipeline.send(pipeline.topics.complaintsState(), "fb-r", resolved);
             pipeline.send(pipeline.topics.feedbackClassified(), "fb-m", ItEvents.classified("fb-m", Kind.PRAISE, null, "web-form"));
 
             try (ResponderApplication app = ResponderApplication.start(ResponderConfig.from(env), Clock.systemUTC(), d -> { }, t -> t)) {
@@ -85,6 +92,24 @@ class AcknowledgeApiIT {
                     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
                     assertThat(refused.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
                 });
+
+                // Resolution and reopening: fb-b is open (a resolution acknowledges it), fb-r resolved by routing's row.
+                HttpResponse<String> resolution = call(app, "POST", "/v1/complaints/fb-b/resolution", TOKEN, "{\"message\":\"Refunded.\"}");
+                HttpResponse<String> resolvedAgain = call(app, "POST", "/v1/complaints/fb-b/resolution", TOKEN, "{\"message\":\"Refunded.\"}");
+                HttpResponse<String> reopenUnresolved = call(app, "POST", "/v1/complaints/fb-a/reopenings", TOKEN, "{\"message\":\"Again.\"}");
+                HttpResponse<String> reopening = await().atMost(Duration.ofSeconds(30)).until(
+                        () -> call(app, "POST", "/v1/complaints/fb-r/reopenings", TOKEN, "{\"message\":\"It bounced.\"}"), r -> r.statusCode() != 409);
+                assertThat(resolution.statusCode()).as(resolution.body()).isEqualTo(201);
+                assertThat(resolvedAgain.statusCode()).isEqualTo(409);
+                assertThat(resolvedAgain.body()).contains("already-resolved");
+                assertThat(reopenUnresolved.statusCode()).isEqualTo(409);
+                assertThat(reopenUnresolved.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+                assertThat(reopening.statusCode()).as(reopening.body()).isEqualTo(201);
+                List<ComplaintUpdated> updates = pipeline.readAll(pipeline.topics.complaintsUpdated().name()).stream()
+                        .map(r -> pipeline.topics.complaintsUpdated().valueSerde().deserializer().deserialize(r.topic(), r.value()))
+                        .toList();
+                assertThat(updates).extracting(ComplaintUpdated::getComplaintId, ComplaintUpdated::getAction).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("fb-b", UpdateAction.RESOLVE), org.assertj.core.groups.Tuple.tuple("fb-r", UpdateAction.REOPEN));
 
                 List<ComplaintAcknowledged> acks = pipeline.readAll(pipeline.topics.complaintsAcknowledged().name()).stream()
                         .map(r -> pipeline.topics.complaintsAcknowledged().valueSerde().deserializer().deserialize(r.topic(), r.value()))

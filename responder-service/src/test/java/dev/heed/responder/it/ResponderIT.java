@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.ComplaintUpdated;
+import dev.heed.events.UpdateAction;
 import dev.heed.events.DeliveryChannel;
 import dev.heed.events.DeliveryOutcome;
 import dev.heed.events.EscalationLevel;
@@ -236,8 +237,9 @@ class ResponderIT {
         ComplaintUpdated first = SampleEvents.updated("fb-u");
         pipeline.send(pipeline.topics.complaintsUpdated(), "fb-u", first);
         pipeline.send(pipeline.topics.complaintsUpdated(), "fb-u", first); // a client's retry: the same update id
+        // The second resolves the complaint: the customer is told so, in its own template, the same way.
         ComplaintUpdated second = ComplaintUpdated.newBuilder(first).setUpdateId("upd-2").setMessage("The money is back.")
-                .setNextUpdateBy(null).build();
+                .setNextUpdateBy(null).setAction(UpdateAction.RESOLVE).build();
         pipeline.send(pipeline.topics.complaintsUpdated(), "fb-u", second);
         pipeline.send(pipeline.topics.complaintsUpdated(), "fb-none", SampleEvents.updated("fb-none"));
 
@@ -256,7 +258,8 @@ class ResponderIT {
         assertThat(mails[1].getMessageID()).isEqualTo("<" + MessageIds.update("fb-u", "upd-fb-u") + "@heed>");
         assertThat(mails[1].getHeader("X-Heed-Template")).containsExactly("complaint-update/de");
         assertThat(mails[1].getContent().toString()).contains(first.getMessage(), "Sie hören spätestens bis");
-        assertThat(mails[2].getContent().toString()).contains("The money is back.").doesNotContain("Sie hören");
+        assertThat(mails[2].getHeader("X-Heed-Template")).containsExactly("complaint-resolved/de");
+        assertThat(mails[2].getContent().toString()).contains("Ihre Nachricht ist erledigt:", "The money is back.").doesNotContain("Sie hören");
 
         assertThat(pipeline.readAll(pipeline.topics.responderDlq().name())).singleElement().satisfies(record -> {
             assertThat(header(record, OutcomeRecorder.REASON_HEADER)).isEqualTo("CONTACT_UNKNOWN");

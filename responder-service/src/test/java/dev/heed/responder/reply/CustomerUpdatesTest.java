@@ -6,6 +6,7 @@ import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.Customer;
 import dev.heed.events.DeliveryChannel;
 import dev.heed.events.ResponseKind;
+import dev.heed.events.UpdateAction;
 import dev.heed.responder.ack.ComplaintDirectory.Contact;
 import dev.heed.responder.delivery.MessageIds;
 import dev.heed.responder.delivery.OutboundMessage;
@@ -123,5 +124,56 @@ class CustomerUpdatesTest {
     void updateIdsDifferFromReplyIdsAndFromEachOther() {
         assertThat(MessageIds.update("fb-1", "u-1")).isNotEqualTo(MessageIds.update("fb-1", "u-2"))
                 .isNotEqualTo(MessageIds.reply("fb-1")).isEqualTo(MessageIds.update("fb-1", "u-1"));
+    }
+
+    private static ComplaintUpdated acting(UpdateAction action, Instant nextUpdateBy) {
+        ComplaintUpdated update = update(nextUpdateBy, false);
+        update.setAction(action);
+        return update;
+    }
+
+    @Test
+    void aResolutionHasItsOwnTemplateInEveryLanguageOfTheUpdateAndTheSameKindChannelAndId() {
+        OutboundMessage message = updates.update(acting(UpdateAction.RESOLVE, null), contact("web-form", null), "complaints.updated:1:4");
+
+        assertThat(message.template()).isEqualTo("complaint-resolved/en");
+        assertThat(message.kind()).isEqualTo(ResponseKind.CUSTOMER_UPDATE);
+        assertThat(message.channel()).isEqualTo(DeliveryChannel.EMAIL);
+        assertThat(message.messageId()).isEqualTo(MessageIds.update("fb-1", "upd-fb-1"));
+        assertThat(message.subject()).isEqualTo("Your message about order-1234 is resolved");
+        assertThat(message.body()).startsWith("Hello Ada Lovelace,\n")
+                .contains("your message is resolved:\n\nThe refund is approved; it reaches your account within two days.\n\nYour reference for this message: fb-1")
+                .doesNotContain("hear from us again");
+        assertThat(message.payload()).containsEntry("type", "heed.update").containsEntry("action", "RESOLVE")
+                .containsEntry("template", "complaint-resolved/en");
+
+        OutboundMessage german = updates.update(acting(UpdateAction.RESOLVE, null), contact("web-form", "de"), "t");
+        assertThat(german.template()).isEqualTo("complaint-resolved/de");
+        assertThat(german.subject()).isEqualTo("Ihre Nachricht zu order-1234 ist erledigt");
+        assertThat(german.body()).contains("Ihre Nachricht ist erledigt:\n\nThe refund is approved");
+    }
+
+    @Test
+    void aReopeningHasItsOwnTemplateWithTheNextPromisedTimeWhenItMakesOne() {
+        OutboundMessage message = updates.update(acting(UpdateAction.REOPEN, NEXT), contact("web-form", null), "t");
+
+        assertThat(message.template()).isEqualTo("complaint-reopened/en");
+        assertThat(message.kind()).isEqualTo(ResponseKind.CUSTOMER_UPDATE);
+        assertThat(message.subject()).isEqualTo("We have taken up your message about order-1234 again");
+        assertThat(message.body()).contains("we have taken it up again:\n\nThe refund is approved")
+                .contains("You will hear from us again by 2026-11-22 10:00 CET at the latest.");
+        assertThat(message.payload()).containsEntry("action", "REOPEN");
+
+        OutboundMessage german = updates.update(acting(UpdateAction.REOPEN, null), contact("web-form", "de"), "t");
+        assertThat(german.template()).isEqualTo("complaint-reopened/de");
+        assertThat(german.body()).contains("wir nehmen sie wieder auf:").doesNotContain("Sie hören");
+    }
+
+    @Test
+    void anUnaddressedResolutionIsRecordedUnderItsOwnTemplateAndAnUnknownActionIsToldAsAnUpdate() {
+        assertThat(updates.unaddressed(acting(UpdateAction.RESOLVE, null), "t").template()).isEqualTo("complaint-resolved");
+        assertThat(updates.unaddressed(acting(UpdateAction.REOPEN, null), "t").template()).isEqualTo("complaint-reopened");
+        assertThat(updates.update(acting(UpdateAction.UNKNOWN, null), contact("web-form", null), "t").template())
+                .isEqualTo("complaint-update/en");
     }
 }

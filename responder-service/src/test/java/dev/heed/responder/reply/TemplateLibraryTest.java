@@ -92,7 +92,7 @@ class TemplateLibraryTest {
     void shouldShipEveryReplyAndAgentTemplateInEnglishAndGerman() {
         for (String language : List.of("en", "de")) {
             new TemplateLibrary(null, language).requireDefaults(ReplyTemplate.allNames());
-            new TemplateLibrary(null, language).requireDefaults(List.of(CustomerUpdates.TEMPLATE));
+            new TemplateLibrary(null, language).requireDefaults(CustomerUpdates.TEMPLATES);
         }
         library.requireDefaults(List.of("agent-escalated", "agent-due"));
     }

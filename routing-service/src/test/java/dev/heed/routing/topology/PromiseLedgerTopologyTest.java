@@ -7,6 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintStatus;
 import dev.heed.events.DueKind;
+import dev.heed.events.UpdateAction;
 import dev.heed.events.EscalationLevel;
 import dev.heed.events.ResponseDue;
 import dev.heed.routing.topology.store.StoreNames;
@@ -173,16 +174,20 @@ class PromiseLedgerTopologyTest {
     }
 
     @Test
-    void anIdleAcknowledgedComplaintIsForgottenOnStreamTimeAfterTheRetentionButNotOneWithAPromiseOpen() {
+    void aResolvedIdleComplaintIsForgottenOnStreamTimeAfterTheRetentionButNotAnUnresolvedOneNorOneWithAPromiseOpen() {
         routing.acknowledge("c-1", "ack-1", ACKED, null);
         routing.sendFeedback("c-2", "charged twice CRITICAL", ACKED);
         routing.acknowledge("c-2", "ack-2", ACKED, ACKED.plus(Duration.ofDays(30)));
-        assertThat(routing.entries(StoreNames.PROMISES)).isEqualTo(2);
+        routing.sendFeedback("c-3", "charged twice CRITICAL", ACKED);
+        routing.acknowledge("c-3", "ack-3", ACKED, null);
+        routing.act("c-3", "r-3", ACKED, null, UpdateAction.RESOLVE);
+        assertThat(routing.entries(StoreNames.PROMISES)).isEqualTo(3);
 
         Duration retention = ClockSettings.DEFAULT_RETENTION;
         routing.sendFeedback("other", "fine, thanks", ACKED.plus(retention).plus(retention.dividedBy(4)).plusSeconds(1));
 
-        assertThat(routing.store(StoreNames.PROMISES).get("c-1")).isNull();
+        assertThat(routing.store(StoreNames.PROMISES).get("c-3")).isNull();
+        assertThat(routing.store(StoreNames.PROMISES).get("c-1")).as("unresolved: open until resolved").isNotNull();
         assertThat(routing.store(StoreNames.PROMISES).get("c-2")).isNotNull();
     }
 

@@ -10,6 +10,7 @@ import dev.heed.events.Customer;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
+import dev.heed.events.UpdateAction;
 import dev.heed.routing.deadletter.DeadLetterConfig;
 import dev.heed.routing.sla.PolicyBook;
 import dev.heed.schemas.registry.InMemorySchemaRegistry;
@@ -122,6 +123,13 @@ final class RoutingDriver implements AutoCloseable {
     void update(String id, String updateId, Instant at, Instant nextUpdateBy, boolean delay) {
         updates.pipeInput(id, ComplaintUpdated.newBuilder().setComplaintId(id).setUpdateId(updateId).setUpdatedAt(at)
                 .setAgent("agent-7").setMessage("We are on it.").setNextUpdateBy(nextUpdateBy).setDelay(delay).build(), at);
+    }
+
+    /** An update at {@code at} (also the record's time) that does what {@code action} says: resolves or reopens. */
+    void act(String id, String updateId, Instant at, Instant nextUpdateBy, UpdateAction action) {
+        updates.pipeInput(id, ComplaintUpdated.newBuilder().setComplaintId(id).setUpdateId(updateId).setUpdatedAt(at)
+                .setAgent("agent-9").setMessage(action == UpdateAction.RESOLVE ? "Refunded in full." : "Looking again.")
+                .setNextUpdateBy(nextUpdateBy).setAction(action).build(), at);
     }
 
     static FeedbackReceived feedback(String id, String text, Instant at) {

@@ -10,6 +10,7 @@ import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
 import dev.heed.routing.sla.DueEvent;
 import dev.heed.routing.sla.PromiseLedger;
+import dev.heed.routing.sla.Resolution;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.topology.store.AcknowledgedComplaint;
 import dev.heed.routing.topology.store.OpenComplaint;
@@ -84,12 +85,19 @@ public final class ComplaintEvents {
 
     /**
      * An acknowledged complaint with its promises: the due points counted over the first response and the promises
-     * together (as {@code remindersSent} says), the promise open now and the ledger's counts.
+     * together (as {@code remindersSent} says), the promise open now, the ledger's counts, and its resolution (status
+     * RESOLVED or REOPENED once an agent resolved it).
      */
     public static ComplaintState acknowledgedState(AcknowledgedComplaint acked, Instant now) {
         PromiseLedger ledger = acked.ledger();
+        Resolution resolution = acked.resolution();
         return stateBuilder(acked.complaint(), now)
-                .setStatus(ComplaintStatus.ACKNOWLEDGED)
+                .setStatus(resolution.resolved() ? ComplaintStatus.RESOLVED
+                        : resolution.reopened() ? ComplaintStatus.REOPENED : ComplaintStatus.ACKNOWLEDGED)
+                .setResolvedAt(resolution.resolvedAt())
+                .setResolvedBy(resolution.resolvedBy())
+                .setResolutions(resolution.resolutions())
+                .setReopenings(resolution.reopenings())
                 .setNextDueAt(null)
                 .setAcknowledgedAt(acked.ack().at())
                 .setAcknowledgedBy(acked.ack().agent())

@@ -2,6 +2,8 @@ package dev.heed.routing.topology.processor;
 
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintUpdated;
+import dev.heed.events.UpdateAction;
 import dev.heed.routing.sla.DueEvent;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.SlaClock;
@@ -145,7 +147,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         } else if (input instanceof ClockInput.Acknowledgement acknowledgement) {
             acknowledge(record, acknowledgement.ack());
         } else if (input instanceof ClockInput.Update update) {
-            promises.updated(record, update.update(), Instant.ofEpochMilli(context().currentSystemTimeMs()));
+            updated(record, update.update());
         }
     }
 
@@ -168,6 +170,21 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         }
         clocks.start(escalation.open());
         forward(record, ComplaintEvents.openState(escalation.open(), now), now, STATE_SINK);
+    }
+
+    /**
+     * An agent's update: to an acknowledged complaint's promises (and resolution); a resolution of a complaint whose
+     * first-response clock still runs also acknowledges it, stopping the clock as an acknowledgement at its own time does.
+     */
+    private void updated(Record<String, ?> record, ComplaintUpdated update) {
+        Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
+        OpenComplaint open = update.getAction() == UpdateAction.RESOLVE ? clocks.get(record.key()) : null;
+        if (open == null) {
+            promises.updated(record, update, now);
+            return;
+        }
+        clocks.stop(open);
+        promises.acknowledgedByResolution(record, emitOwed(open, update.getUpdatedAt(), now), update, now);
     }
 
     private void acknowledge(Record<String, ?> record, ComplaintAcknowledged ack) {

@@ -3,8 +3,10 @@ package dev.heed.routing.topology.processor;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintUpdated;
+import dev.heed.events.UpdateAction;
 import dev.heed.routing.sla.DueEvent;
 import dev.heed.routing.sla.PromiseLedger;
+import dev.heed.routing.sla.Resolution;
 import dev.heed.routing.topology.event.ComplaintEvents;
 import dev.heed.routing.topology.store.AcknowledgedComplaint;
 import dev.heed.routing.topology.store.DueIndexKey;
@@ -84,7 +86,11 @@ final class PromiseKeeping {
                 ack.getAcknowledgedAt(), ack.getNextUpdateBy(), now), now);
     }
 
-    /** An update given to the customer: keeps, replaces or makes a promise of an acknowledged complaint. */
+    /**
+     * An update given to the customer: keeps, replaces or makes a promise of an acknowledged complaint; as its action
+     * says, it also resolves the complaint (an update that makes no promise) or reopens a resolved one (it may promise).
+     * A resolution of a resolved complaint, or a reopening of one that is not, is logged and changes nothing.
+     */
     void updated(Record<String, ?> record, ComplaintUpdated update, Instant now) {
         AcknowledgedComplaint acked = promises.get(record.key());
         if (acked == null) {
@@ -96,8 +102,40 @@ final class PromiseKeeping {
             LOG.info("update {} for {} applied before; a retry, nothing changes", update.getUpdateId(), record.key());
             return;
         }
-        apply(record, acked, acked.ledger().update(update.getUpdateId(), acked.complaint().clock().policy(), update.getUpdatedAt(),
-                update.getNextUpdateBy(), update.getDelay(), now), now);
+        UpdateAction action = update.getAction();
+        Resolution resolution = acked.resolution();
+        if (action == UpdateAction.RESOLVE && resolution.resolved() || action == UpdateAction.REOPEN && !resolution.resolved()) {
+            LOG.info("update {} would {} complaint {}, which is {}; nothing changes", update.getUpdateId(),
+                    action == UpdateAction.RESOLVE ? "resolve" : "reopen", record.key(), resolution.resolved() ? "resolved" : "not resolved");
+            return;
+        }
+        if (action == UpdateAction.RESOLVE) {
+            resolve(record, acked, update, now);
+            return;
+        }
+        if (action == UpdateAction.UNKNOWN) {
+            LOG.warn("update {} for {} has an action this version does not know; applied as an update", update.getUpdateId(), record.key());
+        }
+        PromiseLedger.Step step = acked.ledger().update(update.getUpdateId(), acked.complaint().clock().policy(), update.getUpdatedAt(),
+                update.getNextUpdateBy(), update.getDelay(), now);
+        apply(record, action == UpdateAction.REOPEN ? acked.with(resolution.reopen()) : acked, step, now);
+    }
+
+    /**
+     * A resolution of {@code owed}, whose first-response clock it stopped: the complaint counts as acknowledged by the
+     * resolving agent at the resolution's time, and is resolved.
+     */
+    void acknowledgedByResolution(Record<String, ?> record, OpenComplaint owed, ComplaintUpdated update, Instant now) {
+        AcknowledgedComplaint acked = new AcknowledgedComplaint(owed, new EarlyAck(update.getUpdatedAt(), update.getAgent()),
+                PromiseLedger.after(owed.clock(), null), record.timestamp());
+        resolve(record, acked, update, now);
+    }
+
+    /** Resolves {@code acked}: the update keeps an open promise given in time, ends it either way, and makes none. */
+    private void resolve(Record<String, ?> record, AcknowledgedComplaint acked, ComplaintUpdated update, Instant now) {
+        PromiseLedger.Step step = acked.ledger().update(update.getUpdateId(), acked.complaint().clock().policy(), update.getUpdatedAt(),
+                null, false, now);
+        apply(record, acked.with(acked.resolution().resolve(update.getUpdatedAt(), update.getAgent())), step, now);
     }
 
     /** Up to {@code max} keys of promises due at or before {@code horizon}. */

@@ -1,25 +1,35 @@
 package dev.heed.routing.topology.store;
 
 import dev.heed.routing.sla.PromiseLedger;
+import dev.heed.routing.sla.Resolution;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * What the clock processor keeps of a complaint after its first-response clock stopped: the complaint as it stood then
- * (its facts and policy, which every later event repeats), who acknowledged it, and its promises.
+ * (its facts and policy, which every later event repeats), who acknowledged it, its promises, and whether it is
+ * resolved.
  *
  * @param complaint    the complaint when its clock stopped, the points owed at the acknowledgement counted
  * @param ack          who acknowledged it and when
  * @param ledger       its promises
- * @param lastEventAt  the record time of the last acknowledgement or update applied: with no promise open, the entry is
- *                     forgotten a retention after it (on stream time, as early acknowledgements are)
+ * @param lastEventAt  the record time of the last acknowledgement or update applied: once resolved with no promise open,
+ *                     the entry is forgotten a retention after it (on stream time, as early acknowledgements are)
+ * @param resolution   whether it is resolved, and how often it was resolved and reopened
  */
-public record AcknowledgedComplaint(OpenComplaint complaint, EarlyAck ack, PromiseLedger ledger, long lastEventAt) {
+public record AcknowledgedComplaint(OpenComplaint complaint, EarlyAck ack, PromiseLedger ledger, long lastEventAt,
+                                    Resolution resolution) {
 
     public AcknowledgedComplaint {
         Objects.requireNonNull(complaint, "complaint");
         Objects.requireNonNull(ack, "ack");
         Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(resolution, "resolution");
+    }
+
+    /** Acknowledged, not resolved. */
+    public AcknowledgedComplaint(OpenComplaint complaint, EarlyAck ack, PromiseLedger ledger, long lastEventAt) {
+        this(complaint, ack, ledger, lastEventAt, Resolution.NONE);
     }
 
     public String id() {
@@ -28,12 +38,17 @@ public record AcknowledgedComplaint(OpenComplaint complaint, EarlyAck ack, Promi
 
     /** The same complaint with {@code next} as its ledger, after an event at {@code at} (record time). */
     public AcknowledgedComplaint with(PromiseLedger next, long at) {
-        return new AcknowledgedComplaint(complaint, ack, next, at);
+        return new AcknowledgedComplaint(complaint, ack, next, at, resolution);
     }
 
     /** The same complaint with {@code next} as its ledger after due points; the last event's time is unchanged. */
     public AcknowledgedComplaint with(PromiseLedger next) {
-        return new AcknowledgedComplaint(complaint, ack, next, lastEventAt);
+        return new AcknowledgedComplaint(complaint, ack, next, lastEventAt, resolution);
+    }
+
+    /** The same complaint resolved or reopened as {@code next} says. */
+    public AcknowledgedComplaint with(Resolution next) {
+        return new AcknowledgedComplaint(complaint, ack, ledger, lastEventAt, next);
     }
 
     /** When the open promise's next point falls due, null when no promise is open. */

@@ -3,6 +3,7 @@ package dev.heed.routing.topology.store;
 import dev.heed.routing.sla.Level;
 import dev.heed.routing.sla.PromiseClock;
 import dev.heed.routing.sla.PromiseLedger;
+import dev.heed.routing.sla.Resolution;
 import dev.heed.routing.sla.SlaPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +21,7 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * The state-store format of an {@link AcknowledgedComplaint}: a format byte, the complaint in its own
  * {@link OpenComplaintSerde} format (length-prefixed, so it evolves on its own), then the acknowledgement, the ledger
- * and the open promise, if any. The promise's policy is the complaint's, so it is not written twice. Internal to this
+ * and the open promise, if any, then the resolution. The promise's policy is the complaint's, so it is not written twice. Internal to this
  * service; a new field means a new format byte, and the reader keeps reading the old ones.
  */
 public final class AcknowledgedComplaintSerde {
@@ -28,6 +29,8 @@ public final class AcknowledgedComplaintSerde {
     private static final byte FORMAT_1 = 1;
     /** Format 2 (2026-12-07) keeps the ledger's last applied ids, not only the last one. */
     private static final byte FORMAT_2 = 2;
+    /** Format 3 (2026-12-07) adds the resolution after the open promise. */
+    private static final byte FORMAT_3 = 3;
 
     private AcknowledgedComplaintSerde() {
     }
@@ -39,7 +42,7 @@ public final class AcknowledgedComplaintSerde {
 
     static byte[] write(AcknowledgedComplaint value) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(192); DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT_2);
+            out.writeByte(FORMAT_3);
             byte[] complaint = OpenComplaintSerde.write(value.complaint());
             out.writeInt(complaint.length);
             out.write(complaint);
@@ -68,6 +71,13 @@ public final class AcknowledgedComplaintSerde {
                 out.writeByte(open.level().ordinal());
                 writeTime(out, open.lastDueAt());
             }
+            Resolution resolution = value.resolution();
+            writeTime(out, resolution.resolvedAt());
+            if (resolution.resolved()) {
+                out.writeUTF(resolution.resolvedBy());
+            }
+            out.writeInt(resolution.resolutions());
+            out.writeInt(resolution.reopenings());
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -78,7 +88,7 @@ public final class AcknowledgedComplaintSerde {
     static AcknowledgedComplaint read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format != FORMAT_1 && format != FORMAT_2) {
+            if (format != FORMAT_1 && format != FORMAT_2 && format != FORMAT_3) {
                 throw new SerializationException("unknown acknowledged-complaint format " + format);
             }
             byte[] complaintBytes = new byte[in.readInt()];
@@ -112,7 +122,13 @@ public final class AcknowledgedComplaintSerde {
             }
             PromiseLedger ledger = new PromiseLedger(complaint.id(), made, kept, replaced, broken, open, pointsSent, level, lastReminderAt,
                     appliedIds);
-            return new AcknowledgedComplaint(complaint, ack, ledger, lastEventAt);
+            Resolution resolution = Resolution.NONE;
+            if (format >= FORMAT_3) {
+                Instant resolvedAt = readTime(in);
+                String resolvedBy = resolvedAt == null ? null : in.readUTF();
+                resolution = new Resolution(resolvedAt, resolvedBy, in.readInt(), in.readInt());
+            }
+            return new AcknowledgedComplaint(complaint, ack, ledger, lastEventAt, resolution);
         } catch (IOException e) {
             throw new SerializationException("corrupt acknowledged-complaint record", e);
         }

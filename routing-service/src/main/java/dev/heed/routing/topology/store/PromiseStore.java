@@ -14,8 +14,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * exactly one index entry, at its promise's next due point; one without has none.
  *
  * <p>Only the complaints are changelogged; the index is derived from them, in memory, and {@link #rebuildIndex()}
- * rebuilds it whenever the task starts. A complaint with no open promise is kept so that a later update can promise
- * again, until {@link #forgetIdle} drops it a retention after its last event.
+ * rebuilds it whenever the task starts. A complaint is kept until it is resolved, promise or not, so that a later update
+ * can promise again and a resolution finds it; {@link #forgetIdle} drops a resolved one with no promise open a
+ * retention after its last event (a reopening within that retention still finds it).
  */
 public final class PromiseStore {
 
@@ -81,15 +82,15 @@ public final class PromiseStore {
     }
 
     /**
-     * Deletes the complaints with no open promise whose last event (record time) is before {@code before}; returns how
-     * many. A scan of the whole store, run rarely (on stream time, a quarter of the retention apart).
+     * Deletes the resolved complaints with no open promise whose last event (record time) is before {@code before};
+     * returns how many. Unresolved ones stay, however old: they are open until an agent resolves them. A scan of the whole store, run rarely (on stream time, a quarter of the retention apart).
      */
     public int forgetIdle(long before) {
         List<String> idle = new ArrayList<>();
         try (KeyValueIterator<String, AcknowledgedComplaint> all = complaints.all()) {
             while (all.hasNext()) {
                 KeyValue<String, AcknowledgedComplaint> entry = all.next();
-                if (entry.value.nextDueAt() == null && entry.value.lastEventAt() < before) {
+                if (entry.value.resolution().resolved() && entry.value.nextDueAt() == null && entry.value.lastEventAt() < before) {
                     idle.add(entry.key);
                 }
             }

@@ -6,6 +6,7 @@ import dev.heed.events.Severity;
 import dev.heed.routing.sla.BusinessCalendar;
 import dev.heed.routing.sla.Level;
 import dev.heed.routing.sla.PromiseLedger;
+import dev.heed.routing.sla.Resolution;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.sla.SlaPolicy;
 import java.io.ByteArrayOutputStream;
@@ -47,6 +48,31 @@ class StoreFormatTest {
         assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(value))).isEqualTo(value);
         AcknowledgedComplaint idle = value.with(PromiseLedger.after(stopped, null));
         assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(idle))).isEqualTo(idle);
+        AcknowledgedComplaint resolved = idle.with(Resolution.NONE.resolve(acked.plusSeconds(90), "bé").reopen()
+                .resolve(acked.plusSeconds(300), "ana"));
+        assertThat(resolved.resolution()).extracting(Resolution::resolutions, Resolution::reopenings).containsExactly(2, 1);
+        assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(resolved))).isEqualTo(resolved);
+        AcknowledgedComplaint reopened = resolved.with(resolved.resolution().reopen());
+        assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(reopened))).isEqualTo(reopened);
+    }
+
+    @Test
+    void anAcknowledgedComplaintStoredInFormatTwoReadsAsNeverResolved() {
+        SlaPolicy policy = new SlaPolicy("vip", 4, Duration.ofMinutes(20), List.of(0.3, 0.9), Duration.ofMinutes(7), 3);
+        SlaClock stopped = SlaClock.start("c-2", policy, T0).catchUp(T0.plus(Duration.ofMinutes(30))).clock();
+        OpenComplaint complaint = new OpenComplaint(stopped, T0.plusSeconds(40), Severity.CRITICAL, "billing", "trace");
+        Instant acked = T0.plus(Duration.ofMinutes(31));
+        AcknowledgedComplaint value = new AcknowledgedComplaint(complaint, new EarlyAck(acked, "ana"),
+                PromiseLedger.after(stopped, "ack-1").promise("ack-1", policy, acked, acked.plus(Duration.ofHours(1)), acked).ledger(),
+                acked.toEpochMilli());
+        byte[] three = AcknowledgedComplaintSerde.write(value);
+        // Format 2 is format 3 without the resolution: no time (8 bytes), no agent, two counts (4 bytes each).
+        byte[] two = java.util.Arrays.copyOf(three, three.length - 16);
+        two[0] = 2;
+
+        assertThat(three[0]).isEqualTo((byte) 3);
+        assertThat(AcknowledgedComplaintSerde.read(two)).isEqualTo(value);
+        assertThat(AcknowledgedComplaintSerde.read(two).resolution()).isEqualTo(Resolution.NONE);
     }
 
     @Test
