@@ -104,12 +104,36 @@ final class Mismatch {
         }
         Token t = tokens.get(k);
         if (!THING.contains(t.norm()) && t.kind() != Token.Kind.NUMBER) {
-            return -1;
+            return bareThing(tokens, k) ? k : -1;
         }
         if (k + 1 < tokens.size() && NOT_THE_THING.contains(tokens.get(k + 1).norm())) {
             return -1;
         }
         return k + 1 < tokens.size() && tokens.get(k + 1).isWord() ? k + 1 : k;
+    }
+
+    /** Words that, right after "got", name no thing that came: pronouns, places, states, and praise. */
+    private static final Set<String> NO_BARE_THING = Lookups.setOf("it", "them", "this", "that", "these", "those",
+            "here", "there", "home", "back", "in", "on", "up", "off", "out", "to", "into", "through", "by", "my",
+            "our", "your", "his", "her", "their", "its", "him", "lost", "so", "really", "very", "what", "exactly",
+            "lucky", "access", "everything", "nothing", "something", "anything", "all", "both", "told", "stuck",
+            "round", "around", "away", "over", "together", "ready", "better", "worse", "more", "less", "much",
+            "enough", "plenty", "loads", "lots", "priority", "seats", "seated", "served", "money", "points", "miles",
+            "rewards", "cashback", "change", "just", "only", "which", "wet", "sick", "bored", "delivery", "service",
+            "help", "advice", "support", "next", "same", "today", "tomorrow", "tonight", "quickly", "fast", "soon",
+            "early", "late", "straight", "first", "second", "another", "extra", "double", "twice", "loyalty", "special",
+            "compliments", "thanks", "instant", "immediate", "quick", "prompt", "regular", "updates", "news", "word",
+            "sent", "asked", "given", "put", "moved", "caught");
+
+    /**
+     * "ordered varifocals, got single vision lenses": what came named without an article (2.7), a word that is
+     * no pronoun, place, state, remedy or praise, and not a participle ("got seated", "got chatting").
+     */
+    private static boolean bareThing(List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        String w = t.norm();
+        return t.isWord() && w.length() >= 3 && !w.endsWith("ed") && !w.endsWith("ing") && !NO_BARE_THING.contains(w)
+                && !NOT_THE_THING.contains(w) && k + 1 < tokens.size() && tokens.get(k + 1).isWord();
     }
 
     private static Finding finding(String text, List<Token> tokens, int from, int to) {

@@ -47,6 +47,9 @@ final class SentimentPass {
     private final List<Finding> evidence = new ArrayList<>();
     private int sentenceFirstHit;
     private int contrastHit = -1;
+    /** The first hit of a concessive clause in this sentence ("although ..."), or -1; its end, or -1 while open. */
+    private int concessiveFrom = -1;
+    private int concessiveTo = -1;
     private int exclamations;
     private Token firstExclamation;
     private boolean capsEmphasis;
@@ -92,8 +95,25 @@ final class SentimentPass {
                 firstExclamation = t;
             }
         }
+        if (concessiveFrom >= 0 && concessiveTo < 0 && (t.norm().equals(",") || t.norm().equals(";"))) {
+            concessiveTo = hits.size();
+        }
         if (t.endsSentence()) {
             endSentence();
+        }
+    }
+
+    /**
+     * "Although the staff were lovely, the order never came", "they fined me even though I had paid": what a
+     * concessive clause grants weighs as the words before a contrast, and the main clause after it as the words
+     * after one (2.7); in a text that states a problem, praise granted there counts nothing. The clause runs to
+     * the next comma or semicolon, or to the end of the sentence.
+     */
+    void concessive(Token t) {
+        if (concessiveFrom < 0) {
+            concessiveFrom = hits.size();
+            evidence.add(new Finding("concessive:" + t.norm(), "sentiment", span(t.start(), t.end()), t.start(), t.end(),
+                    SentimentScorer.BEFORE_CONTRAST));
         }
     }
 
@@ -176,8 +196,21 @@ final class SentimentPass {
                 hits.get(h).weight = h < contrastHit ? SentimentScorer.BEFORE_CONTRAST : SentimentScorer.AFTER_CONTRAST;
             }
         }
+        if (concessiveFrom >= 0) {
+            int to = concessiveTo < 0 ? hits.size() : concessiveTo;
+            for (int h = concessiveFrom; h < hits.size(); h++) {
+                if (h < to) {
+                    // In a text that states a problem, praise granted in the clause is conceded, not meant.
+                    hits.get(h).weight *= problem && hits.get(h).value > 0 ? 0 : SentimentScorer.BEFORE_CONTRAST;
+                } else if (contrastHit < 0) {
+                    hits.get(h).weight = SentimentScorer.AFTER_CONTRAST;
+                }
+            }
+        }
         sentenceFirstHit = hits.size();
         contrastHit = -1;
+        concessiveFrom = -1;
+        concessiveTo = -1;
     }
 
     /**
@@ -190,7 +223,9 @@ final class SentimentPass {
         boolean marked = sarcasmMarked();
         boolean negativeElsewhere = problem;
         for (Hit h : hits) {
-            negativeElsewhere |= Double.isNaN(h.sarcasmValue) && h.value < 0;
+            // A negated action with no problem stated ("not a leaf left on the lawn") is too weak a sign of
+            // complaint to turn praise into sarcasm (2.7).
+            negativeElsewhere |= Double.isNaN(h.sarcasmValue) && h.value < 0 && !h.rule.equals("negation");
         }
         if (!negativeElsewhere && !marked) {
             return;

@@ -555,6 +555,105 @@ class ComplaintDetectionTest {
                 .contains(IntentLabel.CANCELLATION_THREAT);
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Although the instructor was friendly and patient, my certificate was never issued.
+            They fined me even though the permit was valid and clearly displayed.
+            Despite the lovely welcome, our table was given to someone else.
+            Although the nurses were lovely and kind, my operation was cancelled twice.
+            """)
+    void whatAConcessiveClauseGrantsDoesNotOutweighTheComplaint(String text) {
+        escalates(text, true);
+        assertThat(rulesScore(text)).isNotPositive();
+    }
+
+    @Test
+    void aConcessiveClauseAlsoDampsTheProblemItGrants() {
+        assertThat(rulesScore("Although the train was late, the conductor was wonderful and kind.")).isPositive();
+        assertThat(classify("Although the train was late, the conductor was wonderful and kind.").evidence())
+                .anyMatch(e -> e.rule().equals("concessive:although"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The flowers were ordered for Friday and arrived on Sunday.
+            Our new boiler was booked for Tuesday. The engineer came the following Monday.
+            Paid for same day delivery on the printer, it showed up the next morning.
+            The suit was promised by Thursday, it was ready Saturday.
+            """)
+    void theDayDueAgainstTheDayItCameIsAStatedProblem(String text) {
+        assertThat(CLASSIFIER.problem(text).evidence()).as("%s", CLASSIFIER.problem(text).evidence())
+                .anyMatch(e -> e.rule().equals("problem:FAILURE") && e.start() >= 0);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Ordered on Monday, arrived Wednesday, lovely quality.
+            The suit was promised for Friday and was ready on Friday.
+            Booked for Thursday and the van arrived a day early on Wednesday.
+            See you on Saturday, the tickets came through this morning.
+            """)
+    void theDayOfOrderingOrTheSameDayIsNoMissedDay(String text) {
+        assertThat(CLASSIFIER.problem(text).evidence()).noneMatch(e -> e.rule().equals("problem:FAILURE"));
+    }
+
+    @Test
+    void aRemedyInScareQuotesIsDoubtThatItWasDone() {
+        assertThat(CLASSIFIER.problem("My car was 'serviced' on Friday, the warning light is on again.").evidence())
+                .anyMatch(e -> e.rule().equals("problem:FAILURE") && e.text().equals("'serviced'"));
+        assertThat(CLASSIFIER.problem("The gutters were \"repaired\" in spring.").present()).isTrue();
+        assertThat(CLASSIFIER.problem("Their 'fixed price' lunch was great value.").present()).isFalse();
+        assertThat(CLASSIFIER.problem("The landlord's 'repair' team came today.").present()).isFalse();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The fridge door won't close properly since the delivery.
+            The audio kept cutting out through the whole webinar.
+            The signal cuts out every time I go upstairs.
+            Applied for the role in June and since then, radio silence.
+            The engineer was meant to call before arriving.
+            Emailed twice about the missing refund.
+            """)
+    void partsThatFailSilenceAndUnmetExpectationsAreStatedProblems(String text) {
+        assertThat(CLASSIFIER.problem(text).present()).as("%s", CLASSIFIER.problem(text).evidence()).isTrue();
+    }
+
+    @Test
+    void contactCountedFurtherFromItsVerbIsRepeatContact() {
+        assertThat(classify("Phoned the surgery reception desk 9 times before 9am.").intents())
+                .contains(IntentLabel.REPEAT_CONTACT);
+        assertThat(classify("Phoned my mum. The 9 times table is hard.").intents())
+                .doesNotContain(IntentLabel.REPEAT_CONTACT);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The taxi driver waited for us while we loaded the bags, so kind.
+            The midwives were incredible, I can't thank them enough.
+            Couldn't fault the service from start to finish.
+            There was a mix-up with the order but the bakery remade it the same afternoon. Great service.
+            Thanks to the hotel for finding my lost earring!
+            The watch stopped and the jeweller repaired it while I waited. Brilliant.
+            """)
+    void kindnessThanksAndRemediesAreNotComplaints(String text) {
+        Verdict c = escalates(text, false);
+        assertThat(c.sentiment()).as("%s", c.evidence()).isEqualTo(SentimentLabel.POSITIVE);
+    }
+
+    @Test
+    void cleanAsAnAdverbIsNoPraise() {
+        assertThat(rulesScore("The barrier came down and knocked the aerial clean off my van.")).isNotPositive();
+        assertThat(rulesScore("Picked up my dry cleaning today.")).isZero();
+    }
+
+    @Test
+    void whatCameNamedWithoutAnArticleAgainstWhatWasAskedFor() {
+        assertThat(CLASSIFIER.problem("Requested vegetarian meals, got chicken curry for all three.").present()).isTrue();
+        assertThat(CLASSIFIER.problem("Ordered online, got delivery next day, brilliant.").present()).isFalse();
+        assertThat(CLASSIFIER.problem("Booked the tasting menu and got chatting with the chef.").present()).isFalse();
+    }
+
     private static Verdict escalates(String text, boolean expected) {
         Verdict c = classify(text);
         assertThat(c.escalate()).as("escalate %s", c.evidence()).isEqualTo(expected);
