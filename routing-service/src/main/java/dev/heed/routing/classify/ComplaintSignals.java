@@ -19,7 +19,8 @@ import java.util.List;
  * ("a customer for 20 years" is loyalty, not waiting). Besides the phrases, shapes found in code: what was asked
  * for against what came ({@link Mismatch}), the day due against the day it came ({@link MissedDay}), a
  * quantity far from the one promised ({@link Shortfall}), a sum charged above the one agreed
- * ({@link Overcharge}), something owed and not done "since", a remedy in scare quotes, and (lowering the
+ * ({@link Overcharge}), something owed and not done "since", a remedy in scare quotes, a mess "left all over"
+ * the customer's things, and (lowering the
  * strength) a remedy told as done. Immutable and thread-safe.
  */
 final class ComplaintSignals {
@@ -121,20 +122,23 @@ final class ComplaintSignals {
         Finding unmet = unmetSince(text, tokens, wait.evidence());
         Finding overcharge = Overcharge.find(text, tokens);
         Finding quoted = scareQuoted(text, tokens);
+        Finding mess = leftAllOver(text, tokens);
         if (mismatch == null) {
             mismatch = quoted;
         }
-        if (matches.isEmpty() && mismatch == null && shortfall == null && unmet == null && overcharge == null && (wait.days() < HOUR || wait.days() >= YEAR) && !mayKeepDoing(tokens)) {
+        if (matches.isEmpty() && mismatch == null && shortfall == null && unmet == null && overcharge == null && mess == null && (wait.days() < HOUR || wait.days() >= YEAR) && !mayKeepDoing(tokens)) {
             return Result.NONE;
         }
         boolean[] benign = benign(tokens, matches);
+        boolean[] covered = CoverQuestion.mark(tokens);
         int[] counted = new int[ProblemKind.values().length];
         double strength = 0;
         double harm = 0;
         List<Finding> evidence = new ArrayList<>();
         for (KeywordTable.Match<ProblemKind> m : matches) {
             ProblemKind kind = m.target();
-            if (kind == ProblemKind.NOT_A_PROBLEM || negated(tokens, m) || noneOf(tokens, m)
+            if (kind == ProblemKind.NOT_A_PROBLEM || covered != null && covered[m.firstToken()] || negated(tokens, m)
+                    || noneOf(tokens, m)
                     || counted[kind.ordinal()] >= PER_KIND) {
                 continue;
             }
@@ -161,6 +165,12 @@ final class ComplaintSignals {
             strength += mismatch.weight();
             harm += mismatch.weight();
             evidence.add(mismatch);
+        }
+        if (mess != null && counted[ProblemKind.LOST_BROKEN.ordinal()] < PER_KIND) {
+            counted[ProblemKind.LOST_BROKEN.ordinal()]++;
+            strength += mess.weight();
+            harm += mess.weight();
+            evidence.add(mess);
         }
         if (overcharge != null && counted[ProblemKind.MONEY.ordinal()] < PER_KIND) {
             counted[ProblemKind.MONEY.ordinal()]++;
@@ -248,6 +258,31 @@ final class ComplaintSignals {
             }
         }
         return -1;
+    }
+
+    /** Weight of a mess left behind. */
+    static final double LEFT_ALL_OVER = 0.9;
+
+    /**
+     * "left soot all over the sofa", "left their rubbish all over the drive": what someone left spread over the
+     * customer's things (2.7). "left" then "all over" at most four words on, in the sentence; not the writer's own
+     * ("I left my papers all over the desk").
+     */
+    private static Finding leftAllOver(String text, List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).norm().equals("left") || i > 0 && FIRST_PERSON.contains(tokens.get(i - 1).norm())) {
+                continue;
+            }
+            for (int k = i + 1; k + 1 < tokens.size() && k <= i + 5 && !tokens.get(k).isPunct(); k++) {
+                if (tokens.get(k).norm().equals("all") && tokens.get(k + 1).norm().equals("over")) {
+                    Token a = tokens.get(i);
+                    Token b = tokens.get(k + 1);
+                    return new Finding(ProblemKind.LOST_BROKEN.rule(), "complaint", text.substring(a.start(), b.end()),
+                            a.start(), b.end(), LEFT_ALL_OVER);
+                }
+            }
+        }
+        return null;
     }
 
     /** Weight of a remedy put in scare quotes. */

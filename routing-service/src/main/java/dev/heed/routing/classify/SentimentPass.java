@@ -50,6 +50,8 @@ final class SentimentPass {
     /** The first hit of a concessive clause in this sentence ("although ..."), or -1; its end, or -1 while open. */
     private int concessiveFrom = -1;
     private int concessiveTo = -1;
+    /** The first token of a question about cover that ends this sentence, or -1. */
+    private int coveredFrom = -1;
     private int exclamations;
     private Token firstExclamation;
     private boolean capsEmphasis;
@@ -89,7 +91,7 @@ final class SentimentPass {
         return mixedCase;
     }
 
-    void punctuation(Token t) {
+    void punctuation(Token t, int i) {
         if (t.norm().equals("!")) {
             if (exclamations++ == 0) {
                 firstExclamation = t;
@@ -98,10 +100,14 @@ final class SentimentPass {
         if (concessiveFrom >= 0 && concessiveTo < 0 && (t.norm().equals(",") || t.norm().equals(";"))) {
             concessiveTo = hits.size();
         }
+        if (t.norm().equals("?")) {
+            coveredFrom = CoverQuestion.from(tokens, i);
+        }
         if (t.endsSentence()) {
             endSentence();
         }
     }
+
 
     /**
      * "Although the staff were lovely, the order never came", "they fined me even though I had paid": what a
@@ -207,6 +213,14 @@ final class SentimentPass {
                 }
             }
         }
+        if (coveredFrom >= 0) {
+            for (int h = sentenceFirstHit; h < hits.size(); h++) {
+                if (hits.get(h).value < 0 && hits.get(h).firstToken >= coveredFrom) {
+                    hits.get(h).weight = 0;
+                }
+            }
+        }
+        coveredFrom = -1;
         sentenceFirstHit = hits.size();
         contrastHit = -1;
         concessiveFrom = -1;

@@ -70,7 +70,7 @@ final class SentimentScorer {
     private int step(SentimentPass pass, List<Token> tokens, int i) {
         Token t = tokens.get(i);
         if (t.isPunct()) {
-            pass.punctuation(t);
+            pass.punctuation(t, i);
             return i;
         }
         PhraseTable.Entry<Valence> phrase = lexicon.phraseAt(tokens, i);

@@ -654,6 +654,32 @@ class ComplaintDetectionTest {
         assertThat(CLASSIFIER.problem("Booked the tasting menu and got chatting with the chef.").present()).isFalse();
     }
 
+    @Test
+    void whatTheProviderSentAgainstWhatWasAskedFor() {
+        assertThat(CLASSIFIER.problem("We reserved a minibus for twelve, they sent a five-seater.").present()).isTrue();
+        assertThat(CLASSIFIER.problem("Ordered the oak table and they delivered a pine one.").present()).isTrue();
+        assertThat(CLASSIFIER.problem("Ordered a wardrobe, they delivered the wardrobe on Friday as planned.").present())
+                .isFalse();
+        assertThat(CLASSIFIER.problem("Booked a haircut and the salon that was delivered a parcel rang me.").present())
+                .isFalse();
+    }
+
+    @Test
+    void theHarmAQuestionAboutCoverNamesIsItsTopic() {
+        assertThat(rulesScore("Does the policy cover storm damage or only theft?")).isZero();
+        escalates("Is a cracked screen covered by the phone plan, or just faults?", false);
+        assertThat(rulesScore("Why doesn't my policy cover the damage your driver caused?")).isNegative();
+        assertThat(rulesScore("Is that covered? Your driver was rude and damaged my fence.")).isNegative();
+    }
+
+    @Test
+    void aMessLeftAllOverTheCustomersThingsIsDamage() {
+        assertThat(CLASSIFIER.problem("The decorators left paint all over the new carpet.").evidence())
+                .anyMatch(e -> e.rule().equals("problem:LOST_BROKEN") && e.text().startsWith("left"));
+        assertThat(CLASSIFIER.problem("I left my notes all over the desk again, oops.").evidence())
+                .noneMatch(e -> e.rule().equals("problem:LOST_BROKEN"));
+    }
+
     private static Verdict escalates(String text, boolean expected) {
         Verdict c = classify(text);
         assertThat(c.escalate()).as("escalate %s", c.evidence()).isEqualTo(expected);
