@@ -248,7 +248,7 @@ final class SentimentPass {
             double flipped = Double.NaN;
             if (!Double.isNaN(h.sarcasmValue) && !thanksForARemedy(h) && Irony.remedyDone(tokens, 0, h.firstToken) < 0) {
                 flipped = h.sarcasmValue;
-            } else if (h.value > 0 && (marked || problem && h.emphasised)) {
+            } else if (h.value > 0 && (marked || problem && (h.emphasised || openingVerdict(h)))) {
                 flipped = -h.value * SARCASM_SCALAR;
             }
             if (!Double.isNaN(flipped)) {
@@ -257,6 +257,27 @@ final class SentimentPass {
                 evidence.add(new Finding("sarcasm", "sentiment", span(h.start, h.end), h.start, h.end, flipped));
             }
         }
+    }
+
+    /**
+     * "Great, the e-book I bought has vanished", "Perfect, locked out again": a lone word of praise that opens a
+     * text stating a problem, set off by a comma, is the tone of the complaint (2.7); not when a remedy is told
+     * as done anywhere ("Great, they refunded it"), and not a word of assent ("True, ...", "Sure, ...").
+     */
+    private static final java.util.Set<String> OPENING_PRAISE = Lookups.setOf("great", "brilliant", "perfect",
+            "fantastic", "lovely", "wonderful", "excellent", "awesome", "amazing", "superb", "terrific", "marvellous",
+            "marvelous", "fab", "splendid");
+
+    private boolean openingVerdict(Hit h) {
+        int first = 0;
+        while (first < tokens.size() && tokens.get(first).kind() == Token.Kind.HANDLE) {
+            first++;
+        }
+        if (h.firstToken != first || h.lastToken != first || first + 1 >= tokens.size() || !h.rule.equals("lexicon")) {
+            return false;
+        }
+        return tokens.get(first + 1).norm().equals(",") && OPENING_PRAISE.contains(tokens.get(first).norm())
+                && Irony.remedyDone(tokens, 0, tokens.size()) < 0;
     }
 
     /**

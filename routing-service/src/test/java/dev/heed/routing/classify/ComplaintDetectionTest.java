@@ -680,6 +680,42 @@ class ComplaintDetectionTest {
                 .noneMatch(e -> e.rule().equals("problem:LOST_BROKEN"));
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            We would love an answer about our missing deposit.
+            The thermostat app has been offline for two days.
+            The paddling pool arrived with a hole in it.
+            The football came deflated and the pump was missing.
+            The brochure didn't mention the resort fee.
+            They put up the rent by 15% with no warning.
+            """)
+    void wishesThatDemandDevicesOfflineHolesAndUnmentionedTermsAreStatedProblems(String text) {
+        assertThat(CLASSIFIER.problem(text).present()).as("%s", CLASSIFIER.problem(text).evidence()).isTrue();
+        assertThat(rulesScore(text)).isNotPositive();
+    }
+
+    @Test
+    void aProblemToldAsGoneIsRelief() {
+        Verdict c = escalates("My knee pain is gone after the course, thank you!", false);
+        assertThat(c.sentiment()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(rulesScore("The pain hasn't gone after six weeks.")).isNegative();
+    }
+
+    @Test
+    void wordsThatNameAKindOfProductAreNoPraise() {
+        assertThat(rulesScore("The smart meter was fitted on Monday.")).isZero();
+        assertThat(rulesScore("Is the holiday cottage near the station?")).isZero();
+    }
+
+    @Test
+    void aLoneWordOfPraiseOpeningAComplaintIsItsTone() {
+        assertThat(escalates("Great, the printer jammed again and ate my boarding pass.", true).evidence())
+                .anyMatch(e -> e.rule().equals("sarcasm"));
+        assertThat(classify("Great, they refunded the double charge within the hour.").evidence())
+                .noneMatch(e -> e.rule().equals("sarcasm"));
+        assertThat(classify("Great, see you on Friday.").score()).isPositive();
+    }
+
     private static Verdict escalates(String text, boolean expected) {
         Verdict c = classify(text);
         assertThat(c.escalate()).as("escalate %s", c.evidence()).isEqualTo(expected);
