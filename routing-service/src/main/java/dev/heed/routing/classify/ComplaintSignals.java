@@ -134,6 +134,7 @@ final class ComplaintSignals {
         int[] counted = new int[ProblemKind.values().length];
         double strength = 0;
         double harm = 0;
+        boolean demandMade = false;
         List<Finding> evidence = new ArrayList<>();
         for (KeywordTable.Match<ProblemKind> m : matches) {
             ProblemKind kind = m.target();
@@ -143,6 +144,8 @@ final class ComplaintSignals {
                 continue;
             }
             counted[kind.ordinal()]++;
+            // A demand of more than one word is made of someone ("sort it out"); "complaint" alone is a topic.
+            demandMade |= kind == ProblemKind.DEMAND && text.lastIndexOf(' ', m.end() - 1) > m.start();
             strength += m.weight();
             harm += kind == ProblemKind.WAITING || kind == ProblemKind.REPEAT ? 0 : m.weight();
             evidence.add(new Finding(kind.rule(), "complaint", text.substring(m.start(), m.end()), m.start(),
@@ -219,6 +222,11 @@ final class ComplaintSignals {
             shapes *= RESOLVED;
         }
         double involvement = involvement(tokens);
+        if (involvement < ADDRESSED && demandMade) {
+            // A demand is made of someone ("Would love an explanation.", "Sort it out."): the text addresses them
+            // even when it names no one (2.7).
+            involvement = ADDRESSED;
+        }
         if (involvement < 1) {
             evidence.add(Finding.untied("problem:involvement", "complaint",
                     involvement == ADDRESSED ? "addressed, not first person" : "neither first nor second person",
@@ -397,7 +405,9 @@ final class ComplaintSignals {
 
     /** 1 for a text in the first person, {@link #ADDRESSED} for one that speaks to someone, else {@link #DETACHED}. */
     static double involvement(List<Token> tokens) {
-        boolean addressed = !tokens.isEmpty() && tokens.get(0).kind() == Token.Kind.HANDLE;
+        // A handle or a salutation first ("@brand ...", "Dear caterers, ...") addresses someone (2.7: "dear").
+        boolean addressed = !tokens.isEmpty()
+                && (tokens.get(0).kind() == Token.Kind.HANDLE || tokens.get(0).norm().equals("dear"));
         boolean sentenceStart = true;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);

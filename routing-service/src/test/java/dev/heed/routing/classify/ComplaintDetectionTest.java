@@ -716,6 +716,18 @@ class ComplaintDetectionTest {
         assertThat(classify("Great, see you on Friday.").score()).isPositive();
     }
 
+    @Test
+    void aDemandOrASalutationAddressesSomeone() {
+        assertThat(CLASSIFIER.problem("The quote took a month to arrive. Please explain.").evidence())
+                .noneMatch(e -> e.rule().equals("problem:involvement") && e.weight() < ComplaintSignals.ADDRESSED);
+        assertThat(CLASSIFIER.problem("Dear landlord, the boiler is broken again.").evidence())
+                .anyMatch(e -> e.rule().equals("problem:involvement") && e.weight() == ComplaintSignals.ADDRESSED);
+        assertThat(CLASSIFIER.problem("The striker may miss the cup final with a hamstring complaint.").evidence())
+                .anyMatch(e -> e.rule().equals("problem:involvement") && e.weight() == ComplaintSignals.DETACHED);
+        assertThat(CLASSIFIER.problem("Rail strike: services cancelled across the north.").evidence())
+                .anyMatch(e -> e.rule().equals("problem:involvement") && e.weight() == ComplaintSignals.DETACHED);
+    }
+
     private static Verdict escalates(String text, boolean expected) {
         Verdict c = classify(text);
         assertThat(c.escalate()).as("escalate %s", c.evidence()).isEqualTo(expected);
