@@ -17,9 +17,11 @@ import java.util.List;
  * only speaks to someone ("@brand", "you", "your"), and {@value #DETACHED} when it does neither ("Team lost
  * again", a headline about a fraud trial). A stated wait counts from an hour up to, not including, a year
  * ("a customer for 20 years" is loyalty, not waiting). Besides the phrases, shapes found in code: what was asked
- * for against what came ({@link Mismatch}), a quantity far from the one promised ({@link Shortfall}), a sum
- * charged above the one agreed ({@link Overcharge}), something
- * owed and not done "since", and (lowering the strength) a remedy told as done. Immutable and thread-safe.
+ * for against what came ({@link Mismatch}), the day due against the day it came ({@link MissedDay}), a
+ * quantity far from the one promised ({@link Shortfall}), a sum charged above the one agreed
+ * ({@link Overcharge}), something owed and not done "since", a remedy in scare quotes, a mess "left all over"
+ * the customer's things, and (lowering the
+ * strength) a remedy told as done. Immutable and thread-safe.
  */
 final class ComplaintSignals {
 
@@ -113,24 +115,37 @@ final class ComplaintSignals {
     Result detect(String text, List<Token> tokens, WaitDuration.Wait wait) {
         List<KeywordTable.Match<ProblemKind>> matches = phrases.scanWithIndex(tokens);
         Finding mismatch = Mismatch.find(text, tokens);
+        if (mismatch == null) {
+            mismatch = MissedDay.find(text, tokens);
+        }
         Finding shortfall = Shortfall.find(text, tokens);
         Finding unmet = unmetSince(text, tokens, wait.evidence());
         Finding overcharge = Overcharge.find(text, tokens);
-        if (matches.isEmpty() && mismatch == null && shortfall == null && unmet == null && overcharge == null && (wait.days() < HOUR || wait.days() >= YEAR) && !mayKeepDoing(tokens)) {
+        Finding quoted = scareQuoted(text, tokens);
+        Finding mess = leftAllOver(text, tokens);
+        if (mismatch == null) {
+            mismatch = quoted;
+        }
+        if (matches.isEmpty() && mismatch == null && shortfall == null && unmet == null && overcharge == null && mess == null && (wait.days() < HOUR || wait.days() >= YEAR) && !mayKeepDoing(tokens)) {
             return Result.NONE;
         }
         boolean[] benign = benign(tokens, matches);
+        boolean[] covered = CoverQuestion.mark(tokens);
         int[] counted = new int[ProblemKind.values().length];
         double strength = 0;
         double harm = 0;
+        boolean demandMade = false;
         List<Finding> evidence = new ArrayList<>();
         for (KeywordTable.Match<ProblemKind> m : matches) {
             ProblemKind kind = m.target();
-            if (kind == ProblemKind.NOT_A_PROBLEM || negated(tokens, m) || noneOf(tokens, m)
+            if (kind == ProblemKind.NOT_A_PROBLEM || covered != null && covered[m.firstToken()] || negated(tokens, m)
+                    || noneOf(tokens, m)
                     || counted[kind.ordinal()] >= PER_KIND) {
                 continue;
             }
             counted[kind.ordinal()]++;
+            // A demand of more than one word is made of someone ("sort it out"); "complaint" alone is a topic.
+            demandMade |= kind == ProblemKind.DEMAND && text.lastIndexOf(' ', m.end() - 1) > m.start();
             strength += m.weight();
             harm += kind == ProblemKind.WAITING || kind == ProblemKind.REPEAT ? 0 : m.weight();
             evidence.add(new Finding(kind.rule(), "complaint", text.substring(m.start(), m.end()), m.start(),
@@ -146,14 +161,23 @@ final class ComplaintSignals {
                         a.start(), b.end(), KEEPS_DOING));
             }
         }
+        double shapes = 0;
         if (mismatch != null && counted[ProblemKind.FAILURE.ordinal()] < PER_KIND) {
             counted[ProblemKind.FAILURE.ordinal()]++;
+            shapes += mismatch.weight();
             strength += mismatch.weight();
             harm += mismatch.weight();
             evidence.add(mismatch);
         }
+        if (mess != null && counted[ProblemKind.LOST_BROKEN.ordinal()] < PER_KIND) {
+            counted[ProblemKind.LOST_BROKEN.ordinal()]++;
+            strength += mess.weight();
+            harm += mess.weight();
+            evidence.add(mess);
+        }
         if (overcharge != null && counted[ProblemKind.MONEY.ordinal()] < PER_KIND) {
             counted[ProblemKind.MONEY.ordinal()]++;
+            shapes += overcharge.weight();
             strength += overcharge.weight();
             harm += overcharge.weight();
             evidence.add(overcharge);
@@ -165,6 +189,7 @@ final class ComplaintSignals {
         }
         if (shortfall != null && counted[ProblemKind.PROMISE_BROKEN.ordinal()] < PER_KIND) {
             counted[ProblemKind.PROMISE_BROKEN.ordinal()]++;
+            shapes += shortfall.weight();
             strength += shortfall.weight();
             harm += shortfall.weight();
             evidence.add(shortfall);
@@ -194,14 +219,24 @@ final class ComplaintSignals {
                     r.end(), RESOLVED));
             strength *= RESOLVED;
             harm *= RESOLVED;
+            shapes *= RESOLVED;
         }
         double involvement = involvement(tokens);
+        if (involvement < ADDRESSED && demandMade) {
+            // A demand is made of someone ("Would love an explanation.", "Sort it out."): the text addresses them
+            // even when it names no one (2.7).
+            involvement = ADDRESSED;
+        }
         if (involvement < 1) {
             evidence.add(Finding.untied("problem:involvement", "complaint",
                     involvement == ADDRESSED ? "addressed, not first person" : "neither first nor second person",
                     involvement));
         }
-        return new Result(strength * involvement, harm * involvement, evidence, benign);
+        // What was asked for against what came, a day or a quantity or a sum against the one agreed: the shape of
+        // a customer's own transaction, not of news, so it counts whole however the text is put (2.7; "The skip was
+        // booked for Monday. It arrived on Thursday." has no "I" and no "you").
+        double kept = shapes * (1 - involvement);
+        return new Result(strength * involvement + kept, harm * involvement + kept, evidence, benign);
     }
 
     /**
@@ -231,6 +266,61 @@ final class ComplaintSignals {
             }
         }
         return -1;
+    }
+
+    /** Weight of a mess left behind. */
+    static final double LEFT_ALL_OVER = 0.9;
+
+    /**
+     * "left soot all over the sofa", "left their rubbish all over the drive": what someone left spread over the
+     * customer's things (2.7). "left" then "all over" at most four words on, in the sentence; not the writer's own
+     * ("I left my papers all over the desk").
+     */
+    private static Finding leftAllOver(String text, List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).norm().equals("left") || i > 0 && FIRST_PERSON.contains(tokens.get(i - 1).norm())) {
+                continue;
+            }
+            for (int k = i + 1; k + 1 < tokens.size() && k <= i + 5 && !tokens.get(k).isPunct(); k++) {
+                if (tokens.get(k).norm().equals("all") && tokens.get(k + 1).norm().equals("over")) {
+                    Token a = tokens.get(i);
+                    Token b = tokens.get(k + 1);
+                    return new Finding(ProblemKind.LOST_BROKEN.rule(), "complaint", text.substring(a.start(), b.end()),
+                            a.start(), b.end(), LEFT_ALL_OVER);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Weight of a remedy put in scare quotes. */
+    static final double SCARE_QUOTED = 0.8;
+    /** What is claimed done, which quotes doubt: the remedies told as done, and finished work. */
+    private static final java.util.Set<String> CLAIMED = Lookups.setOf("serviced", "cleaned", "delivered",
+            "completed", "finished", "installed", "working", "mended", "tested", "checked", "inspected");
+
+    /**
+     * "Roof 'fixed' in October", "my boiler was \"serviced\"": a remedy or finished work in quotes of its own is
+     * the writer doubting that it was done (2.7). Only a single quoted word, so that a quoted status or title
+     * ("it says 'order received'") is not read as doubt.
+     */
+    private static Finding scareQuoted(String text, List<Token> tokens) {
+        for (Token t : tokens) {
+            int before = t.start() - 1;
+            if (before < 0 || t.end() >= text.length() || !quote(text.charAt(before)) || !quote(text.charAt(t.end()))
+                    || before > 0 && Character.isLetterOrDigit(text.charAt(before - 1))) {
+                continue;
+            }
+            if (Word.in(t, Word.REMEDIED, Irony.REMEDIED) || CLAIMED.contains(t.norm())) {
+                return new Finding(ProblemKind.FAILURE.rule(), "complaint", text.substring(before, t.end() + 1), before,
+                        t.end() + 1, SCARE_QUOTED);
+            }
+        }
+        return null;
+    }
+
+    private static boolean quote(char c) {
+        return c == '\'' || c == '"' || c == '\u2018' || c == '\u2019' || c == '\u201C' || c == '\u201D';
     }
 
     /** Weight of something someone else has not done for a stated time ("hasn't replied since Monday"). */
@@ -315,7 +405,9 @@ final class ComplaintSignals {
 
     /** 1 for a text in the first person, {@link #ADDRESSED} for one that speaks to someone, else {@link #DETACHED}. */
     static double involvement(List<Token> tokens) {
-        boolean addressed = !tokens.isEmpty() && tokens.get(0).kind() == Token.Kind.HANDLE;
+        // A handle or a salutation first ("@brand ...", "Dear caterers, ...") addresses someone (2.7: "dear").
+        boolean addressed = !tokens.isEmpty()
+                && (tokens.get(0).kind() == Token.Kind.HANDLE || tokens.get(0).norm().equals("dear"));
         boolean sentenceStart = true;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);

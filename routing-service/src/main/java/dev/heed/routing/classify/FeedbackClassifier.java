@@ -21,7 +21,7 @@ import java.util.Set;
 public final class FeedbackClassifier implements Classifier {
 
     /** Rules, word lists and model version stamped on every classification. */
-    public static final String VERSION = "heed-2.6+lr-2+vader-3.3.2";
+    public static final String VERSION = "heed-2.7+lr-2+vader-3.3.2";
     /** The rules' scores the model reads beside the hashed features, in {@link ModelInput#dense()} order. */
     public static final List<String> DENSE_FEATURES = List.of("rules", "rules-negative", "complaint");
     /** The shipped model's resource next to this class. */

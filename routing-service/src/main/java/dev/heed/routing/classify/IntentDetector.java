@@ -44,7 +44,8 @@ final class IntentDetector {
         List<KeywordTable.Match<IntentLabel>> matches = new ArrayList<>(patterns.scan(tokens));
         structural(tokens, matches);
         for (KeywordTable.Match<IntentLabel> m : matches) {
-            if (m.target() == IntentLabel.PRAISE && sentiment != SentimentLabel.POSITIVE) {
+            if (m.target() == IntentLabel.PRAISE && sentiment != SentimentLabel.POSITIVE
+                    || m.target() == IntentLabel.CANCELLATION_THREAT && supposed(tokens, m.start())) {
                 continue;
             }
             intents.add(m.target());
@@ -78,7 +79,24 @@ final class IntentDetector {
         }
     }
 
-    /** "third time", or "4 times" / "four times" with a contact verb up to three words before. */
+    /**
+     * "If I cancel my membership, do I keep access?": leaving put as a supposition, "if" and the writer right
+     * before it, asks what would follow; it threatens nothing (2.7).
+     */
+    private static boolean supposed(List<Token> tokens, int start) {
+        for (int k = 2; k < tokens.size(); k++) {
+            if (tokens.get(k).start() == start) {
+                String who = tokens.get(k - 1).norm();
+                return tokens.get(k - 2).norm().equals("if") && (who.equals("i") || who.equals("we"));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "third time", or "4 times" / "four times" with a contact verb up to five words before in the sentence ("rang
+     * the booking line 14 times", 2.7; three words until then).
+     */
     private static boolean isRepeatCount(List<Token> tokens, int i) {
         String word = tokens.get(i).norm();
         String next = tokens.get(i + 1).norm();
@@ -88,7 +106,7 @@ final class IntentDetector {
         if (!next.equals("times") || count(word) < 2) {
             return false;
         }
-        for (int j = Math.max(0, i - 3); j < i; j++) {
+        for (int j = i - 1; j >= 0 && j >= i - 5 && !tokens.get(j).endsSentence(); j--) {
             if (CONTACT_VERBS.contains(tokens.get(j).norm())) {
                 return true;
             }

@@ -38,7 +38,9 @@ final class Irony {
     static final List<String> REMEDIES = List.of("fix", "resolv", "sort", "handl", "help", "rebook", "refund",
             "replac", "revers", "waiv", "restor", "solv", "address", "deal", "look", "after", "despite", "during",
             "through", "since", "when", "while", "compensat", "credit", "explain", "answer", "respon", "reply",
-            "updat", "call", "assist", "support", "patien", "understand", "apolog", "sorry");
+            "updat", "call", "assist", "support", "patien", "understand", "apolog", "sorry",
+            // Finding or mending what was lost or broken (2.7): "thank you for finding my lost keys".
+            "findin", "recover", "retriev", "repair", "remad", "redeliver");
     /**
      * {@link #REMEDIES} by their first letter: {@link #remedy} is asked for every word between praise and a
      * problem, and a word need only be compared with the few beginnings that share its first letter.
@@ -294,7 +296,9 @@ final class Irony {
      */
     static final Set<String> REMEDIED = Lookups.setOf("refunded", "fixed", "sorted", "resolved", "replaced",
             "rebooked", "restored", "solved", "waived", "reversed", "credited", "reimbursed", "compensated", "found",
-            "upgraded");
+            "upgraded",
+            // Made or sent again, mended (2.7): "the optician remade them in two days".
+            "remade", "redone", "repaired", "resent", "reissued", "redelivered", "recovered", "retrieved");
     /** What before a remedy says it was not done ("never fixed", "still not sorted", "I found"). */
     private static final Set<String> NOT_DONE = Lookups.setOf("not", "never", "isn't", "wasn't", "hasn't", "haven't",
             "hadn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "no", "yet", "still", "be", "being", "get",

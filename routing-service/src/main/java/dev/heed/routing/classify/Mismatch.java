@@ -21,8 +21,12 @@ final class Mismatch {
     /** "paid for", "asked for", "paid extra for". */
     static final Set<String> ASKED_FOR = Lookups.setOf("paid", "asked");
     private static final Set<String> CAME = Lookups.setOf("got", "get", "gets", "received", "receive", "given");
+    /** What came told as the provider's act (2.7): "booked an estate car, they sent a saloon". */
+    private static final Set<String> SENT = Lookups.setOf("sent", "gave", "brought", "delivered", "supplied",
+            "provided", "fitted", "installed");
+    private static final Set<String> THEY = Lookups.setOf("they", "you", "he", "she");
     private static final Set<String> JOINS = Lookups.setOf(",", ";", "and", "but", "yet", "only", "instead", "i",
-            "we", "then", "just", "was", "were", "me", "us", "-", "–", "—");
+            "we", "then", "just", "was", "were", "me", "us", "-", "–", "—", "they", "you", "he", "she");
     private static final Set<String> THING = Lookups.setOf("a", "an", "the", "some", "one", "two", "three", "four",
             "half", "someone", "somebody");
     /** What may come after an order without anything being wrong: word of it, or a remedy. */
@@ -51,9 +55,9 @@ final class Mismatch {
                 }
                 if (w.equals(",") || w.equals(";") || w.equals("and") || w.equals("but") || w.equals("-")) {
                     joined = true;
-                } else if (joined && CAME.contains(w) && joinedDirectly(tokens, j)) {
+                } else if (joined && (CAME.contains(w) || SENT.contains(w) && byThem(tokens, j)) && joinedDirectly(tokens, j)) {
                     int thing = thingAfter(tokens, j);
-                    if (thing >= 0) {
+                    if (thing >= 0 && !sameThing(tokens, asked, j, thing)) {
                         return finding(text, tokens, i, thing);
                     }
                 }
@@ -104,12 +108,55 @@ final class Mismatch {
         }
         Token t = tokens.get(k);
         if (!THING.contains(t.norm()) && t.kind() != Token.Kind.NUMBER) {
-            return -1;
+            return bareThing(tokens, k) ? k : -1;
         }
         if (k + 1 < tokens.size() && NOT_THE_THING.contains(tokens.get(k + 1).norm())) {
             return -1;
         }
         return k + 1 < tokens.size() && tokens.get(k + 1).isWord() ? k + 1 : k;
+    }
+
+    /** The provider right before its act: "they sent", not "a fridge that was delivered". */
+    private static boolean byThem(List<Token> tokens, int j) {
+        return j > 0 && THEY.contains(tokens.get(j - 1).norm());
+    }
+
+    /**
+     * What came is what was asked for ("ordered a sofa, they delivered the sofa on Friday"): its word stands in the
+     * four words after the asking, before what came.
+     */
+    private static boolean sameThing(List<Token> tokens, int asked, int came, int thing) {
+        String w = tokens.get(thing).norm();
+        for (int k = asked + 1; k < came && k <= asked + 4; k++) {
+            if (tokens.get(k).norm().equals(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words that, right after "got", name no thing that came: pronouns, places, states, and praise. */
+    private static final Set<String> NO_BARE_THING = Lookups.setOf("it", "them", "this", "that", "these", "those",
+            "here", "there", "home", "back", "in", "on", "up", "off", "out", "to", "into", "through", "by", "my",
+            "our", "your", "his", "her", "their", "its", "him", "lost", "so", "really", "very", "what", "exactly",
+            "lucky", "access", "everything", "nothing", "something", "anything", "all", "both", "told", "stuck",
+            "round", "around", "away", "over", "together", "ready", "better", "worse", "more", "less", "much",
+            "enough", "plenty", "loads", "lots", "priority", "seats", "seated", "served", "money", "points", "miles",
+            "rewards", "cashback", "change", "just", "only", "which", "wet", "sick", "bored", "delivery", "service",
+            "help", "advice", "support", "next", "same", "today", "tomorrow", "tonight", "quickly", "fast", "soon",
+            "early", "late", "straight", "first", "second", "another", "extra", "double", "twice", "loyalty", "special",
+            "compliments", "thanks", "instant", "immediate", "quick", "prompt", "regular", "updates", "news", "word",
+            "sent", "asked", "given", "put", "moved", "caught");
+
+    /**
+     * "ordered varifocals, got single vision lenses": what came named without an article (2.7), a word that is
+     * no pronoun, place, state, remedy or praise, and not a participle ("got seated", "got chatting").
+     */
+    private static boolean bareThing(List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        String w = t.norm();
+        return t.isWord() && w.length() >= 3 && !w.endsWith("ed") && !w.endsWith("ing") && !NO_BARE_THING.contains(w)
+                && !NOT_THE_THING.contains(w) && k + 1 < tokens.size() && tokens.get(k + 1).isWord();
     }
 
     private static Finding finding(String text, List<Token> tokens, int from, int to) {

@@ -47,6 +47,11 @@ final class SentimentPass {
     private final List<Finding> evidence = new ArrayList<>();
     private int sentenceFirstHit;
     private int contrastHit = -1;
+    /** The first hit of a concessive clause in this sentence ("although ..."), or -1; its end, or -1 while open. */
+    private int concessiveFrom = -1;
+    private int concessiveTo = -1;
+    /** The first token of a question about cover that ends this sentence, or -1. */
+    private int coveredFrom = -1;
     private int exclamations;
     private Token firstExclamation;
     private boolean capsEmphasis;
@@ -86,14 +91,35 @@ final class SentimentPass {
         return mixedCase;
     }
 
-    void punctuation(Token t) {
+    void punctuation(Token t, int i) {
         if (t.norm().equals("!")) {
             if (exclamations++ == 0) {
                 firstExclamation = t;
             }
         }
+        if (concessiveFrom >= 0 && concessiveTo < 0 && (t.norm().equals(",") || t.norm().equals(";"))) {
+            concessiveTo = hits.size();
+        }
+        if (t.norm().equals("?")) {
+            coveredFrom = CoverQuestion.from(tokens, i);
+        }
         if (t.endsSentence()) {
             endSentence();
+        }
+    }
+
+
+    /**
+     * "Although the staff were lovely, the order never came", "they fined me even though I had paid": what a
+     * concessive clause grants weighs as the words before a contrast, and the main clause after it as the words
+     * after one (2.7); in a text that states a problem, praise granted there counts nothing. The clause runs to
+     * the next comma or semicolon, or to the end of the sentence.
+     */
+    void concessive(Token t) {
+        if (concessiveFrom < 0) {
+            concessiveFrom = hits.size();
+            evidence.add(new Finding("concessive:" + t.norm(), "sentiment", span(t.start(), t.end()), t.start(), t.end(),
+                    SentimentScorer.BEFORE_CONTRAST));
         }
     }
 
@@ -176,8 +202,29 @@ final class SentimentPass {
                 hits.get(h).weight = h < contrastHit ? SentimentScorer.BEFORE_CONTRAST : SentimentScorer.AFTER_CONTRAST;
             }
         }
+        if (concessiveFrom >= 0) {
+            int to = concessiveTo < 0 ? hits.size() : concessiveTo;
+            for (int h = concessiveFrom; h < hits.size(); h++) {
+                if (h < to) {
+                    // In a text that states a problem, praise granted in the clause is conceded, not meant.
+                    hits.get(h).weight *= problem && hits.get(h).value > 0 ? 0 : SentimentScorer.BEFORE_CONTRAST;
+                } else if (contrastHit < 0) {
+                    hits.get(h).weight = SentimentScorer.AFTER_CONTRAST;
+                }
+            }
+        }
+        if (coveredFrom >= 0) {
+            for (int h = sentenceFirstHit; h < hits.size(); h++) {
+                if (hits.get(h).value < 0 && hits.get(h).firstToken >= coveredFrom) {
+                    hits.get(h).weight = 0;
+                }
+            }
+        }
+        coveredFrom = -1;
         sentenceFirstHit = hits.size();
         contrastHit = -1;
+        concessiveFrom = -1;
+        concessiveTo = -1;
     }
 
     /**
@@ -190,7 +237,9 @@ final class SentimentPass {
         boolean marked = sarcasmMarked();
         boolean negativeElsewhere = problem;
         for (Hit h : hits) {
-            negativeElsewhere |= Double.isNaN(h.sarcasmValue) && h.value < 0;
+            // A negated action with no problem stated ("not a leaf left on the lawn") is too weak a sign of
+            // complaint to turn praise into sarcasm (2.7).
+            negativeElsewhere |= Double.isNaN(h.sarcasmValue) && h.value < 0 && !h.rule.equals("negation");
         }
         if (!negativeElsewhere && !marked) {
             return;
@@ -199,7 +248,7 @@ final class SentimentPass {
             double flipped = Double.NaN;
             if (!Double.isNaN(h.sarcasmValue) && !thanksForARemedy(h) && Irony.remedyDone(tokens, 0, h.firstToken) < 0) {
                 flipped = h.sarcasmValue;
-            } else if (h.value > 0 && (marked || problem && h.emphasised)) {
+            } else if (h.value > 0 && (marked || problem && (h.emphasised || openingVerdict(h)))) {
                 flipped = -h.value * SARCASM_SCALAR;
             }
             if (!Double.isNaN(flipped)) {
@@ -208,6 +257,27 @@ final class SentimentPass {
                 evidence.add(new Finding("sarcasm", "sentiment", span(h.start, h.end), h.start, h.end, flipped));
             }
         }
+    }
+
+    /**
+     * "Great, the e-book I bought has vanished", "Perfect, locked out again": a lone word of praise that opens a
+     * text stating a problem, set off by a comma, is the tone of the complaint (2.7); not when a remedy is told
+     * as done anywhere ("Great, they refunded it"), and not a word of assent ("True, ...", "Sure, ...").
+     */
+    private static final java.util.Set<String> OPENING_PRAISE = Lookups.setOf("great", "brilliant", "perfect",
+            "fantastic", "lovely", "wonderful", "excellent", "awesome", "amazing", "superb", "terrific", "marvellous",
+            "marvelous", "fab", "splendid");
+
+    private boolean openingVerdict(Hit h) {
+        int first = 0;
+        while (first < tokens.size() && tokens.get(first).kind() == Token.Kind.HANDLE) {
+            first++;
+        }
+        if (h.firstToken != first || h.lastToken != first || first + 1 >= tokens.size() || !h.rule.equals("lexicon")) {
+            return false;
+        }
+        return tokens.get(first + 1).norm().equals(",") && OPENING_PRAISE.contains(tokens.get(first).norm())
+                && Irony.remedyDone(tokens, 0, tokens.size()) < 0;
     }
 
     /**

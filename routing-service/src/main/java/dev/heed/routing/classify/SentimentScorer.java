@@ -11,7 +11,8 @@ import java.util.List;
  *   <li>a negation up to three words before it, in the same clause, flips it (damped, see {@link Valence});
  *       "at all" after a negated word strengthens the flip;</li>
  *   <li>an ALL-CAPS word in mixed-case text gains 0.733 in magnitude;</li>
- *   <li>in a sentence with a contrast word ("but", "however"), words before it weigh 0.5 and after it 1.5.</li>
+ *   <li>in a sentence with a contrast word ("but", "however"), words before it weigh 0.5 and after it 1.5;
+ *       in a concessive clause ("although", "though", "despite") up to its comma, 0.5, and after it 1.5.</li>
  * </ol>
  * Sarcasm frames ("oh great", "love being on hold") count negative when the text also carries negative
  * sentiment or states a problem; sarcasm phrases ("thanks for nothing") always do, and so does every positive
@@ -33,6 +34,8 @@ final class SentimentScorer {
     static final int SCOPE = 3;
     static final double INTENSIFIER_INCREMENT = 0.293;
     static final double NEGATED_ACTION = -0.6;
+    /** Words that open a concessive clause (2.7); "even though" is "though". Not "while", which tells time too. */
+    static final java.util.Set<String> CONCESSIVE = Lookups.setOf("although", "though", "despite", "albeit", "whilst");
 
     /** The outcome: normalised score, emphasis signals and evidence. */
     record Result(double score, boolean capsEmphasis, int exclamations, boolean sarcasm, List<Finding> evidence) {
@@ -67,7 +70,7 @@ final class SentimentScorer {
     private int step(SentimentPass pass, List<Token> tokens, int i) {
         Token t = tokens.get(i);
         if (t.isPunct()) {
-            pass.punctuation(t);
+            pass.punctuation(t, i);
             return i;
         }
         PhraseTable.Entry<Valence> phrase = lexicon.phraseAt(tokens, i);
@@ -82,6 +85,9 @@ final class SentimentScorer {
         }
         Lexicon.Term term = lexicon.term(t);
         if (term == null && !t.norm().equals("from")) {
+            if (CONCESSIVE.contains(t.norm())) {
+                pass.concessive(t);
+            }
             return i;
         }
         if (term != null && term.contrast()) {

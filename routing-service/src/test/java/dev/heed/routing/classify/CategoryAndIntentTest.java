@@ -99,4 +99,23 @@ class CategoryAndIntentTest {
     void lookalikesDoNotTriggerIntents(String text, IntentLabel notExpected) {
         assertThat(classify(text).intents()).doesNotContain(notExpected);
     }
+
+    @Test
+    void aHospitalNamedAsAPlaceIsNoSafetyIssue() {
+        Verdict place = classify("Does the number 12 bus stop near the hospital?");
+        assertThat(place.intents()).doesNotContain(IntentLabel.SAFETY_ISSUE);
+        assertThat(place.escalate()).isFalse();
+        assertThat(classify("My dad ended up in hospital after eating there.").intents())
+                .contains(IntentLabel.SAFETY_ISSUE);
+        assertThat(classify("The fumes from the heater put my son in hospital.").intents())
+                .contains(IntentLabel.SAFETY_ISSUE);
+    }
+
+    @Test
+    void leavingPutAsASuppositionIsAQuestionNotAThreat() {
+        assertThat(classify("If I cancel my plan now, do I lose my saved files?").intents())
+                .doesNotContain(IntentLabel.CANCELLATION_THREAT).contains(IntentLabel.QUESTION);
+        assertThat(classify("I will cancel my plan if this isn't fixed.").intents())
+                .contains(IntentLabel.CANCELLATION_THREAT);
+    }
 }

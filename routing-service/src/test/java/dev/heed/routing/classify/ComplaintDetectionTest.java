@@ -555,6 +555,179 @@ class ComplaintDetectionTest {
                 .contains(IntentLabel.CANCELLATION_THREAT);
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Although the instructor was friendly and patient, my certificate was never issued.
+            They fined me even though the permit was valid and clearly displayed.
+            Despite the lovely welcome, our table was given to someone else.
+            Although the nurses were lovely and kind, my operation was cancelled twice.
+            """)
+    void whatAConcessiveClauseGrantsDoesNotOutweighTheComplaint(String text) {
+        escalates(text, true);
+        assertThat(rulesScore(text)).isNotPositive();
+    }
+
+    @Test
+    void aConcessiveClauseAlsoDampsTheProblemItGrants() {
+        assertThat(rulesScore("Although the train was late, the conductor was wonderful and kind.")).isPositive();
+        assertThat(classify("Although the train was late, the conductor was wonderful and kind.").evidence())
+                .anyMatch(e -> e.rule().equals("concessive:although"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The flowers were ordered for Friday and arrived on Sunday.
+            Our new boiler was booked for Tuesday. The engineer came the following Monday.
+            Paid for same day delivery on the printer, it showed up the next morning.
+            The suit was promised by Thursday, it was ready Saturday.
+            """)
+    void theDayDueAgainstTheDayItCameIsAStatedProblem(String text) {
+        assertThat(CLASSIFIER.problem(text).evidence()).as("%s", CLASSIFIER.problem(text).evidence())
+                .anyMatch(e -> e.rule().equals("problem:FAILURE") && e.start() >= 0);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Ordered on Monday, arrived Wednesday, lovely quality.
+            The suit was promised for Friday and was ready on Friday.
+            Booked for Thursday and the van arrived a day early on Wednesday.
+            See you on Saturday, the tickets came through this morning.
+            """)
+    void theDayOfOrderingOrTheSameDayIsNoMissedDay(String text) {
+        assertThat(CLASSIFIER.problem(text).evidence()).noneMatch(e -> e.rule().equals("problem:FAILURE"));
+    }
+
+    @Test
+    void aRemedyInScareQuotesIsDoubtThatItWasDone() {
+        assertThat(CLASSIFIER.problem("My car was 'serviced' on Friday, the warning light is on again.").evidence())
+                .anyMatch(e -> e.rule().equals("problem:FAILURE") && e.text().equals("'serviced'"));
+        assertThat(CLASSIFIER.problem("The gutters were \"repaired\" in spring.").present()).isTrue();
+        assertThat(CLASSIFIER.problem("Their 'fixed price' lunch was great value.").present()).isFalse();
+        assertThat(CLASSIFIER.problem("The landlord's 'repair' team came today.").present()).isFalse();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The fridge door won't close properly since the delivery.
+            The audio kept cutting out through the whole webinar.
+            The signal cuts out every time I go upstairs.
+            Applied for the role in June and since then, radio silence.
+            The engineer was meant to call before arriving.
+            Emailed twice about the missing refund.
+            """)
+    void partsThatFailSilenceAndUnmetExpectationsAreStatedProblems(String text) {
+        assertThat(CLASSIFIER.problem(text).present()).as("%s", CLASSIFIER.problem(text).evidence()).isTrue();
+    }
+
+    @Test
+    void contactCountedFurtherFromItsVerbIsRepeatContact() {
+        assertThat(classify("Phoned the surgery reception desk 9 times before 9am.").intents())
+                .contains(IntentLabel.REPEAT_CONTACT);
+        assertThat(classify("Phoned my mum. The 9 times table is hard.").intents())
+                .doesNotContain(IntentLabel.REPEAT_CONTACT);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            The taxi driver waited for us while we loaded the bags, so kind.
+            The midwives were incredible, I can't thank them enough.
+            Couldn't fault the service from start to finish.
+            There was a mix-up with the order but the bakery remade it the same afternoon. Great service.
+            Thanks to the hotel for finding my lost earring!
+            The watch stopped and the jeweller repaired it while I waited. Brilliant.
+            """)
+    void kindnessThanksAndRemediesAreNotComplaints(String text) {
+        Verdict c = escalates(text, false);
+        assertThat(c.sentiment()).as("%s", c.evidence()).isEqualTo(SentimentLabel.POSITIVE);
+    }
+
+    @Test
+    void cleanAsAnAdverbIsNoPraise() {
+        assertThat(rulesScore("The barrier came down and knocked the aerial clean off my van.")).isNotPositive();
+        assertThat(rulesScore("Picked up my dry cleaning today.")).isZero();
+    }
+
+    @Test
+    void whatCameNamedWithoutAnArticleAgainstWhatWasAskedFor() {
+        assertThat(CLASSIFIER.problem("Requested vegetarian meals, got chicken curry for all three.").present()).isTrue();
+        assertThat(CLASSIFIER.problem("Ordered online, got delivery next day, brilliant.").present()).isFalse();
+        assertThat(CLASSIFIER.problem("Booked the tasting menu and got chatting with the chef.").present()).isFalse();
+    }
+
+    @Test
+    void whatTheProviderSentAgainstWhatWasAskedFor() {
+        assertThat(CLASSIFIER.problem("We reserved a minibus for twelve, they sent a five-seater.").present()).isTrue();
+        assertThat(CLASSIFIER.problem("Ordered the oak table and they delivered a pine one.").present()).isTrue();
+        assertThat(CLASSIFIER.problem("Ordered a wardrobe, they delivered the wardrobe on Friday as planned.").present())
+                .isFalse();
+        assertThat(CLASSIFIER.problem("Booked a haircut and the salon that was delivered a parcel rang me.").present())
+                .isFalse();
+    }
+
+    @Test
+    void theHarmAQuestionAboutCoverNamesIsItsTopic() {
+        assertThat(rulesScore("Does the policy cover storm damage or only theft?")).isZero();
+        escalates("Is a cracked screen covered by the phone plan, or just faults?", false);
+        assertThat(rulesScore("Why doesn't my policy cover the damage your driver caused?")).isNegative();
+        assertThat(rulesScore("Is that covered? Your driver was rude and damaged my fence.")).isNegative();
+    }
+
+    @Test
+    void aMessLeftAllOverTheCustomersThingsIsDamage() {
+        assertThat(CLASSIFIER.problem("The decorators left paint all over the new carpet.").evidence())
+                .anyMatch(e -> e.rule().equals("problem:LOST_BROKEN") && e.text().startsWith("left"));
+        assertThat(CLASSIFIER.problem("I left my notes all over the desk again, oops.").evidence())
+                .noneMatch(e -> e.rule().equals("problem:LOST_BROKEN"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            We would love an answer about our missing deposit.
+            The thermostat app has been offline for two days.
+            The paddling pool arrived with a hole in it.
+            The football came deflated and the pump was missing.
+            The brochure didn't mention the resort fee.
+            They put up the rent by 15% with no warning.
+            """)
+    void wishesThatDemandDevicesOfflineHolesAndUnmentionedTermsAreStatedProblems(String text) {
+        assertThat(CLASSIFIER.problem(text).present()).as("%s", CLASSIFIER.problem(text).evidence()).isTrue();
+        assertThat(rulesScore(text)).isNotPositive();
+    }
+
+    @Test
+    void aProblemToldAsGoneIsRelief() {
+        Verdict c = escalates("My knee pain is gone after the course, thank you!", false);
+        assertThat(c.sentiment()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(rulesScore("The pain hasn't gone after six weeks.")).isNegative();
+    }
+
+    @Test
+    void wordsThatNameAKindOfProductAreNoPraise() {
+        assertThat(rulesScore("The smart meter was fitted on Monday.")).isZero();
+        assertThat(rulesScore("Is the holiday cottage near the station?")).isZero();
+    }
+
+    @Test
+    void aLoneWordOfPraiseOpeningAComplaintIsItsTone() {
+        assertThat(escalates("Great, the printer jammed again and ate my boarding pass.", true).evidence())
+                .anyMatch(e -> e.rule().equals("sarcasm"));
+        assertThat(classify("Great, they refunded the double charge within the hour.").evidence())
+                .noneMatch(e -> e.rule().equals("sarcasm"));
+        assertThat(classify("Great, see you on Friday.").score()).isPositive();
+    }
+
+    @Test
+    void aDemandOrASalutationAddressesSomeone() {
+        assertThat(CLASSIFIER.problem("The quote took a month to arrive. Please explain.").evidence())
+                .noneMatch(e -> e.rule().equals("problem:involvement") && e.weight() < ComplaintSignals.ADDRESSED);
+        assertThat(CLASSIFIER.problem("Dear landlord, the boiler is broken again.").evidence())
+                .anyMatch(e -> e.rule().equals("problem:involvement") && e.weight() == ComplaintSignals.ADDRESSED);
+        assertThat(CLASSIFIER.problem("The striker may miss the cup final with a hamstring complaint.").evidence())
+                .anyMatch(e -> e.rule().equals("problem:involvement") && e.weight() == ComplaintSignals.DETACHED);
+        assertThat(CLASSIFIER.problem("Rail strike: services cancelled across the north.").evidence())
+                .anyMatch(e -> e.rule().equals("problem:involvement") && e.weight() == ComplaintSignals.DETACHED);
+    }
+
     private static Verdict escalates(String text, boolean expected) {
         Verdict c = classify(text);
         assertThat(c.escalate()).as("escalate %s", c.evidence()).isEqualTo(expected);
