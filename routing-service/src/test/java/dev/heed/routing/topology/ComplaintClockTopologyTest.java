@@ -226,8 +226,7 @@ class ComplaintClockTopologyTest {
     }
 
     private ComplaintState lastState(String id) {
-        return routing.state.readKeyValuesToList().stream().filter(kv -> kv.key.equals(id)).reduce((a, b) -> b)
-                .orElseThrow().value;
+        return routing.lastState(id);
     }
 
     private void assertClockStoresEmpty() {

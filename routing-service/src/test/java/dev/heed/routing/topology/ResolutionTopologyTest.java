@@ -166,7 +166,6 @@ class ResolutionTopologyTest {
     }
 
     private ComplaintState lastState(String id) {
-        return routing.state.readKeyValuesToList().stream().filter(kv -> kv.key.equals(id)).reduce((a, b) -> b)
-                .orElseThrow().value;
+        return routing.lastState(id);
     }
 }

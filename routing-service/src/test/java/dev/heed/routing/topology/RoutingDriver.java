@@ -138,6 +138,11 @@ final class RoutingDriver implements AutoCloseable {
                 .setOccurredAt(at).setReceivedAt(at).build();
     }
 
+    /** The last state row written for {@code id} among those not read yet; reads (consumes) every pending state row. */
+    ComplaintState lastState(String id) {
+        return state.readKeyValuesToList().stream().filter(kv -> kv.key.equals(id)).reduce((a, b) -> b).orElseThrow().value;
+    }
+
     KeyValueStore<String, Object> store(String name) {
         return driver.getKeyValueStore(name);
     }
