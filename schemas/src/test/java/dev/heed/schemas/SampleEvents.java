@@ -25,6 +25,7 @@ import dev.heed.events.ResponseSent;
 import dev.heed.events.UpdateAction;
 import dev.heed.events.Sentiment;
 import dev.heed.events.Severity;
+import dev.heed.schemas.serde.AvroSerde;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +37,12 @@ import java.util.Map;
  */
 public final class SampleEvents {
     public static final Instant T0 = Instant.parse("2026-11-20T10:15:30.123Z");
+
+    static {
+        // A test may build events before it makes any serde; the builders need the types trusted (AvroSerde#trust).
+        AvroSerde.trust(FeedbackReceived.class, FeedbackClassified.class, ComplaintEscalated.class, ResponseDue.class,
+                ComplaintAcknowledged.class, ComplaintUpdated.class, ComplaintState.class, ResponseSent.class);
+    }
 
     private SampleEvents() {}
 

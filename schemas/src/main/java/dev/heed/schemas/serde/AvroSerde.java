@@ -34,6 +34,18 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
                 new AvroDeserializer<>(registry, writer -> new SpecificDatumReader<>(writer, schema, model)));
     }
 
+    /**
+     * Lets Avro instantiate {@code types} and every named type reachable from them, as making a serde for each
+     * does. Only code that builds events before any serde exists needs it: a generated builder fills an enum's
+     * default through Avro's class lookup, which Avro 1.12 refuses for classes it was not told to trust.
+     */
+    @SafeVarargs
+    public static void trust(Class<? extends SpecificRecord>... types) {
+        for (Class<? extends SpecificRecord> type : types) {
+            TrustedTypes.trust(schemaOf(type));
+        }
+    }
+
     private static Schema schemaOf(Class<?> type) {
         try {
             return (Schema) type.getMethod("getClassSchema").invoke(null);

@@ -9,13 +9,22 @@ import dev.heed.schemas.registry.InMemorySchemaRegistry;
 import dev.heed.schemas.registry.RegistryException;
 import dev.heed.schemas.registry.SchemaRegistryClient;
 import dev.heed.schemas.serde.UnreadableRecordException.Reason;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +45,42 @@ class AvroSerdeTest {
         assertThat(registry.getById(id)).isEqualTo(FeedbackReceived.getClassSchema());
         assertThat(registry.subjects()).containsExactly(TOPIC + "-value");
         assertThat(serde.deserializer().deserialize(TOPIC, bytes)).isEqualTo(event);
+    }
+
+    /**
+     * The serializer writes nested records with Avro's generated coders; they must give the bytes Avro's own
+     * schema-driven writer gives, for every event, or a reader of another language would read them differently.
+     */
+    @Test
+    void shouldWriteTheSameBytesAsAvrosSchemaDrivenWriterForEveryEvent() throws IOException {
+        List<SpecificRecord> events = List.of(SampleEvents.feedback("fb-1"), SampleEvents.classified("fb-2"),
+                SampleEvents.escalated("fb-3"), SampleEvents.responseDue("fb-4"), SampleEvents.acknowledged("fb-5"),
+                SampleEvents.updated("fb-6"), SampleEvents.state("fb-7"), SampleEvents.responseSent("fb-8"));
+        // The test means something only if some event nests a record that has generated coders.
+        assertThat(SampleEvents.classification()).isInstanceOf(SpecificRecordBase.class);
+        assertThat(SpecificData.get().useCustomCoders()).isFalse();
+
+        for (SpecificRecord event : events) {
+            byte[] framed = AvroSerde.of(castType(event), registry, true).serializer().serialize("t." + event.getSchema().getName(), event);
+
+            byte[] payload = Arrays.copyOfRange(framed, WireFormat.HEADER_SIZE, framed.length);
+            assertThat(payload).as(event.getSchema().getName()).isEqualTo(schemaDriven(event));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends SpecificRecord> Class<T> castType(SpecificRecord event) {
+        return (Class<T>) event.getClass();
+    }
+
+    private static byte[] schemaDriven(SpecificRecord event) throws IOException {
+        SpecificData generated = SpecificData.getForSchema(event.getSchema());
+        assertThat(generated.useCustomCoders()).isFalse();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        new SpecificDatumWriter<SpecificRecord>(event.getSchema(), generated).write(event, encoder);
+        encoder.flush();
+        return out.toByteArray();
     }
 
     @Test

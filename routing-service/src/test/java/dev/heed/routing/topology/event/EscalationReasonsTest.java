@@ -70,4 +70,41 @@ class EscalationReasonsTest {
 
         assertThat(EscalationReasons.of(classification, "")).first().isEqualTo("needs human triage: language de");
     }
+
+    @Test
+    void theHeaviestDifferentWordsComeFirstAndEqualWeightsKeepTheirOrder() {
+        Classification classification = Classification.newBuilder(SampleEvents.classification())
+                .setEvidence(List.of(
+                        new Evidence("lexicon", "sentiment", "slow", 0, 4, -0.5),
+                        new Evidence("lexicon", "sentiment", "rude", 5, 9, -1.5),
+                        new Evidence("lexicon", "sentiment", "late", 10, 14, -1.5),
+                        new Evidence("phrase:rude", "sentiment", "rude", 5, 9, 2.0),
+                        new Evidence("lexicon", "sentiment", "awful", 15, 20, -1.0),
+                        new Evidence("lexicon", "sentiment", "meh", -1, -1, -0.1)))
+                .build();
+
+        assertThat(EscalationReasons.of(classification, "")).anyMatch(r -> r.endsWith("): \"rude\", \"late\", \"awful\""));
+    }
+
+    @Test
+    void twoDecimalsAreWrittenAsJavasFormatterWritesThem() {
+        java.util.Random random = new java.util.Random(7);
+        List<Double> values = new java.util.ArrayList<>(List.of(0.0, -0.0, -0.001, -0.004999, 0.005, 0.015, 0.125, 0.285,
+                1.005, -1.005, 0.7, 0.995, -0.995, 1e-9, -1e-9, 123456.785, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.MIN_VALUE, 9.999999e6));
+        for (int k = -20_000; k <= 20_000; k++) {
+            double x = k / 10_000.0;
+            values.add(x);
+            values.add(Math.nextUp(x));
+            values.add(Math.nextDown(x));
+        }
+        for (int k = 0; k < 20_000; k++) {
+            values.add(random.nextDouble() * 4 - 2);
+            values.add(Math.round(random.nextDouble() * 2000 - 1000) / 1000.0);
+        }
+
+        for (double x : values) {
+            assertThat(EscalationReasons.hundredths(x)).as("%s", x).isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", x));
+        }
+    }
 }
