@@ -34,6 +34,15 @@ final class PromiseKeeping {
 
         /** The complaint's state row under {@code record}'s key and headers, stamped {@code now}. */
         void state(Record<String, ?> record, ComplaintState state, Instant now);
+
+        /**
+         * {@code complaint} was resolved at {@code at}, its first-response and promise clocks having emitted
+         * {@code otherPoints} points: its resolution clock, if any, stops. Called before the state row is written.
+         */
+        void resolved(OpenComplaint complaint, Instant at, int otherPoints, Instant now);
+
+        /** {@code complaint} was reopened at {@code at}: its resolution clock, if any, starts afresh. Before the state row. */
+        void reopened(OpenComplaint complaint, Instant at, Instant now);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(PromiseKeeping.class);
@@ -118,6 +127,9 @@ final class PromiseKeeping {
         }
         PromiseLedger.Step step = acked.ledger().update(update.getUpdateId(), acked.complaint().clock().policy(), update.getUpdatedAt(),
                 update.getNextUpdateBy(), update.getDelay(), now);
+        if (action == UpdateAction.REOPEN) {
+            out.reopened(acked.complaint(), update.getUpdatedAt(), now);
+        }
         apply(record, action == UpdateAction.REOPEN ? acked.with(resolution.reopen()) : acked, step, now);
     }
 
@@ -135,6 +147,8 @@ final class PromiseKeeping {
     private void resolve(Record<String, ?> record, AcknowledgedComplaint acked, ComplaintUpdated update, Instant now) {
         PromiseLedger.Step step = acked.ledger().update(update.getUpdateId(), acked.complaint().clock().policy(), update.getUpdatedAt(),
                 null, false, now);
+        // The resolution clock's owed points go out before the promise's, numbered after the points emitted until now.
+        out.resolved(acked.complaint(), update.getUpdatedAt(), acked.ledger().pointsSent(), now);
         apply(record, acked.with(acked.resolution().resolve(update.getUpdatedAt(), update.getAgent())), step, now);
     }
 
@@ -157,8 +171,8 @@ final class PromiseKeeping {
         out.state(new Record<>(acked.id(), null, now.toEpochMilli()), ComplaintEvents.acknowledgedState(next, now), now);
     }
 
-    /** Forgets the complaints with no promise open whose last event is before {@code before} (stream time); returns how many. */
-    int forgetIdle(long before) {
+    /** Forgets the resolved complaints with no promise open whose last event is before {@code before} (stream time); returns their ids. */
+    List<String> forgetIdle(long before) {
         return promises.forgetIdle(before);
     }
 
