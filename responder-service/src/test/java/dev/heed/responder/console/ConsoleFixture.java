@@ -143,6 +143,7 @@ final class ConsoleFixture implements AutoCloseable {
         promiseDue("fb-broken", DueKind.PROMISE_WARNING, promised, promised.minus(Duration.ofSeconds(450)), 5);
         promiseDue("fb-broken", DueKind.PROMISE_BROKEN, promised, promised.plusMillis(300), 6);
         updated("fb-broken", "u-late", now.minus(Duration.ofMinutes(30)), LATE_MESSAGE, now.plus(Duration.ofHours(1)));
+        resolutionBreached("fb-broken", now.minus(Duration.ofMinutes(20)), 7);
         state("fb-broken", 2, 0, 0, 1, now.plus(Duration.ofHours(1)));
     }
 
@@ -175,6 +176,20 @@ final class ConsoleFixture implements AutoCloseable {
         due.setDueAt(promisedAt);
         due.setEmittedAt(emittedAt);
         due.setOverdueByMillis(Math.max(0, Duration.between(promisedAt, emittedAt).toMillis()));
+        due.setReminderNumber(reminder);
+        due.setLevel(EscalationLevel.AGENT);
+        pipeline.send(pipeline.topics.responseDue(), id, due);
+    }
+
+    /** Routing's point of its resolution clock for {@code id}: the resolution target breached at {@code at}. */
+    void resolutionBreached(String id, Instant at, int reminder) throws Exception {
+        ResponseDue due = SampleEvents.responseDue(id);
+        due.setKind(DueKind.RESOLUTION_BREACH);
+        due.setPromisedAt(null);
+        due.setBreachAt(at);
+        due.setDueAt(at);
+        due.setEmittedAt(at.plusMillis(300));
+        due.setOverdueByMillis(300);
         due.setReminderNumber(reminder);
         due.setLevel(EscalationLevel.AGENT);
         pipeline.send(pipeline.topics.responseDue(), id, due);

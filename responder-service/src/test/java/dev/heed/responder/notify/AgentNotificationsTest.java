@@ -109,6 +109,39 @@ class AgentNotificationsTest {
     }
 
     @Test
+    void shouldTellOfABreachedResolutionTargetWithTheResolveUrl() {
+        Instant resolveBy = BREACH.plus(Duration.ofDays(3));
+        ResponseDue breach = SampleEvents.responseDue("fb-1");
+        breach.setKind(DueKind.RESOLUTION_BREACH);
+        breach.setBreachAt(resolveBy);
+
+        OutboundMessage message = at(resolveBy.plus(Duration.ofHours(2)), routes).due(breach, "t:0:7").get(0);
+
+        assertThat(message.template()).isEqualTo("agent-resolution/en");
+        assertThat(message.subject()).isEqualTo("[TEAM_LEAD] Complaint fb-1 in billing: the resolution is overdue by 2h 0m");
+        assertThat(message.body()).contains("is not resolved yet", "resolution target is breached", "Reminder 4",
+                "POST https://heed.example.com/v1/complaints/fb-1/resolution").doesNotContain("/acknowledgements", "has not been acknowledged");
+        assertThat(message.payload()).containsEntry("kind", "RESOLUTION_BREACH").containsEntry("resolveBy", resolveBy.toString())
+                .containsEntry("resolveUrl", "https://heed.example.com/v1/complaints/fb-1/resolution")
+                .doesNotContainKey("promisedAt");
+        assertThat(message.messageId()).isEqualTo(MessageIds.reminder("fb-1", 4, AgentRoutesTest.BILLING_AGENTS.toString()));
+    }
+
+    @Test
+    void shouldSayHowLongIsLeftBeforeTheResolutionIsDue() {
+        Instant resolveBy = BREACH.plus(Duration.ofDays(3));
+        ResponseDue warning = SampleEvents.responseDue("fb-1");
+        warning.setKind(DueKind.RESOLUTION_WARNING);
+        warning.setLevel(EscalationLevel.AGENT);
+        warning.setBreachAt(resolveBy);
+
+        OutboundMessage message = at(resolveBy.minus(Duration.ofHours(36)), routes).due(warning, "t:0:8").get(0);
+
+        assertThat(message.subject()).isEqualTo("[AGENT] Complaint fb-1 in billing: the resolution is due in 36h 0m");
+        assertThat(message.body()).contains("It is to be resolved by");
+    }
+
+    @Test
     void shouldRecordAnUndeliverableNotificationWhenNobodyIsConfigured() {
         List<OutboundMessage> messages = at(BREACH, new AgentRoutes(Map.of())).due(SampleEvents.responseDue("fb-1"), "t:0:4");
 
