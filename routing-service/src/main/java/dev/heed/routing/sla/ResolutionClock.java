@@ -71,7 +71,7 @@ public record ResolutionClock(SlaClock run, boolean running, int earlierPoints, 
         return running ? run.nextDueAt() : null;
     }
 
-    /** When the last point of any run was emitted, null before any. */
+    /** When the last point of any run was emitted, null before any (kept across a reopening). */
     public Instant lastReminderAt() {
         return run.lastReminderAt();
     }
@@ -114,8 +114,10 @@ public record ResolutionClock(SlaClock run, boolean running, int earlierPoints, 
         if (running) {
             return this;
         }
-        return new ResolutionClock(SlaClock.start(complaintId(), run.policy(), reopenedAt.truncatedTo(ChronoUnit.MILLIS)), true,
-                pointsSent(), breaches());
+        // The last point's emission time is kept: the state's lastReminderAt must not go back to an earlier clock's point.
+        SlaClock fresh = new SlaClock(complaintId(), run.policy(), reopenedAt.truncatedTo(ChronoUnit.MILLIS), 0, Level.AGENT,
+                run.lastReminderAt(), null);
+        return new ResolutionClock(fresh, true, pointsSent(), breaches());
     }
 
     /** The points to emit, in order, and the clock to keep. */

@@ -76,6 +76,8 @@ class ResolutionClockTest {
                 .extracting(DueEvent::kind, DueEvent::reminderNumber, DueEvent::level)
                 .containsExactly(tuple(DueStage.RESOLUTION_WARNING, 7, Level.AGENT));
         assertThat(reopened.reopen(reopenedAt.plusSeconds(5))).as("reopening a running clock").isEqualTo(reopened);
+        assertThat(reopened.lastReminderAt()).as("the last point's emission, kept across the reopening")
+                .isEqualTo(late.lastReminderAt()).isNotNull();
     }
 
     @Test
