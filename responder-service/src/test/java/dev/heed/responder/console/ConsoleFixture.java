@@ -169,27 +169,22 @@ final class ConsoleFixture implements AutoCloseable {
 
     /** Routing's point of kind {@code kind} for the update promised by {@code promisedAt}, emitted at {@code emittedAt}. */
     void promiseDue(String id, DueKind kind, Instant promisedAt, Instant emittedAt, int reminder) throws Exception {
-        ResponseDue due = SampleEvents.responseDue(id);
-        due.setKind(kind);
-        due.setPromisedAt(promisedAt);
-        due.setBreachAt(promisedAt);
-        due.setDueAt(promisedAt);
-        due.setEmittedAt(emittedAt);
-        due.setOverdueByMillis(Math.max(0, Duration.between(promisedAt, emittedAt).toMillis()));
-        due.setReminderNumber(reminder);
-        due.setLevel(EscalationLevel.AGENT);
-        pipeline.send(pipeline.topics.responseDue(), id, due);
+        due(id, kind, promisedAt, promisedAt, emittedAt, reminder);
     }
 
     /** Routing's point of its resolution clock for {@code id}: the resolution target breached at {@code at}. */
     void resolutionBreached(String id, Instant at, int reminder) throws Exception {
+        due(id, DueKind.RESOLUTION_BREACH, at, null, at.plusMillis(300), reminder);
+    }
+
+    private void due(String id, DueKind kind, Instant breachAt, Instant promisedAt, Instant emittedAt, int reminder) throws Exception {
         ResponseDue due = SampleEvents.responseDue(id);
-        due.setKind(DueKind.RESOLUTION_BREACH);
-        due.setPromisedAt(null);
-        due.setBreachAt(at);
-        due.setDueAt(at);
-        due.setEmittedAt(at.plusMillis(300));
-        due.setOverdueByMillis(300);
+        due.setKind(kind);
+        due.setPromisedAt(promisedAt);
+        due.setBreachAt(breachAt);
+        due.setDueAt(breachAt);
+        due.setEmittedAt(emittedAt);
+        due.setOverdueByMillis(Math.max(0, Duration.between(breachAt, emittedAt).toMillis()));
         due.setReminderNumber(reminder);
         due.setLevel(EscalationLevel.AGENT);
         pipeline.send(pipeline.topics.responseDue(), id, due);
