@@ -108,8 +108,8 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                     }
 
                     @Override
-                    public void state(Record<String, ?> record, ComplaintState state, Instant now) {
-                        writeState(record, state, now);
+                    public void state(Record<String, ?> record, OpenComplaint complaint, ComplaintState state, Instant now) {
+                        writeState(record, complaint, state, now);
                     }
 
                     @Override
@@ -195,7 +195,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
             return;
         }
         clocks.start(escalation.open());
-        writeState(record, ComplaintEvents.openState(escalation.open(), now), now);
+        writeState(record, escalation.open(), ComplaintEvents.openState(escalation.open(), now), now);
     }
 
     /**
@@ -214,7 +214,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
      * not out yet (owed, as a first-response clock's are at an acknowledgement), numbered after {@code otherPoints}.
      */
     private void resolve(OpenComplaint complaint, Instant at, int otherPoints, Instant now) {
-        ResolutionClock clock = resolutions.get(complaint.id());
+        ResolutionClock clock = resolutionOf(complaint);
         if (clock == null) {
             return;
         }
@@ -225,7 +225,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
 
     /** Restarts the resolution clock of a complaint reopened at {@code at} (no later than {@code now}): a fresh target. */
     private void reopen(OpenComplaint complaint, Instant at, Instant now) {
-        ResolutionClock clock = resolutions.get(complaint.id());
+        ResolutionClock clock = resolutionOf(complaint);
         if (clock != null) {
             resolutions.put(clock, clock.reopen(at.isAfter(now) ? now : at));
         }
@@ -339,7 +339,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         }
         OpenComplaint next = emitUpTo(open, horizon, now);
         clocks.advance(open, next);
-        writeState(new Record<>(open.id(), null, now.toEpochMilli()), ComplaintEvents.openState(next, now), now);
+        writeState(new Record<>(open.id(), null, now.toEpochMilli()), next, ComplaintEvents.openState(next, now), now);
     }
 
     /**
@@ -366,7 +366,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         ResolutionClock.Step step = clock.catchUp(horizon, open != null ? open.clock().remindersSent() : acked.ledger().pointsSent());
         forwardDue(facts, step.events(), now);
         resolutions.put(clock, step.clock());
-        writeState(new Record<>(id, null, now.toEpochMilli()),
+        writeState(new Record<>(id, null, now.toEpochMilli()), facts,
                 open != null ? ComplaintEvents.openState(open, now) : ComplaintEvents.acknowledgedState(acked, now), now);
     }
 
@@ -389,7 +389,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
      * number raised by the points of the complaint's resolution clock (see {@link ResolutionClock} on numbering).
      */
     private void emit(OpenComplaint open, List<DueEvent> events, Instant now) {
-        ResolutionClock resolution = resolutions.get(open.id());
+        ResolutionClock resolution = resolutionOf(open);
         int offset = resolution == null ? 0 : resolution.pointsSent();
         forwardDue(open, offset == 0 ? events : events.stream().map(e -> e.renumbered(e.reminderNumber() + offset)).toList(), now);
     }
@@ -400,9 +400,17 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         events.forEach(event -> forward(at, ComplaintEvents.due(open, event, now), now, RESPONSE_DUE_SINK));
     }
 
-    /** Writes a state row of the complaint with its resolution clock's fields ({@link ComplaintEvents#withResolution}). */
-    private void writeState(Record<String, ?> record, ComplaintState state, Instant now) {
-        forward(record, ComplaintEvents.withResolution(state, resolutions.get(state.getComplaintId())), now, STATE_SINK);
+    /** Writes the state row of {@code complaint} with its resolution clock's fields ({@link ComplaintEvents#withResolution}). */
+    private void writeState(Record<String, ?> record, OpenComplaint complaint, ComplaintState state, Instant now) {
+        forward(record, ComplaintEvents.withResolution(state, resolutionOf(complaint)), now, STATE_SINK);
+    }
+
+    /**
+     * The complaint's resolution clock, null when it has none. Looked up only when its policy has a resolution target (the
+     * complaint keeps the policy it started with, target included): the others, all of them by default, cost no store read.
+     */
+    private ResolutionClock resolutionOf(OpenComplaint complaint) {
+        return complaint.clock().policy().resolution() == null ? null : resolutions.get(complaint.id());
     }
 
     /** Forwards {@code value} under the record's key and headers, stamped {@code at}: the event's own time. */

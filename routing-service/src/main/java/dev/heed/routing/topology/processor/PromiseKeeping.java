@@ -32,8 +32,8 @@ final class PromiseKeeping {
         /** A response-due per event of {@code complaint}, stamped {@code now}. */
         void due(OpenComplaint complaint, List<DueEvent> events, Instant now);
 
-        /** The complaint's state row under {@code record}'s key and headers, stamped {@code now}. */
-        void state(Record<String, ?> record, ComplaintState state, Instant now);
+        /** The state row of {@code complaint} under {@code record}'s key and headers, stamped {@code now}. */
+        void state(Record<String, ?> record, OpenComplaint complaint, ComplaintState state, Instant now);
 
         /**
          * {@code complaint} was resolved at {@code at}, its first-response and promise clocks having emitted
@@ -77,7 +77,7 @@ final class PromiseKeeping {
                     ack.nextUpdateBy(), now).ledger());
         }
         promises.put(promises.get(acked.id()), acked);
-        out.state(record, ComplaintEvents.acknowledgedState(acked, now), now);
+        out.state(record, acked.complaint(), ComplaintEvents.acknowledgedState(acked, now), now);
     }
 
     /**
@@ -168,7 +168,7 @@ final class PromiseKeeping {
         out.due(acked.complaint(), step.events(), now);
         AcknowledgedComplaint next = acked.with(step.ledger());
         promises.put(acked, next);
-        out.state(new Record<>(acked.id(), null, now.toEpochMilli()), ComplaintEvents.acknowledgedState(next, now), now);
+        out.state(new Record<>(acked.id(), null, now.toEpochMilli()), next.complaint(), ComplaintEvents.acknowledgedState(next, now), now);
     }
 
     /** Forgets the resolved complaints with no promise open whose last event is before {@code before} (stream time); returns their ids. */
@@ -181,6 +181,6 @@ final class PromiseKeeping {
         out.due(acked.complaint(), step.events(), now);
         AcknowledgedComplaint next = acked.with(step.ledger(), record.timestamp());
         promises.put(acked, next);
-        out.state(record, ComplaintEvents.acknowledgedState(next, now), now);
+        out.state(record, next.complaint(), ComplaintEvents.acknowledgedState(next, now), now);
     }
 }

@@ -3,6 +3,7 @@ package dev.heed.routing.topology.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.heed.events.ComplaintState;
 import dev.heed.events.DueKind;
 import dev.heed.events.ResponseDue;
 import dev.heed.events.Severity;
@@ -158,7 +159,8 @@ class ClockRestoreTest {
         // As a restore leaves them: "r" acknowledged after its first-response breach at T0 (one point), resolving within
         // 4 h of T0 - 2 h (warnings at T0 and T0 + 1 h, breach at T0 + 2 h), its first warning out; "s" resolved (stopped);
         // stale index entries from before a suspension.
-        OpenComplaint breached = open("r", T0.minus(Duration.ofHours(1)));
+        OpenComplaint breached = new OpenComplaint(SlaClock.start("r", RESOLVING, T0.minus(Duration.ofHours(1))),
+                T0.minus(Duration.ofHours(1)), Severity.HIGH, "billing", null);
         SlaClock stopped = breached.clock().catchUp(T0).clock();
         promises.put("r", new AcknowledgedComplaint(breached.withClock(stopped), new EarlyAck(T0, "ana"), PromiseLedger.after(stopped, "ack-r"),
                 T0.toEpochMilli()));
@@ -178,6 +180,9 @@ class ClockRestoreTest {
         assertThat(emitted()).extracting(ResponseDue::getComplaintId, ResponseDue::getKind, ResponseDue::getReminderNumber,
                 ResponseDue::getBreachAt).containsExactly(tuple("r", DueKind.RESOLUTION_WARNING, 3, T0.plus(Duration.ofHours(2))));
         assertThat(resolutions.get("r").pointsSent()).isEqualTo(2);
+        assertThat(context.forwarded(ComplaintClockProcessor.STATE_SINK)).extracting(forward -> (ComplaintState) forward.record().value())
+                .extracting(ComplaintState::getComplaintId, ComplaintState::getRemindersSent, ComplaintState::getResolutionDueAt)
+                .containsExactly(tuple("r", 3, T0.plus(Duration.ofHours(2))));
     }
 
     @Test
