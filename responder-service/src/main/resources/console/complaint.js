@@ -12,6 +12,7 @@ const page = { skew: 0 };
 const DUE_LABELS = {
   WARNING: "first response due soon", BREACH: "first response overdue", REPEAT: "first response still overdue",
   PROMISE_WARNING: "promised update due soon", PROMISE_BROKEN: "promise broken", PROMISE_REPEAT: "promise still broken",
+  RESOLUTION_WARNING: "resolution due soon", RESOLUTION_BREACH: "resolution overdue", RESOLUTION_REPEAT: "resolution still overdue",
 };
 // An update that resolves or reopens its complaint says so (details.action; none for a plain update).
 const UPDATE_LABELS = { RESOLVE: "resolved", REOPEN: "reopened" };
@@ -48,8 +49,8 @@ function entry(e) {
       ev.text ? ` (“${ev.text}”)` : "", ` weight ${ev.weight}`))));
   } else if (e.stage === "UPDATED") body.push(heed.el("p", { class: "text" }, d.message), details(d, ["message"]));
   else body.push(details(d, []));
-  const promise = e.stage === "REMINDER" && /^PROMISE_/.test(d.kind);
-  return heed.el("li", { class: e.stage + (promise ? " PROMISE" : ""), "data-stage": e.stage, "data-kind": d.kind || null },
+  const clock = e.stage === "REMINDER" && /^(PROMISE|RESOLUTION)_/.exec(d.kind || "");
+  return heed.el("li", { class: e.stage + (clock ? " " + clock[1] : ""), "data-stage": e.stage, "data-kind": d.kind || null },
     heed.el("span", { class: "stage" }, label(e)),
     heed.el("span", { class: "when" }, heed.time(e.at)),
     heed.el("div", { class: "where" }, `${e.topic} · partition ${e.partition} · offset ${e.offset}`),

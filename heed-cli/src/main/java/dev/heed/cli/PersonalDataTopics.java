@@ -74,6 +74,8 @@ final class PersonalDataTopics {
                 new Entry(changelog.formatted("sla-promises-store"),
                         "an acknowledged complaint's clock as it stopped, who acknowledged it, its promise times and counts", Erasure.ROUTING,
                         KeyLayout.PLAIN),
+                new Entry(changelog.formatted("sla-resolution-clocks-store"),
+                        "a complaint's resolution clock: ids, its policy's resolution target, times and counts", Erasure.ROUTING, KeyLayout.PLAIN),
                 new Entry(changelog.formatted("sla-early-acks-kv-store"), "an early acknowledgement's time and agent name", Erasure.ROUTING, KeyLayout.PLAIN),
                 new Entry(changelog.formatted("sla-early-acks-store"),
                         "an early acknowledgement's time and agent name, from routing before early acks were a key-value store (no longer written: delete the topic)",

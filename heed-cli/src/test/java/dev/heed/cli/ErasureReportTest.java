@@ -164,6 +164,7 @@ class ErasureReportTest {
 
         assertThat(topics).contains("feedback.received.v2", "complaints.state.v2", "routing.dlq.v2", "responder.dlq.v2",
                 "heed-routing-sla-open-clocks-store-changelog", "heed-routing-sla-early-acks-kv-store-changelog",
+                "heed-routing-sla-resolution-clocks-store-changelog",
                 "heed-routing-feedback-dedupe-store-changelog");
         assertThat(PersonalDataTopics.all("", "r").stream().filter(e -> e.erasure() == Erasure.TOMBSTONE).map(Entry::topic))
                 .containsExactly("complaints.state");

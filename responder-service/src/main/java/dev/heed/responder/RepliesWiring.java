@@ -47,7 +47,7 @@ final class RepliesWiring {
         templates.requireDefaults(ReplyTemplate.allNames());
         templates.requireDefaults(CustomerUpdates.TEMPLATES);
         templates.requireDefaults(List.of(AgentNotifications.ESCALATED_TEMPLATE, AgentNotifications.DUE_TEMPLATE,
-                AgentNotifications.PROMISE_TEMPLATE));
+                AgentNotifications.PROMISE_TEMPLATE, AgentNotifications.RESOLUTION_TEMPLATE));
         TimeFormat times = new TimeFormat(config.zone());
         ReplyRouting routing = new ReplyRouting(config.sources());
         Responses responses = new Responses(new CustomerReplies(templates, routing, times), new CustomerUpdates(templates, routing, times),

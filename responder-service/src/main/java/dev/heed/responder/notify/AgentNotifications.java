@@ -31,6 +31,8 @@ public final class AgentNotifications {
     public static final String DUE_TEMPLATE = "agent-due";
     /** For the points of a promise clock (PROMISE_ kinds): the promised update, not the first response, is due. */
     public static final String PROMISE_TEMPLATE = "agent-promise";
+    /** For the points of a resolution clock (RESOLUTION_ kinds): the complaint is to be resolved, not answered. */
+    public static final String RESOLUTION_TEMPLATE = "agent-resolution";
 
     private final TemplateLibrary templates;
     private final AgentRoutes routes;
@@ -73,11 +75,19 @@ public final class AgentNotifications {
         model.put("breachAt", times.time(event.getBreachAt()));
         model.put("reminderNumber", event.getReminderNumber());
         boolean promise = isPromise(event.getKind());
+        boolean resolution = isResolution(event.getKind());
         if (promise) {
             model.put("promisedAt", times.time(event.getBreachAt()));
+        }
+        if (resolution) {
+            model.put("resolveBy", times.time(event.getBreachAt()));
+            model.put("resolveUrl", resolveUrl(event.getComplaintId()));
+        }
+        if (promise || resolution) {
             model.put("updateUrl", updateUrl(event.getComplaintId()));
         }
-        TemplateLibrary.Rendered rendered = templates.render(promise ? PROMISE_TEMPLATE : DUE_TEMPLATE, language, model);
+        TemplateLibrary.Rendered rendered = templates.render(promise ? PROMISE_TEMPLATE : resolution ? RESOLUTION_TEMPLATE : DUE_TEMPLATE,
+                language, model);
         Map<String, Object> payload = payload("complaint.response-due", model, event.getLevel());
         payload.put("kind", event.getKind().name());
         payload.put("reminderNumber", event.getReminderNumber());
@@ -86,6 +96,11 @@ public final class AgentNotifications {
         payload.put("overdueBySeconds", overdue.toSeconds());
         if (promise) {
             payload.put("promisedAt", event.getBreachAt().toString());
+            payload.put("updateUrl", model.get("updateUrl"));
+        }
+        if (resolution) {
+            payload.put("resolveBy", event.getBreachAt().toString());
+            payload.put("resolveUrl", model.get("resolveUrl"));
             payload.put("updateUrl", model.get("updateUrl"));
         }
         return messages(event.getComplaintId(), event.getLevel(), event.getQueue(), trigger, rendered, payload,
@@ -102,6 +117,11 @@ public final class AgentNotifications {
         return complaintUrl(complaintId) + "/updates";
     }
 
+    /** The URL an agent POSTs to, to resolve a complaint. */
+    public String resolveUrl(String complaintId) {
+        return complaintUrl(complaintId) + "/resolution";
+    }
+
     private String complaintUrl(String complaintId) {
         return publicUrl + "/v1/complaints/" + URLEncoder.encode(complaintId, StandardCharsets.UTF_8).replace("+", "%20");
     }
@@ -109,6 +129,11 @@ public final class AgentNotifications {
     /** Whether a due point belongs to a promise clock rather than the first-response clock. */
     static boolean isPromise(DueKind kind) {
         return kind == DueKind.PROMISE_WARNING || kind == DueKind.PROMISE_BROKEN || kind == DueKind.PROMISE_REPEAT;
+    }
+
+    /** Whether a due point belongs to a resolution clock: the complaint is due to be resolved. */
+    static boolean isResolution(DueKind kind) {
+        return kind == DueKind.RESOLUTION_WARNING || kind == DueKind.RESOLUTION_BREACH || kind == DueKind.RESOLUTION_REPEAT;
     }
 
     private Map<String, Object> common(String complaintId, String queue, String severity, String policy) {

@@ -151,6 +151,8 @@ class ConsoleBrowserIT {
             assertThat(chromium.readAll(By.cssSelector("#updates b, #updates script, #timeline b, #timeline script"),
                     WebElement::getTagName)).isEmpty();
             assertThat(chromium.text(By.cssSelector("#timeline li[data-kind='PROMISE_BROKEN'] .stage"))).isEqualTo("promise broken");
+            assertThat(chromium.text(By.cssSelector("#timeline li.RESOLUTION[data-kind='RESOLUTION_BREACH'] .stage")))
+                    .isEqualTo("resolution overdue");
             assertThat(chromium.text(By.cssSelector("#timeline li[data-stage='UPDATED'] .stage"))).isEqualTo("update given");
             chromium.screenshot("target/console-promises-complaint.png");
         } finally {

@@ -143,6 +143,7 @@ final class ConsoleFixture implements AutoCloseable {
         promiseDue("fb-broken", DueKind.PROMISE_WARNING, promised, promised.minus(Duration.ofSeconds(450)), 5);
         promiseDue("fb-broken", DueKind.PROMISE_BROKEN, promised, promised.plusMillis(300), 6);
         updated("fb-broken", "u-late", now.minus(Duration.ofMinutes(30)), LATE_MESSAGE, now.plus(Duration.ofHours(1)));
+        resolutionBreached("fb-broken", now.minus(Duration.ofMinutes(20)), 7);
         state("fb-broken", 2, 0, 0, 1, now.plus(Duration.ofHours(1)));
     }
 
@@ -168,13 +169,22 @@ final class ConsoleFixture implements AutoCloseable {
 
     /** Routing's point of kind {@code kind} for the update promised by {@code promisedAt}, emitted at {@code emittedAt}. */
     void promiseDue(String id, DueKind kind, Instant promisedAt, Instant emittedAt, int reminder) throws Exception {
+        due(id, kind, promisedAt, promisedAt, emittedAt, reminder);
+    }
+
+    /** Routing's point of its resolution clock for {@code id}: the resolution target breached at {@code at}. */
+    void resolutionBreached(String id, Instant at, int reminder) throws Exception {
+        due(id, DueKind.RESOLUTION_BREACH, at, null, at.plusMillis(300), reminder);
+    }
+
+    private void due(String id, DueKind kind, Instant breachAt, Instant promisedAt, Instant emittedAt, int reminder) throws Exception {
         ResponseDue due = SampleEvents.responseDue(id);
         due.setKind(kind);
         due.setPromisedAt(promisedAt);
-        due.setBreachAt(promisedAt);
-        due.setDueAt(promisedAt);
+        due.setBreachAt(breachAt);
+        due.setDueAt(breachAt);
         due.setEmittedAt(emittedAt);
-        due.setOverdueByMillis(Math.max(0, Duration.between(promisedAt, emittedAt).toMillis()));
+        due.setOverdueByMillis(Math.max(0, Duration.between(breachAt, emittedAt).toMillis()));
         due.setReminderNumber(reminder);
         due.setLevel(EscalationLevel.AGENT);
         pipeline.send(pipeline.topics.responseDue(), id, due);

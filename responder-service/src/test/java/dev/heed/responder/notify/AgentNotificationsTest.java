@@ -78,10 +78,7 @@ class AgentNotificationsTest {
     @Test
     void shouldTellOfABrokenPromiseWithTheUpdateUrlNotTheAcknowledgeUrl() {
         Instant promised = BREACH.plus(Duration.ofHours(2));
-        ResponseDue broken = SampleEvents.responseDue("fb-1");
-        broken.setKind(DueKind.PROMISE_BROKEN);
-        broken.setBreachAt(promised);
-        broken.setPromisedAt(promised);
+        ResponseDue broken = point(DueKind.PROMISE_BROKEN, EscalationLevel.TEAM_LEAD, promised, promised);
 
         OutboundMessage message = at(promised.plus(Duration.ofMinutes(20)), routes).due(broken, "t:0:5").get(0);
 
@@ -96,16 +93,50 @@ class AgentNotificationsTest {
     @Test
     void shouldSayHowLongIsLeftBeforeAPromisedUpdate() {
         Instant promised = BREACH.plus(Duration.ofHours(2));
-        ResponseDue warning = SampleEvents.responseDue("fb-1");
-        warning.setKind(DueKind.PROMISE_WARNING);
-        warning.setLevel(EscalationLevel.AGENT);
-        warning.setBreachAt(promised);
-        warning.setPromisedAt(promised);
+        ResponseDue warning = point(DueKind.PROMISE_WARNING, EscalationLevel.AGENT, promised, promised);
 
         OutboundMessage message = at(promised.minus(Duration.ofMinutes(30)), routes).due(warning, "t:0:6").get(0);
 
         assertThat(message.subject()).isEqualTo("[AGENT] Complaint fb-1 in billing: the promised update is due in 30m");
         assertThat(message.body()).contains("The update is due");
+    }
+
+    @Test
+    void shouldTellOfABreachedResolutionTargetWithTheResolveUrl() {
+        Instant resolveBy = BREACH.plus(Duration.ofDays(3));
+        ResponseDue breach = point(DueKind.RESOLUTION_BREACH, EscalationLevel.TEAM_LEAD, resolveBy, null);
+
+        OutboundMessage message = at(resolveBy.plus(Duration.ofHours(2)), routes).due(breach, "t:0:7").get(0);
+
+        assertThat(message.template()).isEqualTo("agent-resolution/en");
+        assertThat(message.subject()).isEqualTo("[TEAM_LEAD] Complaint fb-1 in billing: the resolution is overdue by 2h 0m");
+        assertThat(message.body()).contains("is not resolved yet", "resolution target is breached", "Reminder 4",
+                "POST https://heed.example.com/v1/complaints/fb-1/resolution").doesNotContain("/acknowledgements", "has not been acknowledged");
+        assertThat(message.payload()).containsEntry("kind", "RESOLUTION_BREACH").containsEntry("resolveBy", resolveBy.toString())
+                .containsEntry("resolveUrl", "https://heed.example.com/v1/complaints/fb-1/resolution")
+                .doesNotContainKey("promisedAt");
+        assertThat(message.messageId()).isEqualTo(MessageIds.reminder("fb-1", 4, AgentRoutesTest.BILLING_AGENTS.toString()));
+    }
+
+    @Test
+    void shouldSayHowLongIsLeftBeforeTheResolutionIsDue() {
+        Instant resolveBy = BREACH.plus(Duration.ofDays(3));
+        ResponseDue warning = point(DueKind.RESOLUTION_WARNING, EscalationLevel.AGENT, resolveBy, null);
+
+        OutboundMessage message = at(resolveBy.minus(Duration.ofHours(36)), routes).due(warning, "t:0:8").get(0);
+
+        assertThat(message.subject()).isEqualTo("[AGENT] Complaint fb-1 in billing: the resolution is due in 36h 0m");
+        assertThat(message.body()).contains("It is to be resolved by");
+    }
+
+    /** The sample due point of fb-1 (reminder 4) as a point of {@code kind} for {@code level}, breached at {@code breachAt}. */
+    private static ResponseDue point(DueKind kind, EscalationLevel level, Instant breachAt, Instant promisedAt) {
+        ResponseDue due = SampleEvents.responseDue("fb-1");
+        due.setKind(kind);
+        due.setLevel(level);
+        due.setBreachAt(breachAt);
+        due.setPromisedAt(promisedAt);
+        return due;
     }
 
     @Test

@@ -65,8 +65,12 @@ public final class PolicyBook {
     }
 
     private static SlaPolicy scaled(SlaPolicy policy, int factor) {
+        ResolutionTarget resolution = policy.resolution() == null ? null
+                : new ResolutionTarget(shorter(policy.resolution().target(), factor), policy.resolution().warningFractions(),
+                        shorter(policy.resolution().repeatEvery(), factor));
         return new SlaPolicy(policy.name(), policy.version(), shorter(policy.firstResponse(), factor),
-                policy.warningFractions(), shorter(policy.repeatEvery(), factor), policy.remindersPerLevel(), policy.calendar());
+                policy.warningFractions(), shorter(policy.repeatEvery(), factor), policy.remindersPerLevel(), policy.calendar(),
+                resolution);
     }
 
     private static Duration shorter(Duration duration, int factor) {

@@ -27,6 +27,9 @@ import java.util.Set;
  * {@code repeat} (default: the target) and {@code climb-after} (reminders per level, default 2). Durations are
  * {@code 30s}, {@code 15m}, {@code 4h}, {@code 1d} or ISO-8601. Example:
  * <pre>critical@2: severity=CRITICAL target=10m repeat=5m; vip-web: severity=HIGH channel=WEB target=30m warn=0.5</pre>
+ * A resolution target is optional: {@code resolve} (the time to resolve, from escalation), {@code resolve-warn} (as
+ * {@code warn}, default 0.5,0.75) and {@code resolve-repeat} (default: the resolution target); the last two only with
+ * {@code resolve}. Without {@code resolve} the policy has no resolution clock, as before the key existed.
  * A blank string means the defaults. Errors name the entry and the key.
  *
  * <p>A policy counts in business time with {@code calendar=NAME}, a calendar from a second string (e.g. the
@@ -37,7 +40,7 @@ import java.util.Set;
 public final class PolicyBookFormat {
 
     private static final Set<String> KEYS = Set.of("severity", "channel", "category", "target", "warn", "repeat", "climb-after",
-            "calendar");
+            "calendar", "resolve", "resolve-warn", "resolve-repeat");
     private static final Set<String> CALENDAR_KEYS = Set.of("zone", "hours", "holidays");
 
     private PolicyBookFormat() {
@@ -148,6 +151,7 @@ public final class PolicyBookFormat {
         SlaPolicy policy = new SlaPolicy(name, version, target, warnings(a.getOrDefault("warn", "0.5,0.75")),
                 a.containsKey("repeat") ? Durations.parse(a.get("repeat")) : target,
                 Integer.parseInt(a.getOrDefault("climb-after", String.valueOf(SlaPolicy.DEFAULT_REMINDERS_PER_LEVEL))));
+        policy = policy.resolving(resolution(a));
         if (a.containsKey("calendar")) {
             BusinessCalendar calendar = calendars.get(a.get("calendar"));
             if (calendar == null) {
@@ -158,6 +162,21 @@ public final class PolicyBookFormat {
         SeverityLabel severity = SeverityLabel.valueOf(required(a, "severity").toUpperCase(Locale.ROOT));
         CategoryLabel category = a.containsKey("category") ? CategoryLabel.valueOf(a.get("category").toUpperCase(Locale.ROOT)) : null;
         return new PolicyRule(severity, a.get("channel"), category, policy);
+    }
+
+    /** The resolution target of an entry, null when it names none; its warnings and repeat need the target. */
+    private static ResolutionTarget resolution(Map<String, String> a) {
+        if (!a.containsKey("resolve")) {
+            for (String key : List.of("resolve-warn", "resolve-repeat")) {
+                if (a.containsKey(key)) {
+                    throw new IllegalArgumentException(key + " needs resolve (the resolution target)");
+                }
+            }
+            return null;
+        }
+        Duration target = Durations.parse(a.get("resolve"));
+        return new ResolutionTarget(target, warnings(a.getOrDefault("resolve-warn", "0.5,0.75")),
+                a.containsKey("resolve-repeat") ? Durations.parse(a.get("resolve-repeat")) : target);
     }
 
     private static List<Double> warnings(String text) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A versioned first-response promise: warn at fractions of the target, mark the breach at the target, then
  * remind every {@code repeatEvery} for as long as nobody acknowledges, climbing one {@link Level} after every
- * {@code remindersPerLevel} reminders from the breach on.
+ * {@code remindersPerLevel} reminders from the breach on. Optionally a resolution target ({@link ResolutionTarget}) with
+ * warnings, breach and repeats of its own, from escalation until the complaint is resolved.
  *
  * <p>Warnings never climb: before the breach the promise still holds and the agent owns it.
  *
@@ -19,13 +20,21 @@ import java.util.Objects;
  * @param remindersPerLevel reminders (breach included) at one level before the next one is reminded, at least 1
  * @param calendar          when the clock runs: every duration above is business time in it ({@link
  *                          BusinessCalendar#ALWAYS}: elapsed time)
+ * @param resolution        the resolution target, counted in the same calendar and climbing the same way, or null when
+ *                          the policy has none (its complaints have no resolution clock)
  */
 public record SlaPolicy(String name, int version, Duration firstResponse, List<Double> warningFractions,
-                        Duration repeatEvery, int remindersPerLevel, BusinessCalendar calendar) {
+                        Duration repeatEvery, int remindersPerLevel, BusinessCalendar calendar, ResolutionTarget resolution) {
 
     /** Warnings at half and three quarters of the target, as the product promises by default. */
     public static final List<Double> DEFAULT_WARNINGS = List.of(0.5, 0.75);
     public static final int DEFAULT_REMINDERS_PER_LEVEL = 2;
+
+    /** A policy with no resolution target. */
+    public SlaPolicy(String name, int version, Duration firstResponse, List<Double> warningFractions, Duration repeatEvery,
+                     int remindersPerLevel, BusinessCalendar calendar) {
+        this(name, version, firstResponse, warningFractions, repeatEvery, remindersPerLevel, calendar, null);
+    }
 
     /** A policy whose clock runs all the time. */
     public SlaPolicy(String name, int version, Duration firstResponse, List<Double> warningFractions, Duration repeatEvery,
@@ -52,16 +61,31 @@ public record SlaPolicy(String name, int version, Duration firstResponse, List<D
 
     /** The same promise counted in business time of {@code calendar}. */
     public SlaPolicy in(BusinessCalendar calendar) {
-        return new SlaPolicy(name, version, firstResponse, warningFractions, repeatEvery, remindersPerLevel, calendar);
+        return new SlaPolicy(name, version, firstResponse, warningFractions, repeatEvery, remindersPerLevel, calendar, resolution);
     }
 
-    private static void requirePositive(Duration duration, String what) {
+    /** The same policy with {@code target} as its resolution target (null: none). */
+    public SlaPolicy resolving(ResolutionTarget target) {
+        return new SlaPolicy(name, version, firstResponse, warningFractions, repeatEvery, remindersPerLevel, calendar, target);
+    }
+
+    /**
+     * The resolution target as a policy of its own, for a {@link ResolutionClock}: its target in place of the first
+     * response's, its warnings and repeats, the same name, version, climb and calendar. Null when there is no target.
+     */
+    public SlaPolicy resolutionPolicy() {
+        return resolution == null ? null
+                : new SlaPolicy(name, version, resolution.target(), resolution.warningFractions(), resolution.repeatEvery(),
+                        remindersPerLevel, calendar);
+    }
+
+    static void requirePositive(Duration duration, String what) {
         if (duration == null || duration.isZero() || duration.isNegative()) {
             throw new IllegalArgumentException(what + " must be positive: " + duration);
         }
     }
 
-    private static void requireIncreasingFractions(List<Double> fractions) {
+    static void requireIncreasingFractions(List<Double> fractions) {
         double previous = 0;
         for (double fraction : fractions) {
             if (fraction <= previous || fraction >= 1) {

@@ -13,6 +13,7 @@ import dev.heed.routing.topology.processor.StateViewProcessor;
 import dev.heed.routing.topology.store.AcknowledgedComplaintSerde;
 import dev.heed.routing.topology.store.EarlyAcks;
 import dev.heed.routing.topology.store.OpenComplaintSerde;
+import dev.heed.routing.topology.store.ResolutionClockSerde;
 import dev.heed.routing.topology.store.StoreNames;
 import dev.heed.schemas.topics.HeedTopics;
 import java.time.Duration;
@@ -96,6 +97,11 @@ public final class RoutingTopology {
                 Serdes.String(), AcknowledgedComplaintSerde.serde()), "complaint-clock");
         // Derived from the promises when the task starts (PromiseStore.rebuildIndex), as the clocks' index is.
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.PROMISE_DUE_INDEX),
+                Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled(), "complaint-clock");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RESOLUTION_CLOCKS),
+                Serdes.String(), ResolutionClockSerde.serde()), "complaint-clock");
+        // Derived from the resolution clocks when the task starts (ResolutionStore.rebuildIndex), as the other indexes are.
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.RESOLUTION_DUE_INDEX),
                 Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled(), "complaint-clock");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EARLY_ACKS),
                 Serdes.String(), EarlyAcks.Remembered.serde()), "complaint-clock");

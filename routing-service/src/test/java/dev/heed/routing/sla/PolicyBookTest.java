@@ -88,6 +88,47 @@ class PolicyBookTest {
     }
 
     @Test
+    void aPolicyMayNameAResolutionTargetWithItsOwnWarningsAndRepeatInItsCalendar() {
+        var calendars = PolicyBookFormat.calendars("office: zone=Europe/Berlin hours=Mon-Fri/09:00-17:00");
+        PolicyBook book = PolicyBookFormat.parse("""
+                high@3: severity=HIGH target=1h resolve=3d resolve-warn=0.8 resolve-repeat=4h calendar=office
+                low@2: severity=LOW target=1d resolve=P5D
+                """, calendars);
+
+        SlaPolicy high = book.choose(SeverityLabel.HIGH, null, null);
+        assertThat(high.resolution()).isEqualTo(new ResolutionTarget(Duration.ofDays(3), List.of(0.8), Duration.ofHours(4)));
+        assertThat(high.resolutionPolicy()).isEqualTo(new SlaPolicy("high", 3, Duration.ofDays(3), List.of(0.8), Duration.ofHours(4),
+                SlaPolicy.DEFAULT_REMINDERS_PER_LEVEL, calendars.get("office")));
+        // Without resolve-warn and resolve-repeat: the default warnings, repeating every target.
+        assertThat(book.choose(SeverityLabel.LOW, null, null).resolution()).isEqualTo(ResolutionTarget.of(Duration.ofDays(5)));
+        assertThat(ResolutionTarget.of(Duration.ofDays(5)).warningFractions()).containsExactly(0.5, 0.75);
+    }
+
+    @Test
+    void aPolicyWithoutResolveHasNoResolutionTargetAsBeforeTheKeyExisted() {
+        SlaPolicy policy = PolicyBookFormat.parse("high: severity=HIGH target=1h warn=0.5").choose(SeverityLabel.HIGH, null, null);
+
+        assertThat(policy.resolution()).isNull();
+        assertThat(policy.resolutionPolicy()).isNull();
+        assertThat(policy).isEqualTo(new SlaPolicy("high", 1, Duration.ofHours(1), List.of(0.5), Duration.ofHours(1), 2));
+        assertThat(PolicyBook.defaults().rules()).allMatch(rule -> rule.policy().resolution() == null);
+    }
+
+    @Test
+    void resolutionErrorsNameTheEntryAndWhatIsWrong() {
+        assertThatThrownBy(() -> PolicyBookFormat.parse("x: severity=HIGH target=1h resolve-warn=0.5"))
+                .hasMessageContaining("'x: severity=HIGH").hasMessageContaining("resolve-warn needs resolve");
+        assertThatThrownBy(() -> PolicyBookFormat.parse("x: severity=HIGH target=1h resolve-repeat=1h"))
+                .hasMessageContaining("resolve-repeat needs resolve");
+        assertThatThrownBy(() -> PolicyBookFormat.parse("x: severity=HIGH target=1h resolve=0s"))
+                .hasMessageContaining("resolution target must be positive");
+        assertThatThrownBy(() -> PolicyBookFormat.parse("x: severity=HIGH target=1h resolve=3d resolve-warn=0.9,0.5"))
+                .hasMessageContaining("warning fractions must increase");
+        assertThatThrownBy(() -> PolicyBookFormat.parse("x: severity=HIGH target=1h resolve=soon"))
+                .hasMessageContaining("'x: severity=HIGH");
+    }
+
+    @Test
     void warningsCanBeTurnedOff() {
         assertThat(PolicyBookFormat.parse("q: severity=LOW target=1h warn=none")
                 .choose(SeverityLabel.LOW, null, null).warningFractions()).isEmpty();
@@ -107,6 +148,9 @@ class PolicyBookTest {
         assertThat(critical.repeatEvery()).isEqualTo(Duration.ofSeconds(15));
         assertThat(critical.name()).isEqualTo("critical");
         assertThat(PolicyBook.defaults().timeScaled(1).rules()).isEqualTo(PolicyBook.defaults().rules());
+        assertThat(PolicyBookFormat.parse("h: severity=HIGH target=1h resolve=3d resolve-repeat=6h").timeScaled(60)
+                .choose(SeverityLabel.HIGH, null, null).resolution())
+                .isEqualTo(new ResolutionTarget(Duration.ofMinutes(72), List.of(0.5, 0.75), Duration.ofMinutes(6)));
     }
 
     @Test

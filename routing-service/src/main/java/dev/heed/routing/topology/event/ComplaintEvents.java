@@ -11,6 +11,7 @@ import dev.heed.events.ResponseDue;
 import dev.heed.routing.sla.DueEvent;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.Resolution;
+import dev.heed.routing.sla.ResolutionClock;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.topology.store.AcknowledgedComplaint;
 import dev.heed.routing.topology.store.OpenComplaint;
@@ -110,6 +111,27 @@ public final class ComplaintEvents {
                 .setPromisesReplaced(ledger.replaced())
                 .setPromisesBroken(ledger.broken())
                 .build();
+    }
+
+    /**
+     * {@code state} with the complaint's resolution clock: when the resolution is due (null once resolved), whether the
+     * target was breached and how often, and its points counted in {@code remindersSent} and {@code lastReminderAt}.
+     * {@code state} is changed and returned; unchanged when there is no resolution clock (the policy has no resolution
+     * target).
+     */
+    public static ComplaintState withResolution(ComplaintState state, ResolutionClock resolution) {
+        if (resolution == null) {
+            return state;
+        }
+        Instant last = state.getLastReminderAt();
+        Instant resolutionLast = resolution.lastReminderAt();
+        // Set on the row itself, just built for this write: a builder copying it would deep-copy through Avro's reflection.
+        state.setResolutionDueAt(resolution.dueAt());
+        state.setResolutionBreached(resolution.breached());
+        state.setResolutionBreaches(resolution.breaches());
+        state.setRemindersSent(state.getRemindersSent() + resolution.pointsSent());
+        state.setLastReminderAt(last == null || resolutionLast != null && resolutionLast.isAfter(last) ? resolutionLast : last);
+        return state;
     }
 
     private static ComplaintState.Builder stateBuilder(OpenComplaint open, Instant now) {

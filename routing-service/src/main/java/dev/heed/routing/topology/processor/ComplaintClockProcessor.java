@@ -6,6 +6,7 @@ import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.UpdateAction;
 import dev.heed.routing.sla.DueEvent;
 import dev.heed.routing.sla.PromiseLedger;
+import dev.heed.routing.sla.ResolutionClock;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.topology.ClockSettings;
 import dev.heed.routing.topology.StopInputWatermarks;
@@ -17,6 +18,7 @@ import dev.heed.routing.topology.store.EarlyAck;
 import dev.heed.routing.topology.store.EarlyAcks;
 import dev.heed.routing.topology.store.OpenComplaint;
 import dev.heed.routing.topology.store.PromiseStore;
+import dev.heed.routing.topology.store.ResolutionStore;
 import dev.heed.routing.topology.store.StoreNames;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the SLA clock of every escalated complaint until it is acknowledged, then the clock of every update promised
- * to its customer until the promise is kept or replaced ({@link PromiseLedger}). Input is a {@link ClockInput}: an
+ * to its customer until the promise is kept or replaced ({@link PromiseLedger}), and, when its policy has a resolution
+ * target, its resolution clock from escalation until it is resolved, afresh from each reopening ({@link ResolutionClock}). Input is a {@link ClockInput}: an
  * escalation (from the escalation step), an acknowledgement or an update (same key, co-partitioned). A wall-clock
  * punctuator emits every due point at or before the punctuation time, so its cost follows what is due, and a
  * late or skipped punctuation loses nothing. Under exactly_once_v2 the store changes, the emitted events and
@@ -60,6 +63,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     private final int maxDuePerPunctuation;
     private ClockStore clocks;
     private PromiseKeeping promises;
+    private ResolutionStore resolutions;
     private EarlyAcks earlyAcks;
     private AckCounter acksWithoutClock;
     private final List<String> stopInputs;
@@ -104,12 +108,26 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                     }
 
                     @Override
-                    public void state(Record<String, ?> record, ComplaintState state, Instant now) {
-                        forward(record, state, now, STATE_SINK);
+                    public void state(Record<String, ?> record, OpenComplaint complaint, ComplaintState state, Instant now) {
+                        writeState(record, complaint, state, now);
+                    }
+
+                    @Override
+                    public void resolved(OpenComplaint complaint, Instant at, int otherPoints, Instant now) {
+                        resolve(complaint, at, otherPoints, now);
+                    }
+
+                    @Override
+                    public void reopened(OpenComplaint complaint, Instant at, Instant now) {
+                        reopen(complaint, at, now);
                     }
                 });
         long promised = promises.rebuildIndex();
-        LOG.info("task {}: due indexes rebuilt from {} open clocks and {} open promises", context.taskId(), open, promised);
+        resolutions = new ResolutionStore(context.getStateStore(StoreNames.RESOLUTION_CLOCKS),
+                context.getStateStore(StoreNames.RESOLUTION_DUE_INDEX));
+        long resolving = resolutions.rebuildIndex();
+        LOG.info("task {}: due indexes rebuilt from {} open clocks, {} open promises and {} running resolution clocks", context.taskId(),
+                open, promised, resolving);
         earlyAcks = new EarlyAcks(context.getStateStore(StoreNames.EARLY_ACKS), ackRetention);
         acksWithoutClock = AckCounter.register(context);
         gate = new CatchUpGate(context.currentSystemTimeMs());
@@ -129,10 +147,17 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         if (forgotten > 0) {
             LOG.info("task {}: forgot {} early acknowledgements older than the retention", context().taskId(), forgotten);
         }
-        int idle = promises.forgetIdle(streamTime - ackRetention.toMillis());
-        if (idle > 0) {
-            LOG.info("task {}: forgot {} acknowledged complaints with no promise open and no event within the retention",
-                    context().taskId(), idle);
+        List<String> idle = promises.forgetIdle(streamTime - ackRetention.toMillis());
+        for (String id : idle) {
+            // Stopped, since the complaint is resolved; kept until now for the numbering and a reopening.
+            ResolutionClock resolution = resolutions.get(id);
+            if (resolution != null) {
+                resolutions.delete(resolution);
+            }
+        }
+        if (!idle.isEmpty()) {
+            LOG.info("task {}: forgot {} resolved complaints with no promise open and no event within the retention",
+                    context().taskId(), idle.size());
         }
     }
 
@@ -159,6 +184,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         }
         Instant now = escalation.open().escalatedAt();
         forward(record, escalation.event(), now, ESCALATED_SINK);
+        startResolution(escalation.open());
         // Looked up around the feedback's own time, as the acknowledgement was remembered at its own.
         EarlyAck early = earlyAcks.find(id, escalation.open().clock().startedAt().toEpochMilli());
         if (early != null) {
@@ -169,7 +195,40 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
             return;
         }
         clocks.start(escalation.open());
-        forward(record, ComplaintEvents.openState(escalation.open(), now), now, STATE_SINK);
+        writeState(record, escalation.open(), ComplaintEvents.openState(escalation.open(), now), now);
+    }
+
+    /**
+     * Starts the complaint's resolution clock at its escalation, when its policy has a resolution target; keeps the one it
+     * has (an escalation seen twice).
+     */
+    private void startResolution(OpenComplaint open) {
+        ResolutionClock clock = ResolutionClock.start(open.id(), open.clock().policy(), open.escalatedAt());
+        if (clock != null && resolutions.get(open.id()) == null) {
+            resolutions.put(null, clock);
+        }
+    }
+
+    /**
+     * Stops the resolution clock of a complaint resolved at {@code at}, emitting first the points due before it that are
+     * not out yet (owed, as a first-response clock's are at an acknowledgement), numbered after {@code otherPoints}.
+     */
+    private void resolve(OpenComplaint complaint, Instant at, int otherPoints, Instant now) {
+        ResolutionClock clock = resolutionOf(complaint);
+        if (clock == null) {
+            return;
+        }
+        ResolutionClock.Step step = clock.resolve(at, now, otherPoints);
+        forwardDue(complaint, step.events(), now);
+        resolutions.put(clock, step.clock());
+    }
+
+    /** Restarts the resolution clock of a complaint reopened at {@code at} (no later than {@code now}): a fresh target. */
+    private void reopen(OpenComplaint complaint, Instant at, Instant now) {
+        ResolutionClock clock = resolutionOf(complaint);
+        if (clock != null) {
+            resolutions.put(clock, clock.reopen(at.isAfter(now) ? now : at));
+        }
     }
 
     /**
@@ -245,6 +304,10 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                     key -> promises.catchUp(key, horizon, now));
         }
         if (handled < maxDuePerPunctuation) {
+            handled += drain(maxDuePerPunctuation - handled, batch -> resolutions.due(horizon, batch),
+                    key -> catchUpResolution(key, horizon, now));
+        }
+        if (handled < maxDuePerPunctuation) {
             return;
         }
         // Bounded so the thread commits in between (see ClockSettings); the next punctuation goes on from here.
@@ -276,7 +339,35 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         }
         OpenComplaint next = emitUpTo(open, horizon, now);
         clocks.advance(open, next);
-        forward(new Record<>(open.id(), null, now.toEpochMilli()), ComplaintEvents.openState(next, now), now, STATE_SINK);
+        writeState(new Record<>(open.id(), null, now.toEpochMilli()), next, ComplaintEvents.openState(next, now), now);
+    }
+
+    /**
+     * Emits the resolution clock's due points up to {@code horizon}, stamped {@code now}, numbered after the points of the
+     * complaint's other clocks, and writes its state: as an open complaint while its first-response clock runs, else as
+     * an acknowledged one.
+     */
+    private void catchUpResolution(Bytes indexKey, Instant horizon, Instant now) {
+        String id = DueIndexKey.complaintId(indexKey);
+        ResolutionClock clock = resolutions.get(id);
+        if (clock == null || clock.nextDueAt() == null) {
+            resolutions.dropIndexEntry(indexKey);
+            return;
+        }
+        OpenComplaint open = clocks.get(id);
+        AcknowledgedComplaint acked = open == null ? promises.get(id) : null;
+        if (open == null && acked == null) {
+            // Both are kept until the complaint is resolved, when this clock stops: only a hand-edited store gets here.
+            LOG.warn("complaint {}: a resolution clock without its complaint; dropped", id);
+            resolutions.delete(clock);
+            return;
+        }
+        OpenComplaint facts = open != null ? open : acked.complaint();
+        ResolutionClock.Step step = clock.catchUp(horizon, open != null ? open.clock().remindersSent() : acked.ledger().pointsSent());
+        forwardDue(facts, step.events(), now);
+        resolutions.put(clock, step.clock());
+        writeState(new Record<>(id, null, now.toEpochMilli()), facts,
+                open != null ? ComplaintEvents.openState(open, now) : ComplaintEvents.acknowledgedState(acked, now), now);
     }
 
     /**
@@ -293,10 +384,33 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         return open.withClock(step.clock());
     }
 
-    /** Forwards a response-due per event of {@code open}'s complaint, stamped {@code now}. */
+    /**
+     * Forwards a response-due per first-response or promise event of {@code open}'s complaint, stamped {@code now}, its
+     * number raised by the points of the complaint's resolution clock (see {@link ResolutionClock} on numbering).
+     */
     private void emit(OpenComplaint open, List<DueEvent> events, Instant now) {
+        ResolutionClock resolution = resolutionOf(open);
+        int offset = resolution == null ? 0 : resolution.pointsSent();
+        forwardDue(open, offset == 0 ? events : events.stream().map(e -> e.renumbered(e.reminderNumber() + offset)).toList(), now);
+    }
+
+    /** Forwards a response-due per event of {@code open}'s complaint as numbered, stamped {@code now}. */
+    private void forwardDue(OpenComplaint open, List<DueEvent> events, Instant now) {
         Record<String, ?> at = new Record<>(open.id(), null, now.toEpochMilli());
         events.forEach(event -> forward(at, ComplaintEvents.due(open, event, now), now, RESPONSE_DUE_SINK));
+    }
+
+    /** Writes the state row of {@code complaint} with its resolution clock's fields ({@link ComplaintEvents#withResolution}). */
+    private void writeState(Record<String, ?> record, OpenComplaint complaint, ComplaintState state, Instant now) {
+        forward(record, ComplaintEvents.withResolution(state, resolutionOf(complaint)), now, STATE_SINK);
+    }
+
+    /**
+     * The complaint's resolution clock, null when it has none. Looked up only when its policy has a resolution target (the
+     * complaint keeps the policy it started with, target included): the others, all of them by default, cost no store read.
+     */
+    private ResolutionClock resolutionOf(OpenComplaint complaint) {
+        return complaint.clock().policy().resolution() == null ? null : resolutions.get(complaint.id());
     }
 
     /** Forwards {@code value} under the record's key and headers, stamped {@code at}: the event's own time. */

@@ -32,8 +32,17 @@ final class PromiseKeeping {
         /** A response-due per event of {@code complaint}, stamped {@code now}. */
         void due(OpenComplaint complaint, List<DueEvent> events, Instant now);
 
-        /** The complaint's state row under {@code record}'s key and headers, stamped {@code now}. */
-        void state(Record<String, ?> record, ComplaintState state, Instant now);
+        /** The state row of {@code complaint} under {@code record}'s key and headers, stamped {@code now}. */
+        void state(Record<String, ?> record, OpenComplaint complaint, ComplaintState state, Instant now);
+
+        /**
+         * {@code complaint} was resolved at {@code at}, its first-response and promise clocks having emitted
+         * {@code otherPoints} points: its resolution clock, if any, stops. Called before the state row is written.
+         */
+        void resolved(OpenComplaint complaint, Instant at, int otherPoints, Instant now);
+
+        /** {@code complaint} was reopened at {@code at}: its resolution clock, if any, starts afresh. Before the state row. */
+        void reopened(OpenComplaint complaint, Instant at, Instant now);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(PromiseKeeping.class);
@@ -68,7 +77,7 @@ final class PromiseKeeping {
                     ack.nextUpdateBy(), now).ledger());
         }
         promises.put(promises.get(acked.id()), acked);
-        out.state(record, ComplaintEvents.acknowledgedState(acked, now), now);
+        out.state(record, acked.complaint(), ComplaintEvents.acknowledgedState(acked, now), now);
     }
 
     /**
@@ -118,6 +127,9 @@ final class PromiseKeeping {
         }
         PromiseLedger.Step step = acked.ledger().update(update.getUpdateId(), acked.complaint().clock().policy(), update.getUpdatedAt(),
                 update.getNextUpdateBy(), update.getDelay(), now);
+        if (action == UpdateAction.REOPEN) {
+            out.reopened(acked.complaint(), update.getUpdatedAt(), now);
+        }
         apply(record, action == UpdateAction.REOPEN ? acked.with(resolution.reopen()) : acked, step, now);
     }
 
@@ -135,6 +147,8 @@ final class PromiseKeeping {
     private void resolve(Record<String, ?> record, AcknowledgedComplaint acked, ComplaintUpdated update, Instant now) {
         PromiseLedger.Step step = acked.ledger().update(update.getUpdateId(), acked.complaint().clock().policy(), update.getUpdatedAt(),
                 null, false, now);
+        // The resolution clock's owed points go out before the promise's, numbered after the points emitted until now.
+        out.resolved(acked.complaint(), update.getUpdatedAt(), acked.ledger().pointsSent(), now);
         apply(record, acked.with(acked.resolution().resolve(update.getUpdatedAt(), update.getAgent())), step, now);
     }
 
@@ -154,11 +168,11 @@ final class PromiseKeeping {
         out.due(acked.complaint(), step.events(), now);
         AcknowledgedComplaint next = acked.with(step.ledger());
         promises.put(acked, next);
-        out.state(new Record<>(acked.id(), null, now.toEpochMilli()), ComplaintEvents.acknowledgedState(next, now), now);
+        out.state(new Record<>(acked.id(), null, now.toEpochMilli()), next.complaint(), ComplaintEvents.acknowledgedState(next, now), now);
     }
 
-    /** Forgets the complaints with no promise open whose last event is before {@code before} (stream time); returns how many. */
-    int forgetIdle(long before) {
+    /** Forgets the resolved complaints with no promise open whose last event is before {@code before} (stream time); returns their ids. */
+    List<String> forgetIdle(long before) {
         return promises.forgetIdle(before);
     }
 
@@ -167,6 +181,6 @@ final class PromiseKeeping {
         out.due(acked.complaint(), step.events(), now);
         AcknowledgedComplaint next = acked.with(step.ledger(), record.timestamp());
         promises.put(acked, next);
-        out.state(record, ComplaintEvents.acknowledgedState(next, now), now);
+        out.state(record, next.complaint(), ComplaintEvents.acknowledgedState(next, now), now);
     }
 }

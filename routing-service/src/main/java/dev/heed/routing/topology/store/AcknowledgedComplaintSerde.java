@@ -134,11 +134,11 @@ public final class AcknowledgedComplaintSerde {
         }
     }
 
-    private static void writeTime(DataOutputStream out, Instant at) throws IOException {
+    static void writeTime(DataOutputStream out, Instant at) throws IOException {
         out.writeLong(at == null ? -1 : at.toEpochMilli());
     }
 
-    private static Instant readTime(DataInputStream in) throws IOException {
+    static Instant readTime(DataInputStream in) throws IOException {
         long at = in.readLong();
         return at < 0 ? null : Instant.ofEpochMilli(at);
     }

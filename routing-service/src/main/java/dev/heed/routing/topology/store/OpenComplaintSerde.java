@@ -3,6 +3,7 @@ package dev.heed.routing.topology.store;
 import dev.heed.events.Severity;
 import dev.heed.routing.sla.BusinessCalendar;
 import dev.heed.routing.sla.Level;
+import dev.heed.routing.sla.ResolutionTarget;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.sla.SlaPolicy;
 import java.io.ByteArrayInputStream;
@@ -38,6 +39,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * Format 3 appends the policy's business calendar, whole (a complaint keeps the calendar it started with, as it
  * keeps its policy); formats 1 and 2 ran all the time. Format 4 appends when the last emitted point fell due (-1
  * before any), from which the next repeat is counted; a clock read from an older format counts it from its start once.
+ * Format 5 appends the policy's resolution target (a zero byte when it has none, as every older format had).
  */
 public final class OpenComplaintSerde {
 
@@ -45,6 +47,7 @@ public final class OpenComplaintSerde {
     private static final byte FORMAT_2 = 2;
     private static final byte FORMAT_3 = 3;
     private static final byte FORMAT_4 = 4;
+    private static final byte FORMAT_5 = 5;
 
     private OpenComplaintSerde() {
     }
@@ -65,17 +68,9 @@ public final class OpenComplaintSerde {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(128); DataOutputStream out = new DataOutputStream(bytes)) {
             SlaClock clock = value.clock();
             SlaPolicy policy = clock.policy();
-            out.writeByte(FORMAT_4);
+            out.writeByte(FORMAT_5);
             out.writeUTF(clock.complaintId());
-            out.writeUTF(policy.name());
-            out.writeInt(policy.version());
-            out.writeLong(policy.firstResponse().toMillis());
-            out.writeByte(policy.warningFractions().size());
-            for (double fraction : policy.warningFractions()) {
-                out.writeDouble(fraction);
-            }
-            out.writeLong(policy.repeatEvery().toMillis());
-            out.writeInt(policy.remindersPerLevel());
+            writePolicy(out, policy);
             out.writeLong(clock.startedAt().toEpochMilli());
             out.writeInt(clock.remindersSent());
             out.writeByte(clock.level().ordinal());
@@ -86,6 +81,7 @@ public final class OpenComplaintSerde {
             out.writeLong(value.escalatedAt().toEpochMilli());
             writeCalendar(out, policy.calendar());
             out.writeLong(clock.lastDueAt() == null ? -1 : clock.lastDueAt().toEpochMilli());
+            writeResolution(out, policy.resolution());
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -96,7 +92,7 @@ public final class OpenComplaintSerde {
     static OpenComplaint read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format < FORMAT_1 || format > FORMAT_4) {
+            if (format < FORMAT_1 || format > FORMAT_5) {
                 throw new SerializationException("unknown open-complaint format " + format);
             }
             String id = in.readUTF();
@@ -113,6 +109,9 @@ public final class OpenComplaintSerde {
                 policy = policy.in(readCalendar(in));
             }
             long lastDue = format >= FORMAT_4 ? in.readLong() : -1;
+            if (format >= FORMAT_5) {
+                policy = policy.resolving(readResolution(in));
+            }
             SlaClock clock = new SlaClock(id, policy, startedAt, remindersSent, level, last < 0 ? null : Instant.ofEpochMilli(last),
                     lastDue < 0 ? null : Instant.ofEpochMilli(lastDue));
             return new OpenComplaint(clock, escalatedAt, severity, queue, traceId.isEmpty() ? null : traceId);
@@ -121,8 +120,50 @@ public final class OpenComplaintSerde {
         }
     }
 
+    /** A policy's name, version, target, warnings, repeat and climb; neither its calendar nor its resolution target. */
+    static void writePolicy(DataOutputStream out, SlaPolicy policy) throws IOException {
+        out.writeUTF(policy.name());
+        out.writeInt(policy.version());
+        out.writeLong(policy.firstResponse().toMillis());
+        writeFractions(out, policy.warningFractions());
+        out.writeLong(policy.repeatEvery().toMillis());
+        out.writeInt(policy.remindersPerLevel());
+    }
+
+    private static void writeFractions(DataOutputStream out, List<Double> fractions) throws IOException {
+        out.writeByte(fractions.size());
+        for (double fraction : fractions) {
+            out.writeDouble(fraction);
+        }
+    }
+
+    private static List<Double> readFractions(DataInputStream in) throws IOException {
+        int count = in.readByte();
+        List<Double> fractions = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            fractions.add(in.readDouble());
+        }
+        return fractions;
+    }
+
+    private static void writeResolution(DataOutputStream out, ResolutionTarget target) throws IOException {
+        out.writeBoolean(target != null);
+        if (target != null) {
+            out.writeLong(target.target().toMillis());
+            writeFractions(out, target.warningFractions());
+            out.writeLong(target.repeatEvery().toMillis());
+        }
+    }
+
+    private static ResolutionTarget readResolution(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        return new ResolutionTarget(Duration.ofMillis(in.readLong()), readFractions(in), Duration.ofMillis(in.readLong()));
+    }
+
     // ALWAYS as one byte, since most policies have no calendar and every clock carries its own.
-    private static void writeCalendar(DataOutputStream out, BusinessCalendar calendar) throws IOException {
+    static void writeCalendar(DataOutputStream out, BusinessCalendar calendar) throws IOException {
         if (calendar == BusinessCalendar.ALWAYS) {
             out.writeByte(0);
             return;
@@ -145,7 +186,7 @@ public final class OpenComplaintSerde {
         }
     }
 
-    private static BusinessCalendar readCalendar(DataInputStream in) throws IOException {
+    static BusinessCalendar readCalendar(DataInputStream in) throws IOException {
         if (in.readByte() == 0) {
             return BusinessCalendar.ALWAYS;
         }
@@ -172,15 +213,12 @@ public final class OpenComplaintSerde {
         return new BusinessCalendar(name, zone, week, closed);
     }
 
-    private static SlaPolicy readPolicy(DataInputStream in) throws IOException {
+    /** What {@link #writePolicy} wrote: a policy that runs all the time, with no resolution target. */
+    static SlaPolicy readPolicy(DataInputStream in) throws IOException {
         String name = in.readUTF();
         int version = in.readInt();
         Duration target = Duration.ofMillis(in.readLong());
-        int warnings = in.readByte();
-        List<Double> fractions = new ArrayList<>(warnings);
-        for (int i = 0; i < warnings; i++) {
-            fractions.add(in.readDouble());
-        }
+        List<Double> fractions = readFractions(in);
         return new SlaPolicy(name, version, target, fractions, Duration.ofMillis(in.readLong()), in.readInt());
     }
 }

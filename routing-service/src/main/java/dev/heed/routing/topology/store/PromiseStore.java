@@ -1,6 +1,5 @@
 package dev.heed.routing.topology.store;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
@@ -18,76 +17,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * can promise again and a resolution finds it; {@link #forgetIdle} drops a resolved one with no promise open a
  * retention after its last event (a reopening within that retention still finds it).
  */
-public final class PromiseStore {
-
-    private static final byte[] NOTHING = new byte[0];
-
-    private final KeyValueStore<String, AcknowledgedComplaint> complaints;
-    private final KeyValueStore<Bytes, byte[]> index;
+public final class PromiseStore extends DueIndexedStore<AcknowledgedComplaint> {
 
     public PromiseStore(KeyValueStore<String, AcknowledgedComplaint> complaints, KeyValueStore<Bytes, byte[]> index) {
-        this.complaints = complaints;
-        this.index = index;
-    }
-
-    /** Makes the index hold one entry per open promise (clearing what a resumed task kept); returns how many. */
-    public long rebuildIndex() {
-        List<Bytes> stale = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> entries = index.all()) {
-            entries.forEachRemaining(entry -> stale.add(entry.key));
-        }
-        stale.forEach(index::delete);
-        long open = 0;
-        try (KeyValueIterator<String, AcknowledgedComplaint> all = complaints.all()) {
-            while (all.hasNext()) {
-                AcknowledgedComplaint complaint = all.next().value;
-                if (complaint.nextDueAt() != null) {
-                    index.put(indexKey(complaint), NOTHING);
-                    open++;
-                }
-            }
-        }
-        return open;
-    }
-
-    public AcknowledgedComplaint get(String id) {
-        return complaints.get(id);
-    }
-
-    /** Stores {@code next} in place of {@code previous} (null for a new one), moving its index entry. */
-    public void put(AcknowledgedComplaint previous, AcknowledgedComplaint next) {
-        if (previous != null && previous.nextDueAt() != null) {
-            index.delete(indexKey(previous));
-        }
-        complaints.put(next.id(), next);
-        if (next.nextDueAt() != null) {
-            index.put(indexKey(next), NOTHING);
-        }
-    }
-
-    /** Drops an index entry whose promise is gone; only a bug or a hand-edited store leaves one behind. */
-    public void dropIndexEntry(Bytes key) {
-        index.delete(key);
-    }
-
-    /** Up to {@code max} index keys due at or before {@code now}, earliest first; the iterator is closed before any change. */
-    public List<Bytes> due(Instant now, int max) {
-        List<Bytes> due = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> entries = index.range(DueIndexKey.first(), DueIndexKey.lastDueAt(now))) {
-            while (entries.hasNext() && due.size() < max) {
-                due.add(entries.next().key);
-            }
-        }
-        return due;
+        super(complaints, index, AcknowledgedComplaint::id, AcknowledgedComplaint::nextDueAt);
     }
 
     /**
      * Deletes the resolved complaints with no open promise whose last event (record time) is before {@code before};
-     * returns how many. Unresolved ones stay, however old: they are open until an agent resolves them. A scan of the whole store, run rarely (on stream time, a quarter of the retention apart).
+     * returns their ids. Unresolved ones stay, however old: they are open until an agent resolves them. A scan of the
+     * whole store, run rarely (on stream time, a quarter of the retention apart).
      */
-    public int forgetIdle(long before) {
+    public List<String> forgetIdle(long before) {
         List<String> idle = new ArrayList<>();
-        try (KeyValueIterator<String, AcknowledgedComplaint> all = complaints.all()) {
+        try (KeyValueIterator<String, AcknowledgedComplaint> all = all()) {
             while (all.hasNext()) {
                 KeyValue<String, AcknowledgedComplaint> entry = all.next();
                 if (entry.value.resolution().resolved() && entry.value.nextDueAt() == null && entry.value.lastEventAt() < before) {
@@ -95,11 +38,7 @@ public final class PromiseStore {
                 }
             }
         }
-        idle.forEach(complaints::delete);
-        return idle.size();
-    }
-
-    private static Bytes indexKey(AcknowledgedComplaint complaint) {
-        return DueIndexKey.of(complaint.nextDueAt(), complaint.id());
+        idle.forEach(id -> delete(get(id)));
+        return idle;
     }
 }

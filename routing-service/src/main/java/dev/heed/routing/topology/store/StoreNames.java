@@ -18,6 +18,10 @@ public final class StoreNames {
     public static final String PROMISES = "sla-promises-store";
     /** The open promises by next due time: in memory, no changelog, rebuilt from {@link #PROMISES} at task start. */
     public static final String PROMISE_DUE_INDEX = "sla-promise-due-index-store";
+    /** Resolution clocks ({@link ResolutionStore}), running and stopped; changelogged. */
+    public static final String RESOLUTION_CLOCKS = "sla-resolution-clocks-store";
+    /** The running resolution clocks by next due time: in memory, no changelog, rebuilt from {@link #RESOLUTION_CLOCKS} at task start. */
+    public static final String RESOLUTION_DUE_INDEX = "sla-resolution-due-index-store";
     /** Latest complaint state, read back from the compacted topic (which is its changelog). */
     public static final String STATE_VIEW = "complaints-state-store";
 

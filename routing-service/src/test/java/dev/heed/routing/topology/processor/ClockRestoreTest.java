@@ -3,10 +3,13 @@ package dev.heed.routing.topology.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.heed.events.ComplaintState;
 import dev.heed.events.DueKind;
 import dev.heed.events.ResponseDue;
 import dev.heed.events.Severity;
 import dev.heed.routing.sla.PromiseLedger;
+import dev.heed.routing.sla.ResolutionClock;
+import dev.heed.routing.sla.ResolutionTarget;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.sla.SlaPolicy;
 import dev.heed.routing.topology.ClockSettings;
@@ -16,6 +19,7 @@ import dev.heed.routing.topology.store.EarlyAck;
 import dev.heed.routing.topology.store.EarlyAcks;
 import dev.heed.routing.topology.store.OpenComplaint;
 import dev.heed.routing.topology.store.OpenComplaintSerde;
+import dev.heed.routing.topology.store.ResolutionClockSerde;
 import dev.heed.routing.topology.store.StoreNames;
 import java.io.File;
 import java.nio.ByteBuffer;
@@ -46,6 +50,8 @@ class ClockRestoreTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
     private static final SlaPolicy POLICY = new SlaPolicy("restore", 2, Duration.ofHours(1), List.of(), Duration.ofHours(1), 2);
+    private static final SlaPolicy RESOLVING = POLICY.resolving(new ResolutionTarget(Duration.ofHours(4), List.of(0.5, 0.75),
+            Duration.ofHours(1)));
 
     @TempDir
     File stateDir;
@@ -55,6 +61,8 @@ class ClockRestoreTest {
     private KeyValueStore<Bytes, byte[]> index;
     private KeyValueStore<String, AcknowledgedComplaint> promises;
     private KeyValueStore<Bytes, byte[]> promiseIndex;
+    private KeyValueStore<String, ResolutionClock> resolutions;
+    private KeyValueStore<Bytes, byte[]> resolutionIndex;
     private ComplaintClockProcessor processor;
 
     @BeforeEach
@@ -72,6 +80,10 @@ class ClockRestoreTest {
         promises = init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.PROMISES), Serdes.String(),
                 AcknowledgedComplaintSerde.serde()).withLoggingDisabled().build());
         promiseIndex = init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.PROMISE_DUE_INDEX), Serdes.Bytes(),
+                Serdes.ByteArray()).withLoggingDisabled().build());
+        resolutions = init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.RESOLUTION_CLOCKS), Serdes.String(),
+                ResolutionClockSerde.serde()).withLoggingDisabled().build());
+        resolutionIndex = init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.RESOLUTION_DUE_INDEX), Serdes.Bytes(),
                 Serdes.ByteArray()).withLoggingDisabled().build());
     }
 
@@ -140,6 +152,37 @@ class ClockRestoreTest {
         assertThat(emitted()).extracting(ResponseDue::getKind, ResponseDue::getPromisedAt)
                 .containsExactly(tuple(DueKind.PROMISE_BROKEN, T0.plus(Duration.ofHours(1))));
         assertThat(promises.get("p").ledger().broken()).isEqualTo(1);
+    }
+
+    @Test
+    void aTaskStartedOnRestoredResolutionClocksEmitsTheirPointsOnceNumberedAfterTheOtherClocks() {
+        // As a restore leaves them: "r" acknowledged after its first-response breach at T0 (one point), resolving within
+        // 4 h of T0 - 2 h (warnings at T0 and T0 + 1 h, breach at T0 + 2 h), its first warning out; "s" resolved (stopped);
+        // stale index entries from before a suspension.
+        OpenComplaint breached = new OpenComplaint(SlaClock.start("r", RESOLVING, T0.minus(Duration.ofHours(1))),
+                T0.minus(Duration.ofHours(1)), Severity.HIGH, "billing", null);
+        SlaClock stopped = breached.clock().catchUp(T0).clock();
+        promises.put("r", new AcknowledgedComplaint(breached.withClock(stopped), new EarlyAck(T0, "ana"), PromiseLedger.after(stopped, "ack-r"),
+                T0.toEpochMilli()));
+        resolutions.put("r", ResolutionClock.start("r", RESOLVING, T0.minus(Duration.ofHours(2))).catchUp(T0, 1).clock());
+        resolutions.put("s", ResolutionClock.start("s", RESOLVING, T0.minus(Duration.ofHours(2))).resolve(T0, T0, 0).clock());
+        resolutionIndex.put(indexKey(T0.plusSeconds(1), "s"), new byte[0]);
+        resolutionIndex.put(indexKey(T0.plusSeconds(2), "gone"), new byte[0]);
+
+        start();
+
+        assertThat(resolutionIndex.approximateNumEntries()).isEqualTo(1);
+        punctuate(T0.plus(Duration.ofHours(1)).minusMillis(1));
+        assertThat(emitted()).isEmpty();
+        punctuate(T0.plus(Duration.ofHours(1)));
+        punctuate(T0.plus(Duration.ofHours(1)).plusSeconds(1));
+        // Number 3: the first response's breach and the first resolution warning went out before the restart.
+        assertThat(emitted()).extracting(ResponseDue::getComplaintId, ResponseDue::getKind, ResponseDue::getReminderNumber,
+                ResponseDue::getBreachAt).containsExactly(tuple("r", DueKind.RESOLUTION_WARNING, 3, T0.plus(Duration.ofHours(2))));
+        assertThat(resolutions.get("r").pointsSent()).isEqualTo(2);
+        assertThat(context.forwarded(ComplaintClockProcessor.STATE_SINK)).extracting(forward -> (ComplaintState) forward.record().value())
+                .extracting(ComplaintState::getComplaintId, ComplaintState::getRemindersSent, ComplaintState::getResolutionDueAt)
+                .containsExactly(tuple("r", 3, T0.plus(Duration.ofHours(2))));
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.heed.routing.sla.BusinessCalendar;
 import dev.heed.routing.sla.Level;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.Resolution;
+import dev.heed.routing.sla.ResolutionClock;
+import dev.heed.routing.sla.ResolutionTarget;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.sla.SlaPolicy;
 import java.io.ByteArrayOutputStream;
@@ -100,8 +102,11 @@ class StoreFormatTest {
         SlaPolicy policy = new SlaPolicy("vip", 4, Duration.ofHours(4), List.of(0.5), Duration.ofHours(1), 2).in(office);
         SlaClock clock = SlaClock.start("c-1", policy, T0).catchUp(T0.plus(Duration.ofDays(9))).clock();
         OpenComplaint open = new OpenComplaint(clock, T0, Severity.HIGH, "billing", null);
-        byte[] four = OpenComplaintSerde.write(open);
-        // Format 3 is format 4 without its last field, the last point's due time.
+        byte[] five = OpenComplaintSerde.write(open);
+        // Format 4 is format 5 without its last field, the resolution target (one byte: none); format 3 is format 4
+        // without the last point's due time.
+        byte[] four = java.util.Arrays.copyOf(five, five.length - 1);
+        four[0] = 4;
         byte[] three = java.util.Arrays.copyOf(four, four.length - Long.BYTES);
         three[0] = 3;
 
@@ -112,6 +117,45 @@ class StoreFormatTest {
         assertThat(fromThree.lastDueAt()).isNull();
         assertThat(fromThree.nextDueAt()).isEqualTo(fromFour.nextDueAt()).isEqualTo(clock.dueAt(clock.remindersSent() + 1));
         assertThat(fromThree.catchUp(fromFour.nextDueAt()).clock()).isEqualTo(fromFour.catchUp(fromFour.nextDueAt()).clock());
+    }
+
+    @Test
+    void anOpenComplaintKeepsItsResolutionTargetThroughTheStoreAndOneStoredInFormatFourHasNone() {
+        SlaPolicy policy = new SlaPolicy("vip", 4, Duration.ofMinutes(20), List.of(0.3), Duration.ofMinutes(7), 3)
+                .resolving(new ResolutionTarget(Duration.ofDays(3), List.of(0.9), Duration.ofHours(6)));
+        OpenComplaint open = new OpenComplaint(SlaClock.start("c-1", policy, T0), T0, Severity.HIGH, "billing", null);
+        byte[] five = OpenComplaintSerde.write(open);
+        OpenComplaint without = open.withClock(SlaClock.start("c-1", policy.resolving(null), T0));
+        byte[] four = OpenComplaintSerde.write(without);
+        four = java.util.Arrays.copyOf(four, four.length - 1);
+        four[0] = 4;
+
+        assertThat(OpenComplaintSerde.read(five)).isEqualTo(open);
+        assertThat(OpenComplaintSerde.read(five).clock().policy().resolution().target()).isEqualTo(Duration.ofDays(3));
+        assertThat(OpenComplaintSerde.read(four)).isEqualTo(without);
+        assertThat(OpenComplaintSerde.read(four).clock().policy().resolution()).isNull();
+    }
+
+    @Test
+    void aResolutionClockSurvivesTheStoreRunningInBusinessHoursAndStoppedAfterAReopening() {
+        BusinessCalendar office = BusinessCalendar.parse("office", java.time.ZoneId.of("Europe/Berlin"), "Mon-Fri 09:00-17:00",
+                List.of("2026-03-06"));
+        SlaPolicy policy = new SlaPolicy("vip", 4, Duration.ofHours(1), List.of(), Duration.ofHours(1), 2).in(office)
+                .resolving(new ResolutionTarget(Duration.ofHours(16), List.of(0.5), Duration.ofHours(2)));
+        ResolutionClock running = ResolutionClock.start("c-é", policy, T0).catchUp(T0.plus(Duration.ofDays(4)), 5).clock();
+        ResolutionClock reopened = running.resolve(T0.plus(Duration.ofDays(5)), T0.plus(Duration.ofDays(5)), 5).clock()
+                .reopen(T0.plus(Duration.ofDays(6)));
+        ResolutionClock stopped = reopened.catchUp(T0.plus(Duration.ofDays(7)), 5).clock().resolve(T0.plus(Duration.ofDays(8)),
+                T0.plus(Duration.ofDays(8)), 5).clock();
+
+        for (ResolutionClock clock : List.of(running, reopened, stopped)) {
+            ResolutionClock read = ResolutionClockSerde.read(ResolutionClockSerde.write(clock));
+            assertThat(read).isEqualTo(clock);
+            assertThat(read.run().policy().calendar()).isEqualTo(office);
+        }
+        assertThat(running.breached()).isTrue();
+        assertThat(stopped).extracting(ResolutionClock::running, ResolutionClock::earlierBreaches).containsExactly(false, 1);
+        assertThat(stopped.earlierPoints()).isEqualTo(running.pointsSent()).isPositive();
     }
 
     @Test
