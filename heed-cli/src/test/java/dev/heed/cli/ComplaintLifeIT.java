@@ -176,7 +176,7 @@ class ComplaintLifeIT {
         }
     }
 
-    private static FeedbackReceived feedback(String id, String email) {
+    static FeedbackReceived feedback(String id, String email) {
         Instant now = Instant.now();
         FeedbackReceived feedback = SampleEvents.feedback(id);
         feedback.getCustomer().setEmail(email);
@@ -194,23 +194,23 @@ class ComplaintLifeIT {
         return (int) dues.stream().filter(d -> d.getKind().name().startsWith("PROMISE_")).count();
     }
 
-    private static <V> V last(List<V> values) {
+    static <V> V last(List<V> values) {
         return values.isEmpty() ? null : values.get(values.size() - 1);
     }
 
-    private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
+    static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
         Map<String, String> env = new HashMap<>(common);
         env.putAll(own);
         return env;
     }
 
-    private static void awaitReady(String url) {
+    static void awaitReady(String url) {
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(WAIT).until(() -> http.send(HttpRequest.newBuilder(URI.create(url + "/health/ready")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
-    private static <V> void send(Stack stack, Topic<String, V> topic, String key, V value) throws Exception {
+    static <V> void send(Stack stack, Topic<String, V> topic, String key, V value) throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
                 topic.keySerde().serializer(), topic.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
@@ -218,7 +218,7 @@ class ComplaintLifeIT {
     }
 
     /** Every committed record of {@code key} on the topic, in offset order (one key is on one partition). */
-    private static <V> List<V> read(Stack stack, Topic<String, V> topic, String key) {
+    static <V> List<V> read(Stack stack, Topic<String, V> topic, String key) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
