@@ -2,12 +2,10 @@ package dev.heed.runtime.auth;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -36,7 +34,7 @@ public final class VerdictLinks {
         if (secret.length() < MIN_SECRET_LENGTH) {
             throw new IllegalArgumentException("a verdict secret needs at least " + MIN_SECRET_LENGTH + " characters");
         }
-        key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        key = Hmac.key(secret.getBytes(StandardCharsets.UTF_8));
     }
 
     /** What a check found. */
@@ -77,13 +75,7 @@ public final class VerdictLinks {
         // Lengths first, so that no two different (complaint, resolution) pairs sign the same bytes.
         String content = DOMAIN + "\n" + complaintId.length() + ":" + complaintId + "\n" + resolutionId.length() + ":" + resolutionId
                 + "\n" + expiresEpochSecond;
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return Hmac.sha256(key, content);
     }
 
     private static String encode(String value) {
