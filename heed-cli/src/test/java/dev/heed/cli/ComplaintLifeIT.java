@@ -76,8 +76,7 @@ class ComplaintLifeIT {
     @Test
     void aComplaintIsAnsweredAcknowledgedWithAPromiseThatBreaksThenUpdatedAndTheCustomerIsToldOnce(Stack stack) throws Exception {
         String suffix = "." + stack.uniqueName("life");
-        HeedTopics topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, 3, suffix);
-        TopicEnsure.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
+        HeedTopics topics = topics(stack, suffix);
         String id = stack.uniqueName("complaint");
         String email = id + "@example.com";
         GreenMail smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -85,10 +84,7 @@ class ComplaintLifeIT {
         Map<String, String> common = Map.of("HEED_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "HEED_REGISTRY_URL", stack.registryUrl(),
                 "HEED_TOPIC_SUFFIX", suffix, "HEED_TOPIC_PARTITIONS", "3", "HEED_KAFKA_METADATA_MAX_AGE_MS", "1000",
                 "HEED_ACK_TOKENS", "agent:grace:" + TokenStore.hash(TOKEN), "HEED_SLA_POLICIES", POLICY);
-        try (RoutingService routing = RoutingService.start(RoutingConfig.from(with(common, Map.of(
-                     "HEED_ROUTING_APPLICATION_ID", stack.uniqueName("routing"), "HEED_ROUTING_HTTP_PORT", "0",
-                     "HEED_ROUTING_STATE_DIR", stack.tempStateDir().toString(), "HEED_ROUTING_PUNCTUATE_INTERVAL", "100ms"))),
-                     FeedbackClassifier.loadDefault(), InstantSource.system());
+        try (RoutingService routing = routing(stack, common);
              ResponderApplication responder = ResponderApplication.start(ResponderConfig.from(with(common, Map.of(
                      "HEED_RESPONDER_GROUP_ID", stack.uniqueName("responder"), "HEED_RESPONDER_PORT", "0",
                      "HEED_RESPONDER_HOST", "127.0.0.1", "HEED_SMTP_HOST", "127.0.0.1",
@@ -174,6 +170,21 @@ class ComplaintLifeIT {
         } finally {
             smtp.stop();
         }
+    }
+
+    /** The Heed topics under {@code suffix}, created with 3 partitions. */
+    static HeedTopics topics(Stack stack, String suffix) throws Exception {
+        HeedTopics topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, 3, suffix);
+        TopicEnsure.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
+        return topics;
+    }
+
+    /** Routing on {@code common}'s broker and topics with the real classifier, punctuating every 100 ms on the wall clock. */
+    static RoutingService routing(Stack stack, Map<String, String> common) throws Exception {
+        return RoutingService.start(RoutingConfig.from(with(common, Map.of(
+                "HEED_ROUTING_APPLICATION_ID", stack.uniqueName("routing"), "HEED_ROUTING_HTTP_PORT", "0",
+                "HEED_ROUTING_STATE_DIR", stack.tempStateDir().toString(), "HEED_ROUTING_PUNCTUATE_INTERVAL", "100ms"))),
+                FeedbackClassifier.loadDefault(), InstantSource.system());
     }
 
     static FeedbackReceived feedback(String id, String email) {

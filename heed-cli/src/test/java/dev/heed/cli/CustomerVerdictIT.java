@@ -24,12 +24,8 @@ import dev.heed.localstack.Stack;
 import dev.heed.responder.ResponderApplication;
 import dev.heed.responder.ResponderConfig;
 import dev.heed.responder.delivery.Sleeper;
-import dev.heed.routing.app.RoutingConfig;
 import dev.heed.routing.app.RoutingService;
-import dev.heed.routing.classify.FeedbackClassifier;
 import dev.heed.runtime.auth.TokenStore;
-import dev.heed.runtime.kafka.TopicEnsure;
-import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +33,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -63,8 +58,7 @@ class CustomerVerdictIT {
     @Test
     void aResolvedComplaintAnsweredOneOfFiveIsReopenedAndEscalatedALevel(Stack stack) throws Exception {
         String suffix = "." + stack.uniqueName("verdict");
-        HeedTopics topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, 3, suffix);
-        TopicEnsure.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
+        HeedTopics topics = ComplaintLifeIT.topics(stack, suffix);
         String id = stack.uniqueName("complaint");
         GreenMail smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -73,10 +67,7 @@ class CustomerVerdictIT {
                 "HEED_ACK_TOKENS", "agent:grace:" + TokenStore.hash(TOKEN), "HEED_SLA_POLICIES", POLICY, "HEED_VERDICT_SECRET", SECRET);
         try (IngestApplication ingest = IngestApplication.start(IngestConfig.from(with(common, Map.of(
                      "HEED_INGEST_HOST", "127.0.0.1", "HEED_INGEST_PORT", "0"))), Clock.systemUTC());
-             RoutingService routing = RoutingService.start(RoutingConfig.from(with(common, Map.of(
-                     "HEED_ROUTING_APPLICATION_ID", stack.uniqueName("routing"), "HEED_ROUTING_HTTP_PORT", "0",
-                     "HEED_ROUTING_STATE_DIR", stack.tempStateDir().toString(), "HEED_ROUTING_PUNCTUATE_INTERVAL", "100ms"))),
-                     FeedbackClassifier.loadDefault(), InstantSource.system());
+             RoutingService routing = ComplaintLifeIT.routing(stack, common);
              ResponderApplication responder = ResponderApplication.start(ResponderConfig.from(with(common, Map.of(
                      "HEED_RESPONDER_GROUP_ID", stack.uniqueName("responder"), "HEED_RESPONDER_PORT", "0",
                      "HEED_RESPONDER_HOST", "127.0.0.1", "HEED_SMTP_HOST", "127.0.0.1",
