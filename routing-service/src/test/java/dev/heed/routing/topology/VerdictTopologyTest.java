@@ -2,16 +2,20 @@ package dev.heed.routing.topology;
 
 import static dev.heed.routing.topology.RoutingDriver.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintStatus;
+import dev.heed.events.DueKind;
 import dev.heed.events.EscalationLevel;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
+import dev.heed.events.ResponseDue;
 import dev.heed.events.UpdateAction;
 import dev.heed.events.VerdictLink;
 import dev.heed.routing.deadletter.DeadLetters;
 import dev.heed.routing.deadletter.RefusedRecordException;
+import dev.heed.routing.sla.PolicyBookFormat;
 import dev.heed.routing.topology.processor.ComplaintClockProcessor;
 import dev.heed.routing.topology.store.AcknowledgedComplaint;
 import dev.heed.routing.topology.store.StoreNames;
@@ -154,6 +158,44 @@ class VerdictTopologyTest {
 
         assertThat(routing.lastState("c-1")).extracting(ComplaintState::getStatus, ComplaintState::getReopenings, ComplaintState::getLevel,
                 ComplaintState::getVerdictScore).containsExactly(ComplaintStatus.REOPENED, 1, EscalationLevel.AGENT, 1);
+    }
+
+    /**
+     * Under a policy with a resolution target (4 h, warning at half of it), the resolution clock stopped at the resolution
+     * starts afresh from a negative verdict's reopening, as from an agent's REOPEN: due 4 h after the verdict, its warning
+     * and breach on complaints.response-due then, numbered after every earlier point (none here: acknowledged before the
+     * first-response warning, resolved before the first run's). Its points start at the agent again, as a promise's do,
+     * while the complaint's level shows the verdict's climb.
+     */
+    @Test
+    void aNegativeVerdictRestartsTheResolutionClockFromTheReopening() {
+        routing = new RoutingDriver(stateDir, PolicyBookFormat.parse("crit: severity=CRITICAL target=15m resolve=4h resolve-warn=0.5\n"), T0);
+        routing.sendFeedback("c-1", "charged twice CRITICAL", T0);
+        routing.advanceTo(ACKED);
+        routing.acknowledge("c-1", "ack-1", ACKED, null);
+        routing.advanceTo(RESOLVED);
+        routing.act("c-1", "r-1", RESOLVED, null, UpdateAction.RESOLVE);
+        assertThat(routing.lastState("c-1")).extracting(ComplaintState::getStatus, ComplaintState::getResolutionDueAt)
+                .containsExactly(ComplaintStatus.RESOLVED, null);
+        routing.advanceTo(ANSWERED);
+        assertThat(routing.due.isEmpty()).as("the stopped clock emits nothing").isTrue();
+
+        verdict("v-1", "r-1", 1, "still not refunded");
+
+        Instant dueAt = ANSWERED.plus(Duration.ofHours(4));
+        assertThat(routing.lastState("c-1")).extracting(ComplaintState::getStatus, ComplaintState::getLevel, ComplaintState::getReopenings,
+                ComplaintState::getResolutionDueAt, ComplaintState::getResolutionBreached)
+                .containsExactly(ComplaintStatus.REOPENED, EscalationLevel.TEAM_LEAD, 1, dueAt, false);
+        routing.advanceTo(ANSWERED.plus(Duration.ofHours(2)).minusMillis(1));
+        assertThat(routing.due.isEmpty()).isTrue();
+        routing.advanceTo(ANSWERED.plus(Duration.ofHours(2)));
+        routing.advanceTo(dueAt);
+        assertThat(routing.due.readValuesToList()).extracting(ResponseDue::getKind, ResponseDue::getDueAt, ResponseDue::getBreachAt,
+                ResponseDue::getReminderNumber, ResponseDue::getLevel).containsExactly(
+                        tuple(DueKind.RESOLUTION_WARNING, ANSWERED.plus(Duration.ofHours(2)), dueAt, 1, EscalationLevel.AGENT),
+                        tuple(DueKind.RESOLUTION_BREACH, dueAt, dueAt, 2, EscalationLevel.AGENT));
+        assertThat(routing.lastState("c-1")).extracting(ComplaintState::getStatus, ComplaintState::getResolutionBreached,
+                ComplaintState::getResolutionBreaches).containsExactly(ComplaintStatus.REOPENED, true, 1);
     }
 
     /** At-least-once only because of the test driver, which drops a dead letter under exactly-once (see DeadLetterTopologyTest). */

@@ -96,6 +96,13 @@ class StoreFormatTest {
         assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(answered))).isEqualTo(answered);
         assertThat(AcknowledgedComplaintSerde.read(three)).isEqualTo(resolved);
         assertThat(AcknowledgedComplaintSerde.read(three).verdict()).isNull();
+        // Each store evolves on its own: this store's format 4 holds the complaint in the open-clock store's format 5.
+        SlaPolicy resolving = policy.resolving(new ResolutionTarget(Duration.ofDays(3), List.of(0.5), Duration.ofHours(6)));
+        AcknowledgedComplaint withTarget = new AcknowledgedComplaint(complaint.withClock(SlaClock.start("c-3", resolving, T0)), answered.ack(),
+                answered.ledger(), answered.lastEventAt(), answered.resolution(), answered.verdict());
+        assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(withTarget))).isEqualTo(withTarget);
+        assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(withTarget)).complaint().clock().policy().resolution()
+                .target()).isEqualTo(Duration.ofDays(3));
     }
 
     @Test
