@@ -23,6 +23,7 @@ function label(e) {
   if (e.stage === "REMINDER") return DUE_LABELS[e.details.kind] || "reminder";
   if (e.stage === "REPLY_SENT") return SENT_LABELS[e.details.kind] || "sent";
   if (e.stage === "UPDATED") return UPDATE_LABELS[e.details.action] || "update given";
+  if (e.stage === "VERDICT") return e.details.classified ? "verdict classified" : "customer's verdict";
   return e.stage.replace("_", " ").toLowerCase();
 }
 
@@ -48,6 +49,8 @@ function entry(e) {
     body.push(heed.el("ul", {}, d.evidence.map(ev => heed.el("li", {}, `${ev.rule} → ${ev.decision}`,
       ev.text ? ` (“${ev.text}”)` : "", ` weight ${ev.weight}`))));
   } else if (e.stage === "UPDATED") body.push(heed.el("p", { class: "text" }, d.message), details(d, ["message"]));
+  else if (e.stage === "VERDICT" && d.classified) body.push(highlighted(d.segments), details(d, ["segments", "evidence", "classified"]));
+  else if (e.stage === "VERDICT") body.push(heed.el("p", { class: "text" }, d.text), details(d, ["text"]));
   else body.push(details(d, []));
   const clock = e.stage === "REMINDER" && /^(PROMISE|RESOLUTION)_/.exec(d.kind || "");
   return heed.el("li", { class: e.stage + (clock ? " " + clock[1] : ""), "data-stage": e.stage, "data-kind": d.kind || null },
@@ -85,11 +88,26 @@ async function load() {
     f.classifiedAfterMillis != null ? `classified${afterReceipt(f.classifiedAfterMillis)}` : "",
     f.escalatedAt ? `escalated${afterReceipt(f.escalatedAfterMillis)}${f.confidence != null ? ` (confidence ${f.confidence.toFixed(2)})` : ""}, due ${heed.time(f.dueAt)}`
       : "not escalated",
-    `level ${f.level}`, standing(f, view.open), f.customerAnswered ? "customer answered" : ""]
+    `level ${f.level}`, standing(f, view.open), f.customerAnswered ? "customer answered" : "",
+    f.verdict && f.verdict.score != null ? `customer's verdict ${f.verdict.score} of 5` : ""]
     .filter(Boolean).join(" · ");
   byId("timeline").replaceChildren(...view.timeline.map(entry));
+  renderVerdict(f.verdict);
   page.skew = Date.parse(view.now) - Date.now();
   renderPromises(view.promises);
+}
+
+// Routing's record of the customer's last verdict (complaints.state), with its words once the feedback is read.
+function renderVerdict(v) {
+  byId("verdict-panel").hidden = !v || (v.score == null && v.resolutions === 0);
+  if (byId("verdict-panel").hidden) return;
+  if (v.score == null) {
+    byId("verdict").replaceChildren(heed.el("span", { class: "quiet" }, "Resolved; the customer has not answered how we did yet."));
+    return;
+  }
+  byId("verdict").replaceChildren(heed.el("strong", { class: v.score <= 2 ? "overdue" : "fine" }, `${v.score} of 5`),
+    ` at ${heed.time(v.at)}${v.score <= 2 ? " (negative: a resolved complaint is reopened and escalated a level)" : ""}`,
+    v.text ? heed.el("p", { class: "text" }, v.text) : null);
 }
 
 const MADE_WITH = { ACKNOWLEDGEMENT: "the acknowledgement", UPDATE: "update" };

@@ -55,6 +55,7 @@ function renderComplaints(view) {
   byId("open-empty").hidden = rows.length > 0;
   renderCompleteness(view.completeness, view.indexed, view.indexBound);
   renderPromiseRates(view.promises, view.indexed, view.indexBound);
+  renderVerdictRates(view.verdicts, view.indexed, view.indexBound);
   tick();
 }
 
@@ -83,6 +84,21 @@ function renderPromiseRates(p, indexed, bound) {
   byId("promise-window").textContent = (p.queues.length ? "" : "No promise made yet. ")
     + `Routing's counts on the complaints.state rows of the ${p.complaints} complaints with a row among the `
     + `${indexed} feedback ids in the timeline index (bound ${bound}); replaced and open promises are not in the rate.`;
+}
+
+// The customers' verdicts on resolutions, from routing's complaints.state rows, per queue.
+function renderVerdictRates(v, indexed, bound) {
+  byId("verdict-rows").replaceChildren(...v.queues.map(q => heed.el("tr", { "data-queue": q.queue },
+    heed.el("td", { class: "queue" }, q.queue),
+    heed.el("td", { class: "num rate", "data-label": "Verdict rate" }, q.rate == null ? "–" : `${(q.rate * 100).toFixed(1)} %`),
+    heed.el("td", { class: "num score" + (q.meanScore != null && q.meanScore < 3 ? " soon" : ""), "data-label": "Mean score" },
+      q.meanScore == null ? "–" : q.meanScore.toFixed(2)),
+    heed.el("td", { class: "num answered", "data-label": "Answered" }, q.answered),
+    heed.el("td", { class: "num resolved", "data-label": "Resolved" }, q.resolved),
+    heed.el("td", { class: "num negative" + (q.negative > 0 ? " error" : ""), "data-label": "Negative" }, q.negative))));
+  byId("verdict-window").textContent = (v.queues.length ? "" : "No complaint resolved yet. ")
+    + `Routing's rows on complaints.state of the ${v.complaints} complaints with a row among the ${indexed} feedback ids `
+    + `in the timeline index (bound ${bound}); a complaint counts once, with its last verdict.`;
 }
 
 function renderDashboard(d) {

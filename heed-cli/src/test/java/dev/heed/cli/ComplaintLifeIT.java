@@ -76,8 +76,7 @@ class ComplaintLifeIT {
     @Test
     void aComplaintIsAnsweredAcknowledgedWithAPromiseThatBreaksThenUpdatedAndTheCustomerIsToldOnce(Stack stack) throws Exception {
         String suffix = "." + stack.uniqueName("life");
-        HeedTopics topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, 3, suffix);
-        TopicEnsure.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
+        HeedTopics topics = topics(stack, suffix);
         String id = stack.uniqueName("complaint");
         String email = id + "@example.com";
         GreenMail smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -85,10 +84,7 @@ class ComplaintLifeIT {
         Map<String, String> common = Map.of("HEED_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "HEED_REGISTRY_URL", stack.registryUrl(),
                 "HEED_TOPIC_SUFFIX", suffix, "HEED_TOPIC_PARTITIONS", "3", "HEED_KAFKA_METADATA_MAX_AGE_MS", "1000",
                 "HEED_ACK_TOKENS", "agent:grace:" + TokenStore.hash(TOKEN), "HEED_SLA_POLICIES", POLICY);
-        try (RoutingService routing = RoutingService.start(RoutingConfig.from(with(common, Map.of(
-                     "HEED_ROUTING_APPLICATION_ID", stack.uniqueName("routing"), "HEED_ROUTING_HTTP_PORT", "0",
-                     "HEED_ROUTING_STATE_DIR", stack.tempStateDir().toString(), "HEED_ROUTING_PUNCTUATE_INTERVAL", "100ms"))),
-                     FeedbackClassifier.loadDefault(), InstantSource.system());
+        try (RoutingService routing = routing(stack, common);
              ResponderApplication responder = ResponderApplication.start(ResponderConfig.from(with(common, Map.of(
                      "HEED_RESPONDER_GROUP_ID", stack.uniqueName("responder"), "HEED_RESPONDER_PORT", "0",
                      "HEED_RESPONDER_HOST", "127.0.0.1", "HEED_SMTP_HOST", "127.0.0.1",
@@ -176,7 +172,22 @@ class ComplaintLifeIT {
         }
     }
 
-    private static FeedbackReceived feedback(String id, String email) {
+    /** The Heed topics under {@code suffix}, created with 3 partitions. */
+    static HeedTopics topics(Stack stack, String suffix) throws Exception {
+        HeedTopics topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, 3, suffix);
+        TopicEnsure.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
+        return topics;
+    }
+
+    /** Routing on {@code common}'s broker and topics with the real classifier, punctuating every 100 ms on the wall clock. */
+    static RoutingService routing(Stack stack, Map<String, String> common) throws Exception {
+        return RoutingService.start(RoutingConfig.from(with(common, Map.of(
+                "HEED_ROUTING_APPLICATION_ID", stack.uniqueName("routing"), "HEED_ROUTING_HTTP_PORT", "0",
+                "HEED_ROUTING_STATE_DIR", stack.tempStateDir().toString(), "HEED_ROUTING_PUNCTUATE_INTERVAL", "100ms"))),
+                FeedbackClassifier.loadDefault(), InstantSource.system());
+    }
+
+    static FeedbackReceived feedback(String id, String email) {
         Instant now = Instant.now();
         FeedbackReceived feedback = SampleEvents.feedback(id);
         feedback.getCustomer().setEmail(email);
@@ -194,23 +205,23 @@ class ComplaintLifeIT {
         return (int) dues.stream().filter(d -> d.getKind().name().startsWith("PROMISE_")).count();
     }
 
-    private static <V> V last(List<V> values) {
+    static <V> V last(List<V> values) {
         return values.isEmpty() ? null : values.get(values.size() - 1);
     }
 
-    private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
+    static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
         Map<String, String> env = new HashMap<>(common);
         env.putAll(own);
         return env;
     }
 
-    private static void awaitReady(String url) {
+    static void awaitReady(String url) {
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(WAIT).until(() -> http.send(HttpRequest.newBuilder(URI.create(url + "/health/ready")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
-    private static <V> void send(Stack stack, Topic<String, V> topic, String key, V value) throws Exception {
+    static <V> void send(Stack stack, Topic<String, V> topic, String key, V value) throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
                 topic.keySerde().serializer(), topic.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
@@ -218,7 +229,7 @@ class ComplaintLifeIT {
     }
 
     /** Every committed record of {@code key} on the topic, in offset order (one key is on one partition). */
-    private static <V> List<V> read(Stack stack, Topic<String, V> topic, String key) {
+    static <V> List<V> read(Stack stack, Topic<String, V> topic, String key) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {

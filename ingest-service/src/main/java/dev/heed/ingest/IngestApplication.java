@@ -5,6 +5,8 @@ import dev.heed.ingest.http.IngestServer;
 import dev.heed.ingest.idempotency.IdempotencyStore;
 import dev.heed.ingest.intake.Accepted;
 import dev.heed.ingest.intake.FeedbackIntake;
+import dev.heed.ingest.intake.VerdictAccepted;
+import dev.heed.ingest.intake.VerdictIntake;
 import dev.heed.ingest.intake.Fingerprint;
 import dev.heed.ingest.kafka.FeedbackPublisher;
 import dev.heed.ingest.kafka.KafkaFeedbackPublisher;
@@ -73,7 +75,10 @@ public final class IngestApplication implements RunningService {
         FunctionCounter.builder("heed.ingest.idempotency.evicted.early", idempotency, IdempotencyStore::evictedEarly)
                 .description("Idempotency keys forgotten for room before their TTL ran out").register(meters);
         var intake = new FeedbackIntake(publisher, idempotency, clock, config.retryAfter());
-        return IngestServer.start(config, intake, ready, meters, JsonMapping.create(), clock);
+        // Its own store: a verdict's repeat gets the first answer whatever it says, which a fingerprint would refuse.
+        var answered = new IdempotencyStore<String, VerdictAccepted>(clock, config.idempotencyTtl(), config.idempotencyMaxEntries());
+        var verdicts = new VerdictIntake(config.verdictLinks(), publisher, answered, clock, config.retryAfter());
+        return IngestServer.start(config, intake, verdicts, ready, meters, JsonMapping.create(), clock);
     }
 
     public int port() {

@@ -3,6 +3,8 @@ package dev.heed.ingest;
 import static dev.heed.runtime.catalog.IngestSettings.*;
 
 import dev.heed.ingest.auth.ApiKeyRegistry;
+import dev.heed.runtime.auth.VerdictLinks;
+import dev.heed.runtime.catalog.CommonSettings;
 import dev.heed.runtime.config.Settings;
 import dev.heed.runtime.config.SettingsException;
 import dev.heed.runtime.kafka.KafkaSettings;
@@ -20,6 +22,7 @@ import java.util.OptionalInt;
  *
  * @param opsPort where {@code /health/*} and {@code /metrics} are served instead of the main port, when set
  * @param kafka   Kafka, registry and topics, read as every service reads them
+ * @param verdictLinks the verdict links' secret, empty when the verdict endpoint takes nothing
  */
 public record IngestConfig(
         String host,
@@ -35,7 +38,8 @@ public record IngestConfig(
         Optional<Tls> tls,
         Uploads uploads,
         AuthFailures authFailures,
-        OptionalInt opsPort) {
+        OptionalInt opsPort,
+        Optional<VerdictLinks> verdictLinks) {
 
     /** Request limits; the rate is per API key. */
     public record Limits(int maxBodyBytes, int maxBatchBytes, int maxBatchItems, double ratePerSecond, int rateBurst) {}
@@ -79,7 +83,8 @@ public record IngestConfig(
                 new Uploads(settings.get(BODY_IDLE_TIMEOUT), settings.get(BODY_TIMEOUT), settings.get(MAX_UPLOADS_PER_KEY),
                         settings.get(MAX_UPLOADS)),
                 new AuthFailures(settings.get(AUTH_FAILURES), settings.get(AUTH_FAILURE_WINDOW), settings.get(AUTH_FAILURE_ADDRESSES)),
-                opsPort(settings.find(OPS_PORT), port));
+                opsPort(settings.find(OPS_PORT), port),
+                settings.find(CommonSettings.VERDICT_SECRET).map(VerdictLinks::new));
     }
 
     private static OptionalInt opsPort(Optional<Integer> ops, int port) {

@@ -50,7 +50,8 @@ final class RepliesWiring {
                 AgentNotifications.PROMISE_TEMPLATE, AgentNotifications.RESOLUTION_TEMPLATE));
         TimeFormat times = new TimeFormat(config.zone());
         ReplyRouting routing = new ReplyRouting(config.sources());
-        Responses responses = new Responses(new CustomerReplies(templates, routing, times), new CustomerUpdates(templates, routing, times),
+        Responses responses = new Responses(new CustomerReplies(templates, routing, times),
+                new CustomerUpdates(templates, routing, times, config.verdictQuestion()),
                 new AgentNotifications(templates, config.agentRoutes(), times, clock, config.publicUrl(), config.agentLanguage()),
                 directory, delivery.dispatcher(), delivery.metrics(), clock, config.escalationWait());
         RecordProcessor processor = new RecordProcessor(new InputDecoder(base.topics()), responses, delivery.recorder());

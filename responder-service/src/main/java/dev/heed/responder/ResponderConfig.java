@@ -22,7 +22,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import dev.heed.responder.reply.VerdictQuestion;
+import dev.heed.runtime.auth.VerdictLinks;
 import java.util.regex.Matcher;
 
 /**
@@ -34,7 +37,7 @@ public record ResponderConfig(int port, String publicUrl, KafkaSettings kafka, S
                               ZoneId zone, String defaultLanguage, String agentLanguage, Path templateDir,
                               Map<String, SourceSettings> sources, AgentRoutes agentRoutes, String ackTokens,
                               ConsoleSettings console, Duration sentLogHorizon, String host, OptionalInt opsPort,
-                              Concurrency concurrency) {
+                              Concurrency concurrency, Optional<VerdictQuestion> verdictQuestion) {
 
     /**
      * How much the responder does at once.
@@ -83,7 +86,18 @@ public record ResponderConfig(int port, String publicUrl, KafkaSettings kafka, S
                 settings.get(HOST),
                 settings.find(OPS_PORT).map(OptionalInt::of).orElse(OptionalInt.empty()),
                 new Concurrency(settings.get(SEND_CONCURRENCY), settings.get(WEBHOOK_CONCURRENCY_PER_HOST),
-                        settings.get(SMTP_CONNECTIONS), settings.get(MAX_PENDING), settings.get(REVOKE_WAIT)));
+                        settings.get(SMTP_CONNECTIONS), settings.get(MAX_PENDING), settings.get(REVOKE_WAIT)),
+                verdictQuestion(settings));
+    }
+
+    /** The question a resolution asks, when both the secret and ingest's URL are set. */
+    private static Optional<VerdictQuestion> verdictQuestion(Settings settings) {
+        Optional<String> secret = settings.find(CommonSettings.VERDICT_SECRET);
+        Optional<String> url = settings.find(VERDICT_URL);
+        if (secret.isEmpty() || url.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new VerdictQuestion(new VerdictLinks(secret.get()), url.get(), settings.get(VERDICT_LINK_TTL)));
     }
 
     /** No HEED_SMTP_HOST means no e-mail: e-mail replies are then recorded as undeliverable. */

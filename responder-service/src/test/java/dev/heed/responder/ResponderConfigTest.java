@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.heed.events.EscalationLevel;
 import dev.heed.runtime.config.Durations;
 import dev.heed.runtime.config.Settings;
+import dev.heed.runtime.config.SettingsException;
 import dev.heed.responder.reply.TimeFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,26 @@ class ResponderConfigTest {
         assertThat(config.backoff().maxAttempts()).isEqualTo(5);
         assertThat(config.escalationWait()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.defaultLanguage()).isEqualTo("en");
+    }
+
+    @Test
+    void shouldAskForAVerdictOnlyWithBothTheSecretAndIngestsUrl() {
+        Map<String, String> both = minimal();
+        both.put("HEED_VERDICT_SECRET", "a-secret-of-sixteen-or-more");
+        both.put("HEED_VERDICT_URL", "https://feedback.example.com");
+        Map<String, String> secretOnly = minimal();
+        secretOnly.put("HEED_VERDICT_SECRET", "a-secret-of-sixteen-or-more");
+        Map<String, String> shortSecret = new HashMap<>(both);
+        shortSecret.put("HEED_VERDICT_SECRET", "too-short");
+
+        assertThat(ResponderConfig.from(both).verdictQuestion()).hasValueSatisfying(q -> {
+            assertThat(q.baseUrl()).isEqualTo("https://feedback.example.com");
+            assertThat(q.ttl()).isEqualTo(Duration.ofDays(5));
+        });
+        assertThat(ResponderConfig.from(secretOnly).verdictQuestion()).isEmpty();
+        assertThat(ResponderConfig.from(minimal()).verdictQuestion()).isEmpty();
+        assertThatThrownBy(() -> ResponderConfig.from(shortSecret)).isInstanceOf(SettingsException.class)
+                .hasMessageContaining("HEED_VERDICT_SECRET=(secret)").hasMessageNotContaining("too-short");
     }
 
     @Test

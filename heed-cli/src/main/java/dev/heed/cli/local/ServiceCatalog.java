@@ -29,6 +29,9 @@ final class ServiceCatalog {
     /** The tokens the responder's acknowledge API and routing's complaint queries take in the local run. */
     private static final String DEMO_ACK_TOKENS = "agent:demo-agent:" + DEMO_AGENT_TOKEN_SHA256;
 
+    /** The local run's verdict secret: the responder signs the resolution's link with it, ingest checks it. */
+    static final String DEMO_VERDICT_SECRET = "heed-local-verdict-secret";
+
     /** Where the local run's services listen: loopback only, as their ports are (the services default to every interface). */
     static final String LOOPBACK = "127.0.0.1";
 
@@ -59,11 +62,14 @@ final class ServiceCatalog {
         put(responder, ResponderSettings.PORT, Integer.toString(config.responderPort()));
         put(responder, ResponderSettings.PUBLIC_URL, "http://" + LOOPBACK + ":" + config.responderPort());
         put(responder, CommonSettings.ACK_TOKENS, DEMO_ACK_TOKENS);
+        put(responder, CommonSettings.VERDICT_SECRET, DEMO_VERDICT_SECRET);
+        put(responder, ResponderSettings.VERDICT_URL, "http://" + LOOPBACK + ":" + config.ingestPort());
 
         Map<String, String> ingest = new HashMap<>();
         put(ingest, IngestSettings.HOST, LOOPBACK);
         put(ingest, IngestSettings.PORT, Integer.toString(config.ingestPort()));
         put(ingest, IngestSettings.API_KEYS, "demo=" + DEMO_API_KEY_SHA256);
+        put(ingest, CommonSettings.VERDICT_SECRET, DEMO_VERDICT_SECRET);
 
         return List.of(
                 spec(Services.ROUTING, config.routingPort(), env, common, routing),

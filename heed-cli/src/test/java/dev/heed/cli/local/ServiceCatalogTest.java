@@ -29,6 +29,17 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void theResponderSignsVerdictLinksToTheLocalIngestWithTheSecretIngestChecks() {
+        var services = ServiceCatalog.services(config, Map.of());
+        Map<String, String> responder = services.get(1).environment();
+        Map<String, String> ingest = services.get(2).environment();
+
+        assertThat(responder.get("HEED_VERDICT_SECRET")).isEqualTo(ingest.get("HEED_VERDICT_SECRET")).isNotBlank();
+        assertThat(responder).containsEntry("HEED_VERDICT_URL", "http://127.0.0.1:" + ingest.get("HEED_INGEST_PORT"));
+        assertThat(services.get(0).environment()).doesNotContainKey("HEED_VERDICT_SECRET");
+    }
+
+    @Test
     void theResponderGetsTheAgentRecipientsSmtpAndSourceSettingsOfTheEnvironmentAndNoOtherServiceDoes() {
         Map<String, String> env = Map.of(
                 "HEED_AGENTS_DEFAULT_AGENT", "mailto:agent@example.com",

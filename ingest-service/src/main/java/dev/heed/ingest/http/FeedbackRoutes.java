@@ -86,7 +86,7 @@ final class FeedbackRoutes {
      * request threads allocated. A body without a declared length (chunked) is read up to one byte past the
      * limit.
      */
-    private static byte[] body(Context ctx, int limit) {
+    static byte[] body(Context ctx, int limit) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
             throw new ProblemException(Problems.tooLarge(limit, "A body of " + declared + " bytes"));

@@ -7,6 +7,7 @@ import dev.heed.ingest.auth.RateLimiter;
 import dev.heed.ingest.feedback.CloudEventReader;
 import dev.heed.ingest.feedback.FeedbackParser;
 import dev.heed.ingest.intake.FeedbackIntake;
+import dev.heed.ingest.intake.VerdictIntake;
 import dev.heed.ingest.problem.Problems;
 import dev.heed.runtime.http.Health;
 import dev.heed.runtime.http.OpsRoutes;
@@ -67,7 +68,7 @@ public final class IngestServer implements AutoCloseable {
     }
 
     /** Builds and starts the server on the configured host and ports (0 picks a free port). */
-    public static IngestServer start(IngestConfig config, FeedbackIntake intake, BooleanSupplier ready,
+    public static IngestServer start(IngestConfig config, FeedbackIntake intake, VerdictIntake verdicts, BooleanSupplier ready,
                                      PrometheusMeterRegistry meters, ObjectMapper json, Clock clock) {
         var routes = new CopyOnWriteArrayList<HandlerMetaInfo>();
         var responses = new Responses(json);
@@ -79,6 +80,7 @@ public final class IngestServer implements AutoCloseable {
                 .description("Write requests waiting for Kafka's acknowledgement").register(meters);
         var feedback = new FeedbackRoutes(decoder, intake, responses, config.limits().maxBodyBytes(), config.limits().maxBatchBytes(),
                 answering, inFlight);
+        var verdictRoutes = new VerdictRoutes(verdicts, responses, json, answering, inFlight);
         var ops = new OpsRoutes(() -> Health.of(true), () -> Health.of(ready.getAsBoolean()), meters);
         var limits = config.limits();
         var failures = config.authFailures();
@@ -114,9 +116,16 @@ public final class IngestServer implements AutoCloseable {
             cfg.requestLogger.http(new HttpMetrics(meters));
             // Before-matched: a path or method no route serves is 404 or 405 whatever its key.
             cfg.routes.beforeMatched("/v1/*", UploadGate::answerRefusal);
-            cfg.routes.beforeMatched("/v1/*", auth);
+            // A verdict's permission is its link's signature, checked by its route: no API key.
+            cfg.routes.beforeMatched("/v1/*", ctx -> {
+                if (!VerdictRoutes.isVerdictPath(ctx.path())) {
+                    auth.handle(ctx);
+                }
+            });
             cfg.routes.post(FeedbackRoutes.SINGLE, feedback::single);
             cfg.routes.post(FeedbackRoutes.BATCH, feedback::batch);
+            cfg.routes.get(VerdictRoutes.PATH, verdictRoutes::form);
+            cfg.routes.post(VerdictRoutes.PATH, verdictRoutes::answer);
             cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             ops.register(cfg);
             new ErrorRoutes(responses, new AllowedMethods(routes)).register(cfg);

@@ -4,6 +4,7 @@ import dev.heed.runtime.http.ProblemException;
 import dev.heed.ingest.IngestConfig;
 import dev.heed.ingest.auth.ApiKeyRegistry;
 import dev.heed.ingest.auth.PresentedKey;
+import dev.heed.ingest.intake.VerdictIntake;
 import dev.heed.ingest.feedback.FieldError;
 import dev.heed.ingest.problem.HttpLayerProblems;
 import dev.heed.runtime.http.Problem;
@@ -23,8 +24,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Reads every request body before a route sees it, so that no thread waits on a slow client: a route gets
  * the whole body at once, or the request carries the reason it has none (read by {@link #refusal}). Only
- * bodies sent with a valid API key are read; any other is never read at all, since the key filter refuses
- * its request first.
+ * bodies sent with a valid API key are read, and a verdict's (which needs none, and counts as one key of its own);
+ * any other is never read at all, since the key filter refuses its request first.
  *
  * <p>A body that arrives with its head, or right behind it, goes straight on. One still on its way after that
  * takes an upload slot of its key and of the instance ({@link UploadSlots}; over either cap the request is
@@ -99,6 +100,10 @@ final class UploadGate extends Handler.Wrapper {
     }
 
     private String source(Request request) {
+        if (VerdictRoutes.isVerdictPath(request.getHttpURI().getCanonicalPath())) {
+            // No key: the link's signature, checked by the route, is the permission; verdicts share one key's slots.
+            return VerdictIntake.SOURCE;
+        }
         var headers = request.getHeaders();
         return keys.authenticate(PresentedKey.of(headers.get(HttpHeader.AUTHORIZATION), headers.get(PresentedKey.API_KEY_HEADER)))
                 .orElse(null);
@@ -108,6 +113,9 @@ final class UploadGate extends Handler.Wrapper {
     private int limitFor(Request request) {
         String path = request.getHttpURI().getCanonicalPath();
         boolean batch = path != null && (path.equals(FeedbackRoutes.BATCH) || path.equals(FeedbackRoutes.BATCH + "/"));
+        if (VerdictRoutes.isVerdictPath(path)) {
+            return VerdictRoutes.MAX_BODY;
+        }
         return batch ? limits.maxBatchBytes() : limits.maxBodyBytes();
     }
 

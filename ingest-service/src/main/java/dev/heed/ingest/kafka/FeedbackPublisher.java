@@ -4,7 +4,7 @@ import dev.heed.events.FeedbackReceived;
 import java.util.function.BiConsumer;
 
 /**
- * Writes accepted feedback to {@code feedback.received}, keyed by its event id. The record counts as
+ * Writes accepted feedback to {@code feedback.received}, keyed by its event id (a verdict by its complaint id). The record counts as
  * stored only once the broker has acknowledged the write; an error (also when no acknowledgement came
  * within the configured bound) means the record is not known to be stored.
  */

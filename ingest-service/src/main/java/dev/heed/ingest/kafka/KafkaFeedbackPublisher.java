@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Publishes with the CloudEvents Kafka binding in binary mode: the Avro value (registry framing) is the
  * record value, the event's attributes travel as {@code ce_*} headers, and the Kafka key is the event
- * id. Consumers that know nothing of CloudEvents read the Avro value as usual. Thread-safe, as the
+ * id (a verdict's is its complaint's id, {@link #key}). Consumers that know nothing of CloudEvents read the Avro value as usual. Thread-safe, as the
  * producer is; the caller owns and closes the producer.
  */
 public final class KafkaFeedbackPublisher implements FeedbackPublisher {
@@ -67,12 +67,20 @@ public final class KafkaFeedbackPublisher implements FeedbackPublisher {
         headers.add(TYPE);
         headers.add(CONTENT_TYPE);
         headers.add(new RecordHeader("ce_time", utf8(CloudEventTime.format(event.getOccurredAt()))));
-        return new ProducerRecord<>(topic, null, event.getReceivedAt().toEpochMilli(), event.getEventId(), avro, headers);
+        return new ProducerRecord<>(topic, null, event.getReceivedAt().toEpochMilli(), key(event), avro, headers);
+    }
+
+    /**
+     * The event id; for a customer's verdict, the complaint's id, so that it lands on the complaint's partition and
+     * routing meets it with the complaint's state without repartitioning.
+     */
+    public static String key(FeedbackReceived event) {
+        return event.getVerdict() != null ? event.getVerdict().getComplaintId() : event.getEventId();
     }
 
     /** The same record through the CloudEvents SDK's binary-mode writer: what {@link #record} must equal. */
     static ProducerRecord<String, byte[]> recordThroughSdk(String topic, FeedbackReceived event, byte[] avro) {
-        return KafkaMessageFactory.createWriter(topic, null, event.getReceivedAt().toEpochMilli(), event.getEventId())
+        return KafkaMessageFactory.createWriter(topic, null, event.getReceivedAt().toEpochMilli(), key(event))
                 .writeBinary(cloudEvent(event, avro));
     }
 

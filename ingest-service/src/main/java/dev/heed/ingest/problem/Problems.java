@@ -3,6 +3,7 @@ package dev.heed.ingest.problem;
 import dev.heed.runtime.http.Problem;
 import dev.heed.ingest.feedback.FieldError;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** The problems this API answers with besides field validation, each with a stable type URI. */
@@ -74,6 +75,23 @@ public final class Problems {
 
     public static Problem internal() {
         return Problem.of(500, "internal", "Internal error", "The request failed unexpectedly; nothing was accepted.");
+    }
+
+    /** This instance has no verdict secret, so it cannot check a verdict link. */
+    public static Problem verdictsDisabled() {
+        return Problem.of(404, "verdicts-disabled", "Verdicts are not taken here",
+                "This instance takes no verdicts: it has no secret to check the link with (HEED_VERDICT_SECRET).");
+    }
+
+    public static Problem verdictLinkForged(String complaintId) {
+        return Problem.of(403, "verdict-link-invalid", "The link is not valid",
+                "This is not a link Heed sent for complaint '" + complaintId + "', or a part of it was changed; open the link "
+                        + "exactly as it came in the message.");
+    }
+
+    public static Problem verdictLinkExpired(Instant expiredAt) {
+        return Problem.of(410, "verdict-link-expired", "The link has expired",
+                "This link could be answered until " + expiredAt + "; to tell us how we did now, write to us as you did before.");
     }
 
     public static Problem notFound(String path) {

@@ -11,6 +11,8 @@ import dev.heed.ingest.http.HttpTestClient.Answer;
 import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
 import dev.heed.schemas.topics.TopicNames;
+import dev.heed.runtime.auth.VerdictLinks;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestIT {
     private static final String TOPIC = TopicNames.FEEDBACK_RECEIVED;
+    private static final String VERDICT_SECRET = "the-verdict-secret-of-ingest-it";
     private final Instant occurredAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
     private Stack stack;
     private IngestApplication app;
@@ -36,7 +39,7 @@ class IngestIT {
     @BeforeAll
     void start(Stack stack) {
         this.stack = stack;
-        app = ItServices.start(stack.bootstrapServers(), stack.registryUrl(), Map.of());
+        app = ItServices.start(stack.bootstrapServers(), stack.registryUrl(), Map.of("HEED_VERDICT_SECRET", VERDICT_SECRET));
         http = new HttpTestClient("http://127.0.0.1:" + app.port());
         reader = new TopicReader(stack.bootstrapServers(), stack.registryUrl());
     }
@@ -91,6 +94,43 @@ class IngestIT {
         assertThat(v.getReference()).isEqualTo("order-4711");
         assertThat(v.getAttributes()).containsExactlyEntriesOf(Map.of("plan", "pro"));
         assertThat(v.getTraceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    }
+
+    /** The path and query of a verdict link as the responder writes it. */
+    private static String verdictLink(String complaintId, String resolutionId, Instant expires) {
+        URI link = URI.create(new VerdictLinks(VERDICT_SECRET).link("https://ingest.example", complaintId, resolutionId, expires));
+        return link.getRawPath() + "?" + link.getRawQuery();
+    }
+
+    @Test
+    void shouldLandAVerdictOnceKeyedByItsComplaintAndNothingForAForgedOrExpiredLink() {
+        String complaint = stack.uniqueName("complaint");
+        String link = verdictLink(complaint, "res-1", Instant.now().plusSeconds(3600));
+        Answer first = http.post(link, "application/json", quotes("{'score':1,'text':'Nothing was refunded.'}"));
+        Answer repeat = http.post(link, "application/json", quotes("{'score':5}"));
+        Answer forged = http.post(link.replace("resolution=res-1", "resolution=res-2"), "application/json", quotes("{'score':1}"));
+        Answer expired = http.post(verdictLink(complaint, "res-3", Instant.now().minusSeconds(5)), "application/json", quotes("{'score':1}"));
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(repeat.status()).isEqualTo(202);
+        assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(repeat.json().get("score").intValue()).isEqualTo(1);
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(expired.status()).isEqualTo(410);
+        List<TopicReader.Read> records = landed(complaint);
+        assertThat(records).hasSize(1);
+        TopicReader.Read read = records.get(0);
+        assertThat(read.raw().partition()).isEqualTo(first.json().get("partition").intValue());
+        assertThat(read.raw().offset()).isEqualTo(first.json().get("offset").longValue());
+        FeedbackReceived v = read.value();
+        assertThat(v.getEventId()).isEqualTo(first.json().get("eventId").textValue());
+        assertThat(v.getVerdict().getComplaintId()).isEqualTo(complaint);
+        assertThat(v.getVerdict().getResolutionId()).isEqualTo("res-1");
+        assertThat(v.getVerdict().getScore()).isEqualTo(1);
+        assertThat(v.getRating()).isEqualTo(1);
+        assertThat(v.getText()).isEqualTo("Nothing was refunded.");
+        assertThat(v.getSourceSystem()).isEqualTo("verdict");
+        assertThat(new String(read.raw().headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)).isEqualTo(v.getEventId());
     }
 
     @Test

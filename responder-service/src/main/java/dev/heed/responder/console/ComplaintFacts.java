@@ -14,13 +14,24 @@ import java.time.Instant;
  * services' clocks disagree). {@code queue} is the owning queue (routing's state row, else the escalation);
  * {@code promises} is routing's count of the complaint's promises from its complaints.state row (null without one).
  * {@code status} is routing's status from that row (null without one); {@code resolvedAt} and {@code resolvedBy} who
- * resolved it when, while it is resolved (null before a resolution and after a reopening).
+ * resolved it when, while it is resolved (null before a resolution and after a reopening). {@code verdict} is the
+ * customer's verdict on a resolution, from routing's state row and the verdict's own feedback (null without a state row).
  */
 public record ComplaintFacts(String id, Instant receivedAt, Instant escalatedAt, Instant dueAt, String severity,
                              String subject, EscalationLevel level, int reminders, boolean acknowledged,
                              boolean customerAnswered, boolean feedback, Double confidence, Long classifiedAfterMillis,
                              Long escalatedAfterMillis, String queue, PromiseHistory.Counts promises, String status,
-                             Instant resolvedAt, String resolvedBy) {
+                             Instant resolvedAt, String resolvedBy, Verdict verdict) {
+
+    /**
+     * How often the complaint was resolved and the customer's last verdict on a resolution: its score (null while none
+     * came), when, through which feedback, and its text (null until that feedback is read).
+     */
+    public record Verdict(int resolutions, Integer score, Instant at, String feedbackId, String text) {
+        public boolean answered() {
+            return score != null;
+        }
+    }
     public boolean escalated() {
         return escalatedAt != null;
     }

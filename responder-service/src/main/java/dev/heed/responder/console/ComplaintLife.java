@@ -33,6 +33,13 @@ final class ComplaintLife {
     String status;
     Instant resolvedAt;
     String resolvedBy;
+    /** Routing's resolution count and the verdict it recorded, from the latest state row. */
+    int resolutions;
+    Integer verdictScore;
+    Instant verdictAt;
+    String verdictFeedbackId;
+    /** The texts of the verdicts read for this complaint, by their feedback id (a few at most: one per resolution). */
+    private final Map<String, String> verdictTexts = new HashMap<>();
     // What the promise view is read from, each bounded like the timeline (oldest dropped first).
     private final List<PromiseHistory.Acknowledgement> acknowledgements = new ArrayList<>();
     private final List<PromiseHistory.Update> updates = new ArrayList<>();
@@ -70,6 +77,13 @@ final class ComplaintLife {
 
     void promisePoint(PromiseHistory.Point point) {
         keep(points, point, PromiseHistory.Point::place);
+    }
+
+    void verdictText(String feedbackId, String text) {
+        verdictTexts.put(feedbackId, text);
+        if (verdictTexts.size() > maxEntries) {
+            verdictTexts.keySet().stream().filter(key -> !key.equals(verdictFeedbackId)).findFirst().ifPresent(verdictTexts::remove);
+        }
     }
 
     void updateDelivered(String messageId, PromiseHistory.Delivery delivery) {
@@ -113,6 +127,8 @@ final class ComplaintLife {
         return new ComplaintFacts(id, receivedAt != null ? receivedAt : escalatedAt, escalatedAt, dueAt, severity, subject, level,
                 reminders, acknowledged, customerAnswered, isFeedback(), confidence,
                 ComplaintFacts.millisBetween(receivedAt, classifiedAt), ComplaintFacts.millisBetween(receivedAt, escalatedAt),
-                queue, promiseCounts, status, resolvedAt, resolvedBy);
+                queue, promiseCounts, status, resolvedAt, resolvedBy, status == null ? null
+                        : new ComplaintFacts.Verdict(resolutions, verdictScore, verdictAt, verdictFeedbackId,
+                        verdictFeedbackId == null ? null : verdictTexts.get(verdictFeedbackId)));
     }
 }

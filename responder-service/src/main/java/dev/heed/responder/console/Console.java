@@ -87,6 +87,7 @@ public final class Console {
         List<ComplaintFacts> facts = index.facts();
         view.put("completeness", Completeness.of(facts, now, settings.replyWithin()));
         view.put("promises", PromiseRates.of(facts));
+        view.put("verdicts", VerdictRates.of(facts));
         view.put("indexed", index.size());
         view.put("indexBound", settings.maxComplaints());
         return view;

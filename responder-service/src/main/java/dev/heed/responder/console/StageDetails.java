@@ -22,6 +22,22 @@ final class StageDetails {
                 "subject", e.getSubject(), "text", e.getText(), "rating", e.getRating(), "reference", e.getReference());
     }
 
+    /** A customer's verdict on a resolution: its score ({@code verdict}, 1-5), the resolution it answers, and the text. */
+    static Map<String, Object> verdict(FeedbackReceived e) {
+        return map("verdict", e.getVerdict().getScore(), "resolution", e.getVerdict().getResolutionId(), "text", e.getText(),
+                "feedbackId", e.getEventId());
+    }
+
+    /** A verdict as the classifier judged it, with its score: a negative one reopens the complaint. */
+    static Map<String, Object> verdictClassified(FeedbackClassified e) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("verdict", e.getFeedback().getVerdict().getScore());
+        details.put("resolution", e.getFeedback().getVerdict().getResolutionId());
+        details.put("classified", true);
+        details.putAll(classified(e));
+        return details;
+    }
+
     static Map<String, Object> classified(FeedbackClassified e) {
         var c = e.getClassification();
         String text = e.getFeedback().getText();

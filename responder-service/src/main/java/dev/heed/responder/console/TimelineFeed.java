@@ -70,6 +70,10 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
     }
 
     private void received(ConsumerRecord<?, ?> r, FeedbackReceived e) {
+        if (e.getVerdict() != null) {
+            verdictReceived(r, e);
+            return;
+        }
         index.update(e.getEventId(), life -> {
             life.receivedAt = e.getReceivedAt();
             life.subject = text(e.getSubject());
@@ -77,7 +81,27 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
         });
     }
 
+    /**
+     * A customer's verdict on a resolution belongs to the complaint it answers, not to a life of its own: it is no
+     * feedback waiting for a reply (ingest's page answered it), and the complaint's page shows it.
+     */
+    private void verdictReceived(ConsumerRecord<?, ?> r, FeedbackReceived e) {
+        index.update(e.getVerdict().getComplaintId(), life -> {
+            life.verdictText(e.getEventId(), e.getText());
+            life.add(entry(r, e.getReceivedAt(), Stage.VERDICT, StageDetails.verdict(e)));
+        });
+    }
+
+    private void verdictClassified(ConsumerRecord<?, ?> r, FeedbackClassified e) {
+        index.update(e.getFeedback().getVerdict().getComplaintId(),
+                life -> life.add(entry(r, e.getClassifiedAt(), Stage.VERDICT, StageDetails.verdictClassified(e))));
+    }
+
     private void classified(ConsumerRecord<?, ?> r, FeedbackClassified e) {
+        if (e.getFeedback().getVerdict() != null) {
+            verdictClassified(r, e);
+            return;
+        }
         index.update(e.getFeedback().getEventId(), life -> {
             if (life.receivedAt == null) {
                 life.receivedAt = e.getFeedback().getReceivedAt();
@@ -161,6 +185,10 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
             life.status = s.getStatus().name();
             life.resolvedAt = s.getResolvedAt();
             life.resolvedBy = text(s.getResolvedBy());
+            life.resolutions = s.getResolutions();
+            life.verdictScore = s.getVerdictScore();
+            life.verdictAt = s.getVerdictAt();
+            life.verdictFeedbackId = text(s.getVerdictFeedbackId());
             life.queue = s.getQueue();
             // A row is the whole current state: its counts replace the last row's.
             life.promiseCounts = new PromiseHistory.Counts(s.getPromisesMade(), s.getPromisesKept(), s.getPromisesReplaced(),

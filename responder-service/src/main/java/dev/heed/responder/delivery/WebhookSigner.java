@@ -1,10 +1,9 @@
 package dev.heed.responder.delivery;
 
+import dev.heed.runtime.auth.Hmac;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -29,7 +28,7 @@ public final class WebhookSigner {
         if (bytes.length < 16) {
             throw new IllegalArgumentException("a webhook secret needs at least 16 bytes of key");
         }
-        this.key = new SecretKeySpec(bytes, "HmacSHA256");
+        this.key = Hmac.key(bytes);
     }
 
     /** The {@code webhook-signature} header value. */
@@ -49,12 +48,6 @@ public final class WebhookSigner {
     }
 
     private byte[] mac(String content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return Hmac.sha256(key, content);
     }
 }

@@ -4,6 +4,7 @@ import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.Customer;
 import dev.heed.events.DeliveryChannel;
 import dev.heed.events.ResponseKind;
+import dev.heed.events.UpdateAction;
 import dev.heed.responder.ack.ComplaintDirectory.Contact;
 import dev.heed.responder.delivery.MessageIds;
 import dev.heed.responder.delivery.OutboundMessage;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Turns an update an agent gave on a complaint (complaints.updated) into the message its customer gets: the agent's
@@ -19,7 +21,9 @@ import java.util.Objects;
  * complaint, {@value #REOPENED_TEMPLATE} when it reopens it), with the next promised time when the update makes one.
  * It goes where the complaint's first reply went ({@link ReplyRouting} on the customer and source of the complaint's
  * escalation), in the language that reply was written in, else the customer's preferred language, else the source's.
- * The id is one per (complaint, update id), so a retried update reaches the customer once.
+ * The id is one per (complaint, update id), so a retried update reaches the customer once. A resolution asks the
+ * customer how it went, through a signed link ({@link VerdictQuestion}, {@code verdictUrl} in the template and the
+ * webhook payload) when verdicts are taken.
  */
 public final class CustomerUpdates {
     public static final String TEMPLATE = "complaint-update";
@@ -31,11 +35,19 @@ public final class CustomerUpdates {
     private final TemplateLibrary templates;
     private final ReplyRouting routing;
     private final TimeFormat times;
+    private final Optional<VerdictQuestion> question;
 
+    /** Resolutions ask no question. */
     public CustomerUpdates(TemplateLibrary templates, ReplyRouting routing, TimeFormat times) {
+        this(templates, routing, times, Optional.empty());
+    }
+
+    /** @param question the link a resolution asks its customer's verdict through, when verdicts are taken */
+    public CustomerUpdates(TemplateLibrary templates, ReplyRouting routing, TimeFormat times, Optional<VerdictQuestion> question) {
         this.templates = templates;
         this.routing = routing;
         this.times = times;
+        this.question = question;
     }
 
     public OutboundMessage update(ComplaintUpdated update, Contact contact, String trigger) {
@@ -86,10 +98,16 @@ public final class CustomerUpdates {
         model.put("promise", update.getNextUpdateBy() != null);
         model.put("delay", update.getDelay() && update.getNextUpdateBy() != null);
         model.put("nextUpdateBy", update.getNextUpdateBy() == null ? null : times.time(update.getNextUpdateBy()));
+        model.put("verdictUrl", verdictUrl(update));
         return model;
     }
 
-    private static Map<String, Object> payload(ComplaintUpdated update, Contact contact, String template) {
+    /** The link of a resolution's question, null for any other update or when verdicts are not taken. */
+    private String verdictUrl(ComplaintUpdated update) {
+        return update.getAction() == UpdateAction.RESOLVE ? question.map(q -> q.link(update)).orElse(null) : null;
+    }
+
+    private Map<String, Object> payload(ComplaintUpdated update, Contact contact, String template) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", "heed.update");
         payload.put("feedbackId", update.getComplaintId());
@@ -100,6 +118,7 @@ public final class CustomerUpdates {
         payload.put("nextUpdateBy", update.getNextUpdateBy() == null ? null : update.getNextUpdateBy().toString());
         payload.put("delay", update.getDelay());
         payload.put("action", update.getAction().name());
+        payload.put("verdictUrl", verdictUrl(update));
         payload.values().removeIf(Objects::isNull);
         return payload;
     }

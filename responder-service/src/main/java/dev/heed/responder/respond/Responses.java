@@ -25,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the responder sends for each of its inputs: a classified feedback becomes its customer reply, an
+ * What the responder sends for each of its inputs: a classified feedback becomes its customer reply (except a
+ * customer's verdict on a resolution, which ingest's page thanked for), an
  * escalation and a response-due become agent notifications, each handed to the {@link Dispatcher}. An
  * escalated feedback waits (up to {@code escalationWait}) for its escalation to appear in the directory,
  * since the reply must name the due time; after that it is answered without a time rather than not at all.
@@ -89,6 +90,12 @@ public final class Responses {
 
     private Step reply(FeedbackClassified classified, Trigger trigger) throws InterruptedException {
         String id = classified.getFeedback().getEventId();
+        if (classified.getFeedback().getVerdict() != null) {
+            // The customer's verdict on a resolution was answered on the spot, by ingest's thank-you page; it is no
+            // complaint of its own (routing attaches it to the one it answers), so no reply and no wait for an escalation.
+            LOG.debug("verdict {} on complaint {}: answered by ingest, no reply", id, classified.getFeedback().getVerdict().getComplaintId());
+            return Step.DONE;
+        }
         Optional<Escalation> escalation = directory.find(id)
                 .filter(known -> known.firstResponseDueAt() != null)
                 .map(known -> new Escalation(known.queue(), known.firstResponseDueAt()));

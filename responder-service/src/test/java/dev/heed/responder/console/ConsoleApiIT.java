@@ -117,6 +117,7 @@ class ConsoleApiIT {
         try (ConsoleFixture console = new ConsoleFixture(stack)) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             console.promisesKeptAndBroken(now);
+            console.answered("fb-kept", 1, 1, "grace", now.minus(Duration.ofMinutes(80)), 2);
             console.start(ConsoleFixture.smtp(smtp));
             String cookie = console.signIn();
 
@@ -132,6 +133,19 @@ class ConsoleApiIT {
             assertThat(billing.get("open").asInt()).isEqualTo(1);
             assertThat(billing.get("complaints").asInt()).isEqualTo(2);
             assertThat(rates.get("complaints").asInt()).isEqualTo(2);
+
+            // The customers' verdicts per queue: fb-kept resolved and answered 2 of 5, fb-broken not resolved.
+            JsonNode verdicts = await().atMost(Duration.ofSeconds(60)).until(
+                    () -> json(console.get("/console/api/complaints", cookie)).get("verdicts"),
+                    v -> v.get("queues").size() == 1 && v.get("queues").get(0).get("answered").asInt() == 1);
+            assertThat(verdicts.get("complaints").asInt()).isEqualTo(2);
+            JsonNode billingVerdicts = verdicts.get("queues").get(0);
+            assertThat(billingVerdicts.get("queue").asText()).isEqualTo("billing");
+            assertThat(billingVerdicts.get("resolved").asInt()).isEqualTo(1);
+            assertThat(billingVerdicts.get("answered").asInt()).isEqualTo(1);
+            assertThat(billingVerdicts.get("negative").asInt()).isEqualTo(1);
+            assertThat(billingVerdicts.get("rate").asDouble()).isEqualTo(1.0);
+            assertThat(billingVerdicts.get("meanScore").asDouble()).isEqualTo(2.0);
 
             // A broken promise, the late update that ended it, and the promise that update made; the update delivered.
             JsonNode broken = await().atMost(Duration.ofSeconds(60)).until(() -> json(console.get("/console/api/complaints/fb-broken", cookie)),
@@ -172,6 +186,18 @@ class ConsoleApiIT {
             assertThat(keptPromise.get("outcome").asText()).isEqualTo("KEPT");
             assertThat(Instant.parse(keptPromise.get("endedAt").asText())).isEqualTo(now.minus(Duration.ofMinutes(90)));
             assertThat(keptPromise.get("endedBy").asText()).isEqualTo("u-kept");
+            // Its verdict, on its own page: routing's record and the customer's words; not a feedback id of its own.
+            JsonNode verdict = await().atMost(Duration.ofSeconds(60)).until(
+                    () -> json(console.get("/console/api/complaints/fb-kept", cookie)).get("facts").get("verdict"),
+                    v -> v != null && v.hasNonNull("text"));
+            assertThat(verdict.get("score").asInt()).isEqualTo(2);
+            assertThat(verdict.get("feedbackId").asText()).isEqualTo("verdict-fb-kept");
+            assertThat(verdict.get("text").asText()).isEqualTo(ConsoleFixture.VERDICT_TEXT);
+            assertThat(verdict.get("resolutions").asInt()).isEqualTo(1);
+            List<String> stages = new ArrayList<>();
+            json(console.get("/console/api/complaints/fb-kept", cookie)).get("timeline").forEach(e -> stages.add(e.get("stage").asText()));
+            assertThat(stages).contains("VERDICT");
+            assertThat(console.get("/console/api/complaints/verdict-fb-kept", cookie).statusCode()).isEqualTo(404);
         } finally {
             smtp.stop();
         }

@@ -113,8 +113,8 @@ class ConsoleBrowserIT {
         smtp.start();
         try (ConsoleFixture console = new ConsoleFixture(stack)) {
             console.promisesKeptAndBroken(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-            // Its promise kept, fb-kept was resolved afterwards: routing's row says by whom, when.
-            console.resolved("fb-kept", 1, 1, "grace", Instant.parse("2026-11-20T12:30:00Z"));
+            // Its promise kept, fb-kept was resolved afterwards (routing's row says by whom, when), and its customer gave 4 of 5.
+            console.answered("fb-kept", 1, 1, "grace", Instant.parse("2026-11-20T12:30:00Z"), 4);
             console.start(ConsoleFixture.smtp(smtp));
             WebDriverWait wait = signIn(console);
 
@@ -124,6 +124,12 @@ class ConsoleBrowserIT {
             assertThat(chromium.text(By.cssSelector("#promise-rows tr[data-queue='billing'] td.kept"))).isEqualTo("1");
             assertThat(chromium.text(By.cssSelector("#promise-rows tr[data-queue='billing'] td.broken"))).isEqualTo("1");
             assertThat(chromium.text(By.id("promise-window"))).contains("complaints.state", "timeline index");
+            // The customers' verdicts: fb-kept, the one resolved complaint of billing, answered 4 of 5.
+            By verdicts = By.cssSelector("#verdict-rows tr[data-queue='billing']");
+            wait.until(d -> chromium.readAll(verdicts, WebElement::getText).stream().anyMatch(t -> t.contains("100.0 %")));
+            assertThat(chromium.text(By.cssSelector("#verdict-rows tr[data-queue='billing'] td.score"))).isEqualTo("4.00");
+            assertThat(chromium.text(By.cssSelector("#verdict-rows tr[data-queue='billing'] td.resolved"))).isEqualTo("1");
+            assertThat(chromium.text(By.id("verdict-window"))).contains("complaints.state", "its last verdict");
             chromium.screenshot("target/console-promises-dashboard.png");
 
             browser.get(console.url("/console/complaint.html?id=fb-kept"));
@@ -133,7 +139,12 @@ class ConsoleBrowserIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#updates li[data-update-id='u-kept']"),
                     "delivered by email"));
             assertThat(chromium.text(By.id("promise-counts"))).contains("1 made · 1 kept · 0 replaced · 0 broken");
-            assertThat(chromium.text(By.id("summary"))).contains("resolved by grace at ");
+            assertThat(chromium.text(By.id("summary"))).contains("resolved by grace at ", "customer's verdict 4 of 5");
+            // The verdict: its score and the customer's words, shown as written, never as markup.
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), ConsoleFixture.VERDICT_TEXT));
+            assertThat(chromium.text(By.id("verdict"))).startsWith("4 of 5 at ");
+            assertThat(chromium.text(By.cssSelector("#timeline li[data-stage='VERDICT'] .stage"))).isEqualTo("customer's verdict");
+            assertThat(chromium.readAll(By.cssSelector("#verdict b, #timeline b"), WebElement::getTagName)).isEmpty();
 
             browser.get(console.url("/console/complaint.html?id=fb-broken"));
             By brokenPromise = By.cssSelector("#promises li[data-promise='1'][data-outcome='BROKEN']");
@@ -172,12 +183,14 @@ class ConsoleBrowserIT {
                 console.reminded(id, i % 2 == 0 ? EscalationLevel.TEAM_LEAD : EscalationLevel.MANAGER);
                 ids.add(id);
             }
-            // A row in the promise table too, which must fit the phone as well.
+            // A row in the promise table and one in the verdict table too, which must fit the phone as well.
             console.state("fb-promised", 2, 1, 0, 1, null);
+            console.answered("fb-answered", 0, 0, "grace", Instant.now().minus(Duration.ofHours(1)), 5);
             console.start();
             WebDriverWait wait = signIn(console);
             ids.forEach(id -> wait.until(ExpectedConditions.presenceOfElementLocated(row(id))));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#promise-rows tr[data-queue='billing']")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#verdict-rows tr[data-queue='billing']")));
 
             for (Screen screen : List.of(new Screen(1400, 1000, false), new Screen(1280, 800, false), new Screen(390, 844, true))) {
                 chromium.viewport(screen.width(), screen.height(), screen.mobile());

@@ -15,6 +15,7 @@ import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
 import dev.heed.events.ResponseKind;
 import dev.heed.events.ResponseSent;
+import dev.heed.events.VerdictLink;
 import dev.heed.localstack.Stack;
 import dev.heed.responder.ResponderApplication;
 import dev.heed.responder.ResponderConfig;
@@ -197,12 +198,42 @@ final class ConsoleFixture implements AutoCloseable {
 
     /** Routing's state row of {@code id} once {@code by} resolved it at {@code at}, with its promise counts. */
     void resolved(String id, int made, int kept, String by, Instant at) throws Exception {
+        pipeline.send(pipeline.topics.complaintsState(), id, resolvedRow(id, made, kept, by, at));
+    }
+
+    /** A customer's verdict text with markup, which must show as text. */
+    static final String VERDICT_TEXT = "Quick <b>and</b> kind, thank you.";
+
+    /**
+     * {@code id} resolved as {@link #resolved} says, then answered by its customer half an hour later with {@code score}
+     * and {@link #VERDICT_TEXT}: the verdict as ingest writes it (keyed by the complaint) and routing's row recording it.
+     */
+    void answered(String id, int made, int kept, String by, Instant resolvedAt, int score) throws Exception {
+        Instant at = resolvedAt.plus(Duration.ofMinutes(30));
+        String verdictId = "verdict-" + id;
+        FeedbackReceived verdict = SampleEvents.feedback(verdictId);
+        verdict.setSourceSystem("verdict");
+        verdict.setText(VERDICT_TEXT);
+        verdict.setRating(score);
+        verdict.setOccurredAt(at);
+        verdict.setReceivedAt(at);
+        verdict.setVerdict(new VerdictLink(id, "r-" + id, score));
+        pipeline.send(pipeline.topics.feedbackReceived(), id, verdict);
+        ComplaintState state = resolvedRow(id, made, kept, by, resolvedAt);
+        state.setVerdictScore(score);
+        state.setVerdictAt(at);
+        state.setVerdictFeedbackId(verdictId);
+        state.setVerdictResolutionId("r-" + id);
+        pipeline.send(pipeline.topics.complaintsState(), id, state);
+    }
+
+    private static ComplaintState resolvedRow(String id, int made, int kept, String by, Instant at) {
         ComplaintState state = row(id, made, kept, 0, 0, null);
         state.setStatus(dev.heed.events.ComplaintStatus.RESOLVED);
         state.setResolvedBy(by);
         state.setResolvedAt(at);
         state.setResolutions(1);
-        pipeline.send(pipeline.topics.complaintsState(), id, state);
+        return state;
     }
 
     private static ComplaintState row(String id, int made, int kept, int replaced, int broken, Instant nextUpdateBy) {

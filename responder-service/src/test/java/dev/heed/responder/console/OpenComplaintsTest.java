@@ -21,7 +21,7 @@ class OpenComplaintsTest {
                 new KnownComplaint("a-overdue", "support", T.minusSeconds(60), null),
                 new KnownComplaint("no-due", "support", null, null));
         Map<String, ComplaintFacts> facts = Map.of("late", new ComplaintFacts("late", T, T, T.plusSeconds(600), "HIGH",
-                "Order 1234", EscalationLevel.MANAGER, 5, false, false, true, 0.62, null, null, "billing", null, null, null, null));
+                "Order 1234", EscalationLevel.MANAGER, 5, false, false, true, 0.62, null, null, "billing", null, null, null, null, null));
 
         List<OpenComplaints.Row> rows = OpenComplaints.of(open, id -> Optional.ofNullable(facts.get(id)));
 

@@ -7,6 +7,7 @@ import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintStatus;
 import dev.heed.events.UpdateAction;
+import dev.heed.events.VerdictLink;
 import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.DeliveryChannel;
 import dev.heed.events.DeliveryOutcome;
@@ -177,6 +178,36 @@ class TimelineFeedTest {
         read(topics.complaintsState(), state);
         assertThat(index.facts("fb-3").orElseThrow()).extracting(ComplaintFacts::status, ComplaintFacts::resolvedBy)
                 .containsExactly("REOPENED", null);
+    }
+
+    @Test
+    void shouldShowACustomersVerdictOnTheComplaintItAnswersNotAsFeedbackOfItsOwn() {
+        read(topics.complaintsEscalated(), escalated("fb-4", RECEIVED.plusSeconds(3), RECEIVED));
+        FeedbackReceived verdict = SampleEvents.feedback("verdict-4");
+        verdict.setText("Nothing arrived.");
+        verdict.setVerdict(new VerdictLink("fb-4", "r-1", 1));
+        read(topics.feedbackReceived(), verdict);
+        read(topics.feedbackClassified(), new FeedbackClassified(verdict, SampleEvents.classification(), RECEIVED.plusSeconds(90)));
+
+        assertThat(index.facts("verdict-4")).as("a verdict is no feedback waiting for a reply").isEmpty();
+        assertThat(index.timeline("fb-4").orElseThrow()).filteredOn(e -> e.stage() == TimelineEntry.Stage.VERDICT).hasSize(2)
+                .allSatisfy(e -> assertThat(e.details()).containsEntry("verdict", 1).containsEntry("resolution", "r-1"))
+                .anySatisfy(e -> assertThat(e.details()).containsEntry("text", "Nothing arrived."))
+                .anySatisfy(e -> assertThat(e.details()).containsKeys("sentiment", "segments"));
+        assertThat(index.facts("fb-4").orElseThrow().verdict()).as("no state row read yet").isNull();
+
+        ComplaintState state = SampleEvents.state("fb-4");
+        state.setStatus(ComplaintStatus.REOPENED);
+        state.setResolutions(1);
+        state.setReopenings(1);
+        state.setVerdictScore(1);
+        state.setVerdictAt(verdict.getReceivedAt());
+        state.setVerdictFeedbackId("verdict-4");
+        state.setVerdictResolutionId("r-1");
+        read(topics.complaintsState(), state);
+
+        assertThat(index.facts("fb-4").orElseThrow().verdict())
+                .isEqualTo(new ComplaintFacts.Verdict(1, 1, verdict.getReceivedAt(), "verdict-4", "Nothing arrived."));
     }
 
     private <V> void read(Topic<String, V> topic, V event) {

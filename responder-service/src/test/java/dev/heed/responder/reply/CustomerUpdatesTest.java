@@ -11,9 +11,12 @@ import dev.heed.responder.ack.ComplaintDirectory.Contact;
 import dev.heed.responder.delivery.MessageIds;
 import dev.heed.responder.delivery.OutboundMessage;
 import dev.heed.schemas.SampleEvents;
+import dev.heed.runtime.auth.VerdictLinks;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CustomerUpdatesTest {
@@ -175,5 +178,42 @@ class CustomerUpdatesTest {
         assertThat(updates.unaddressed(acting(UpdateAction.REOPEN, null), "t").template()).isEqualTo("complaint-reopened");
         assertThat(updates.update(acting(UpdateAction.UNKNOWN, null), contact("web-form", null), "t").template())
                 .isEqualTo("complaint-update/en");
+    }
+
+    private static final String SECRET = "the-verdict-secret-of-the-tests";
+    private final CustomerUpdates asking = new CustomerUpdates(new TemplateLibrary(null, "en"),
+            new ReplyRouting(Map.of("SURVEY_TOOL", new SourceSettings("https://survey.example.com/r", "whsec_c2VjcmV0", true, "de"))),
+            new TimeFormat(ZoneId.of("Europe/Berlin")),
+            Optional.of(new VerdictQuestion(new VerdictLinks(SECRET), "https://feedback.example.com/", Duration.ofDays(5))));
+
+    @Test
+    void aResolutionAsksHowWeDidThroughALinkSignedForTheComplaintAndTheResolutionInEveryLanguageAndChannel() {
+        ComplaintUpdated resolution = acting(UpdateAction.RESOLVE, null);
+        Instant expires = resolution.getUpdatedAt().plus(Duration.ofDays(5));
+        String link = new VerdictLinks(SECRET).link("https://feedback.example.com", "fb-1", "upd-fb-1", expires);
+        assertThat(link).startsWith("https://feedback.example.com/v1/complaints/fb-1/verdict?resolution=upd-fb-1&expires="
+                + expires.getEpochSecond() + "&sig=");
+
+        OutboundMessage english = asking.update(resolution, contact("web-form", null), "t");
+        assertThat(english.body()).contains("The refund is approved; it reaches your account within two days.\n\n"
+                + "How did we do? Tell us in one click, from 1 (bad) to 5 (good), and in a few words if you like:\n" + link
+                + "\n\nYour reference for this message: fb-1");
+        OutboundMessage german = asking.update(resolution, contact("web-form", "de"), "t");
+        assertThat(german.body()).contains("Wie zufrieden sind Sie mit uns?").contains("\n" + link + "\n");
+        OutboundMessage webhook = asking.update(resolution, contact("survey-tool", null), "t");
+        assertThat(webhook.channel()).isEqualTo(DeliveryChannel.WEBHOOK);
+        assertThat(webhook.payload()).containsEntry("verdictUrl", link);
+        // The same message when it is sent again: the link counts from the resolution's own time, not the clock.
+        assertThat(asking.update(resolution, contact("web-form", null), "t").body()).isEqualTo(english.body());
+    }
+
+    @Test
+    void onlyAResolutionAsksAndNoneAsksWhenVerdictsAreNotTaken() {
+        assertThat(asking.update(acting(UpdateAction.UPDATE, null), contact("web-form", null), "t").body()).doesNotContain("How did we do");
+        assertThat(asking.update(acting(UpdateAction.REOPEN, null), contact("survey-tool", null), "t").payload())
+                .doesNotContainKey("verdictUrl");
+        OutboundMessage unasked = updates.update(acting(UpdateAction.RESOLVE, null), contact("web-form", null), "t");
+        assertThat(unasked.body()).doesNotContain("How did we do").doesNotContain("/verdict");
+        assertThat(unasked.payload()).doesNotContainKey("verdictUrl");
     }
 }

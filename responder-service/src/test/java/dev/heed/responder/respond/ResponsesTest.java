@@ -9,6 +9,7 @@ import dev.heed.events.ResponseKind;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.ResponseSent;
 import dev.heed.events.Sentiment;
+import dev.heed.events.VerdictLink;
 import dev.heed.responder.ack.ComplaintDirectory;
 import dev.heed.responder.delivery.BackoffPolicy;
 import dev.heed.responder.delivery.DeliveryException;
@@ -70,6 +71,20 @@ class ResponsesTest {
 
         assertThat(emailed).singleElement().satisfies(message -> assertThat(message.template()).startsWith("complaint-received"));
         assertThat(recorded).singleElement().satisfies(sent -> assertThat(sent.getTemplate()).startsWith("complaint-received"));
+    }
+
+    @Test
+    void aCustomersVerdictOnAResolutionGetsNoReplyAndWaitsForNoEscalation() throws Exception {
+        Responses responses = responses(emailed::add);
+        FeedbackClassified verdict = SampleEvents.classified("verdict-1");
+        verdict.getFeedback().setVerdict(new VerdictLink("fb-1", "upd-fb-1", 1));
+        assertThat(verdict.getClassification().getEscalate()).as("a verdict the classifier would escalate").isTrue();
+
+        assertThat(responses.handle(new Input.Classified(verdict), trigger)).isEqualTo(Step.DONE);
+
+        assertThat(emailed).isEmpty();
+        assertThat(recorded).isEmpty();
+        assertThat(written).isEmpty();
     }
 
     @Test

@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
  * {@code StreamsException} thrown by the processor. The record is good; dead-lettering it would lose the
  * feedback (no escalation, no clock, no reply), as the fault suite's registry outage showed. Failing replaces
  * the thread, which retries from the last commit (under exactly-once the open transaction is aborted).
+ *
+ * <p>A record refused on purpose ({@link RefusedRecordException}, a verdict whose complaint routing does not know, say)
+ * goes the same way, logged as a warning with its reason.
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
@@ -35,6 +38,11 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
             LOG.warn("processing {}-{}@{} in {} needs the schema registry, which failed; failing so it is retried",
                     context.topic(), context.partition(), context.offset(), context.processorNodeId(), exception);
             return Response.fail();
+        }
+        if (exception instanceof RefusedRecordException refused) {
+            LOG.warn("dead-lettering {}-{}@{}, refused by {}: {}", context.topic(), context.partition(), context.offset(),
+                    context.processorNodeId(), refused.getMessage());
+            return Response.resume(deadLetters.deadLetter(context.sourceRawKey(), context.sourceRawValue(), context, exception));
         }
         LOG.error("processing {}-{}@{} failed in {}; dead-lettering it", context.topic(), context.partition(), context.offset(),
                 context.processorNodeId(), exception);

@@ -116,6 +116,15 @@ public record PromiseLedger(String complaintId, int made, int kept, int replaced
                 last.reminderNumber(), last.level(), emittedAt, appliedIds));
     }
 
+    /**
+     * The ledger one level higher (never beyond the top): a customer's negative verdict escalated the complaint. Its
+     * next promise's points still climb from their own start; the complaint's level shows the climb until then.
+     */
+    public PromiseLedger climbed() {
+        return new PromiseLedger(complaintId, made, kept, replaced, broken, open, pointsSent, Level.afterClimbs(level.ordinal() + 1),
+                lastReminderAt, appliedIds);
+    }
+
     /** The open promise ended (kept, replaced, or past its broken point), {@code eventId} applied. */
     private PromiseLedger next(String eventId, int keptNow, int replacedNow) {
         return new PromiseLedger(complaintId, made, kept + keptNow, replaced + replacedNow, broken, null, pointsSent, level, lastReminderAt,

@@ -16,6 +16,14 @@ public final class ResponderSettings {
             "(unset: on `HEED_RESPONDER_PORT`)", "serve `/health/live`, `/health/ready` and `/metrics` on this port only");
     public static final Setting<String> PUBLIC_URL = Setting.optional("HEED_RESPONDER_PUBLIC_URL", "`http://localhost:<port>`",
             "the base of the acknowledge links in agent notifications");
+    public static final Setting<String> VERDICT_URL = Setting.optional("HEED_VERDICT_URL",
+            "(none: resolutions ask no question)",
+            "ingest's public base URL (`https://feedback.example.com`): the resolution message links the customer to its "
+                    + "verdict endpoint there, signed with `HEED_VERDICT_SECRET`; both must be set for the question to be asked");
+    public static final Setting<Duration> VERDICT_LINK_TTL = Setting.duration("HEED_VERDICT_LINK_TTL", Duration.ofDays(5),
+            "how long a resolution's verdict link stays valid (410 after); keep it below routing's "
+                    + "`HEED_ROUTING_EARLY_ACK_RETENTION`, after which routing forgets a resolved complaint")
+            .check(d -> !d.isNegative() && !d.isZero(), "a positive duration");
     public static final Setting<String> GROUP_ID = Setting.string("HEED_RESPONDER_GROUP_ID", "heed-responder",
             "consumer group, and the prefix of the client ids");
     public static final Setting<String> SMTP_HOST = Setting.optional("HEED_SMTP_HOST", "(none: e-mails are recorded `UNDELIVERABLE`)",
@@ -89,7 +97,7 @@ public final class ResponderSettings {
             RETRY_MAX_ATTEMPTS, RETRY_INITIAL, RETRY_MAX, SEND_CONCURRENCY, WEBHOOK_CONCURRENCY_PER_HOST, SMTP_CONNECTIONS,
             MAX_PENDING, REVOKE_WAIT, ESCALATION_WAIT, SENT_LOG_HORIZON, REPLY_TIMEZONE, DEFAULT_LANGUAGE,
             AGENT_LANGUAGE, TEMPLATE_DIR, AGENT_WEBHOOK_SECRET, CONSOLE_SESSION_TTL, CONSOLE_SAMPLE, CONSOLE_REPLY_WITHIN,
-            CONSOLE_TIMELINE_MAX_COMPLAINTS, CONSOLE_TIMELINE_MAX_EVENTS);
+            CONSOLE_TIMELINE_MAX_COMPLAINTS, CONSOLE_TIMELINE_MAX_EVENTS, CommonSettings.VERDICT_SECRET, VERDICT_URL, VERDICT_LINK_TTL);
     public static final List<PatternSetting> PATTERNS = List.of(SOURCE, AGENTS);
 
     private ResponderSettings() {}

@@ -36,7 +36,8 @@ class ConfigurationReferenceTest {
         Set<String> seen = new HashSet<>();
         String rendered = ConfigurationReference.render();
         for (Setting<?> setting : all) {
-            if (setting != CommonSettings.ACK_TOKENS) { // routing and the responder both read the one list of tokens
+            // Routing and the responder both read the one list of tokens; ingest and the responder the one verdict secret.
+            if (setting != CommonSettings.ACK_TOKENS && setting != CommonSettings.VERDICT_SECRET) {
                 assertThat(seen.add(setting.name())).as(setting.name() + " is declared once").isTrue();
             }
             assertThat(setting.description()).as(setting.name()).isNotBlank();

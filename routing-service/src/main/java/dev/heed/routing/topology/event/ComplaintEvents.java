@@ -86,8 +86,8 @@ public final class ComplaintEvents {
 
     /**
      * An acknowledged complaint with its promises: the due points counted over the first response and the promises
-     * together (as {@code remindersSent} says), the promise open now, the ledger's counts, and its resolution (status
-     * RESOLVED or REOPENED once an agent resolved it).
+     * together (as {@code remindersSent} says), the promise open now, the ledger's counts, its resolution (status
+     * RESOLVED or REOPENED once an agent resolved it) and the customer's last verdict.
      */
     public static ComplaintState acknowledgedState(AcknowledgedComplaint acked, Instant now) {
         PromiseLedger ledger = acked.ledger();
@@ -110,6 +110,10 @@ public final class ComplaintEvents {
                 .setPromisesKept(ledger.kept())
                 .setPromisesReplaced(ledger.replaced())
                 .setPromisesBroken(ledger.broken())
+                .setVerdictScore(acked.verdict() == null ? null : acked.verdict().score())
+                .setVerdictFeedbackId(acked.verdict() == null ? null : acked.verdict().feedbackId())
+                .setVerdictAt(acked.verdict() == null ? null : acked.verdict().at())
+                .setVerdictResolutionId(acked.verdict() == null ? null : acked.verdict().resolutionId())
                 .build();
     }
 

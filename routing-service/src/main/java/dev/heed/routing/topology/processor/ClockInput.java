@@ -3,12 +3,14 @@ package dev.heed.routing.topology.processor;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
 import dev.heed.events.ComplaintUpdated;
+import dev.heed.events.FeedbackClassified;
 import dev.heed.routing.topology.store.OpenComplaint;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * What the complaint clock reads: an escalation to start a clock for, an acknowledgement to stop one (and perhaps
- * promise an update), or an update given to the customer (keeping, replacing or making a promise). All arrive under
+ * promise an update), an update given to the customer (keeping, replacing or making a promise), or a customer's
+ * verdict on a resolution. All arrive under
  * the complaint id on co-partitioned inputs.
  */
 public sealed interface ClockInput {
@@ -21,6 +23,9 @@ public sealed interface ClockInput {
 
     /** An update an agent gave the customer, read from {@code complaints.updated}. */
     record Update(ComplaintUpdated update) implements ClockInput {}
+
+    /** A customer's verdict on a resolution: a classified feedback linked to the complaint, handed from the escalation step. */
+    record Verdict(FeedbackClassified classified) implements ClockInput {}
 
     /**
      * Reads the acknowledgement topic straight into clock inputs, so the source feeds the clock without a node

@@ -2,7 +2,14 @@ package dev.heed.routing.topology.processor;
 
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintState;
+import dev.heed.events.Classification;
 import dev.heed.events.ComplaintUpdated;
+import dev.heed.events.FeedbackClassified;
+import dev.heed.events.FeedbackReceived;
+import dev.heed.events.Sentiment;
+import dev.heed.events.VerdictLink;
+import dev.heed.routing.deadletter.RefusedRecordException;
+import dev.heed.routing.verdict.CustomerVerdict;
 import dev.heed.events.UpdateAction;
 import dev.heed.routing.sla.DueEvent;
 import dev.heed.routing.sla.PromiseLedger;
@@ -53,6 +60,8 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     public static final String ESCALATED_SINK = "complaints-escalated-sink";
     public static final String RESPONSE_DUE_SINK = "response-due-sink";
     public static final String STATE_SINK = "complaints-state-sink";
+    /** The dead-letter reason of a verdict whose complaint this task does not hold. */
+    public static final String VERDICT_UNMATCHED = "VERDICT_UNMATCHED";
 
     private static final Logger LOG = LoggerFactory.getLogger(ComplaintClockProcessor.class);
     /** Bounds the keys held in memory per scan; a backlog larger than this is worked off in several scans. */
@@ -163,7 +172,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
 
     @Override
     public void process(Record<String, ClockInput> record) {
-        // Java 17 has no pattern switch; the interface is sealed, so these three cases are all there are.
+        // Java 17 has no pattern switch; the interface is sealed, so these four cases are all there are.
         gate.input(context().currentSystemTimeMs(), context().currentStreamTimeMs());
         context().recordMetadata().ifPresent(source -> stopGate.processed(source.topic(), source.offset()));
         ClockInput input = record.value();
@@ -173,6 +182,34 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
             acknowledge(record, acknowledgement.ack());
         } else if (input instanceof ClockInput.Update update) {
             updated(record, update.update());
+        } else if (input instanceof ClockInput.Verdict verdict) {
+            verdict(record, verdict.classified());
+        }
+    }
+
+    /**
+     * A customer's verdict on a resolution, attached to the acknowledged complaint it names ({@link PromiseKeeping#verdict}).
+     * One that finds no such complaint here (never escalated or acknowledged, forgotten a retention after its
+     * resolution, or written under another key than its complaint's) is dead-lettered with reason
+     * {@value #VERDICT_UNMATCHED}: kept and visible, never applied to the wrong complaint, never dropped.
+     */
+    private void verdict(Record<String, ?> record, FeedbackClassified classified) {
+        FeedbackReceived feedback = classified.getFeedback();
+        VerdictLink link = feedback.getVerdict();
+        Classification classification = classified.getClassification();
+        boolean negativeText = !classification.getTriage()
+                && (classification.getSentiment() == Sentiment.NEGATIVE || classification.getEscalate());
+        CustomerVerdict verdict = new CustomerVerdict(link.getScore(), negativeText, feedback.getEventId(), link.getResolutionId(),
+                feedback.getReceivedAt());
+        Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
+        if (!link.getComplaintId().equals(record.key())) {
+            throw new RefusedRecordException(VERDICT_UNMATCHED, "verdict " + feedback.getEventId() + " on complaint "
+                    + link.getComplaintId() + " is keyed " + record.key() + ", not by its complaint, so it cannot meet it");
+        }
+        if (!promises.verdict(record, verdict, now)) {
+            throw new RefusedRecordException(VERDICT_UNMATCHED, "verdict " + feedback.getEventId() + " on complaint " + record.key()
+                    + (clocks.get(record.key()) != null ? ", which nobody has acknowledged or resolved yet"
+                            : ", which routing does not know (never escalated, or forgotten a retention after its resolution)"));
         }
     }
 

@@ -16,7 +16,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * Turns a classified feedback that the classification says to escalate into a {@link ClockInput.Escalation}: the
  * {@link EscalationRule} gives its queue and starts its clock at the feedback's {@code receivedAt} (the promise
  * runs from when Heed accepted it, however long routing took); the complaint is escalated at routing's wall
- * clock now, the same clock {@code classifiedAt} comes from.
+ * clock now, the same clock {@code classifiedAt} comes from. A customer's verdict on a resolution (a feedback linked to
+ * its complaint) goes on to the complaint's clock as a {@link ClockInput.Verdict}, escalated or not.
  */
 public final class EscalateProcessor extends ContextualProcessor<String, FeedbackClassified, String, ClockInput> {
 
@@ -29,6 +30,11 @@ public final class EscalateProcessor extends ContextualProcessor<String, Feedbac
     @Override
     public void process(Record<String, FeedbackClassified> record) {
         Classification classification = record.value().getClassification();
+        if (record.value().getFeedback().getVerdict() != null) {
+            // A verdict attaches to the complaint it answers instead of starting one, whatever the classifier says.
+            context().forward(record.withValue(new ClockInput.Verdict(record.value())));
+            return;
+        }
         if (!classification.getEscalate()) {
             return;
         }

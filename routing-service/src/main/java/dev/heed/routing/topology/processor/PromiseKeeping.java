@@ -13,6 +13,8 @@ import dev.heed.routing.topology.store.DueIndexKey;
 import dev.heed.routing.topology.store.EarlyAck;
 import dev.heed.routing.topology.store.OpenComplaint;
 import dev.heed.routing.topology.store.PromiseStore;
+import dev.heed.routing.verdict.CustomerVerdict;
+import dev.heed.routing.verdict.VerdictRule;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
@@ -150,6 +152,33 @@ final class PromiseKeeping {
         // The resolution clock's owed points go out before the promise's, numbered after the points emitted until now.
         out.resolved(acked.complaint(), update.getUpdatedAt(), acked.ledger().pointsSent(), now);
         apply(record, acked.with(acked.resolution().resolve(update.getUpdatedAt(), update.getAgent())), step, now);
+    }
+
+    /**
+     * A customer's verdict on a resolution of an acknowledged complaint, as {@link VerdictRule} decides: recorded, and a
+     * negative one reopens a resolved complaint and escalates it one level; a second verdict on the same resolution
+     * changes nothing. Returns false, changing nothing, when no acknowledged complaint is kept under the record's key.
+     */
+    boolean verdict(Record<String, ?> record, CustomerVerdict verdict, Instant now) {
+        AcknowledgedComplaint acked = promises.get(record.key());
+        if (acked == null) {
+            return false;
+        }
+        VerdictRule.Outcome outcome = VerdictRule.decide(acked.resolution().resolved(), acked.verdict(), verdict);
+        LOG.info("verdict {} ({} of 5{}) on resolution {} of complaint {}: {}", verdict.feedbackId(), verdict.score(),
+                verdict.negativeText() ? ", negative text" : "", verdict.resolutionId(), record.key(), outcome);
+        if (outcome == VerdictRule.Outcome.ANSWERED) {
+            return true;
+        }
+        AcknowledgedComplaint next = acked.with(verdict, record.timestamp());
+        if (outcome == VerdictRule.Outcome.REOPEN) {
+            // Reopened as by an agent's REOPEN: the resolution clock, if any, starts afresh from the verdict.
+            out.reopened(acked.complaint(), verdict.at(), now);
+            next = next.with(next.resolution().reopen()).with(next.ledger().climbed());
+        }
+        promises.put(acked, next);
+        out.state(record, next.complaint(), ComplaintEvents.acknowledgedState(next, now), now);
+        return true;
     }
 
     /** Up to {@code max} keys of promises due at or before {@code horizon}. */

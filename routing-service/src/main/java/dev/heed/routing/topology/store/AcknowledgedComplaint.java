@@ -2,13 +2,14 @@ package dev.heed.routing.topology.store;
 
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.Resolution;
+import dev.heed.routing.verdict.CustomerVerdict;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * What the clock processor keeps of a complaint after its first-response clock stopped: the complaint as it stood then
  * (its facts and policy, which every later event repeats), who acknowledged it, its promises, and whether it is
- * resolved.
+ * resolved, and the customer's last verdict on a resolution.
  *
  * @param complaint    the complaint when its clock stopped, the points owed at the acknowledgement counted
  * @param ack          who acknowledged it and when
@@ -16,15 +17,21 @@ import java.util.Objects;
  * @param lastEventAt  the record time of the last acknowledgement or update applied: once resolved with no promise open,
  *                     the entry is forgotten a retention after it (on stream time, as early acknowledgements are)
  * @param resolution   whether it is resolved, and how often it was resolved and reopened
+ * @param verdict      the customer's last verdict on a resolution, null while none came
  */
 public record AcknowledgedComplaint(OpenComplaint complaint, EarlyAck ack, PromiseLedger ledger, long lastEventAt,
-                                    Resolution resolution) {
+                                    Resolution resolution, CustomerVerdict verdict) {
 
     public AcknowledgedComplaint {
         Objects.requireNonNull(complaint, "complaint");
         Objects.requireNonNull(ack, "ack");
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(resolution, "resolution");
+    }
+
+    /** With no verdict. */
+    public AcknowledgedComplaint(OpenComplaint complaint, EarlyAck ack, PromiseLedger ledger, long lastEventAt, Resolution resolution) {
+        this(complaint, ack, ledger, lastEventAt, resolution, null);
     }
 
     /** Acknowledged, not resolved. */
@@ -38,17 +45,22 @@ public record AcknowledgedComplaint(OpenComplaint complaint, EarlyAck ack, Promi
 
     /** The same complaint with {@code next} as its ledger, after an event at {@code at} (record time). */
     public AcknowledgedComplaint with(PromiseLedger next, long at) {
-        return new AcknowledgedComplaint(complaint, ack, next, at, resolution);
+        return new AcknowledgedComplaint(complaint, ack, next, at, resolution, verdict);
     }
 
     /** The same complaint with {@code next} as its ledger after due points; the last event's time is unchanged. */
     public AcknowledgedComplaint with(PromiseLedger next) {
-        return new AcknowledgedComplaint(complaint, ack, next, lastEventAt, resolution);
+        return new AcknowledgedComplaint(complaint, ack, next, lastEventAt, resolution, verdict);
     }
 
     /** The same complaint resolved or reopened as {@code next} says. */
     public AcknowledgedComplaint with(Resolution next) {
-        return new AcknowledgedComplaint(complaint, ack, ledger, lastEventAt, next);
+        return new AcknowledgedComplaint(complaint, ack, ledger, lastEventAt, next, verdict);
+    }
+
+    /** The same complaint with {@code next} as its customer's last verdict, given at {@code at} (record time). */
+    public AcknowledgedComplaint with(CustomerVerdict next, long at) {
+        return new AcknowledgedComplaint(complaint, ack, ledger, at, resolution, next);
     }
 
     /** When the open promise's next point falls due, null when no promise is open. */

@@ -5,6 +5,7 @@ import dev.heed.routing.sla.PromiseClock;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.Resolution;
 import dev.heed.routing.sla.SlaPolicy;
+import dev.heed.routing.verdict.CustomerVerdict;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -21,7 +22,7 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * The state-store format of an {@link AcknowledgedComplaint}: a format byte, the complaint in its own
  * {@link OpenComplaintSerde} format (length-prefixed, so it evolves on its own), then the acknowledgement, the ledger
- * and the open promise, if any, then the resolution. The promise's policy is the complaint's, so it is not written twice. Internal to this
+ * and the open promise, if any, then the resolution, then the customer's last verdict, if any. The promise's policy is the complaint's, so it is not written twice. Internal to this
  * service; a new field means a new format byte, and the reader keeps reading the old ones.
  */
 public final class AcknowledgedComplaintSerde {
@@ -31,6 +32,8 @@ public final class AcknowledgedComplaintSerde {
     private static final byte FORMAT_2 = 2;
     /** Format 3 (2026-12-07) adds the resolution after the open promise. */
     private static final byte FORMAT_3 = 3;
+    /** Format 4 (2026-12-07) adds the customer's last verdict after the resolution. */
+    private static final byte FORMAT_4 = 4;
 
     private AcknowledgedComplaintSerde() {
     }
@@ -42,7 +45,7 @@ public final class AcknowledgedComplaintSerde {
 
     static byte[] write(AcknowledgedComplaint value) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(192); DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT_3);
+            out.writeByte(FORMAT_4);
             byte[] complaint = OpenComplaintSerde.write(value.complaint());
             out.writeInt(complaint.length);
             out.write(complaint);
@@ -78,6 +81,15 @@ public final class AcknowledgedComplaintSerde {
             }
             out.writeInt(resolution.resolutions());
             out.writeInt(resolution.reopenings());
+            CustomerVerdict verdict = value.verdict();
+            out.writeBoolean(verdict != null);
+            if (verdict != null) {
+                out.writeByte(verdict.score());
+                out.writeBoolean(verdict.negativeText());
+                out.writeUTF(verdict.feedbackId());
+                out.writeUTF(verdict.resolutionId());
+                out.writeLong(verdict.at().toEpochMilli());
+            }
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -88,7 +100,7 @@ public final class AcknowledgedComplaintSerde {
     static AcknowledgedComplaint read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format != FORMAT_1 && format != FORMAT_2 && format != FORMAT_3) {
+            if (format < FORMAT_1 || format > FORMAT_4) {
                 throw new SerializationException("unknown acknowledged-complaint format " + format);
             }
             byte[] complaintBytes = new byte[in.readInt()];
@@ -128,7 +140,11 @@ public final class AcknowledgedComplaintSerde {
                 String resolvedBy = resolvedAt == null ? null : in.readUTF();
                 resolution = new Resolution(resolvedAt, resolvedBy, in.readInt(), in.readInt());
             }
-            return new AcknowledgedComplaint(complaint, ack, ledger, lastEventAt, resolution);
+            CustomerVerdict verdict = null;
+            if (format >= FORMAT_4 && in.readBoolean()) {
+                verdict = new CustomerVerdict(in.readByte(), in.readBoolean(), in.readUTF(), in.readUTF(), Instant.ofEpochMilli(in.readLong()));
+            }
+            return new AcknowledgedComplaint(complaint, ack, ledger, lastEventAt, resolution, verdict);
         } catch (IOException e) {
             throw new SerializationException("corrupt acknowledged-complaint record", e);
         }

@@ -11,6 +11,7 @@ import dev.heed.routing.sla.ResolutionClock;
 import dev.heed.routing.sla.ResolutionTarget;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.sla.SlaPolicy;
+import dev.heed.routing.verdict.CustomerVerdict;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -67,14 +68,41 @@ class StoreFormatTest {
         AcknowledgedComplaint value = new AcknowledgedComplaint(complaint, new EarlyAck(acked, "ana"),
                 PromiseLedger.after(stopped, "ack-1").promise("ack-1", policy, acked, acked.plus(Duration.ofHours(1)), acked).ledger(),
                 acked.toEpochMilli());
-        byte[] three = AcknowledgedComplaintSerde.write(value);
-        // Format 2 is format 3 without the resolution: no time (8 bytes), no agent, two counts (4 bytes each).
-        byte[] two = java.util.Arrays.copyOf(three, three.length - 16);
+        byte[] four = AcknowledgedComplaintSerde.write(value);
+        // Format 3 is format 4 without the verdict (one byte: none); format 2 is format 3 without the resolution: no time
+        // (8 bytes), no agent, two counts (4 bytes each).
+        byte[] two = java.util.Arrays.copyOf(four, four.length - 17);
         two[0] = 2;
 
-        assertThat(three[0]).isEqualTo((byte) 3);
+        assertThat(four[0]).isEqualTo((byte) 4);
         assertThat(AcknowledgedComplaintSerde.read(two)).isEqualTo(value);
         assertThat(AcknowledgedComplaintSerde.read(two).resolution()).isEqualTo(Resolution.NONE);
+    }
+
+    @Test
+    void aCustomersVerdictSurvivesTheStoreFormatAndOneStoredInFormatThreeReadsAsNone() {
+        SlaPolicy policy = new SlaPolicy("vip", 4, Duration.ofMinutes(20), List.of(0.3, 0.9), Duration.ofMinutes(7), 3);
+        SlaClock stopped = SlaClock.start("c-3", policy, T0).catchUp(T0.plus(Duration.ofMinutes(30))).clock();
+        OpenComplaint complaint = new OpenComplaint(stopped, T0.plusSeconds(40), Severity.CRITICAL, "billing", "trace");
+        Instant acked = T0.plus(Duration.ofMinutes(31));
+        AcknowledgedComplaint resolved = new AcknowledgedComplaint(complaint, new EarlyAck(acked, "ana"), PromiseLedger.after(stopped, "ack-1"),
+                acked.toEpochMilli()).with(Resolution.NONE.resolve(acked.plusSeconds(60), "ana"));
+        byte[] withoutVerdict = AcknowledgedComplaintSerde.write(resolved);
+        byte[] three = java.util.Arrays.copyOf(withoutVerdict, withoutVerdict.length - 1);
+        three[0] = 3;
+        AcknowledgedComplaint answered = resolved.with(new CustomerVerdict(2, true, "verdict-é", "r-1", acked.plusSeconds(600)),
+                acked.plusSeconds(601).toEpochMilli());
+
+        assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(answered))).isEqualTo(answered);
+        assertThat(AcknowledgedComplaintSerde.read(three)).isEqualTo(resolved);
+        assertThat(AcknowledgedComplaintSerde.read(three).verdict()).isNull();
+        // Each store evolves on its own: this store's format 4 holds the complaint in the open-clock store's format 5.
+        SlaPolicy resolving = policy.resolving(new ResolutionTarget(Duration.ofDays(3), List.of(0.5), Duration.ofHours(6)));
+        AcknowledgedComplaint withTarget = new AcknowledgedComplaint(complaint.withClock(SlaClock.start("c-3", resolving, T0)), answered.ack(),
+                answered.ledger(), answered.lastEventAt(), answered.resolution(), answered.verdict());
+        assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(withTarget))).isEqualTo(withTarget);
+        assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(withTarget)).complaint().clock().policy().resolution()
+                .target()).isEqualTo(Duration.ofDays(3));
     }
 
     @Test
