@@ -28,9 +28,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * {@code heed replay --policies TEXT [--calendars TEXT] [--until ISO] [--json]}: every complaint's SLA clock run again
  * from the topics under a candidate policy book, beside the book routing is configured with, to see what a change
- * would have done before making it. It reads {@code complaints.escalated} and {@code complaints.acknowledged} from
- * the beginning to the end offsets they had when it started (read_committed, assigned partitions, no group, no
- * commits) and writes nothing anywhere. The clock arithmetic is routing's own ({@link PolicyReplay}).
+ * would have done before making it: the first-response clock and, under a policy with a resolution target, the
+ * resolution clock. It reads {@code complaints.escalated}, {@code complaints.acknowledged} and
+ * {@code complaints.updated} (resolutions and reopenings) from the beginning to the end offsets they had when it
+ * started (read_committed, assigned partitions, no group, no commits) and writes nothing anywhere. The clock arithmetic
+ * is routing's own ({@link PolicyReplay}).
  *
  * <p>The live book is read from this process's environment exactly as routing reads its own
  * ({@code HEED_SLA_POLICIES}, {@code HEED_SLA_CALENDARS}, {@code HEED_SLA_TIME_SCALE}): run the command with
@@ -91,6 +93,7 @@ final class ReplayCommand {
         ReplayInput input = new ReplayInput();
         read(clients, topics.complaintsEscalated(), input, input::escalated);
         read(clients, topics.complaintsAcknowledged(), input, input::acknowledged);
+        read(clients, topics.complaintsUpdated(), input, input::updated);
         ReplayReport report = report(plan, input);
         out.print(plan.json() ? report.json().toString() + "\n" : report.text());
         return 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.heed.routing.sla.Level;
 import dev.heed.routing.sla.PolicyReplay.Tally;
+import dev.heed.routing.sla.ResolutionReplay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.function.Function;
 
 /**
  * What {@code heed replay} prints: the live and the candidate tally side by side, as a table for people or one JSON
- * object for scripts. Both tallies cover the same complaints and the same horizon.
+ * object for scripts. Both tallies cover the same complaints and the same horizon. The first-response clock comes first,
+ * as it always has; the resolution clock after it, a block only when a book has a resolution target (in JSON, a side's
+ * {@code resolution} object only when it has one for some complaint).
  *
  * @param input      what was read from the topics
  * @param receivedFrom the earliest {@code receivedAt} of the complaints replayed; null when there are none
@@ -26,12 +29,14 @@ import java.util.function.Function;
  */
 record ReplayReport(Input input, Instant receivedFrom, Instant receivedTo, Tally live, String liveFrom, Tally candidate) {
 
-    /** Counts of what the two topics held. */
+    /** Counts of what the three topics held. */
     record Input(int escalations, int repeatedEscalations, int acknowledgements, int acknowledgedWithoutEscalation,
+                 int updates, int resolutions, int reopenings, int actionsWithoutEscalation, int resolutionsOfResolved,
                  int unreadable) {
         static Input of(ReplayInput input) {
             return new Input(input.escalationRecords(), input.repeatedEscalations(), input.acknowledgementRecords(),
-                    input.acknowledgedWithoutEscalation(), input.unreadableRecords());
+                    input.acknowledgedWithoutEscalation(), input.updateRecords(), input.resolutions(), input.reopenings(),
+                    input.actionsWithoutEscalation(), input.resolutionsOfResolved(), input.unreadableRecords());
         }
     }
 
@@ -72,7 +77,45 @@ record ReplayReport(Input input, Instant receivedFrom, Instant receivedTo, Tally
         for (String policy : keys(live.policies(), candidate.policies())) {
             row(out, "  " + policy, t -> count(t.policies().getOrDefault(policy, 0)));
         }
+        resolution(out);
         return out.toString();
+    }
+
+    /**
+     * The resolution clocks, after everything else (which counts the first response only): one line when neither book
+     * has a resolution target for any complaint, else a block in which a side without one shows "-".
+     */
+    private void resolution(StringBuilder out) {
+        String read = String.format(Locale.ROOT, "read: %,d updates, %,d resolutions and %,d reopenings among them (%,d of"
+                        + " complaints with no escalation), %,d resolutions of a complaint resolved already%n", input.updates(),
+                input.resolutions(), input.reopenings(), input.actionsWithoutEscalation(), input.resolutionsOfResolved());
+        if (live.resolution().complaints() == 0 && candidate.resolution().complaints() == 0) {
+            out.append("no resolution target in either book (policy key resolve); ").append(read);
+            return;
+        }
+        out.append('\n');
+        row(out, "resolution", "live (" + liveFrom + ")", "candidate");
+        row(out, "complaints with a target", t -> t.resolution().complaints() == 0 ? "none"
+                : count(t.resolution().complaints()) + percent(t.resolution().complaints(), t.complaints()));
+        resolutionRow(out, "  resolved in time", r -> count(r.resolvedInTime()));
+        resolutionRow(out, "  resolved late", r -> count(r.resolvedLate()));
+        resolutionRow(out, "  open past the target", r -> count(r.openPastTarget()));
+        resolutionRow(out, "  open within the target", r -> count(r.openWithinTarget()));
+        resolutionRow(out, "resolutions", r -> count(r.resolutions()));
+        resolutionRow(out, "reopenings", r -> count(r.reopenings()));
+        resolutionRow(out, "resolution warnings", r -> count(r.warnings()));
+        resolutionRow(out, "resolution breaches", r -> count(r.breaches()));
+        resolutionRow(out, "resolution repeats", r -> count(r.repeats()));
+        for (Level level : Level.values()) {
+            resolutionRow(out, "  to " + level, r -> count(r.pointsPerLevel().getOrDefault(level, 0)));
+        }
+        resolutionRow(out, "escalation to resolution, median", r -> duration(r.medianToResolution()));
+        resolutionRow(out, "escalation to resolution, p90", r -> duration(r.p90ToResolution()));
+        out.append(read);
+    }
+
+    private void resolutionRow(StringBuilder out, String label, Function<ResolutionReplay.Tally, String> value) {
+        row(out, label, t -> t.resolution().complaints() == 0 ? "-" : value.apply(t.resolution()));
     }
 
     ObjectNode json() {
@@ -87,6 +130,11 @@ record ReplayReport(Input input, Instant receivedFrom, Instant receivedTo, Tally
         read.put("repeatedEscalations", input.repeatedEscalations());
         read.put("acknowledgements", input.acknowledgements());
         read.put("acknowledgedWithoutEscalation", input.acknowledgedWithoutEscalation());
+        read.put("updates", input.updates());
+        read.put("resolutions", input.resolutions());
+        read.put("reopenings", input.reopenings());
+        read.put("actionsWithoutEscalation", input.actionsWithoutEscalation());
+        read.put("resolutionsOfResolved", input.resolutionsOfResolved());
         read.put("unreadable", input.unreadable());
         root.set("live", json(live).put("policiesFrom", liveFrom));
         root.set("candidate", json(candidate));
@@ -112,6 +160,29 @@ record ReplayReport(Input input, Instant receivedFrom, Instant receivedTo, Tally
         node.put("receiptToBreachP90", t.p90ToBreach() == null ? null : t.p90ToBreach().toString());
         node.put("busiestHour", t.busiestHour() == null ? null : t.busiestHour().toString());
         node.put("busiestHourPoints", t.busiestHourPoints());
+        if (t.resolution().complaints() > 0) {
+            node.set("resolution", json(t.resolution()));
+        }
+        return node;
+    }
+
+    private static ObjectNode json(ResolutionReplay.Tally r) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("complaints", r.complaints());
+        node.put("resolvedInTime", r.resolvedInTime());
+        node.put("resolvedLate", r.resolvedLate());
+        node.put("openPastTarget", r.openPastTarget());
+        node.put("openWithinTarget", r.openWithinTarget());
+        node.put("resolutions", r.resolutions());
+        node.put("reopenings", r.reopenings());
+        node.put("warnings", r.warnings());
+        node.put("breaches", r.breaches());
+        node.put("repeats", r.repeats());
+        node.put("points", r.points());
+        ObjectNode levels = node.putObject("pointsPerLevel");
+        r.pointsPerLevel().forEach((level, n) -> levels.put(level.name(), n));
+        node.put("escalationToResolutionMedian", r.medianToResolution() == null ? null : r.medianToResolution().toString());
+        node.put("escalationToResolutionP90", r.p90ToResolution() == null ? null : r.p90ToResolution().toString());
         return node;
     }
 

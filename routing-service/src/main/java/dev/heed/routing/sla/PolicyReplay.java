@@ -26,14 +26,20 @@ import java.util.TreeMap;
  * approximates: that it punctuated continuously and read each acknowledgement at its {@code acknowledgedAt}. Live
  * routing punctuates every {@code HEED_ROUTING_PUNCTUATE_INTERVAL}, so a point that fell due within one interval
  * before an acknowledgement may or may not have gone out; the replay always counts it. A point due while routing was
- * behind (before the escalation was processed) counts too, as routing emits it at its next punctuation.
+ * behind (before the escalation was processed) counts too, as routing emits it at its next punctuation. A resolution
+ * of a complaint nobody acknowledged acknowledges it, in routing and here: the clock stops at the earlier of the
+ * first acknowledgement and the first resolution.
+ *
+ * <p>Under a policy with a resolution target each complaint's {@link ResolutionClock} runs too, from its
+ * {@code escalatedAt} through its resolutions and reopenings in their order ({@link ResolutionReplay}); its points are
+ * counted apart from the first response's, in {@link Tally#resolution()}.
  *
  * <p>Plain Java and deterministic: the horizon is given, never read from a clock.
  */
 public final class PolicyReplay {
 
-    private static final double MEDIAN = 0.5;
-    private static final double P90 = 0.9;
+    static final double MEDIAN = 0.5;
+    static final double P90 = 0.9;
 
     private final EscalationRule rule;
 
@@ -49,16 +55,55 @@ public final class PolicyReplay {
      *                       routing handles it)
      * @param channel        the channel name, e.g. {@code WEB}
      * @param categories     the categories, best first (the first one chooses the queue and a category policy)
-     * @param receivedAt     when Heed accepted the feedback: the clock's start
+     * @param receivedAt     when Heed accepted the feedback: the first-response clock's start
+     * @param escalatedAt    when routing escalated it: the resolution clock's start
      * @param acknowledgedAt the first acknowledgement, or null while it is open
+     * @param actions        its resolutions and reopenings in the order routing reads them (their topic's order)
      */
     public record Complaint(String id, Optional<SeverityLabel> severity, String channel, List<CategoryLabel> categories,
-                            Instant receivedAt, Instant acknowledgedAt) {
+                            Instant receivedAt, Instant escalatedAt, Instant acknowledgedAt, List<Action> actions) {
         public Complaint {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(severity, "severity");
             Objects.requireNonNull(receivedAt, "receivedAt");
+            Objects.requireNonNull(escalatedAt, "escalatedAt");
             categories = List.copyOf(categories);
+            actions = List.copyOf(actions);
+        }
+
+        /** A complaint never resolved, escalated when it was received. */
+        public Complaint(String id, Optional<SeverityLabel> severity, String channel, List<CategoryLabel> categories,
+                         Instant receivedAt, Instant acknowledgedAt) {
+            this(id, severity, channel, categories, receivedAt, receivedAt, acknowledgedAt, List.of());
+        }
+
+        /**
+         * When the first-response clock stopped by {@code horizon}: the earlier of the acknowledgement and the first
+         * resolution (which acknowledges a complaint nobody has), each counted only at or before the horizon; null if
+         * neither.
+         */
+        Instant firstResponseStop(Instant horizon) {
+            Instant stop = acknowledgedAt != null && !acknowledgedAt.isAfter(horizon) ? acknowledgedAt : null;
+            for (Action action : actions) {
+                if (action.kind() == Action.Kind.RESOLVE && !action.at().isAfter(horizon)) {
+                    return stop == null || action.at().isBefore(stop) ? action.at() : stop;
+                }
+            }
+            return stop;
+        }
+    }
+
+    /**
+     * An agent's resolution or reopening of a complaint, at the update's own time ({@code updatedAt}), as
+     * {@code complaints.updated} records it. Routing applies a resolution of a resolved complaint, or a reopening of one
+     * that is not, as nothing, and so does the replay.
+     */
+    public record Action(Kind kind, Instant at) {
+        public enum Kind { RESOLVE, REOPEN }
+
+        public Action {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(at, "at");
         }
     }
 
@@ -76,13 +121,13 @@ public final class PolicyReplay {
             EscalationRule.Assignment assignment = rule.assign(complaint.id(), complaint.severity(), complaint.channel(),
                     complaint.categories(), complaint.receivedAt());
             SlaClock clock = assignment.clock();
-            Instant ack = complaint.acknowledgedAt();
-            boolean acknowledged = ack != null && !ack.isAfter(horizon);
+            Instant stop = complaint.firstResponseStop(horizon);
             // catchUp takes every point due at or before its argument; one millisecond before the acknowledgement is
             // "before it" at the events' resolution.
-            Instant end = acknowledged ? ack.minusMillis(1) : horizon;
+            Instant end = stop != null ? stop.minusMillis(1) : horizon;
             List<DueEvent> events = end.isBefore(clock.startedAt()) ? List.of() : clock.catchUp(end).events();
-            tally.add(assignment, acknowledged, events);
+            tally.add(assignment, stop != null, events);
+            tally.resolution.add(complaint.id(), clock.policy(), complaint.escalatedAt(), complaint.actions(), horizon);
         }
         return tally.build();
     }
@@ -105,11 +150,13 @@ public final class PolicyReplay {
      * @param p90ToBreach      90th percentile of the same, nearest rank; null when none breached
      * @param busiestHour      the UTC hour in which the most points fell due; null when none did
      * @param busiestHourPoints points in that hour
+     * @param resolution       the resolution clocks of the complaints whose policy has a resolution target; their points
+     *                         are in none of the counts above
      */
     public record Tally(Instant horizon, int complaints, int acknowledged, int receivedLater, int breached, int warnings,
                        int repeats, Map<Level, Integer> pointsPerLevel, Map<String, Integer> pointsPerQueue,
                        Map<String, Integer> policies, Duration medianToBreach, Duration p90ToBreach, Instant busiestHour,
-                       int busiestHourPoints) {
+                       int busiestHourPoints, ResolutionReplay.Tally resolution) {
 
         /** Every due point emitted: warnings, breaches and repeats. */
         public int points() {
@@ -128,6 +175,7 @@ public final class PolicyReplay {
             private final Map<String, Integer> perQueue = new TreeMap<>();
             private final Map<String, Integer> policies = new TreeMap<>();
             private final Map<Instant, Integer> perHour = new TreeMap<>();
+            private final ResolutionReplay resolution = new ResolutionReplay();
 
             Builder(Instant horizon) {
                 this.horizon = horizon;
@@ -164,17 +212,17 @@ public final class PolicyReplay {
                 return new Tally(horizon, complaints, acknowledged, later, sorted.size(), warnings, repeats,
                         Collections.unmodifiableMap(perLevel), Collections.unmodifiableMap(perQueue),
                         Collections.unmodifiableMap(policies), rank(sorted, MEDIAN), rank(sorted, P90),
-                        busiest == null ? null : busiest.getKey(), busiest == null ? 0 : busiest.getValue());
-            }
-
-            /** Nearest rank: the smallest value with at least {@code q} of the values at or below it. */
-            private static Duration rank(List<Duration> sorted, double q) {
-                if (sorted.isEmpty()) {
-                    return null;
-                }
-                int index = (int) Math.ceil(q * sorted.size()) - 1;
-                return sorted.get(Math.max(0, index));
+                        busiest == null ? null : busiest.getKey(), busiest == null ? 0 : busiest.getValue(), resolution.tally());
             }
         }
+    }
+
+    /** Nearest rank over sorted values: the smallest with at least {@code q} of them at or below it; null for none. */
+    static Duration rank(List<Duration> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        int index = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index));
     }
 }
