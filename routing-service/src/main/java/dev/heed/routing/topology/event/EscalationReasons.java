@@ -7,7 +7,6 @@ import dev.heed.schemas.evidence.EvidenceWords;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,33 +53,26 @@ final class EscalationReasons {
      * heaviest first (equal weights in evidence order). A loop, not a stream: it runs for every escalation.
      */
     private static String words(Classification classification, String feedbackText, String decision) {
-        List<Evidence> evidence = classification.getEvidence();
-        List<Evidence> matching = new ArrayList<>(evidence.size());
-        List<String> texts = new ArrayList<>(evidence.size());
-        for (Evidence e : evidence) {
-            if (e.getDecision().equals(decision)) {
-                String words = EvidenceWords.of(feedbackText, e);
-                if (words != null) {
-                    matching.add(e);
-                    texts.add(words);
-                }
+        List<Weighed> matching = new ArrayList<>();
+        for (Evidence e : classification.getEvidence()) {
+            String words = e.getDecision().equals(decision) ? EvidenceWords.of(feedbackText, e) : null;
+            if (words != null) {
+                matching.add(new Weighed(words, Math.abs(e.getWeight())));
             }
         }
         if (matching.isEmpty()) {
             return "";
         }
-        Integer[] order = new Integer[matching.size()];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
-        }
-        // Stable: of equal weights the earlier evidence comes first.
-        Arrays.sort(order, Comparator.comparingDouble((Integer k) -> Math.abs(matching.get(k).getWeight())).reversed());
+        // List.sort is stable: of equal weights the earlier evidence comes first.
+        matching.sort(Comparator.comparingDouble(Weighed::weight).reversed());
         Set<String> chosen = new LinkedHashSet<>();
-        for (int k = 0; k < order.length && chosen.size() < WORDS_PER_REASON; k++) {
-            chosen.add("\"" + texts.get(order[k]) + "\"");
+        for (int k = 0; k < matching.size() && chosen.size() < WORDS_PER_REASON; k++) {
+            chosen.add("\"" + matching.get(k).words() + "\"");
         }
         return ": " + String.join(", ", chosen);
     }
+
+    private record Weighed(String words, double weight) {}
 
     /**
      * {@code x} with two decimals, as {@code String.format(Locale.ROOT, "%.2f", x)} writes it (the shortest
