@@ -26,13 +26,14 @@ package dev.heed.faults;
  * @param duplicateEscalated          ids escalated more than once
  * @param duplicateReplied            ids with more than one customer reply recorded
  * @param invented                    keys on some topic that the load generator never posted
- * @param duePoints                   distinct (complaint, due point) pairs on {@code complaints.response-due}
- * @param duplicateDuePoints          pairs emitted more than once (each extra record counts)
+ * @param duePoints                   distinct (complaint, clock, due point) triples on {@code complaints.response-due}
+ * @param duplicateDuePoints          triples emitted more than once (each extra record counts)
  * @param missingDuePoints            due points the escalation promised before the horizon and before its
  *                                    acknowledgement (less the grace), never emitted
  * @param acknowledged                complaints acknowledged
- * @param remindersAfterAck           response-due records whose due point is later than the acknowledgement
- *                                    plus the grace
+ * @param remindersAfterAck           first-response due records whose due point is later than the
+ *                                    acknowledgement plus the grace (promise and resolution points are not
+ *                                    reminders to acknowledge)
  * @param stoppedByAck                due points an escalation promised, later than its acknowledgement plus the
  *                                    grace and before the horizon, rightly never emitted: what the
  *                                    acknowledgements stopped (0 says they were too late to stop anything)

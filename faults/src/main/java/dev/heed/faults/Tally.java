@@ -19,10 +19,15 @@ import java.util.function.Predicate;
  * routing's punctuation interval); {@code ackGrace} is how long an acknowledgement may take to reach routing:
  * a due point within the grace before an acknowledgement may or may not be emitted, one later than the grace
  * after it must not be.
+ *
+ * <p>Only the first-response clock is checked against the escalation's schedule (missing points, reminders after
+ * an acknowledgement, points stopped by one): the promise and resolution clocks run on after an acknowledgement by
+ * design, and their due points depend on what agents did. Every clock's points are counted for duplicates, each
+ * as (complaint, clock, due point), so that two clocks falling due at the same instant are not one point twice.
  */
 public final class Tally {
     private final Map<Stage, Map<String, Integer>> byStage = new EnumMap<>(Stage.class);
-    private final Map<String, Map<Instant, Integer>> dueByComplaint = new HashMap<>();
+    private final Map<String, Map<DuePoint, Integer>> dueByComplaint = new HashMap<>();
     private final Map<String, DueSchedule> schedules = new HashMap<>();
     private final Map<String, Instant> acknowledgedAt = new HashMap<>();
 
@@ -33,7 +38,8 @@ public final class Tally {
         for (Observation o : observations) {
             byStage.get(o.stage()).merge(o.key(), 1, Integer::sum);
             switch (o.stage()) {
-                case RESPONSE_DUE -> dueByComplaint.computeIfAbsent(o.key(), k -> new HashMap<>()).merge(o.dueAt(), 1, Integer::sum);
+                case RESPONSE_DUE -> dueByComplaint.computeIfAbsent(o.key(), k -> new HashMap<>())
+                        .merge(new DuePoint(o.clock(), o.dueAt()), 1, Integer::sum);
                 case ESCALATED -> schedules.putIfAbsent(o.key(), o.schedule());
                 case ACKNOWLEDGED -> acknowledgedAt.merge(o.key(), o.at(), (a, b) -> a.isBefore(b) ? a : b);
                 default -> { }
@@ -53,8 +59,8 @@ public final class Tally {
         List<String> examples = new java.util.ArrayList<>();
         for (Observation o : observations) {
             Instant ack = effective.get(o.key());
-            if (o.stage() == Stage.RESPONSE_DUE && ack != null && examples.size() < limit
-                    && o.dueAt().isAfter(ack.plus(ackGrace))) {
+            if (o.stage() == Stage.RESPONSE_DUE && o.clock() == DueClock.FIRST_RESPONSE && ack != null
+                    && examples.size() < limit && o.dueAt().isAfter(ack.plus(ackGrace))) {
                 examples.add("%s: due at %s, emitted at %s; acknowledged at %s (answered at %s)".formatted(o.key(),
                         o.dueAt(), o.at(), tally.acknowledgedAt.get(o.key()), answered.get(o.key())));
             }
@@ -179,8 +185,9 @@ public final class Tally {
             if (ack != null && ack.minus(ackGrace).isBefore(until)) {
                 until = ack.minus(ackGrace);
             }
-            Map<Instant, Integer> emitted = dueByComplaint.getOrDefault(entry.getKey(), Map.of());
-            missing += (int) entry.getValue().pointsUntil(until).stream().filter(at -> !emitted.containsKey(at)).count();
+            Map<DuePoint, Integer> emitted = dueByComplaint.getOrDefault(entry.getKey(), Map.of());
+            missing += (int) entry.getValue().pointsUntil(until).stream()
+                    .filter(at -> !emitted.containsKey(DuePoint.firstResponse(at))).count();
         }
         return missing;
     }
@@ -194,9 +201,9 @@ public final class Tally {
                 continue;
             }
             Instant limit = entry.getValue().plus(ackGrace);
-            Map<Instant, Integer> emitted = dueByComplaint.getOrDefault(entry.getKey(), Map.of());
+            Map<DuePoint, Integer> emitted = dueByComplaint.getOrDefault(entry.getKey(), Map.of());
             stopped += (int) schedule.pointsUntil(horizon).stream()
-                    .filter(at -> at.isAfter(limit) && !emitted.containsKey(at)).count();
+                    .filter(at -> at.isAfter(limit) && !emitted.containsKey(DuePoint.firstResponse(at))).count();
         }
         return stopped;
     }
@@ -206,11 +213,18 @@ public final class Tally {
         for (var entry : acks.entrySet()) {
             Instant limit = entry.getValue().plus(ackGrace);
             for (var due : dueByComplaint.getOrDefault(entry.getKey(), Map.of()).entrySet()) {
-                if (due.getKey().isAfter(limit)) {
+                if (due.getKey().clock() == DueClock.FIRST_RESPONSE && due.getKey().at().isAfter(limit)) {
                     late += due.getValue();
                 }
             }
         }
         return late;
+    }
+
+    /** One due point of one clock. */
+    private record DuePoint(DueClock clock, Instant at) {
+        static DuePoint firstResponse(Instant at) {
+            return new DuePoint(DueClock.FIRST_RESPONSE, at);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.heed.faults;
 
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
+import dev.heed.events.DueKind;
 import dev.heed.events.ResponseDue;
 import dev.heed.events.ResponseKind;
 import dev.heed.events.ResponseSent;
@@ -103,7 +104,16 @@ public final class TopicScan {
     }
 
     private static Observation due(String key, ResponseDue d) {
-        return Observation.due(key, d.getDueAt(), d.getEmittedAt());
+        return Observation.due(key, clock(d.getKind()), d.getDueAt(), d.getEmittedAt());
+    }
+
+    static DueClock clock(DueKind kind) {
+        return switch (kind) {
+            case WARNING, BREACH, REPEAT -> DueClock.FIRST_RESPONSE;
+            case PROMISE_WARNING, PROMISE_BROKEN, PROMISE_REPEAT -> DueClock.PROMISE;
+            case RESOLUTION_WARNING, RESOLUTION_BREACH, RESOLUTION_REPEAT -> DueClock.RESOLUTION;
+            case UNKNOWN -> DueClock.OTHER;
+        };
     }
 
     private static Observation acknowledged(String key, ComplaintAcknowledged a) {

@@ -152,10 +152,10 @@ class TallyTest {
         ledger.accepted("c");
         flowed("c");
         records.add(Observation.escalated("c", T0, SCHEDULE));
-        records.add(Observation.due("c", T0.plusSeconds(5), T0.plusSeconds(5)));
-        records.add(Observation.due("c", T0.plusSeconds(5), T0.plusSeconds(6))); // the warning twice
+        records.add(Observation.due("c", DueClock.FIRST_RESPONSE, T0.plusSeconds(5), T0.plusSeconds(5)));
+        records.add(Observation.due("c", DueClock.FIRST_RESPONSE, T0.plusSeconds(5), T0.plusSeconds(6))); // the warning twice
         // the breach at +10 s is missing; the repeat at +20 s is there
-        records.add(Observation.due("c", T0.plusSeconds(20), T0.plusSeconds(20)));
+        records.add(Observation.due("c", DueClock.FIRST_RESPONSE, T0.plusSeconds(20), T0.plusSeconds(20)));
 
         Counts counts = count(T0.plusSeconds(25));
 
@@ -172,10 +172,10 @@ class TallyTest {
         ledger.accepted("c");
         flowed("c");
         records.add(Observation.escalated("c", T0, SCHEDULE));
-        records.add(Observation.due("c", T0.plusSeconds(5), T0.plusSeconds(5)));
+        records.add(Observation.due("c", DueClock.FIRST_RESPONSE, T0.plusSeconds(5), T0.plusSeconds(5)));
         records.add(Observation.of(Stage.ACKNOWLEDGED, "c", T0.plusSeconds(9)));
-        records.add(Observation.due("c", T0.plusSeconds(10), T0.plusSeconds(10))); // within the grace: allowed
-        records.add(Observation.due("c", T0.plusSeconds(20), T0.plusSeconds(20))); // after it: a reminder too many
+        records.add(Observation.due("c", DueClock.FIRST_RESPONSE, T0.plusSeconds(10), T0.plusSeconds(10))); // within the grace: allowed
+        records.add(Observation.due("c", DueClock.FIRST_RESPONSE, T0.plusSeconds(20), T0.plusSeconds(20))); // after it: a reminder too many
 
         Counts counts = count(T0.plusSeconds(60));
 
@@ -191,6 +191,33 @@ class TallyTest {
     }
 
     @Test
+    void shouldNotCountPromiseOrResolutionPointsAsRemindersAfterTheAcknowledgement() {
+        ledger.accepted("c");
+        flowed("c");
+        records.add(Observation.escalated("c", T0, SCHEDULE));
+        records.add(Observation.due("c", DueClock.FIRST_RESPONSE, T0.plusSeconds(5), T0.plusSeconds(5)));
+        records.add(Observation.of(Stage.ACKNOWLEDGED, "c", T0.plusSeconds(9)));
+        // The agent promised an update by +30 and the policy wants a resolution by +40: both clocks run on after the
+        // acknowledgement by design. The resolution's warning falls due at +20, the instant of the first-response
+        // repeat the acknowledgement stopped; it is neither that repeat nor a duplicate of it.
+        records.add(Observation.due("c", DueClock.PROMISE, T0.plusSeconds(30), T0.plusSeconds(30)));
+        records.add(Observation.due("c", DueClock.RESOLUTION, T0.plusSeconds(20), T0.plusSeconds(20)));
+        records.add(Observation.due("c", DueClock.RESOLUTION, T0.plusSeconds(40), T0.plusSeconds(40)));
+
+        Counts counts = count(T0.plusSeconds(60));
+
+        assertThat(counts.remindersAfterAck()).isZero();
+        assertThat(Tally.remindersAfterAckExamples(ledger, records, GRACE, 10)).isEmpty();
+        assertThat(counts.stoppedByAck()).isEqualTo(5);
+        assertThat(counts.duePoints()).isEqualTo(4);
+        assertThat(counts.duplicateDuePoints()).isZero();
+
+        // The same resolution point twice is a duplicate like any other.
+        records.add(Observation.due("c", DueClock.RESOLUTION, T0.plusSeconds(40), T0.plusSeconds(41)));
+        assertThat(count(T0.plusSeconds(60)).duplicateDuePoints()).isEqualTo(1);
+    }
+
+    @Test
     void shouldCountAnAcknowledgementFromItsAnswerWhenTheWriteTookLongerThanItsOwnTime() {
         ledger.accepted("c");
         flowed("c");
@@ -198,8 +225,8 @@ class TallyTest {
         // Stamped at +2 by the responder, but in Kafka only when the agent got the answer at +9 (a broker failing
         // over): the breach at +10 lies within the grace of that, so it is no reminder too many.
         records.add(Observation.of(Stage.ACKNOWLEDGED, "c", T0.plusSeconds(2)));
-        records.add(Observation.due("c", T0.plusSeconds(5), T0.plusSeconds(5)));
-        records.add(Observation.due("c", T0.plusSeconds(10), T0.plusSeconds(10)));
+        records.add(Observation.due("c", DueClock.FIRST_RESPONSE, T0.plusSeconds(5), T0.plusSeconds(5)));
+        records.add(Observation.due("c", DueClock.FIRST_RESPONSE, T0.plusSeconds(10), T0.plusSeconds(10)));
         ledger.acknowledgementAnswered("c", T0.plusSeconds(9));
 
         assertThat(count(T0.plusSeconds(15)).remindersAfterAck()).isZero();
@@ -240,8 +267,8 @@ class TallyTest {
 
     @Test
     void shouldMeasureTheLatestEmissionOfADuePointAfterItFellDue() {
-        records.add(Observation.due("c", T0.plusSeconds(5), T0.plusSeconds(6)));
-        records.add(Observation.due("d", T0.plusSeconds(5), T0.plusSeconds(38)));
+        records.add(Observation.due("c", DueClock.FIRST_RESPONSE, T0.plusSeconds(5), T0.plusSeconds(6)));
+        records.add(Observation.due("d", DueClock.FIRST_RESPONSE, T0.plusSeconds(5), T0.plusSeconds(38)));
         records.add(Observation.of(Stage.CLASSIFIED, "d", T0.plusSeconds(99)));
 
         assertThat(Tally.longestLateness(records)).isEqualTo(Duration.ofSeconds(33));
