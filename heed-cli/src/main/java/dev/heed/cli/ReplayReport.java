@@ -40,7 +40,7 @@ record ReplayReport(Input input, Instant receivedFrom, Instant receivedTo, Tally
         }
     }
 
-    private static final String ROW = "%-34s %-24s %s%n";
+    private static final String ROW = "%-34s %-25s %s%n";
 
     String text() {
         StringBuilder out = new StringBuilder();

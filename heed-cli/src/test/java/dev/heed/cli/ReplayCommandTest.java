@@ -249,7 +249,7 @@ class ReplayCommandTest {
     }
 
     private static String row(String label, String live, String candidate) {
-        return String.format("%-34s %-24s %s", label, live, candidate).stripTrailing() + "\n";
+        return String.format("%-34s %-25s %s", label, live, candidate).stripTrailing() + "\n";
     }
 
     private static dev.heed.routing.sla.SlaPolicy highPolicy(dev.heed.routing.sla.PolicyBook book) {
