@@ -64,6 +64,8 @@ final class PersonalDataTopics {
                 new Entry(TopicNames.RESPONSES_SENT + suffix, "the recipient's address", Erasure.RETENTION, KeyLayout.PLAIN),
                 new Entry(TopicNames.COMPLAINTS_ACKNOWLEDGED + suffix, "the agent's free-text note", Erasure.RETENTION, KeyLayout.PLAIN),
                 new Entry(TopicNames.COMPLAINTS_UPDATED + suffix, "the update's message to the customer and the agent's name", Erasure.RETENTION, KeyLayout.PLAIN),
+                new Entry(TopicNames.PROBLEMS_FIXES + suffix, "a problem's resolution message for the complaint and the agent's name",
+                        Erasure.RETENTION, KeyLayout.PLAIN),
                 new Entry(TopicNames.COMPLAINTS_RESPONSE_DUE + suffix, "ids, times and levels only", Erasure.RETENTION, KeyLayout.PLAIN),
                 new Entry(TopicNames.ROUTING_DLQ + suffix, "raw bytes of any of the above", Erasure.RETENTION, KeyLayout.PLAIN),
                 new Entry(TopicNames.RESPONDER_DLQ + suffix, "raw bytes of any of the above", Erasure.RETENTION, KeyLayout.PLAIN),

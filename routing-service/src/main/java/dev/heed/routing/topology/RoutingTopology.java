@@ -9,10 +9,12 @@ import dev.heed.routing.topology.processor.ClockInput;
 import dev.heed.routing.topology.processor.ComplaintClockProcessor;
 import dev.heed.routing.topology.processor.DedupeProcessor;
 import dev.heed.routing.topology.processor.EscalateProcessor;
+import dev.heed.routing.topology.processor.ProblemLinksProcessor;
 import dev.heed.routing.topology.processor.StateViewProcessor;
 import dev.heed.routing.topology.store.AcknowledgedComplaintSerde;
 import dev.heed.routing.topology.store.EarlyAcks;
 import dev.heed.routing.topology.store.OpenComplaintSerde;
+import dev.heed.routing.topology.store.ProblemLinksSerde;
 import dev.heed.routing.topology.store.ResolutionClockSerde;
 import dev.heed.routing.topology.store.StoreNames;
 import dev.heed.schemas.topics.HeedTopics;
@@ -30,8 +32,8 @@ import org.apache.kafka.streams.state.Stores;
  * feedback.received → dedupe → classify → feedback.classified
  *                                      └→ escalate → complaint-clock → complaints.escalated
  * complaints.acknowledged ─────────────────────────┤              ├→ complaints.response-due
- * complaints.updated ──────────────────────────────┘              │
- *                                                                 └→ complaints.state → complaints-state-store
+ * complaints.updated ──────────────────────────────┤              ├→ complaints.state → complaints-state-store
+ * problems.updated → problem-links → problems.fixes ┘              └→ complaints.updated (a problem's fix, once applied)
  * </pre>
  * Every node and store is named; the store names ({@link StoreNames}) are the interactive-query contract and
  * changelog topic names, so renaming one is a migration, which the pinned {@code describe()} test makes visible.
@@ -75,8 +77,9 @@ public final class RoutingTopology {
         EscalationRule escalation = new EscalationRule(policies);
         topology.addProcessor("escalate", () -> new EscalateProcessor(escalation), "classify");
         List<String> stops = stopInputs(topics);
+        String fixes = addProblemLinks(topology, topics);
         topology.addProcessor("complaint-clock", () -> new ComplaintClockProcessor(settings, stops, watermarks), "escalate",
-                "complaints-acknowledged-source", "complaints-updated-source");
+                "complaints-acknowledged-source", "complaints-updated-source", fixes);
 
         topology.addSink("feedback-classified-sink", topics.feedbackClassified().name(), Serdes.String().serializer(),
                 topics.feedbackClassified().valueSerde().serializer(), "classify");
@@ -86,6 +89,9 @@ public final class RoutingTopology {
                 topics.responseDue().valueSerde().serializer(), "complaint-clock");
         topology.addSink(ComplaintClockProcessor.STATE_SINK, topics.complaintsState().name(), Serdes.String().serializer(),
                 topics.complaintsState().valueSerde().serializer(), "complaint-clock");
+
+        topology.addSink(ComplaintClockProcessor.UPDATED_SINK, updated.name(), Serdes.String().serializer(),
+                updated.valueSerde().serializer(), "complaint-clock");
 
         topology.addStateStore(dedupeStore(settings.dedupeRetention()), "dedupe");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OPEN_CLOCKS),
@@ -111,6 +117,26 @@ public final class RoutingTopology {
                 "complaints-state-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 topics.complaintsState().name(), "complaints-state-view", () -> new StateViewProcessor(StoreNames.STATE_VIEW));
         return topology;
+    }
+
+    /**
+     * Known problems: {@code problems.updated} (keyed by the problem id) → {@code problem-links} with its store → each fix
+     * owed to a linked complaint on {@code problems.fixes} (keyed by the complaint id), read back by a source of the
+     * complaint clock, which is co-partitioned with the complaint's other inputs. Returns that source's name.
+     */
+    private static String addProblemLinks(Topology topology, HeedTopics topics) {
+        var problems = topics.problemsUpdated();
+        var fixes = topics.problemsFixes();
+        topology.addSource("problems-updated-source", problems.keySerde().deserializer(),
+                EventRequired.of(problems.valueSerde().deserializer()), problems.name());
+        topology.addProcessor("problem-links", ProblemLinksProcessor::new, "problems-updated-source");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PROBLEM_LINKS),
+                Serdes.String(), ProblemLinksSerde.serde()), "problem-links");
+        topology.addSink("problems-fixes-sink", fixes.name(), Serdes.String().serializer(), fixes.valueSerde().serializer(),
+                "problem-links");
+        topology.addSource("problems-fixes-source", fixes.keySerde().deserializer(),
+                ClockInput.fixes(EventRequired.of(fixes.valueSerde().deserializer())), fixes.name());
+        return "problems-fixes-source";
     }
 
     // A window store forgets by dropping whole segments once they fall out of the retention: no purge scan.

@@ -135,12 +135,15 @@ public final class KafkaAccess {
     /** Kafka Streams under exactly_once_v2: its inputs and outputs, and everything prefixed by its application id. */
     public static Role routing(String suffix, String routingApplicationId) {
         List<Grant> grants = new ArrayList<>();
-        Stream.of(TopicNames.FEEDBACK_RECEIVED, TopicNames.COMPLAINTS_ACKNOWLEDGED, TopicNames.COMPLAINTS_UPDATED)
+        Stream.of(TopicNames.FEEDBACK_RECEIVED, TopicNames.COMPLAINTS_ACKNOWLEDGED, TopicNames.PROBLEMS_UPDATED)
                 .forEach(n -> grants.add(Grant.topic(n + suffix, READ)));
         Stream.of(TopicNames.FEEDBACK_CLASSIFIED, TopicNames.COMPLAINTS_ESCALATED, TopicNames.COMPLAINTS_RESPONSE_DUE,
                 TopicNames.ROUTING_DLQ).forEach(n -> grants.add(Grant.topic(n + suffix, WRITE)));
         // Written by the clock processor and read back into the store that answers complaint queries.
         grants.add(Grant.topic(TopicNames.COMPLAINTS_STATE + suffix, READ_WRITE));
+        // Problem fixes go from the problem's partition to each complaint's, then on to the updates once applied there.
+        grants.add(Grant.topic(TopicNames.COMPLAINTS_UPDATED + suffix, READ_WRITE));
+        grants.add(Grant.topic(TopicNames.PROBLEMS_FIXES + suffix, READ_WRITE));
         // Changelogs (and any repartition topic, whose consumed records Streams deletes) are named <application id>-...
         grants.add(new Grant(ResourceType.TOPIC, routingApplicationId, PatternType.PREFIXED, EnumSet.of(AclOperation.CREATE,
                 AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS, AclOperation.READ, AclOperation.WRITE, AclOperation.DELETE)));
@@ -156,8 +159,8 @@ public final class KafkaAccess {
      * group described only, for the console's lag column.
      */
     public Role responder() {
-        Set<String> writes = Set.of(TopicNames.COMPLAINTS_ACKNOWLEDGED, TopicNames.COMPLAINTS_UPDATED, TopicNames.RESPONSES_SENT,
-                TopicNames.RESPONDER_DLQ);
+        Set<String> writes = Set.of(TopicNames.COMPLAINTS_ACKNOWLEDGED, TopicNames.COMPLAINTS_UPDATED, TopicNames.PROBLEMS_UPDATED,
+                TopicNames.RESPONSES_SENT, TopicNames.RESPONDER_DLQ);
         List<Grant> grants = new ArrayList<>();
         for (String name : TopicNames.ALL) {
             grants.add(Grant.topic(t(name), writes.contains(name) ? READ_WRITE : READ));

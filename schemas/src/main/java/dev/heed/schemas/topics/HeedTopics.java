@@ -6,6 +6,7 @@ import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
+import dev.heed.events.ProblemUpdated;
 import dev.heed.events.ResponseDue;
 import dev.heed.events.ResponseSent;
 import dev.heed.schemas.registry.SchemaRegistryClient;
@@ -35,6 +36,8 @@ public final class HeedTopics {
     private final Topic<String, ResponseDue> responseDue;
     private final Topic<String, ComplaintAcknowledged> complaintsAcknowledged;
     private final Topic<String, ComplaintUpdated> complaintsUpdated;
+    private final Topic<String, ProblemUpdated> problemsUpdated;
+    private final Topic<String, ComplaintUpdated> problemsFixes;
     private final Topic<String, ComplaintState> complaintsState;
     private final Topic<String, ResponseSent> responsesSent;
     private final Topic<byte[], byte[]> routingDlq;
@@ -55,6 +58,9 @@ public final class HeedTopics {
         complaintsAcknowledged = avro(TopicNames.COMPLAINTS_ACKNOWLEDGED + suffix, ComplaintAcknowledged.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
         // The update's message is what the customer is told: personal data like the acknowledgement's note.
         complaintsUpdated = avro(TopicNames.COMPLAINTS_UPDATED + suffix, ComplaintUpdated.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
+        // A problem's resolution is what its customers are told, and a link names a complaint: personal data as updates are.
+        problemsUpdated = avro(TopicNames.PROBLEMS_UPDATED + suffix, ProblemUpdated.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
+        problemsFixes = avro(TopicNames.PROBLEMS_FIXES + suffix, ComplaintUpdated.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
         // Compacted: one row per complaint, kept until a tombstone (heed erase) removes it; no contact details or text.
         complaintsState = avro(TopicNames.COMPLAINTS_STATE + suffix, ComplaintState.class, registry, autoRegister, partitions, CleanupPolicy.COMPACT, Map.of());
         responsesSent = avro(TopicNames.RESPONSES_SENT + suffix, ResponseSent.class, registry, autoRegister, partitions, CleanupPolicy.DELETE, personal);
@@ -96,6 +102,10 @@ public final class HeedTopics {
     public Topic<String, ResponseDue> responseDue() { return responseDue; }
     public Topic<String, ComplaintAcknowledged> complaintsAcknowledged() { return complaintsAcknowledged; }
     public Topic<String, ComplaintUpdated> complaintsUpdated() { return complaintsUpdated; }
+    /** Keyed by the problem id. */
+    public Topic<String, ProblemUpdated> problemsUpdated() { return problemsUpdated; }
+    /** A problem's resolution for one linked complaint, as the {@code ComplaintUpdated} (action RESOLVE) it becomes; keyed by the complaint id. */
+    public Topic<String, ComplaintUpdated> problemsFixes() { return problemsFixes; }
     public Topic<String, ComplaintState> complaintsState() { return complaintsState; }
     public Topic<String, ResponseSent> responsesSent() { return responsesSent; }
     public Topic<byte[], byte[]> routingDlq() { return routingDlq; }
@@ -104,7 +114,7 @@ public final class HeedTopics {
     /** Every topic's creation spec, for {@code TopicEnsure} in the runtime module. */
     public List<TopicSpec> all() {
         return List.of(feedbackReceived.spec(), feedbackClassified.spec(), complaintsEscalated.spec(), responseDue.spec(),
-                complaintsAcknowledged.spec(), complaintsUpdated.spec(), complaintsState.spec(), responsesSent.spec(), routingDlq.spec(), responderDlq.spec());
+                complaintsAcknowledged.spec(), complaintsUpdated.spec(), problemsUpdated.spec(), problemsFixes.spec(), complaintsState.spec(), responsesSent.spec(), routingDlq.spec(), responderDlq.spec());
     }
 
     private static <V extends SpecificRecord> Topic<String, V> avro(String name, Class<V> type, SchemaRegistryClient registry,

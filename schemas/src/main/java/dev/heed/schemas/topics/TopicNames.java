@@ -3,8 +3,8 @@ package dev.heed.schemas.topics;
 import java.util.List;
 
 /**
- * The one place that names Heed's topics. Every topic is keyed by the feedback id (a string), so one
- * complaint's events share a partition number everywhere. Dead-letter topics hold the raw bytes of records
+ * The one place that names Heed's topics. Every topic but {@link #PROBLEMS_UPDATED} is keyed by the feedback id (a
+ * string), so one complaint's events share a partition number everywhere. Dead-letter topics hold the raw bytes of records
  * a service could not read, with headers naming the error, topic, partition and offset.
  */
 public final class TopicNames {
@@ -15,6 +15,18 @@ public final class TopicNames {
     public static final String COMPLAINTS_ACKNOWLEDGED = "complaints.acknowledged";
     /** Updates an agent gave the customer on an acknowledged complaint; they keep, replace and make promises. */
     public static final String COMPLAINTS_UPDATED = "complaints.updated";
+    /** Agents' actions on a known problem (link, unlink, resolve); keyed by the problem id, not a feedback id. */
+    public static final String PROBLEMS_UPDATED = "problems.updated";
+    /**
+     * A problem's resolution on its way to one linked complaint (written by routing, keyed by the complaint id); routing
+     * applies it to the complaint when it is still open and only then passes it on to {@link #COMPLAINTS_UPDATED}.
+     */
+    public static final String PROBLEMS_FIXES = "problems.fixes";
+    /**
+     * How the update id of a problem fix starts ({@code fix:<problem id>:<complaint id>}): routing writes those to
+     * {@link #COMPLAINTS_UPDATED} once it applied them, skips them when it reads them back, and no client may choose one.
+     */
+    public static final String FIX_UPDATE_PREFIX = "fix:";
     public static final String COMPLAINTS_STATE = "complaints.state";
     public static final String RESPONSES_SENT = "responses.sent";
     public static final String ROUTING_DLQ = "routing.dlq";
@@ -22,7 +34,8 @@ public final class TopicNames {
 
     /** Every name above, in the order the topic catalog lists them. */
     public static final List<String> ALL = List.of(FEEDBACK_RECEIVED, FEEDBACK_CLASSIFIED, COMPLAINTS_ESCALATED,
-            COMPLAINTS_RESPONSE_DUE, COMPLAINTS_ACKNOWLEDGED, COMPLAINTS_UPDATED, COMPLAINTS_STATE, RESPONSES_SENT, ROUTING_DLQ, RESPONDER_DLQ);
+            COMPLAINTS_RESPONSE_DUE, COMPLAINTS_ACKNOWLEDGED, COMPLAINTS_UPDATED, PROBLEMS_UPDATED, PROBLEMS_FIXES, COMPLAINTS_STATE, RESPONSES_SENT, ROUTING_DLQ,
+            RESPONDER_DLQ);
 
     private TopicNames() {}
 }

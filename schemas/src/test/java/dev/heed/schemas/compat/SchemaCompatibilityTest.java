@@ -8,6 +8,7 @@ import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
+import dev.heed.events.ProblemUpdated;
 import dev.heed.events.ResponseDue;
 import dev.heed.events.ResponseSent;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ class SchemaCompatibilityTest {
     static Stream<Schema> events() {
         return Stream.of(FeedbackReceived.getClassSchema(), FeedbackClassified.getClassSchema(),
                 ComplaintEscalated.getClassSchema(), ResponseDue.getClassSchema(), ComplaintAcknowledged.getClassSchema(),
-                ComplaintState.getClassSchema(), ResponseSent.getClassSchema(), ComplaintUpdated.getClassSchema());
+                ComplaintState.getClassSchema(), ResponseSent.getClassSchema(), ComplaintUpdated.getClassSchema(),
+                ProblemUpdated.getClassSchema());
     }
 
     @ParameterizedTest(name = "{0}")

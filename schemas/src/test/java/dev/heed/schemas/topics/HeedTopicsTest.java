@@ -22,7 +22,7 @@ class HeedTopicsTest {
     void shouldAppendTheSuffixToEveryTopicName() {
         HeedTopics topics = HeedTopics.create(new InMemorySchemaRegistry(), true, 3, ".t7");
 
-        assertThat(topics.all()).hasSize(10).allSatisfy(spec -> assertThat(spec.name()).endsWith(".t7"));
+        assertThat(topics.all()).hasSize(12).allSatisfy(spec -> assertThat(spec.name()).endsWith(".t7"));
         assertThat(topics.responsesSent().name()).isEqualTo(TopicNames.RESPONSES_SENT + ".t7");
         assertThat(topics.responderDlq().name()).isEqualTo(TopicNames.RESPONDER_DLQ + ".t7");
     }
@@ -37,6 +37,7 @@ class HeedTopicsTest {
         assertThat(retention).containsEntry(TopicNames.FEEDBACK_RECEIVED, month).containsEntry(TopicNames.FEEDBACK_CLASSIFIED, month)
                 .containsEntry(TopicNames.COMPLAINTS_ESCALATED, month).containsEntry(TopicNames.COMPLAINTS_ACKNOWLEDGED, month)
                 .containsEntry(TopicNames.COMPLAINTS_UPDATED, month)
+                .containsEntry(TopicNames.PROBLEMS_UPDATED, month).containsEntry(TopicNames.PROBLEMS_FIXES, month)
                 .containsEntry(TopicNames.RESPONSES_SENT, month).containsEntry(TopicNames.ROUTING_DLQ, month)
                 .containsEntry(TopicNames.RESPONDER_DLQ, month)
                 .containsEntry(TopicNames.COMPLAINTS_RESPONSE_DUE, null).containsEntry(TopicNames.COMPLAINTS_STATE, null);

@@ -8,12 +8,15 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /**
  * Counts acknowledgements that found no running clock, as a Streams metric per task
- * ({@code heed-routing / acks-without-clock-total}), so the Streams metrics binder exports it with the rest.
+ * ({@code heed-routing / acks-without-clock-total}), so the Streams metrics binder exports it with the rest; and, under
+ * another name, other things the clock skips on purpose ({@link #FIXES_SKIPPED}).
  */
 public final class AckCounter implements AutoCloseable {
 
     public static final String GROUP = "heed-routing";
     public static final String NAME = "acks-without-clock-total";
+    /** Problem fixes not sent: their complaint was resolved already, or routing does not hold it. */
+    public static final String FIXES_SKIPPED = "problem-fixes-skipped-total";
 
     private final ProcessorContext<?, ?> context;
     private final Sensor sensor;
@@ -24,10 +27,14 @@ public final class AckCounter implements AutoCloseable {
     }
 
     static AckCounter register(ProcessorContext<?, ?> context) {
+        return register(context, NAME, "Acknowledgements that found no running clock (early, unknown or repeated)");
+    }
+
+    /** A counter per task named {@code name} in the {@value #GROUP} group. */
+    static AckCounter register(ProcessorContext<?, ?> context, String name, String description) {
         String task = context.taskId().toString();
-        Sensor sensor = context.metrics().addSensor("heed.acks-without-clock." + task, Sensor.RecordingLevel.INFO);
-        sensor.add(new MetricName(NAME, GROUP, "Acknowledgements that found no running clock (early, unknown or repeated)",
-                Map.of("task-id", task)), new CumulativeCount());
+        Sensor sensor = context.metrics().addSensor("heed." + name + "." + task, Sensor.RecordingLevel.INFO);
+        sensor.add(new MetricName(name, GROUP, description, Map.of("task-id", task)), new CumulativeCount());
         return new AckCounter(context, sensor);
     }
 

@@ -24,6 +24,12 @@ public sealed interface ClockInput {
     /** An update an agent gave the customer, read from {@code complaints.updated}. */
     record Update(ComplaintUpdated update) implements ClockInput {}
 
+    /**
+     * A known problem's resolution for this complaint ({@code problems.fixes}, action RESOLVE, update id {@code fix:...}):
+     * applied like an agent's resolution when the complaint is still open, skipped when it is not.
+     */
+    record Fix(ComplaintUpdated update) implements ClockInput {}
+
     /** A customer's verdict on a resolution: a classified feedback linked to the complaint, handed from the escalation step. */
     record Verdict(FeedbackClassified classified) implements ClockInput {}
 
@@ -33,6 +39,11 @@ public sealed interface ClockInput {
      */
     static Deserializer<ClockInput> acknowledgements(Deserializer<ComplaintAcknowledged> events) {
         return (topic, bytes) -> new Acknowledgement(events.deserialize(topic, bytes));
+    }
+
+    /** Reads the problem fixes straight into clock inputs, as {@link #acknowledgements} does. */
+    static Deserializer<ClockInput> fixes(Deserializer<ComplaintUpdated> events) {
+        return (topic, bytes) -> new Fix(events.deserialize(topic, bytes));
     }
 
     /** Reads the update topic straight into clock inputs, as {@link #acknowledgements} does. */

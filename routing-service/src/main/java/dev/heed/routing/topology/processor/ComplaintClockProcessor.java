@@ -9,6 +9,7 @@ import dev.heed.events.FeedbackReceived;
 import dev.heed.events.Sentiment;
 import dev.heed.events.VerdictLink;
 import dev.heed.routing.deadletter.RefusedRecordException;
+import dev.heed.routing.problem.ProblemLinks;
 import dev.heed.routing.verdict.CustomerVerdict;
 import dev.heed.events.UpdateAction;
 import dev.heed.routing.sla.DueEvent;
@@ -60,6 +61,8 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     public static final String ESCALATED_SINK = "complaints-escalated-sink";
     public static final String RESPONSE_DUE_SINK = "response-due-sink";
     public static final String STATE_SINK = "complaints-state-sink";
+    /** Where a problem's fix goes once applied to its open complaint: complaints.updated, so the customer is told. */
+    public static final String UPDATED_SINK = "complaints-updated-sink";
     /** The dead-letter reason of a verdict whose complaint this task does not hold. */
     public static final String VERDICT_UNMATCHED = "VERDICT_UNMATCHED";
 
@@ -75,6 +78,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     private ResolutionStore resolutions;
     private EarlyAcks earlyAcks;
     private AckCounter acksWithoutClock;
+    private AckCounter fixesSkipped;
     private final List<String> stopInputs;
     private final StopInputWatermarks watermarks;
     private CatchUpGate gate;
@@ -139,6 +143,8 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                 open, promised, resolving);
         earlyAcks = new EarlyAcks(context.getStateStore(StoreNames.EARLY_ACKS), ackRetention);
         acksWithoutClock = AckCounter.register(context);
+        fixesSkipped = AckCounter.register(context, AckCounter.FIXES_SKIPPED,
+                "Problem fixes not sent because their complaint was resolved already or is not held here");
         gate = new CatchUpGate(context.currentSystemTimeMs());
         stopGate = new StopInputGate(stopInputs, context.taskId().partition());
         context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, at -> emitDue(Instant.ofEpochMilli(at)));
@@ -172,7 +178,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
 
     @Override
     public void process(Record<String, ClockInput> record) {
-        // Java 17 has no pattern switch; the interface is sealed, so these four cases are all there are.
+        // Java 17 has no pattern switch; the interface is sealed, so these five cases are all there are.
         gate.input(context().currentSystemTimeMs(), context().currentStreamTimeMs());
         context().recordMetadata().ifPresent(source -> stopGate.processed(source.topic(), source.offset()));
         ClockInput input = record.value();
@@ -181,7 +187,13 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         } else if (input instanceof ClockInput.Acknowledgement acknowledgement) {
             acknowledge(record, acknowledgement.ack());
         } else if (input instanceof ClockInput.Update update) {
+            if (ProblemLinks.isFix(update.update().getUpdateId())) {
+                // Written by this processor once it applied the fix (below): reading it back changes nothing.
+                return;
+            }
             updated(record, update.update());
+        } else if (input instanceof ClockInput.Fix fix) {
+            fix(record, fix.update());
         } else if (input instanceof ClockInput.Verdict verdict) {
             verdict(record, verdict.classified());
         }
@@ -281,6 +293,29 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         }
         clocks.stop(open);
         promises.acknowledgedByResolution(record, emitOwed(open, update.getUpdatedAt(), now), update, now);
+    }
+
+    /**
+     * A known problem's resolution of this complaint: applied as an agent's resolution (stopping its clocks, also the
+     * first-response clock of a complaint nobody acknowledged) and passed on to complaints.updated, so that the customer is
+     * told once, when the complaint is still open; skipped, logged and counted when it is resolved already (its customer
+     * was told) or routing holds no such complaint.
+     */
+    private void fix(Record<String, ?> record, ComplaintUpdated fix) {
+        boolean unacknowledged = clocks.get(record.key()) != null;
+        AcknowledgedComplaint acked = unacknowledged ? null : promises.get(record.key());
+        String skipped = unacknowledged ? null
+                : acked == null ? "routing holds no such complaint (never escalated, or forgotten a retention after its resolution)"
+                : acked.resolution().resolved() ? "it is resolved already"
+                : acked.ledger().applied(fix.getUpdateId()) ? "it was applied before" : null;
+        if (skipped != null) {
+            fixesSkipped.increment();
+            LOG.info("fix {} not sent to complaint {}: {}", fix.getUpdateId(), record.key(), skipped);
+            return;
+        }
+        updated(record, fix);
+        Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
+        forward(record, fix, now, UPDATED_SINK);
     }
 
     private void acknowledge(Record<String, ?> record, ComplaintAcknowledged ack) {
@@ -458,5 +493,6 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     @Override
     public void close() {
         acksWithoutClock.close();
+        fixesSkipped.close();
     }
 }

@@ -22,6 +22,8 @@ public final class StoreNames {
     public static final String RESOLUTION_CLOCKS = "sla-resolution-clocks-store";
     /** The running resolution clocks by next due time: in memory, no changelog, rebuilt from {@link #RESOLUTION_CLOCKS} at task start. */
     public static final String RESOLUTION_DUE_INDEX = "sla-resolution-due-index-store";
+    /** Known problems by problem id: the complaints linked to each and its resolution ({@code ProblemLinks}); changelogged. */
+    public static final String PROBLEM_LINKS = "problem-links-store";
     /** Latest complaint state, read back from the compacted topic (which is its changelog). */
     public static final String STATE_VIEW = "complaints-state-store";
 
