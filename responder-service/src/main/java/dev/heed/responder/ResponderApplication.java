@@ -41,7 +41,8 @@ public final class ResponderApplication implements RunningService {
         ops = new OpsRoutes(() -> Health.of(replies.failure() == null), () -> Health.of(replies.ready() && directory.ready()),
                 base.meters());
         // With an operations port, health and metrics are served there only, not beside the public API.
-        http = HttpApp.create(acknowledgements.endpoint(), Optional.of(acknowledgements.updates()), config.opsPort().isPresent() ? Optional.empty() : Optional.of(ops),
+        http = HttpApp.create(acknowledgements.endpoint(), Optional.of(acknowledgements.updates()), Optional.of(acknowledgements.problems()),
+                config.opsPort().isPresent() ? Optional.empty() : Optional.of(ops),
                 console::routes);
     }
 

@@ -25,6 +25,12 @@ public final class HttpApp {
 
     /** The same, with the update, resolution and reopening APIs when {@code updates} is given. */
     public static Javalin create(AckEndpoint ack, Optional<UpdateEndpoint> updates, Optional<OpsRoutes> ops, Consumer<JavalinConfig> more) {
+        return create(ack, updates, Optional.empty(), ops, more);
+    }
+
+    /** The same, with the known-problem API (link, unlink, resolve) when {@code problems} is given. */
+    public static Javalin create(AckEndpoint ack, Optional<UpdateEndpoint> updates, Optional<ProblemEndpoint> problems,
+            Optional<OpsRoutes> ops, Consumer<JavalinConfig> more) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             more.accept(config);
@@ -33,6 +39,11 @@ public final class HttpApp {
                 config.routes.post(UpdateEndpoint.PATH, u::handle);
                 config.routes.post(UpdateEndpoint.RESOLUTION_PATH, u::resolve);
                 config.routes.post(UpdateEndpoint.REOPENINGS_PATH, u::reopen);
+            });
+            problems.ifPresent(p -> {
+                config.routes.post(ProblemEndpoint.LINKS_PATH, p::link);
+                config.routes.delete(ProblemEndpoint.LINK_PATH, p::unlink);
+                config.routes.post(ProblemEndpoint.RESOLVE_PATH, p::resolve);
             });
             ops.ifPresent(o -> o.register(config));
             ProblemRoutes.register(config);

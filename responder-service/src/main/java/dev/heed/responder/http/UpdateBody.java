@@ -6,6 +6,7 @@ import dev.heed.events.UpdateAction;
 import dev.heed.responder.ack.UpdateRequest;
 import dev.heed.runtime.http.Problem;
 import dev.heed.runtime.http.ProblemException;
+import dev.heed.schemas.topics.TopicNames;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +52,11 @@ final class UpdateBody {
         }
         Instant nextUpdateBy = action == UpdateAction.RESOLVE ? null : AckBody.instant(root, "nextUpdateBy", now, errors);
         String updateId = AckBody.text(root, "updateId", 1, 100, errors);
+        if (updateId != null && updateId.startsWith(TopicNames.FIX_UPDATE_PREFIX)) {
+            // Routing writes those for a known problem's resolution and skips them when it reads them back.
+            errors.add(new Problem.Error("/updateId", "must not start with \"" + TopicNames.FIX_UPDATE_PREFIX
+                    + "\": those are a problem's fixes, named by routing"));
+        }
         boolean delay = false;
         JsonNode delayNode = root.get("delay");
         if (action == UpdateAction.UPDATE && delayNode != null && !delayNode.isNull()) {

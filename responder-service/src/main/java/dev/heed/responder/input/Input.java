@@ -6,6 +6,7 @@ import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
+import dev.heed.events.ProblemUpdated;
 import dev.heed.events.ResponseDue;
 import dev.heed.events.ResponseSent;
 
@@ -30,6 +31,15 @@ public sealed interface Input {
     record Updated(ComplaintUpdated event) implements Input {}
 
     record State(ComplaintState state) implements Input {}
+
+    /** An agent's action on a known problem (problems.updated, keyed by the problem id). */
+    record Problem(ProblemUpdated event) implements Input {}
+
+    /**
+     * A problem's fix on its way to one complaint (problems.fixes): not yet applied, so not the complaint's resolution;
+     * routing writes it to complaints.updated when it applies it, and that record is what tells the customer.
+     */
+    record Fix(ComplaintUpdated event) implements Input {}
 
     /** A record of a dead-letter topic: its bytes are a copy of some other record and are not read here. */
     record DeadLetter() implements Input {}

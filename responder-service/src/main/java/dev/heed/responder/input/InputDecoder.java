@@ -25,6 +25,8 @@ public final class InputDecoder {
         readers.put(topics.responseDue().name(), reader(topics.responseDue(), Input.Due::new));
         readers.put(topics.complaintsAcknowledged().name(), reader(topics.complaintsAcknowledged(), Input.Acknowledged::new));
         readers.put(topics.complaintsUpdated().name(), reader(topics.complaintsUpdated(), Input.Updated::new));
+        readers.put(topics.problemsUpdated().name(), reader(topics.problemsUpdated(), Input.Problem::new));
+        readers.put(topics.problemsFixes().name(), reader(topics.problemsFixes(), Input.Fix::new));
         readers.put(topics.responsesSent().name(), reader(topics.responsesSent(), Input.Sent::new));
         readers.put(topics.complaintsState().name(), reader(topics.complaintsState(), Input.State::new));
         readers.put(topics.routingDlq().name(), (topic, value) -> new Input.DeadLetter());

@@ -133,6 +133,16 @@ class UpdateEndpointTest {
     }
 
     @Test
+    void shouldRefuseAClientUpdateIdThatNamesAProblemFix() throws Exception {
+        for (String resource : List.of("updates", "resolution")) {
+            JsonNode problem = problem(post(resource, "fb-1", GRACE, "application/json",
+                    "{\"message\":\"Done.\",\"updateId\":\"fix:PRB-1:fb-1\"}"), 400);
+            assertThat(problem.path("errors").findValuesAsText("pointer")).containsExactly("/updateId");
+        }
+        assertThat(written).isEmpty();
+    }
+
+    @Test
     void shouldNameEveryBadField() throws Exception {
         JsonNode problem = problem(post("fb-1", GRACE, "application/json",
                 "{\"nextUpdateBy\":\"2026-11-20T11:00:00Z\",\"delay\":\"yes\",\"colour\":\"red\"}"), 400);
