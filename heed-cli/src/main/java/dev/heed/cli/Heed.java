@@ -34,6 +34,9 @@ public final class Heed {
                      resolves the complaint (acknowledged or not) and tells the customer the resolution, through the responder's API
               reopen <complaint-id> --message TEXT [--next-update-by ISO-TIME] [--agent NAME] [--update-id ID] [--responder URL]
                      reopens a resolved complaint and tells the customer, through the responder's API
+              problem link|unlink <problem-id> <complaint-id> [--agent NAME] [--event-id ID] [--responder URL]
+              problem resolve <problem-id> --message TEXT [--agent NAME] [--event-id ID] [--responder URL]
+                     links complaints to a known problem; resolving it tells every linked customer whose complaint is open, once
               tail   <topic> [--from-beginning] [--id COMPLAINT] [--max N] [--for SECONDS]
               status
               erase  (--email E | --customer-id ID | --feedback-id ID ...) [--dry-run]
@@ -48,7 +51,7 @@ public final class Heed {
                      --secure: Kafka takes only SASL_SSL with SCRAM, each service and this CLI as its own user with its ACLs
               down                        stops what up started
             send, tail, status, erase and replay take --bootstrap HOST:PORT and --registry URL (or HEED_BOOTSTRAP_SERVERS, HEED_REGISTRY_URL);
-            ack, update, resolve and reopen take --responder URL (or HEED_RESPONDER_URL); without them, the local run started by ./heed up""";
+            ack, update, resolve, reopen and problem take --responder URL (or HEED_RESPONDER_URL); without them, the local run started by ./heed up""";
     private static final Set<String> CONNECTION = Set.of("bootstrap", "registry");
 
     private Heed() {}
@@ -73,6 +76,7 @@ public final class Heed {
                 case "update" -> update(UpdateCommand.Action.UPDATE, rest, env, out, err);
                 case "resolve" -> update(UpdateCommand.Action.RESOLVE, rest, env, out, err);
                 case "reopen" -> update(UpdateCommand.Action.REOPEN, rest, env, out, err);
+                case "problem" -> problem(rest, env, out, err);
                 case "tail" -> new TailCommand(interrupted::get).run(parse(rest, TailCommand.OPTIONS, TailCommand.SWITCHES), clients(rest, env, TailCommand.OPTIONS, TailCommand.SWITCHES), out);
                 case "up" -> up(rest, env, out);
                 case "down" -> new DownCommand(LocalRunConfig.from(Path.of("").toAbsolutePath(), env)).run(out);
@@ -120,6 +124,14 @@ public final class Heed {
         UpdateCommand.body(action, args);
         Responder responder = Responder.resolve(args, env, LocalRunConfig.from(Path.of("").toAbsolutePath(), env).endpointsFile());
         return new UpdateCommand(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), action).run(args, responder, out, err);
+    }
+
+    // Like update: the responder's problem API, the request checked before the responder is looked for.
+    private static int problem(List<String> words, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        CliArgs args = ProblemCommand.parse(words);
+        ProblemCommand.Request request = ProblemCommand.request(args);
+        Responder responder = Responder.resolve(args, env, LocalRunConfig.from(Path.of("").toAbsolutePath(), env).endpointsFile());
+        return new ProblemCommand(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()).run(request, responder, out, err);
     }
 
     // The policies and the horizon are checked before anything connects: wrong usage is exit 2 and reads nothing.

@@ -30,18 +30,27 @@ record Responder(String url, String token) {
      */
     HttpResponse<String> post(HttpClient http, String complaintId, String resource, String body)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/complaints/"
-                        + URLEncoder.encode(complaintId, StandardCharsets.UTF_8).replace("+", "%20") + "/" + resource))
+        return send(http, "POST", "/v1/complaints/" + segment(complaintId) + "/" + resource, body);
+    }
+
+    /** Sends {@code method} with the JSON {@code body} to {@code path} (segments encoded already, see {@link #segment}), with the token. */
+    HttpResponse<String> send(HttpClient http, String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
                 .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IOException("the responder at " + url + " did not answer: " + e, e);
         }
+    }
+
+    /** One path segment, percent-encoded (a space as {@code %20}). */
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     static Responder resolve(CliArgs args, Map<String, String> env, Path localRunFile) {
