@@ -85,11 +85,7 @@ class ComplaintLifeIT {
                 "HEED_TOPIC_SUFFIX", suffix, "HEED_TOPIC_PARTITIONS", "3", "HEED_KAFKA_METADATA_MAX_AGE_MS", "1000",
                 "HEED_ACK_TOKENS", "agent:grace:" + TokenStore.hash(TOKEN), "HEED_SLA_POLICIES", POLICY);
         try (RoutingService routing = routing(stack, common);
-             ResponderApplication responder = ResponderApplication.start(ResponderConfig.from(with(common, Map.of(
-                     "HEED_RESPONDER_GROUP_ID", stack.uniqueName("responder"), "HEED_RESPONDER_PORT", "0",
-                     "HEED_RESPONDER_HOST", "127.0.0.1", "HEED_SMTP_HOST", "127.0.0.1",
-                     "HEED_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()), "HEED_ESCALATION_WAIT", "20s"))),
-                     Clock.systemUTC(), Sleeper.system(), t -> t)) {
+             ResponderApplication responder = responder(stack, common, smtp)) {
             String responderUrl = "http://127.0.0.1:" + responder.port();
             Map<String, String> cli = Map.of("HEED_RESPONDER_URL", responderUrl, "HEED_ACK_TOKEN", TOKEN);
             awaitReady(responderUrl);
@@ -185,6 +181,15 @@ class ComplaintLifeIT {
                 "HEED_ROUTING_APPLICATION_ID", stack.uniqueName("routing"), "HEED_ROUTING_HTTP_PORT", "0",
                 "HEED_ROUTING_STATE_DIR", stack.tempStateDir().toString(), "HEED_ROUTING_PUNCTUATE_INTERVAL", "100ms"))),
                 FeedbackClassifier.loadDefault(), InstantSource.system());
+    }
+
+    /** A responder on {@code common}'s broker and topics, its own group, a free port on loopback, sending e-mail to {@code smtp}. */
+    static ResponderApplication responder(Stack stack, Map<String, String> common, GreenMail smtp) throws Exception {
+        return ResponderApplication.start(ResponderConfig.from(with(common, Map.of(
+                "HEED_RESPONDER_GROUP_ID", stack.uniqueName("responder"), "HEED_RESPONDER_PORT", "0",
+                "HEED_RESPONDER_HOST", "127.0.0.1", "HEED_SMTP_HOST", "127.0.0.1",
+                "HEED_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()), "HEED_ESCALATION_WAIT", "20s"))),
+                Clock.systemUTC(), Sleeper.system(), t -> t);
     }
 
     static FeedbackReceived feedback(String id, String email) {

@@ -20,8 +20,6 @@ import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Ports;
 import dev.heed.localstack.Stack;
 import dev.heed.responder.ResponderApplication;
-import dev.heed.responder.ResponderConfig;
-import dev.heed.responder.delivery.Sleeper;
 import dev.heed.routing.app.RoutingConfig;
 import dev.heed.routing.app.RoutingService;
 import dev.heed.routing.classify.FeedbackClassifier;
@@ -29,7 +27,6 @@ import dev.heed.runtime.auth.TokenStore;
 import dev.heed.schemas.topics.HeedTopics;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Arrays;
@@ -69,11 +66,7 @@ class ProblemFixIT {
         Map<String, String> routingEnv = with(common, Map.of("HEED_ROUTING_APPLICATION_ID", stack.uniqueName("routing"),
                 "HEED_ROUTING_HTTP_PORT", "0", "HEED_ROUTING_STATE_DIR", stack.tempStateDir().toString(),
                 "HEED_ROUTING_PUNCTUATE_INTERVAL", "100ms"));
-        try (ResponderApplication responder = ResponderApplication.start(ResponderConfig.from(with(common, Map.of(
-                "HEED_RESPONDER_GROUP_ID", stack.uniqueName("responder"), "HEED_RESPONDER_PORT", "0",
-                "HEED_RESPONDER_HOST", "127.0.0.1", "HEED_SMTP_HOST", "127.0.0.1",
-                "HEED_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()), "HEED_ESCALATION_WAIT", "20s"))),
-                Clock.systemUTC(), Sleeper.system(), t -> t)) {
+        try (ResponderApplication responder = ComplaintLifeIT.responder(stack, common, smtp)) {
             String responderUrl = "http://127.0.0.1:" + responder.port();
             Map<String, String> cli = Map.of("HEED_RESPONDER_URL", responderUrl, "HEED_ACK_TOKEN", TOKEN);
             awaitReady(responderUrl);
