@@ -49,7 +49,8 @@ class EveryEventThroughKafkaIT {
                 Arguments.of("ComplaintAcknowledged", (Function<String, SpecificRecord>) SampleEvents::acknowledged),
                 Arguments.of("ComplaintState", (Function<String, SpecificRecord>) SampleEvents::state),
                 Arguments.of("ComplaintUpdated", (Function<String, SpecificRecord>) SampleEvents::updated),
-                Arguments.of("ResponseSent", (Function<String, SpecificRecord>) SampleEvents::responseSent));
+                Arguments.of("ResponseSent", (Function<String, SpecificRecord>) SampleEvents::responseSent),
+                Arguments.of("ProblemUpdated", (Function<String, SpecificRecord>) SampleEvents::problemResolved));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,6 +18,8 @@ import dev.heed.events.EscalationLevel;
 import dev.heed.events.Evidence;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
+import dev.heed.events.ProblemAction;
+import dev.heed.events.ProblemUpdated;
 import dev.heed.events.Intent;
 import dev.heed.events.ResponseDue;
 import dev.heed.events.ResponseKind;
@@ -161,6 +163,20 @@ public final class SampleEvents {
                 // Set, not defaulted: Avro builds a default enum only once a serde trusted its class, and a unit test may
                 // build the event before any serde exists.
                 .setAction(UpdateAction.UPDATE)
+                .build();
+    }
+
+    /** A known problem resolved: what every linked customer is told. */
+    public static ProblemUpdated problemResolved(String problemId) {
+        return ProblemUpdated.newBuilder()
+                .setProblemId(problemId)
+                .setEventId("prb-" + problemId)
+                .setAt(T0.plus(Duration.ofHours(5)))
+                .setAgent("grace")
+                .setTeam("billing-emea")
+                // Set, not defaulted, as updated()'s action is.
+                .setAction(ProblemAction.RESOLVE)
+                .setMessage("The payment provider charged some orders twice; every double charge is refunded.")
                 .build();
     }
 
