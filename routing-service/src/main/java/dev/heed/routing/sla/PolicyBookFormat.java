@@ -6,9 +6,12 @@ import dev.heed.runtime.catalog.RoutingSettings;
 import dev.heed.runtime.config.Durations;
 import dev.heed.runtime.config.Settings;
 import dev.heed.runtime.config.SettingsException;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,14 +37,16 @@ import java.util.Set;
  *
  * <p>A policy counts in business time with {@code calendar=NAME}, a calendar from a second string (e.g. the
  * {@code HEED_SLA_CALENDARS} variable), entries separated the same way, each {@code name: zone=ZONE
- * hours=DAYS/HH:MM-HH:MM,... [holidays=YYYY-MM-DD,...]}:
+ * hours=DAYS/HH:MM-HH:MM,... [holidays=YYYY-MM-DD,...] [ics=PATH]}:
  * <pre>office: zone=Europe/Berlin hours=Mon-Fri/09:00-17:00,Sat/10:00-14:00 holidays=2026-12-25,2026-12-26</pre>
+ * {@code ics} names an iCalendar file whose all-day events are holidays too ({@link IcsHolidays}), recurring ones
+ * expanded from January 1st of the year before {@code today} to December 31st of the year after next.
  */
 public final class PolicyBookFormat {
 
     private static final Set<String> KEYS = Set.of("severity", "channel", "category", "target", "warn", "repeat", "climb-after",
             "calendar", "resolve", "resolve-warn", "resolve-repeat");
-    private static final Set<String> CALENDAR_KEYS = Set.of("zone", "hours", "holidays");
+    private static final Set<String> CALENDAR_KEYS = Set.of("zone", "hours", "holidays", "ics");
 
     private PolicyBookFormat() {
     }
@@ -81,8 +86,16 @@ public final class PolicyBookFormat {
         return PolicyBook.defaultsWith(rules);
     }
 
-    /** The calendars of a calendar string by name; a blank string has none. */
+    /** The calendars of a calendar string by name, iCalendar files read around today (UTC); a blank string has none. */
     public static Map<String, BusinessCalendar> calendars(String text) {
+        return calendars(text, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * The calendars of a calendar string by name; a blank string has none. The holidays of an {@code ics} file are
+     * its dates from January 1st of the year before {@code today} to December 31st of the year after next.
+     */
+    public static Map<String, BusinessCalendar> calendars(String text, LocalDate today) {
         Map<String, BusinessCalendar> calendars = new LinkedHashMap<>();
         for (String entry : entries(text)) {
             int colon = entry.indexOf(':');
@@ -93,9 +106,13 @@ public final class PolicyBookFormat {
             Map<String, String> a = attributes(entry, entry.substring(colon + 1), CALENDAR_KEYS, "calendar");
             try {
                 ZoneId zone = ZoneId.of(required(a, "zone"));
-                String holidays = a.getOrDefault("holidays", "");
-                BusinessCalendar calendar = BusinessCalendar.parse(name, zone, required(a, "hours").replace('/', ' '),
-                        holidays.isBlank() ? List.of() : List.of(holidays.split(",")));
+                String listed = a.getOrDefault("holidays", "");
+                List<String> holidays = new ArrayList<>(listed.isBlank() ? List.of() : List.of(listed.split(",")));
+                if (a.containsKey("ics")) {
+                    IcsHolidays.read(Path.of(a.get("ics")), LocalDate.of(today.getYear() - 1, 1, 1),
+                            LocalDate.of(today.getYear() + 2, 12, 31)).forEach(day -> holidays.add(day.toString()));
+                }
+                BusinessCalendar calendar = BusinessCalendar.parse(name, zone, required(a, "hours").replace('/', ' '), holidays);
                 if (calendars.put(name, calendar) != null) {
                     throw new IllegalArgumentException("defined twice");
                 }

@@ -82,7 +82,7 @@ class PolicyBookTest {
         assertThatThrownBy(() -> PolicyBookFormat.calendars("office: zone=UTC hours=Mon-Fri/9-5"))
                 .hasMessageContaining("09:00-17:00");
         assertThatThrownBy(() -> PolicyBookFormat.calendars("office: zone=UTC hours=Mon/09:00-17:00 days=5"))
-                .hasMessageContaining("days=5").hasMessageContaining("[holidays, hours, zone]");
+                .hasMessageContaining("days=5").hasMessageContaining("[holidays, hours, ics, zone]");
         assertThatThrownBy(() -> PolicyBookFormat.calendars("a: zone=UTC hours=Mon/09:00-17:00; a: zone=UTC hours=Tue/09:00-17:00"))
                 .hasMessageContaining("defined twice");
     }
