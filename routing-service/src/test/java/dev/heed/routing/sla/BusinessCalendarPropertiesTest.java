@@ -8,133 +8,153 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.TreeSet;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.Test;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.statistics.StatisticsReport;
+import net.jqwik.api.statistics.StatisticsReport.StatisticsReportMode;
+import net.jqwik.api.statistics.Statistics;
 
 /**
- * Business-time arithmetic for any calendar and any start, checked on generated cases: five zones (both
+ * Business-time arithmetic for any calendar and any start, checked as properties with jqwik: five zones (both
  * hemispheres' DST, a half-hour DST shift, no DST at all), starts drawn within a day of a DST change or a year
  * end as often as anywhere in six years, random opening hours on a quarter-hour grid (midnight included) and up
- * to 40 holidays. Each property is what "N business hours" must mean whatever the calendar. The cases come from
- * a fixed seed, so a failure names its case and reproduces; {@code -Dheed.calendar.seed=N} tries others.
+ * to 40 holidays. Each property is what "N business hours" must mean whatever the calendar. Every property runs
+ * 400 tries from the seed it names, so a run is reproducible; a failure is shrunk (starts, amounts and holidays;
+ * the week is drawn whole) and reported with its sample. The first property also checks, with jqwik's coverage
+ * statistics, that the generator reaches what it is meant to: starts near a DST change or a year end, and holidays
+ * inside a span.
  */
 class BusinessCalendarPropertiesTest {
     private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Berlin"), ZoneId.of("America/New_York"),
             ZoneId.of("Australia/Sydney"), ZoneId.of("Asia/Kolkata"), ZoneId.of("Australia/Lord_Howe"));
     private static final LocalDate FIRST = LocalDate.parse("2024-01-01");
     private static final int YEARS = 6;
-    private static final int CASES = 400;
-    private static final long SEED = Long.getLong("heed.calendar.seed", 20261206L);
+    private static final int TRIES = 400;
+    private static final String SEED = "20261206";
     private static final List<Instant> EDGES = edges();
 
     /** One generated case: a calendar, a start and two amounts of business time. */
-    record Case(int index, BusinessCalendar calendar, Instant start, Duration first, Duration second) {
+    record Case(BusinessCalendar calendar, Instant start, Duration first, Duration second) {
         @Override
         public String toString() {
-            return "case " + index + " of seed " + SEED + ": " + calendar + ", start " + start + ", amounts " + first + " and " + second;
+            return calendar + ", start " + start + ", amounts " + first + " and " + second;
         }
     }
 
-    @Test
-    void businessTimeFromAStartToItsPlusIsWhatWasAdded() {
-        forEachCase(c -> {
-            Instant end = c.calendar().plus(c.start(), c.first());
-            assertThat(end).as("%s", c).isAfterOrEqualTo(c.start());
-            assertThat(c.calendar().between(c.start(), end)).as("%s", c).isEqualTo(c.first());
-            // Never more business time than real time.
-            assertThat(Duration.between(c.start(), end)).as("%s", c).isGreaterThanOrEqualTo(c.first());
-        });
-    }
+    @Property(tries = TRIES, seed = SEED)
+    @StatisticsReport(StatisticsReportMode.OFF) // checked as coverage below; printed only when it fails
+    void businessTimeFromAStartToItsPlusIsWhatWasAdded(@ForAll("cases") Case c) {
+        Instant end = c.calendar().plus(c.start(), c.first());
+        assertThat(end).isAfterOrEqualTo(c.start());
+        assertThat(c.calendar().between(c.start(), end)).isEqualTo(c.first());
+        // Never more business time than real time.
+        assertThat(Duration.between(c.start(), end)).isGreaterThanOrEqualTo(c.first());
 
-    @Test
-    void addingInTwoStepsIsAddingOnce() {
-        forEachCase(c -> assertThat(c.calendar().plus(c.calendar().plus(c.start(), c.first()), c.second())).as("%s", c)
-                .isEqualTo(c.calendar().plus(c.start(), c.first().plus(c.second()))));
-    }
-
-    @Test
-    void aClockCaughtUpPointByPointFallsDueWhereItsNumberedPointsDo() {
-        // The clock counts each repeat from the last point; numbered from the start, they must be the same instants.
-        forEachCase(c -> {
-            SlaPolicy policy = new SlaPolicy("p", 1, c.first().plusMinutes(1), List.of(0.5), c.second().plusMinutes(1), 2)
-                    .in(c.calendar());
-            SlaClock clock = SlaClock.start("c", policy, c.start());
-            for (int n = 1; n <= 6; n++) {
-                Instant due = clock.nextDueAt();
-                assertThat(due).as("point %d of %s", n, c).isEqualTo(clock.dueAt(n));
-                clock = clock.catchUp(due).clock();
-                assertThat(clock.remindersSent()).as("%s", c).isEqualTo(n);
-            }
-        });
-    }
-
-    @Test
-    void moreBusinessTimeNeverEndsEarlier() {
-        forEachCase(c -> assertThat(c.calendar().plus(c.start(), c.first().plus(c.second()))).as("%s", c)
-                .isAfterOrEqualTo(c.calendar().plus(c.start(), c.first())));
-    }
-
-    @Test
-    void aPromiseFallsDueInsideOpeningHoursOrAtTheirEnd() {
-        forEachCase(c -> {
-            Instant due = c.calendar().plus(c.start(), c.first());
-            // The last millisecond before the due point was open: never due on a holiday, a closed day or at night.
-            assertThat(c.calendar().isOpen(due.minusMillis(1))).as("open just before %s in %s", due, c).isTrue();
-        });
-    }
-
-    @Test
-    void businessTimeAddsUpOverConsecutiveSpans() {
-        forEachCase(c -> {
-            Instant b = c.start().plus(c.first());
-            Instant end = b.plus(c.second());
-            assertThat(c.calendar().between(c.start(), b).plus(c.calendar().between(b, end))).as("%s", c)
-                    .isEqualTo(c.calendar().between(c.start(), end));
-        });
-    }
-
-    @Test
-    void alwaysOpenIsElapsedTime() {
-        forEachCase(c -> assertThat(BusinessCalendar.ALWAYS.plus(c.start(), c.first())).as("%s", c)
-                .isEqualTo(c.start().plus(c.first())));
-    }
-
-    @Test
-    void theCasesReachWhatTheyAreMeantTo() {
         // A generator that never drew a start near a DST change or a holiday inside a span would prove little.
-        List<Case> cases = cases();
-        long nearChange = cases.stream().filter(c -> EDGES.stream().anyMatch(e -> Duration.between(e, c.start()).abs()
-                .compareTo(Duration.ofDays(1)) <= 0)).count();
-        long holidayCrossed = cases.stream().filter(c -> c.calendar().holidays().stream().anyMatch(h -> {
+        boolean nearChange = EDGES.stream().anyMatch(e -> Duration.between(e, c.start()).abs().compareTo(Duration.ofDays(1)) <= 0);
+        boolean holidayCrossed = c.calendar().holidays().stream().anyMatch(h -> {
             Instant day = h.atStartOfDay(c.calendar().zone()).toInstant();
-            return !day.isBefore(c.start()) && day.isBefore(c.calendar().plus(c.start(), c.first()));
-        })).count();
-        assertThat(nearChange).isGreaterThan(CASES / 4);
-        assertThat(holidayCrossed).isGreaterThan(CASES / 20);
+            return !day.isBefore(c.start()) && day.isBefore(end);
+        });
+        Statistics.label("start within a day of a DST change or a year end").collect(nearChange);
+        Statistics.label("a holiday inside the span").collect(holidayCrossed);
+        Statistics.label("start within a day of a DST change or a year end").coverage(cover -> cover.check(true).percentage(p -> p > 25));
+        Statistics.label("a holiday inside the span").coverage(cover -> cover.check(true).percentage(p -> p > 5));
     }
 
-    private static void forEachCase(Consumer<Case> property) {
-        cases().forEach(property);
+    @Property(tries = TRIES, seed = SEED)
+    void addingInTwoStepsIsAddingOnce(@ForAll("cases") Case c) {
+        assertThat(c.calendar().plus(c.calendar().plus(c.start(), c.first()), c.second()))
+                .isEqualTo(c.calendar().plus(c.start(), c.first().plus(c.second())));
     }
 
-    private static List<Case> cases() {
-        SplittableRandom random = new SplittableRandom(SEED);
-        List<Case> cases = new ArrayList<>();
-        for (int i = 0; i < CASES; i++) {
-            cases.add(new Case(i, calendar(random), start(random), amount(random), amount(random)));
+    @Property(tries = TRIES, seed = SEED)
+    void aClockCaughtUpPointByPointFallsDueWhereItsNumberedPointsDo(@ForAll("cases") Case c) {
+        // The clock counts each repeat from the last point; numbered from the start, they must be the same instants.
+        SlaPolicy policy = new SlaPolicy("p", 1, c.first().plusMinutes(1), List.of(0.5), c.second().plusMinutes(1), 2)
+                .in(c.calendar());
+        SlaClock clock = SlaClock.start("c", policy, c.start());
+        for (int n = 1; n <= 6; n++) {
+            Instant due = clock.nextDueAt();
+            assertThat(due).as("point %d", n).isEqualTo(clock.dueAt(n));
+            clock = clock.catchUp(due).clock();
+            assertThat(clock.remindersSent()).isEqualTo(n);
         }
-        return cases;
     }
 
-    private static BusinessCalendar calendar(SplittableRandom random) {
+    @Property(tries = TRIES, seed = SEED)
+    void moreBusinessTimeNeverEndsEarlier(@ForAll("cases") Case c) {
+        assertThat(c.calendar().plus(c.start(), c.first().plus(c.second())))
+                .isAfterOrEqualTo(c.calendar().plus(c.start(), c.first()));
+    }
+
+    @Property(tries = TRIES, seed = SEED)
+    void aPromiseFallsDueInsideOpeningHoursOrAtTheirEnd(@ForAll("cases") Case c) {
+        Instant due = c.calendar().plus(c.start(), c.first());
+        // The last millisecond before the due point was open: never due on a holiday, a closed day or at night.
+        assertThat(c.calendar().isOpen(due.minusMillis(1))).as("open just before %s", due).isTrue();
+    }
+
+    @Property(tries = TRIES, seed = SEED)
+    void businessTimeAddsUpOverConsecutiveSpans(@ForAll("cases") Case c) {
+        Instant b = c.start().plus(c.first());
+        Instant end = b.plus(c.second());
+        assertThat(c.calendar().between(c.start(), b).plus(c.calendar().between(b, end)))
+                .isEqualTo(c.calendar().between(c.start(), end));
+    }
+
+    @Property(tries = TRIES, seed = SEED)
+    void alwaysOpenIsElapsedTime(@ForAll("starts") Instant start, @ForAll("amounts") Duration amount) {
+        assertThat(BusinessCalendar.ALWAYS.plus(start, amount)).isEqualTo(start.plus(amount));
+    }
+
+    @Provide
+    Arbitrary<Case> cases() {
+        return Combinators.combine(calendars(), starts(), amounts(), amounts()).as(Case::new);
+    }
+
+    @Provide
+    Arbitrary<Instant> starts() {
+        // Anywhere in six years, or within a day of a DST change or a year end in one of the zones.
+        Instant first = FIRST.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Arbitrary<Instant> anywhere = uniform(0, YEARS * 365L * 86_400_000L - 1).map(first::plusMillis);
+        Arbitrary<Instant> nearEdge = Combinators.combine(Arbitraries.of(EDGES), uniform(-86_400_000L, 86_400_000L))
+                .as(Instant::plusMillis);
+        return Arbitraries.oneOf(anywhere, nearEdge);
+    }
+
+    /** From a millisecond to a working day, or to a month, to the millisecond. */
+    @Provide
+    Arbitrary<Duration> amounts() {
+        return Arbitraries.oneOf(uniform(1, 8 * 3_600_000L), uniform(1, 30L * 24 * 3_600_000L))
+                .map(Duration::ofMillis);
+    }
+
+    /** Spread evenly, not crowded near zero as jqwik's default distribution is; jqwik still mixes in both ends. */
+    private static Arbitrary<Long> uniform(long min, long max) {
+        return Arbitraries.longs().between(min, max).withDistribution(RandomDistribution.uniform());
+    }
+
+    private static Arbitrary<BusinessCalendar> calendars() {
+        Arbitrary<LocalDate> holiday = Arbitraries.integers().between(0, YEARS * 365 - 1).withDistribution(RandomDistribution.uniform()).map(FIRST::plusDays);
+        return Combinators.combine(Arbitraries.of(ZONES), Arbitraries.randomValue(BusinessCalendarPropertiesTest::week),
+                holiday.set().ofMaxSize(40)).as((zone, week, holidays) -> new BusinessCalendar("generated", zone, week, holidays));
+    }
+
+    /** One to seven days with up to three openings each, on a quarter-hour grid (midnight included). */
+    private static Map<DayOfWeek, List<BusinessCalendar.Opening>> week(Random random) {
         Map<DayOfWeek, List<BusinessCalendar.Opening>> week = new EnumMap<>(DayOfWeek.class);
         int days = 1 + random.nextInt(7);
         for (int d = 0; d < days; d++) {
@@ -148,26 +168,7 @@ class BusinessCalendarPropertiesTest {
             }
             week.put(DayOfWeek.of(1 + random.nextInt(7)), openings);
         }
-        Set<LocalDate> holidays = new TreeSet<>();
-        int count = random.nextInt(41);
-        for (int h = 0; h < count; h++) {
-            holidays.add(FIRST.plusDays(random.nextInt(YEARS * 365)));
-        }
-        return new BusinessCalendar("generated", ZONES.get(random.nextInt(ZONES.size())), week, holidays);
-    }
-
-    /** Anywhere in six years, or within a day of a DST change or a year end in one of the zones. */
-    private static Instant start(SplittableRandom random) {
-        if (random.nextBoolean()) {
-            return FIRST.atStartOfDay(ZoneId.of("UTC")).toInstant().plusMillis(random.nextLong(YEARS * 365L * 86_400_000L));
-        }
-        return EDGES.get(random.nextInt(EDGES.size())).plusMillis(random.nextLong(-86_400_000L, 86_400_001L));
-    }
-
-    /** From a millisecond to a working day, or to a month, to the millisecond. */
-    private static Duration amount(SplittableRandom random) {
-        long most = random.nextBoolean() ? 8 * 3_600_000L : 30L * 24 * 3_600_000L;
-        return Duration.ofMillis(1 + random.nextLong(most));
+        return week;
     }
 
     private static List<Instant> edges() {
