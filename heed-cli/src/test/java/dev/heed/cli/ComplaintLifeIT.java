@@ -1,6 +1,7 @@
 package dev.heed.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -33,6 +34,7 @@ import dev.heed.schemas.SampleEvents;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
 import dev.heed.schemas.topics.Topic;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,8 +68,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * e-mail's signed link: escalated and answered; acknowledged with a promised update; the promise broken
  * ({@code PROMISE_BROKEN} once); routing and the responder restarted; an update with a new promise (sent twice under
  * one update id, as a client's retry) told to the customer once; resolved; the customer's verdict 1 of 5 reopens the
- * complaint and escalates it a level; resolved and reopened again by the agent. Every topic is then read back with
- * read_committed and each kind of event of the complaint counted: none is there twice.
+ * complaint and escalates it a level, and the billing queue's agent and team lead are told by e-mail with the customer's
+ * score and words; resolved and reopened again by the agent, and the agents told of that too. Every topic is then read
+ * back with read_committed and each kind of event of the complaint counted: none is there twice.
  *
  * <p>Routing punctuates on the wall clock (Kafka Streams' own), the responder on an injected clock that the test
  * holds five minutes behind while the acknowledgement is given: its promised time two seconds ahead of routing's clock
@@ -86,6 +89,8 @@ class ComplaintLifeIT {
     private static final String SECRET = "the-verdict-secret-of-the-complaint-life";
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Duration BEHIND = Duration.ofMinutes(5);
+    private static final String AGENTS = "billing-agents@heed.example";
+    private static final String LEAD = "billing-lead@heed.example";
 
     @Test
     void aComplaintsWholeLifeSurvivesARestartAndNoEventIsEmittedTwice(Stack stack) throws Exception {
@@ -109,7 +114,8 @@ class ComplaintLifeIT {
             Map<String, String> responderEnv = with(common, Map.of("HEED_RESPONDER_GROUP_ID", responderGroup,
                     "HEED_RESPONDER_PORT", "0", "HEED_RESPONDER_HOST", "127.0.0.1", "HEED_SMTP_HOST", "127.0.0.1",
                     "HEED_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()), "HEED_ESCALATION_WAIT", "20s",
-                    "HEED_VERDICT_URL", "http://127.0.0.1:" + ingest.port()));
+                    "HEED_VERDICT_URL", "http://127.0.0.1:" + ingest.port(), "HEED_AGENTS_BILLING_AGENT", "mailto:" + AGENTS,
+                    "HEED_AGENTS_BILLING_TEAM_LEAD", "mailto:" + LEAD));
             // A closed Streams instance does not leave its group: the restarted one gets its tasks after the session timeout.
             Map<String, String> routingEnv = with(common, Map.of("HEED_KAFKA_SESSION_TIMEOUT_MS", "6000"));
             routing = routing(stack, routingEnv, routingId, stateDir);
@@ -118,7 +124,8 @@ class ComplaintLifeIT {
 
             send(stack, topics.feedbackReceived(), id, feedback(id, email));
             await().atMost(WAIT).until(() -> read(stack, topics.complaintsEscalated(), id).size() == 1);
-            await().atMost(WAIT).until(() -> smtp.getReceivedMessages().length == 1);
+            assertThat(read(stack, topics.complaintsEscalated(), id).get(0).getQueue()).as("the queue the agents are set for").isEqualTo("billing");
+            await().atMost(WAIT).until(() -> mailsTo(smtp, email).size() == 1);
 
             // The acknowledgement promises an update two seconds ahead of routing's clock; nobody gives it in time.
             clock.set(BEHIND.negated());
@@ -150,12 +157,12 @@ class ComplaintLifeIT {
             assertThat(state.getPromisesBroken()).isEqualTo(1);
             assertThat(state.getPromisesKept()).isZero();
             assertThat(state.getNextUpdateBy()).isEqualTo(Instant.parse(next));
-            await().atMost(WAIT).until(() -> smtp.getReceivedMessages().length >= 2);
+            await().atMost(WAIT).until(() -> mailsTo(smtp, email).size() >= 2);
             // The broken promise's reminders end with the update; the new promise is an hour away.
             int promisePoints = promisePoints(read(stack, topics.responseDue(), id));
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(8))
                     .until(() -> promisePoints(read(stack, topics.responseDue(), id)) == promisePoints);
-            MimeMessage updateMail = smtp.getReceivedMessages()[1];
+            MimeMessage updateMail = mailsTo(smtp, email).get(1);
             assertThat(updateMail.getHeader("X-Heed-Template")[0]).startsWith("complaint-update/");
             assertThat(updateMail.getMessageID()).isEqualTo("<" + MessageIds.update(id, "life-1") + "@heed>");
             assertThat(updateMail.getContent().toString()).contains("Your refund was approved today.", "hear from us again by");
@@ -167,8 +174,8 @@ class ComplaintLifeIT {
                     s -> s != null && s.getStatus() == ComplaintStatus.RESOLVED);
             assertThat(resolved.getResolvedBy()).isEqualTo("grace");
             assertThat(resolved.getLevel()).isEqualTo(EscalationLevel.AGENT);
-            await().atMost(WAIT).until(() -> smtp.getReceivedMessages().length >= 3);
-            MimeMessage resolvedMail = smtp.getReceivedMessages()[2];
+            await().atMost(WAIT).until(() -> mailsTo(smtp, email).size() >= 3);
+            MimeMessage resolvedMail = mailsTo(smtp, email).get(2);
             assertThat(resolvedMail.getHeader("X-Heed-Template")[0]).startsWith("complaint-resolved/");
             assertThat(resolvedMail.getContent().toString()).contains("The refund is in your account.");
             assertThat(CliRun.of(List.of("resolve", id, "--message", "Again."), again).status()).isEqualTo(1);
@@ -183,6 +190,13 @@ class ComplaintLifeIT {
                     s -> s != null && s.getStatus() == ComplaintStatus.REOPENED);
             assertThat(reopened).extracting(ComplaintState::getLevel, ComplaintState::getReopenings, ComplaintState::getVerdictScore,
                     ComplaintState::getVerdictResolutionId).containsExactly(EscalationLevel.TEAM_LEAD, 1, 1, "life-r");
+            // The queue's agents are told, up to the team lead it climbed to, with the customer's score and words.
+            List<MimeMessage> toldOfVerdict = await().atMost(WAIT).until(() -> reopenings(smtp), m -> m.size() == 2);
+            assertThat(toldOfVerdict).extracting(m -> m.getAllRecipients()[0].toString()).containsExactlyInAnyOrder(AGENTS, LEAD);
+            assertThat(toldOfVerdict).allSatisfy(m -> {
+                assertThat(m.getSubject()).isEqualTo("[TEAM_LEAD] Complaint " + id + " in billing is reopened: the customer answered 1 of 5");
+                assertThat(m.getContent().toString()).contains("Nothing arrived. This is the third time I write.");
+            });
 
             // Resolved and reopened again, by the agent this time: the customer gets the reopening's template.
             CliRun resolveAgain = CliRun.of(List.of("resolve", id, "--message", "Sent again, by courier.", "--update-id", "life-r2"), again);
@@ -193,12 +207,18 @@ class ComplaintLifeIT {
             assertThat(reopen.status()).as(reopen.err()).isZero();
             await().atMost(WAIT).until(() -> last(read(stack, topics.complaintsState(), id)),
                     s -> s != null && s.getStatus() == ComplaintStatus.REOPENED && s.getReopenings() == 2 && s.getResolvedBy() == null);
-            await().atMost(WAIT).until(() -> smtp.getReceivedMessages().length >= 5);
-            assertThat(smtp.getReceivedMessages()).extracting(m -> m.getHeader("X-Heed-Template")[0].replaceAll("/.*", ""))
+            await().atMost(WAIT).until(() -> mailsTo(smtp, email).size() >= 5);
+            assertThat(mailsTo(smtp, email)).extracting(m -> m.getHeader("X-Heed-Template")[0].replaceAll("/.*", ""))
                     .containsExactly("complaint-ack", "complaint-update", "complaint-resolved", "complaint-resolved", "complaint-reopened");
-            assertThat(smtp.getReceivedMessages()).allSatisfy(m -> assertThat(m.getAllRecipients()[0].toString()).isEqualTo(email));
+            // The agents are told of the agent's reopening too, by whom (at the level the verdict raised it to).
+            List<MimeMessage> told = await().atMost(WAIT).until(() -> reopenings(smtp), m -> m.size() == 4);
+            // (Each recipient's messages go out in order; two recipients' may interleave.)
+            assertThat(told).filteredOn(m -> !subject(m).contains("of 5")).hasSize(2).allSatisfy(m -> {
+                assertThat(m.getSubject()).isEqualTo("[TEAM_LEAD] Complaint " + id + " in billing is reopened");
+                assertThat(m.getContent().toString()).contains("grace reopened it.");
+            });
 
-            assertNoEventTwice(stack, topics, id, email, promised);
+            assertNoEventTwice(stack, topics, smtp, id, email, promised, reopened.getVerdictFeedbackId());
         } finally {
             closeAll(responder, routing);
             smtp.stop();
@@ -206,7 +226,8 @@ class ComplaintLifeIT {
     }
 
     /** Each kind of event of the complaint, on every topic it is on, counted: what happened once is there once. */
-    private static void assertNoEventTwice(Stack stack, HeedTopics topics, String id, String email, String promised) {
+    private static void assertNoEventTwice(Stack stack, HeedTopics topics, GreenMail smtp, String id, String email, String promised,
+                                           String verdictId) throws Exception {
         assertThat(read(stack, topics.feedbackReceived(), id)).extracting(FeedbackReceived::getEventId).hasSize(2).doesNotHaveDuplicates();
         assertThat(read(stack, topics.feedbackClassified(), id)).extracting(c -> c.getFeedback().getEventId())
                 .hasSize(2).doesNotHaveDuplicates();
@@ -221,6 +242,11 @@ class ComplaintLifeIT {
                 .satisfies(d -> assertThat(d.getPromisedAt()).isEqualTo(Instant.parse(promised)));
         assertThat(dues).extracting(ResponseDue::getReminderNumber).doesNotHaveDuplicates();
         assertThat(dues).extracting(d -> d.getKind() + "@" + d.getDueAt()).doesNotHaveDuplicates();
+        // One point per reopening: the customer's verdict's, then the agent's.
+        assertThat(dues).filteredOn(d -> d.getKind() == DueKind.REOPENED).extracting(ResponseDue::getLevel, ResponseDue::getVerdictScore,
+                ResponseDue::getVerdictText, ResponseDue::getReopenedBy, ResponseDue::getReopeningId).containsExactly(
+                        tuple(EscalationLevel.TEAM_LEAD, 1, "Nothing arrived. This is the third time I write.", null, verdictId),
+                        tuple(EscalationLevel.TEAM_LEAD, null, null, "grace", "life-o"));
 
         // A state row is written for each change; one written again (a restart redoing its work) repeats an earlier one.
         assertThat(read(stack, topics.complaintsState(), id)).extracting(ComplaintLifeIT::withoutWriteTime).doesNotHaveDuplicates();
@@ -236,8 +262,42 @@ class ComplaintLifeIT {
             assertThat(s.getRecipient()).isEqualTo(email);
         });
         // One agent notification (here undeliverable: no agents configured) per escalation and per due point.
-        assertThat(sent).filteredOn(s -> s.getKind() == ResponseKind.AGENT_NOTIFICATION)
-                .extracting(ResponseSent::getTemplate).filteredOn(t -> t.startsWith("agent-promise")).hasSize(promisePoints(dues));
+        // One agent notification per recipient of each escalation and due point: two levels are set for billing.
+        List<ResponseSent> agents = sent.stream().filter(s -> s.getKind() == ResponseKind.AGENT_NOTIFICATION).toList();
+        assertThat(agents).allSatisfy(s -> assertThat(s.getOutcome()).isEqualTo(DeliveryOutcome.SENT));
+        assertThat(agents).extracting(ResponseSent::getTemplate).filteredOn(t -> t.startsWith("agent-promise")).hasSize(promisePoints(dues));
+        assertThat(agents).extracting(ResponseSent::getTemplate).filteredOn(t -> t.startsWith("agent-reopened")).hasSize(4);
+        assertThat(reopenings(smtp)).hasSize(4);
+    }
+
+    /** The e-mails {@code address} received, in order. */
+    private static List<MimeMessage> mailsTo(GreenMail smtp, String address) throws Exception {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            if (mail.getAllRecipients()[0].toString().equals(address)) {
+                mails.add(mail);
+            }
+        }
+        return mails;
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The agents' e-mails that told of a reopening, in order. */
+    private static List<MimeMessage> reopenings(GreenMail smtp) throws Exception {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            if (mail.getHeader("X-Heed-Template")[0].startsWith("agent-reopened/")) {
+                mails.add(mail);
+            }
+        }
+        return mails;
     }
 
     private static String withoutWriteTime(ComplaintState state) {
