@@ -13,6 +13,7 @@ const DUE_LABELS = {
   WARNING: "first response due soon", BREACH: "first response overdue", REPEAT: "first response still overdue",
   PROMISE_WARNING: "promised update due soon", PROMISE_BROKEN: "promise broken", PROMISE_REPEAT: "promise still broken",
   RESOLUTION_WARNING: "resolution due soon", RESOLUTION_BREACH: "resolution overdue", RESOLUTION_REPEAT: "resolution still overdue",
+  REOPENED: "reopened: agents told",
 };
 // An update that resolves or reopens its complaint says so (details.action; none for a plain update).
 const UPDATE_LABELS = { RESOLVE: "resolved", REOPEN: "reopened" };

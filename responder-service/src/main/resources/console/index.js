@@ -36,12 +36,21 @@ function start() {
     () => showSignIn("Your console session ended; sign in again."));
 }
 
+// Where a complaint of the open list stands, in words: nobody owns it yet, or who does and whether it was reopened.
+function statusText(c) {
+  if (c.status === "OPEN") return "open";
+  const owner = c.owner ? ` (${c.owner})` : "";
+  return (c.status === "REOPENED" ? "reopened" : "acknowledged") + owner;
+}
+
 function renderComplaints(view) {
   state.skew = Date.parse(view.now) - Date.now();
-  // The labels are for a narrow screen, where each row becomes a card and the table's head is hidden.
-  const rows = view.open.map(c => heed.el("tr", { "data-complaint-id": c.id },
-    heed.el("td", { class: "due", "data-label": "Due in" },
-      heed.el("span", { class: "countdown", "data-due": c.dueAt ? Date.parse(c.dueAt) : null })),
+  // The labels are for a narrow screen, where each row becomes a card and the table's head is hidden. Only a complaint
+  // nobody acknowledged has a countdown to its first response and an Acknowledge button; the others show who owns them.
+  const rows = view.open.map(c => heed.el("tr", { "data-complaint-id": c.id, "data-status": c.status },
+    heed.el("td", { class: "due", "data-label": "Due in" }, c.status === "OPEN"
+      ? heed.el("span", { class: "countdown", "data-due": c.dueAt ? Date.parse(c.dueAt) : null }) : null),
+    heed.el("td", { class: "status status-" + c.status, "data-label": "Status" }, statusText(c)),
     heed.el("td", { class: "complaint" }, heed.el("a", { href: "complaint.html?id=" + encodeURIComponent(c.id) }, c.id),
       c.subject ? heed.el("div", { class: "quiet" }, c.subject) : null),
     heed.el("td", { "data-label": "Queue" }, c.queue),
@@ -50,7 +59,8 @@ function renderComplaints(view) {
     heed.el("td", { class: "num" + (c.confidence != null && c.confidence < LOW_CONFIDENCE ? " low-confidence" : ""),
       "data-label": "Confidence" }, c.confidence == null ? "" : c.confidence.toFixed(2)),
     heed.el("td", { class: "num", "data-label": "Reminders" }, c.reminders),
-    heed.el("td", { class: "action" }, heed.el("button", { class: "ack", "data-complaint-id": c.id }, "Acknowledge"))));
+    heed.el("td", { class: "action" },
+      c.status === "OPEN" ? heed.el("button", { class: "ack", "data-complaint-id": c.id }, "Acknowledge") : null)));
   byId("open-rows").replaceChildren(...rows);
   byId("open-empty").hidden = rows.length > 0;
   renderCompleteness(view.completeness, view.indexed, view.indexBound);
@@ -137,8 +147,13 @@ async function acknowledge(button) {
     headers: { "Content-Type": "application/json", Authorization: "Bearer " + sessionStorage.getItem("heed.token") },
   });
   if (response.status === 200 || response.status === 201) {
-    // The next pushed list will not have it either; removing it now makes the click feel immediate.
-    button.closest("tr").remove();
+    // The next pushed list has it as acknowledged too; showing it now makes the click feel immediate.
+    const row = button.closest("tr");
+    row.dataset.status = "ACKNOWLEDGED";
+    row.querySelector("td.status").className = "status status-ACKNOWLEDGED";
+    row.querySelector("td.status").textContent = statusText({ status: "ACKNOWLEDGED", owner: agent });
+    row.querySelector("td.due").replaceChildren();
+    button.remove();
     byId("ack-error").textContent = "";
   } else {
     const problem = await response.json().catch(() => ({}));

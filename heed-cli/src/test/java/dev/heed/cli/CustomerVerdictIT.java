@@ -93,9 +93,7 @@ class CustomerVerdictIT {
             await().atMost(WAIT).until(() -> smtp.getReceivedMessages().length >= 2);
             String mail = smtp.getReceivedMessages()[1].getContent().toString();
             assertThat(smtp.getReceivedMessages()[1].getHeader("X-Heed-Template")[0]).startsWith("complaint-resolved/");
-            Matcher found = LINK.matcher(mail);
-            assertThat(found.find()).as(mail).isTrue();
-            String link = found.group();
+            String link = verdictLink(mail);
             assertThat(link).contains("/v1/complaints/" + id + "/verdict?resolution=v-r1&expires=");
 
             HttpClient http = HttpClient.newHttpClient();
@@ -128,7 +126,14 @@ class CustomerVerdictIT {
         }
     }
 
-    private static HttpResponse<String> post(HttpClient http, String link, String json) throws Exception {
+    /** The signed verdict link in a resolution e-mail's text. */
+    static String verdictLink(String mail) {
+        Matcher found = LINK.matcher(mail);
+        assertThat(found.find()).as(mail).isTrue();
+        return found.group();
+    }
+
+    static HttpResponse<String> post(HttpClient http, String link, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(link)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }

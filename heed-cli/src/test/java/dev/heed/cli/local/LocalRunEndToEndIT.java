@@ -145,7 +145,9 @@ class LocalRunEndToEndIT {
             browser.findElement(By.cssSelector("#signin button")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(row));
             chromium.click(By.cssSelector("button.ack[data-complaint-id='" + id + "']"), Duration.ofSeconds(60));
-            wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
+            // Owned now, it stays on the list as acknowledged, without its button.
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#open-rows tr[data-complaint-id='" + id + "'][data-status='ACKNOWLEDGED']")));
             chromium.screenshot("target/e2e-console-screenshot.png");
         }
     }

@@ -79,6 +79,17 @@ public final class ComplaintDirectory {
         public boolean resolved() {
             return resolution != null && resolution.status() == ComplaintStatus.RESOLVED;
         }
+
+        /**
+         * Where it stands, as an agent tells complaints apart: OPEN while nobody acknowledged it, RESOLVED or REOPENED
+         * after its last resolution or reopening, else ACKNOWLEDGED.
+         */
+        public ComplaintStatus status() {
+            if (acknowledgement == null) {
+                return ComplaintStatus.OPEN;
+            }
+            return resolution != null ? resolution.status() : ComplaintStatus.ACKNOWLEDGED;
+        }
     }
 
     /**
@@ -185,6 +196,14 @@ public final class ComplaintDirectory {
     /** Every complaint that was escalated (or has a state row) and is not acknowledged, in no order. */
     public List<KnownComplaint> open() {
         return complaints.values().stream().filter(known -> known.queue() != null && known.acknowledgement() == null).toList();
+    }
+
+    /**
+     * Every complaint that was escalated (or has a state row) and is not resolved, in no order: the unacknowledged ones,
+     * and those a person owns (acknowledged, or reopened) that still need work.
+     */
+    public List<KnownComplaint> notResolved() {
+        return complaints.values().stream().filter(known -> known.queue() != null && !known.resolved()).toList();
     }
 
     public int size() {

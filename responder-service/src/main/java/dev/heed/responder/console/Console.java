@@ -67,7 +67,7 @@ public final class Console {
         scheduler.scheduleWithFixedDelay(() -> guarded("sample", this::sample), 0, settings.sampleEvery().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The open list, soonest due first, and the completeness figure, as of now (which {@code now} says). */
+    /** The open list (unacknowledged first, soonest due first; then reopened and acknowledged ones) and the completeness figure, as of now (which {@code now} says). */
     public Map<String, Object> complaints() {
         Instant now = clock.instant();
         return stamped(now, openList(now));
@@ -83,7 +83,7 @@ public final class Console {
     /** What the open list and the figure hold at {@code now}, without {@code now} itself. */
     private Map<String, Object> openList(Instant now) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("open", OpenComplaints.of(directory.open(), index::facts));
+        view.put("open", OpenComplaints.of(directory.notResolved(), index::facts));
         List<ComplaintFacts> facts = index.facts();
         view.put("completeness", Completeness.of(facts, now, settings.replyWithin()));
         view.put("promises", PromiseRates.of(facts));

@@ -33,6 +33,8 @@ public final class AgentNotifications {
     public static final String PROMISE_TEMPLATE = "agent-promise";
     /** For the points of a resolution clock (RESOLUTION_ kinds): the complaint is to be resolved, not answered. */
     public static final String RESOLUTION_TEMPLATE = "agent-resolution";
+    /** For a reopening (kind REOPENED): by an agent, or by the customer's negative verdict, with its score and words. */
+    public static final String REOPENED_TEMPLATE = "agent-reopened";
 
     private final TemplateLibrary templates;
     private final AgentRoutes routes;
@@ -66,6 +68,9 @@ public final class AgentNotifications {
     }
 
     public List<OutboundMessage> due(ResponseDue event, String trigger) {
+        if (event.getKind() == DueKind.REOPENED) {
+            return reopened(event, trigger);
+        }
         Map<String, Object> model = common(event.getComplaintId(), event.getQueue(), event.getSeverity().name(), event.getPolicyName());
         Duration overdue = Duration.between(event.getBreachAt(), clock.instant());
         model.put("level", event.getLevel().name());
@@ -103,6 +108,45 @@ public final class AgentNotifications {
             payload.put("resolveUrl", model.get("resolveUrl"));
             payload.put("updateUrl", model.get("updateUrl"));
         }
+        return messages(event.getComplaintId(), event.getLevel(), event.getQueue(), trigger, rendered, payload,
+                event.getTraceId(), recipient -> MessageIds.reminder(event.getComplaintId(), event.getReminderNumber(), recipient));
+    }
+
+    /**
+     * A resolved complaint was reopened: by an agent ({@code reopenedBy}), or by the customer's negative verdict, whose
+     * score and words the agents get to read. Addressed up to the complaint's level (a verdict climbed it one), named by
+     * the complaint and reminder number as every due point is, so a reopening read again is not told again.
+     */
+    private List<OutboundMessage> reopened(ResponseDue event, String trigger) {
+        Map<String, Object> model = common(event.getComplaintId(), event.getQueue(), event.getSeverity().name(), event.getPolicyName());
+        boolean byVerdict = event.getVerdictScore() != null;
+        model.put("level", event.getLevel().name());
+        model.put("reopenedAt", times.time(event.getDueAt()));
+        model.put("reminderNumber", event.getReminderNumber());
+        model.put("byVerdict", byVerdict);
+        model.put("verdictScore", event.getVerdictScore());
+        String text = event.getVerdictText() == null ? "" : event.getVerdictText();
+        model.put("verdictText", text.isBlank() ? null : text);
+        model.put("reopenedBy", event.getReopenedBy() == null ? "an agent" : event.getReopenedBy());
+        model.put("updateUrl", updateUrl(event.getComplaintId()));
+        model.put("resolveUrl", resolveUrl(event.getComplaintId()));
+        TemplateLibrary.Rendered rendered = templates.render(REOPENED_TEMPLATE, language, model);
+        Map<String, Object> payload = payload("complaint.reopened", model, event.getLevel());
+        payload.put("reminderNumber", event.getReminderNumber());
+        payload.put("reopenedAt", event.getDueAt().toString());
+        // The payload holds no nulls (messages copy it): a key that does not apply is left out.
+        if (event.getReopeningId() != null) {
+            payload.put("reopeningId", event.getReopeningId());
+        }
+        if (event.getReopenedBy() != null) {
+            payload.put("reopenedBy", event.getReopenedBy());
+        }
+        if (byVerdict) {
+            payload.put("verdictScore", event.getVerdictScore());
+            payload.put("verdictText", text);
+        }
+        payload.put("updateUrl", model.get("updateUrl"));
+        payload.put("resolveUrl", model.get("resolveUrl"));
         return messages(event.getComplaintId(), event.getLevel(), event.getQueue(), trigger, rendered, payload,
                 event.getTraceId(), recipient -> MessageIds.reminder(event.getComplaintId(), event.getReminderNumber(), recipient));
     }

@@ -2,6 +2,7 @@ package dev.heed.responder.ack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintStatus;
@@ -57,6 +58,8 @@ class ComplaintDirectoryResolutionTest {
         assertThat(known.resolution().by()).isEqualTo("alan");
         assertThat(known.resolution().at()).isEqualTo(NOW.minusSeconds(61));
         assertThat(directory.open()).isEmpty();
+        assertThat(directory.notResolved()).isEmpty();
+        assertThat(known.status()).isEqualTo(ComplaintStatus.RESOLVED);
         assertThat(refusal(UpdateAction.RESOLVE, "fb-1")).isEqualTo(AckException.Reason.ALREADY_RESOLVED);
         assertThat(written).isEmpty();
     }
@@ -67,6 +70,9 @@ class ComplaintDirectoryResolutionTest {
 
         assertThat(directory.find("fb-1").orElseThrow().resolved()).isFalse();
         assertThat(directory.open()).isEmpty();
+        // Not open for acknowledging, but still work to do: it stays on the console's list, as reopened.
+        assertThat(directory.notResolved()).extracting(KnownComplaint::id, KnownComplaint::status)
+                .containsExactly(tuple("fb-1", ComplaintStatus.REOPENED));
         assertThat(refusal(UpdateAction.REOPEN, "fb-1")).isEqualTo(AckException.Reason.NOT_RESOLVED);
         assertThat(updater.update("fb-1", GRACE, request("still on it")).getAction()).isEqualTo(UpdateAction.UPDATE);
         assertThat(updater.act(UpdateAction.RESOLVE, "fb-1", GRACE, request("done")).getAction()).isEqualTo(UpdateAction.RESOLVE);
@@ -79,6 +85,9 @@ class ComplaintDirectoryResolutionTest {
 
         assertThat(refusal(UpdateAction.REOPEN, "fb-1")).isEqualTo(AckException.Reason.NOT_RESOLVED);
         assertThat(refusal(UpdateAction.REOPEN, "fb-2")).isEqualTo(AckException.Reason.NOT_RESOLVED);
+        assertThat(directory.notResolved()).extracting(KnownComplaint::id, KnownComplaint::status).containsExactlyInAnyOrder(
+                tuple("fb-1", ComplaintStatus.OPEN),
+                tuple("fb-2", ComplaintStatus.ACKNOWLEDGED));
         assertThat(refusal(UpdateAction.UPDATE, "fb-1")).isEqualTo(AckException.Reason.NOT_ACKNOWLEDGED);
     }
 

@@ -198,9 +198,26 @@ class ConsoleApiIT {
             json(console.get("/console/api/complaints/fb-kept", cookie)).get("timeline").forEach(e -> stages.add(e.get("stage").asText()));
             assertThat(stages).contains("VERDICT");
             assertThat(console.get("/console/api/complaints/verdict-fb-kept", cookie).statusCode()).isEqualTo(404);
+
+            // The open list: fb-broken, acknowledged by grace and not resolved, is still work to do; fb-kept, resolved, is not.
+            JsonNode open = await().atMost(Duration.ofSeconds(60)).until(() -> json(console.get("/console/api/complaints", cookie)).get("open"),
+                    o -> o.size() == 1);
+            assertThat(statuses(open)).containsExactly("fb-broken ACKNOWLEDGED grace");
+            // Its customer's low score reopens fb-kept (routing's row): listed again, as reopened, before the acknowledged one.
+            console.reopened("fb-kept");
+            JsonNode reopened = await().atMost(Duration.ofSeconds(60)).until(
+                    () -> json(console.get("/console/api/complaints", cookie)).get("open"), o -> o.size() == 2);
+            assertThat(statuses(reopened)).containsExactly("fb-kept REOPENED grace", "fb-broken ACKNOWLEDGED grace");
         } finally {
             smtp.stop();
         }
+    }
+
+    /** Each row of the open list as "id status owner". */
+    private static List<String> statuses(JsonNode open) {
+        List<String> rows = new ArrayList<>();
+        open.forEach(row -> rows.add(row.get("id").asText() + " " + row.get("status").asText() + " " + row.path("owner").asText()));
+        return rows;
     }
 
     @Test

@@ -81,17 +81,26 @@ class ConsoleBrowserIT {
                     .isEqualTo("0.62");
 
             chromium.click(ack("fb-arriving"), Duration.ofSeconds(30));
-            wait.until(ExpectedConditions.invisibilityOfElementLocated(row("fb-arriving")));
+            // Owned now: it stays on the list, as acknowledged by the agent, without a countdown or a button.
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#open-rows tr[data-complaint-id='fb-arriving'][data-status='ACKNOWLEDGED']")));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(ack("fb-arriving")));
             await().atMost(WAIT).untilAsserted(() -> assertThat(acknowledgements(console))
                     .anySatisfy(ack -> {
                         assertThat(ack.getComplaintId()).isEqualTo("fb-arriving");
                         assertThat(ack.getAgent()).isEqualTo("grace");
                         assertThat(ack.getSource().name()).isEqualTo("CONSOLE");
                     }));
-            // A later push must not bring it back, and the dashboard must have been sampled for the picture.
+            // A later push must not bring its button back, and the dashboard must have been sampled for the picture.
             wait.until(ExpectedConditions.textMatches(By.id("completeness"), java.util.regex.Pattern.compile("answered")));
             wait.until(d -> !d.findElements(By.cssSelector("#topic-rows tr")).isEmpty());
-            assertThat(chromium.readAll(row("fb-arriving"), WebElement::getTagName)).isEmpty();
+            assertThat(chromium.readAll(ack("fb-arriving"), WebElement::getTagName)).isEmpty();
+            assertThat(chromium.readAll(By.cssSelector("#open-rows tr"), r -> r.getAttribute("data-complaint-id")))
+                    .containsExactly("fb-waiting", "fb-arriving");
+            assertThat(chromium.text(By.cssSelector("#open-rows tr[data-complaint-id='fb-arriving'] td.status"))).isEqualTo("acknowledged (grace)");
+            assertThat(chromium.readAll(By.cssSelector("#open-rows tr[data-complaint-id='fb-arriving'] .countdown"), WebElement::getTagName))
+                    .isEmpty();
+            assertThat(chromium.text(By.cssSelector("#open-rows tr[data-complaint-id='fb-waiting'] td.status"))).isEqualTo("open");
             assertThat(chromium.text(By.id("completeness"))).contains("gap: 1");
             chromium.screenshot("target/console-screenshot.png");
 
@@ -130,6 +139,10 @@ class ConsoleBrowserIT {
             assertThat(chromium.text(By.cssSelector("#verdict-rows tr[data-queue='billing'] td.score"))).isEqualTo("4.00");
             assertThat(chromium.text(By.cssSelector("#verdict-rows tr[data-queue='billing'] td.resolved"))).isEqualTo("1");
             assertThat(chromium.text(By.id("verdict-window"))).contains("complaints.state", "its last verdict");
+            // The open list: fb-broken is acknowledged and not resolved, so still listed, as grace's; fb-kept is resolved.
+            By brokenRow = By.cssSelector("#open-rows tr[data-complaint-id='fb-broken'][data-status='ACKNOWLEDGED'] td.status");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(brokenRow, "acknowledged (grace)"));
+            assertThat(chromium.readAll(row("fb-kept"), WebElement::getTagName)).isEmpty();
             chromium.screenshot("target/console-promises-dashboard.png");
 
             browser.get(console.url("/console/complaint.html?id=fb-kept"));
@@ -166,6 +179,17 @@ class ConsoleBrowserIT {
                     .isEqualTo("resolution overdue");
             assertThat(chromium.text(By.cssSelector("#timeline li[data-stage='UPDATED'] .stage"))).isEqualTo("update given");
             chromium.screenshot("target/console-promises-complaint.png");
+
+            browser.get(console.url("/console/"));
+            // Reopened (routing's row says so), fb-kept comes back to the open list, marked as reopened, above the acknowledged one.
+            console.reopened("fb-kept");
+            By reopenedRow = By.cssSelector("#open-rows tr[data-complaint-id='fb-kept'][data-status='REOPENED'] td.status-REOPENED");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(reopenedRow, "reopened (grace)"));
+            assertThat(chromium.readAll(By.cssSelector("#open-rows tr"), r -> r.getAttribute("data-complaint-id")))
+                    .containsExactly("fb-kept", "fb-broken");
+            assertThat(chromium.readAll(By.cssSelector("#open-rows button.ack"), WebElement::getTagName)).as("nobody need acknowledge them")
+                    .isEmpty();
+            chromium.screenshot("target/console-open-reopened.png");
         } finally {
             smtp.stop();
         }
@@ -208,7 +232,7 @@ class ConsoleBrowserIT {
             }
             // On the phone the button takes one tap like anywhere else.
             chromium.click(ack(ids.get(0)), WAIT);
-            wait.until(ExpectedConditions.invisibilityOfElementLocated(row(ids.get(0))));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(ack(ids.get(0))));
         }
     }
 

@@ -201,6 +201,16 @@ final class ConsoleFixture implements AutoCloseable {
         pipeline.send(pipeline.topics.complaintsState(), id, resolvedRow(id, made, kept, by, at));
     }
 
+    /** Routing's row of {@code id} once its customer's negative verdict reopened it: REOPENED, escalated to the team lead. */
+    void reopened(String id) throws Exception {
+        ComplaintState state = row(id, 1, 1, 0, 0, null);
+        state.setStatus(dev.heed.events.ComplaintStatus.REOPENED);
+        state.setResolutions(1);
+        state.setReopenings(1);
+        state.setLevel(EscalationLevel.TEAM_LEAD);
+        pipeline.send(pipeline.topics.complaintsState(), id, state);
+    }
+
     /** A customer's verdict text with markup, which must show as text. */
     static final String VERDICT_TEXT = "Quick <b>and</b> kind, thank you.";
 

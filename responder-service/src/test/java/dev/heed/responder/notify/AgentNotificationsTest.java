@@ -140,6 +140,57 @@ class AgentNotificationsTest {
     }
 
     @Test
+    void shouldTellEveryLevelUpToTheOneAVerdictClimbedToOfTheReopeningWithTheCustomersScoreAndWords() {
+        ResponseDue reopened = reopening(DueKind.REOPENED, EscalationLevel.TEAM_LEAD);
+        reopened.setReopeningId("verdict-1");
+        reopened.setVerdictScore(1);
+        reopened.setVerdictText("Nothing arrived. It's the third time I write <b>.");
+
+        List<OutboundMessage> messages = at(BREACH, routes).due(reopened, "t:0:7");
+
+        assertThat(messages).extracting(OutboundMessage::recipient).containsExactly("https://chat.example.com/billing", "lead@example.com");
+        assertThat(messages).extracting(OutboundMessage::messageId).containsExactly(
+                MessageIds.reminder("fb-1", 5, AgentRoutesTest.BILLING_AGENTS.toString()),
+                MessageIds.reminder("fb-1", 5, AgentRoutesTest.BILLING_LEAD.toString()));
+        OutboundMessage first = messages.get(0);
+        assertThat(first.template()).isEqualTo("agent-reopened/en");
+        assertThat(first.subject()).isEqualTo("[TEAM_LEAD] Complaint fb-1 in billing is reopened: the customer answered 1 of 5");
+        assertThat(first.body()).contains("answered 1 of 5:", "Nothing arrived. It's the third time I write <b>.",
+                "escalated to TEAM_LEAD", "POST https://heed.example.com/v1/complaints/fb-1/updates")
+                .doesNotContain("acknowledgements", "overdue");
+        assertThat(first.payload()).containsEntry("type", "complaint.reopened").containsEntry("verdictScore", 1)
+                .containsEntry("verdictText", "Nothing arrived. It's the third time I write <b>.").containsEntry("reopeningId", "verdict-1")
+                .doesNotContainKey("reopenedBy").containsEntry("level", "TEAM_LEAD");
+    }
+
+    @Test
+    void shouldTellTheAgentsWhoReopenedAComplaintInTheirLanguage() {
+        ResponseDue reopened = reopening(DueKind.REOPENED, EscalationLevel.AGENT);
+        reopened.setReopeningId("o-1");
+        reopened.setReopenedBy("grace");
+        AgentNotifications german = new AgentNotifications(new TemplateLibrary(null, "en"), routes, new TimeFormat(ZoneId.of("UTC")),
+                Clock.fixed(BREACH, ZoneOffset.UTC), "https://heed.example.com/", "de");
+
+        OutboundMessage english = at(BREACH, routes).due(reopened, "t:0:8").get(0);
+        OutboundMessage deutsch = german.due(reopened, "t:0:8").get(0);
+
+        assertThat(english.subject()).isEqualTo("[AGENT] Complaint fb-1 in billing is reopened");
+        assertThat(english.body()).contains("grace reopened it.").doesNotContain("of 5");
+        assertThat(english.payload()).doesNotContainKey("verdictScore").containsEntry("reopenedBy", "grace");
+        assertThat(deutsch.template()).isEqualTo("agent-reopened/de");
+        assertThat(deutsch.subject()).isEqualTo("[AGENT] Beschwerde fb-1 in billing ist wieder offen");
+        assertThat(deutsch.body()).contains("grace hat sie wieder geöffnet.");
+    }
+
+    /** The sample due point of fb-1 as reopening number 5 at BREACH, addressed to {@code level}. */
+    private static ResponseDue reopening(DueKind kind, EscalationLevel level) {
+        ResponseDue due = point(kind, level, BREACH, null);
+        due.setDueAt(BREACH);
+        due.setReminderNumber(5);
+        return due;
+    }
+
+    @Test
     void shouldRecordAnUndeliverableNotificationWhenNobodyIsConfigured() {
         List<OutboundMessage> messages = at(BREACH, new AgentRoutes(Map.of())).due(SampleEvents.responseDue("fb-1"), "t:0:4");
 

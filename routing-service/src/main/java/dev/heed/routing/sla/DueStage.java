@@ -3,12 +3,13 @@ package dev.heed.routing.sla;
 /**
  * What a due point means. First response ({@link SlaClock}): a warning before the promise is broken, the breach
  * itself, or a repeat after it. A promised update ({@link PromiseClock}): the same three for the time an agent
- * promised the customer. The resolution target ({@link ResolutionClock}): the same three for the time to resolve. The names
- * are those of the events' {@code DueKind}.
+ * promised the customer. The resolution target ({@link ResolutionClock}): the same three for the time to resolve. A
+ * reopening of a resolved complaint ({@link PromiseLedger#reopened}): its agents are told once. The names are those of the
+ * events' {@code DueKind}.
  */
 public enum DueStage {
     WARNING, BREACH, REPEAT, PROMISE_WARNING, PROMISE_BROKEN, PROMISE_REPEAT, RESOLUTION_WARNING, RESOLUTION_BREACH,
-    RESOLUTION_REPEAT;
+    RESOLUTION_REPEAT, REOPENED;
 
     /** Whether the point belongs to a promised update rather than to the first response. */
     public boolean promise() {

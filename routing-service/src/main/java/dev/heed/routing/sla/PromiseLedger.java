@@ -125,6 +125,17 @@ public record PromiseLedger(String complaintId, int made, int kept, int replaced
                 lastReminderAt, appliedIds);
     }
 
+    /**
+     * The point that tells the complaint's agents it was reopened at {@code at}, at the ledger's level, numbered after
+     * every point so far and counted with them, so that the complaint's points keep one number each. A complaint is
+     * reopened only when resolved, and a resolution ends the open promise, so no promise clock numbers points past it.
+     */
+    public Step reopened(Instant at) {
+        DueEvent point = new DueEvent(complaintId, DueStage.REOPENED, at, at, pointsSent + 1, level);
+        return new Step(List.of(point), new PromiseLedger(complaintId, made, kept, replaced, broken, open, pointsSent + 1, level,
+                lastReminderAt, appliedIds));
+    }
+
     /** The open promise ended (kept, replaced, or past its broken point), {@code eventId} applied. */
     private PromiseLedger next(String eventId, int keptNow, int replacedNow) {
         return new PromiseLedger(complaintId, made, kept + keptNow, replaced + replacedNow, broken, null, pointsSent, level, lastReminderAt,

@@ -34,6 +34,18 @@ class PromiseLedgerTest {
     }
 
     @Test
+    void aReopeningIsOnePointAtTheLedgersLevelNumberedAfterEveryPointAndCountedSoTheNextPromiseFollowsIt() {
+        Instant reopenedAt = ACKED.plus(Duration.ofDays(1));
+        PromiseLedger.Step step = acknowledged.climbed().reopened(reopenedAt);
+
+        assertThat(step.events()).singleElement().isEqualTo(new DueEvent("c-1", DueStage.REOPENED, reopenedAt, reopenedAt, 3, Level.TEAM_LEAD));
+        assertThat(step.ledger()).extracting(PromiseLedger::pointsSent, PromiseLedger::level, PromiseLedger::made, PromiseLedger::lastReminderAt)
+                .containsExactly(3, Level.TEAM_LEAD, 0, acknowledged.lastReminderAt());
+        PromiseLedger promising = step.ledger().promise("o-1", HIGH, reopenedAt, reopenedAt.plus(Duration.ofHours(1)), reopenedAt).ledger();
+        assertThat(promising.open().eventFor(1).reminderNumber()).isEqualTo(4);
+    }
+
+    @Test
     void anUpdateBeforeThePromisedTimeKeepsItAndEndsItsClock() {
         PromiseLedger.Step step = promised().update("u-1", HIGH, ACKED.plusSeconds(60), null, false, ACKED.plusSeconds(60));
 

@@ -94,11 +94,14 @@ class ResolutionClockTopologyTest {
             routing.act("c-1", "o-1", reopenedAt, null, UpdateAction.REOPEN);
             assertThat(routing.lastState("c-1")).extracting(ComplaintState::getStatus, ComplaintState::getResolutionDueAt,
                     ComplaintState::getReopenings).containsExactly(ComplaintStatus.REOPENED, reopenedAt.plus(Duration.ofHours(4)), 1);
-            // Two points went out before (the promise's warning and the first run's); the fresh run's first is number 3.
-            expect(routing, reopenedAt.plus(Duration.ofHours(2)), DueKind.RESOLUTION_WARNING, 3, EscalationLevel.AGENT);
-            expect(routing, reopenedAt.plus(Duration.ofHours(4)), DueKind.RESOLUTION_BREACH, 4, EscalationLevel.AGENT);
+            // Two points went out before (the promise's warning and the first run's), then the reopening's (3); the fresh
+            // run's first is number 4.
+            assertThat(routing.due.readValuesToList()).extracting(ResponseDue::getKind, ResponseDue::getReminderNumber)
+                    .containsExactly(tuple(DueKind.REOPENED, 3));
+            expect(routing, reopenedAt.plus(Duration.ofHours(2)), DueKind.RESOLUTION_WARNING, 4, EscalationLevel.AGENT);
+            expect(routing, reopenedAt.plus(Duration.ofHours(4)), DueKind.RESOLUTION_BREACH, 5, EscalationLevel.AGENT);
             assertThat(routing.lastState("c-1")).extracting(ComplaintState::getResolutionBreached, ComplaintState::getResolutionBreaches,
-                    ComplaintState::getRemindersSent).containsExactly(true, 1, 4);
+                    ComplaintState::getRemindersSent).containsExactly(true, 1, 5);
 
             routing.act("c-1", "r-2", routing.now(), null, UpdateAction.RESOLVE);
             assertThat(routing.lastState("c-1")).extracting(ComplaintState::getStatus, ComplaintState::getResolutionDueAt,

@@ -2,10 +2,12 @@ package dev.heed.routing.topology;
 
 import static dev.heed.routing.topology.RoutingDriver.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintStatus;
 import dev.heed.events.DueKind;
+import dev.heed.events.EscalationLevel;
 import dev.heed.events.ResponseDue;
 import dev.heed.events.UpdateAction;
 import dev.heed.routing.topology.store.StoreNames;
@@ -118,10 +120,15 @@ class ResolutionTopologyTest {
         assertThat(reopened).extracting(ComplaintState::getStatus, ComplaintState::getResolvedAt, ComplaintState::getResolvedBy,
                 ComplaintState::getResolutions, ComplaintState::getReopenings, ComplaintState::getNextUpdateBy)
                 .containsExactly(ComplaintStatus.REOPENED, null, null, 1, 1, promised);
+        // Its agents are told once, by whom and through which update, numbered before the new promise's points.
+        assertThat(routing.due.readValuesToList()).singleElement().extracting(ResponseDue::getKind, ResponseDue::getReminderNumber,
+                ResponseDue::getLevel, ResponseDue::getDueAt, ResponseDue::getReopenedBy, ResponseDue::getReopeningId, ResponseDue::getVerdictScore)
+                .containsExactly(DueKind.REOPENED, 1, EscalationLevel.AGENT, reopenedAt, "agent-9", "o-1", null);
 
         // The reopened complaint's promise runs like any other.
         routing.advanceTo(promised);
-        assertThat(kinds()).containsExactly(DueKind.PROMISE_WARNING, DueKind.PROMISE_BROKEN);
+        assertThat(routing.due.readValuesToList()).extracting(ResponseDue::getKind, ResponseDue::getReminderNumber)
+                .containsExactly(tuple(DueKind.PROMISE_WARNING, 2), tuple(DueKind.PROMISE_BROKEN, 3));
         routing.act("c-1", "r-2", promised.plusSeconds(30), null, UpdateAction.RESOLVE);
         assertThat(lastState()).extracting(ComplaintState::getStatus, ComplaintState::getResolutions, ComplaintState::getReopenings,
                 ComplaintState::getPromisesBroken).containsExactly(ComplaintStatus.RESOLVED, 2, 1, 1);

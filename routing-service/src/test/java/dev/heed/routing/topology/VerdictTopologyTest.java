@@ -85,7 +85,7 @@ class VerdictTopologyTest {
     }
 
     @Test
-    void aVerdictOfOneReopensTheResolvedComplaintAndEscalatesItALevelWithoutANewComplaint() {
+    void aVerdictOfOneReopensTheResolvedComplaintAndEscalatesItALevelWithoutANewComplaintTellingItsAgentsOnce() {
         start();
         verdict("v-1", "r-1", 1, "still not refunded");
 
@@ -102,7 +102,15 @@ class VerdictTopologyTest {
         assertThat(classified.value().getFeedback().getEventId()).isEqualTo("v-1");
         assertThat(routing.escalated.isEmpty()).isTrue();
         assertThat(routing.deadLetters.isEmpty()).isTrue();
-        assertThat(routing.due.isEmpty()).isTrue();
+        // One point tells the agents, up to the level it climbed to, with the customer's score and words.
+        assertThat(routing.due.readValuesToList()).singleElement().satisfies(due -> {
+            assertThat(due).extracting(ResponseDue::getKind, ResponseDue::getLevel, ResponseDue::getReminderNumber, ResponseDue::getDueAt,
+                    ResponseDue::getBreachAt, ResponseDue::getOverdueByMillis).containsExactly(DueKind.REOPENED, EscalationLevel.TEAM_LEAD,
+                    1, ANSWERED, ANSWERED, 0L);
+            assertThat(due).extracting(ResponseDue::getReopeningId, ResponseDue::getReopenedBy, ResponseDue::getVerdictScore,
+                    ResponseDue::getVerdictText, ResponseDue::getPromisedAt).containsExactly("v-1", null, 1, "still not refunded", null);
+        });
+        assertThat(reopened.getRemindersSent()).as("the reopening's point counts with the others").isEqualTo(1);
     }
 
     @Test
@@ -126,6 +134,7 @@ class VerdictTopologyTest {
                 .containsExactly(ComplaintStatus.RESOLVED, EscalationLevel.AGENT, 5, "v-1", RESOLVED, 0);
         AcknowledgedComplaint kept = (AcknowledgedComplaint) routing.store(StoreNames.PROMISES).get("c-1");
         assertThat(kept.verdict().score()).isEqualTo(5);
+        assertThat(routing.due.isEmpty()).as("nobody is told of a verdict that reopens nothing").isTrue();
     }
 
     @Test
@@ -163,6 +172,9 @@ class VerdictTopologyTest {
 
         assertThat(routing.lastState("c-1")).extracting(ComplaintState::getStatus, ComplaintState::getReopenings, ComplaintState::getLevel,
                 ComplaintState::getVerdictScore).containsExactly(ComplaintStatus.REOPENED, 1, EscalationLevel.AGENT, 1);
+        // The agent's reopening told its agents once; the verdict after it reopened nothing, so told nobody.
+        assertThat(routing.due.readValuesToList()).extracting(ResponseDue::getKind, ResponseDue::getReopeningId, ResponseDue::getReopenedBy,
+                ResponseDue::getVerdictScore).containsExactly(tuple(DueKind.REOPENED, "o-1", "agent-9", null));
     }
 
     /**
@@ -178,6 +190,8 @@ class VerdictTopologyTest {
         assertThat(routing.due.isEmpty()).as("the clock stopped at the resolution emits nothing").isTrue();
 
         verdict("v-1", "r-1", 1, "still not refunded");
+        assertThat(routing.due.readValuesToList()).extracting(ResponseDue::getKind, ResponseDue::getReminderNumber)
+                .containsExactly(tuple(DueKind.REOPENED, 1));
 
         Instant dueAt = ANSWERED.plus(Duration.ofHours(4));
         assertThat(routing.lastState("c-1")).extracting(ComplaintState::getStatus, ComplaintState::getLevel, ComplaintState::getReopenings,
@@ -189,8 +203,8 @@ class VerdictTopologyTest {
         routing.advanceTo(dueAt);
         assertThat(routing.due.readValuesToList()).extracting(ResponseDue::getKind, ResponseDue::getDueAt, ResponseDue::getBreachAt,
                 ResponseDue::getReminderNumber, ResponseDue::getLevel).containsExactly(
-                        tuple(DueKind.RESOLUTION_WARNING, ANSWERED.plus(Duration.ofHours(2)), dueAt, 1, EscalationLevel.AGENT),
-                        tuple(DueKind.RESOLUTION_BREACH, dueAt, dueAt, 2, EscalationLevel.AGENT));
+                        tuple(DueKind.RESOLUTION_WARNING, ANSWERED.plus(Duration.ofHours(2)), dueAt, 2, EscalationLevel.AGENT),
+                        tuple(DueKind.RESOLUTION_BREACH, dueAt, dueAt, 3, EscalationLevel.AGENT));
         assertThat(routing.lastState("c-1")).extracting(ComplaintState::getStatus, ComplaintState::getResolutionBreached,
                 ComplaintState::getResolutionBreaches).containsExactly(ComplaintStatus.REOPENED, true, 1);
     }

@@ -76,6 +76,20 @@ public final class ComplaintEvents {
                 .build();
     }
 
+    /**
+     * The response-due of a reopening ({@code point}, kind REOPENED): by an agent ({@code agent}, the reopening update's id)
+     * or by the customer's verdict (its event id, score and words; no agent).
+     */
+    public static ResponseDue reopened(OpenComplaint open, DueEvent point, String reopeningId, String agent, Integer verdictScore,
+                                       String verdictText, Instant now) {
+        ResponseDue due = due(open, point, now);
+        due.setReopeningId(reopeningId);
+        due.setReopenedBy(agent);
+        due.setVerdictScore(verdictScore);
+        due.setVerdictText(verdictText);
+        return due;
+    }
+
     public static ComplaintState openState(OpenComplaint open, Instant now) {
         SlaClock clock = open.clock();
         return stateBuilder(open, now)

@@ -134,6 +134,14 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                     public void reopened(OpenComplaint complaint, Instant at, Instant now) {
                         reopen(complaint, at, now);
                     }
+
+                    @Override
+                    public void reopenedPoint(OpenComplaint complaint, DueEvent point, PromiseKeeping.Reopening by, Instant now) {
+                        ResolutionClock resolution = resolutionOf(complaint);
+                        DueEvent numbered = resolution == null ? point : point.renumbered(point.reminderNumber() + resolution.pointsSent());
+                        forward(new Record<>(complaint.id(), null, now.toEpochMilli()), ComplaintEvents.reopened(complaint, numbered,
+                                by.id(), by.agent(), by.verdictScore(), by.verdictText(), now), now, RESPONSE_DUE_SINK);
+                    }
                 });
         long promised = promises.rebuildIndex();
         resolutions = new ResolutionStore(context.getStateStore(StoreNames.RESOLUTION_CLOCKS),
@@ -218,7 +226,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
             throw new RefusedRecordException(VERDICT_UNMATCHED, "verdict " + feedback.getEventId() + " on complaint "
                     + link.getComplaintId() + " is keyed " + record.key() + ", not by its complaint, so it cannot meet it");
         }
-        if (!promises.verdict(record, verdict, now)) {
+        if (!promises.verdict(record, verdict, feedback.getText(), now)) {
             throw new RefusedRecordException(VERDICT_UNMATCHED, "verdict " + feedback.getEventId() + " on complaint " + record.key()
                     + (clocks.get(record.key()) != null ? ", which nobody has acknowledged or resolved yet"
                             : ", which routing does not know (never escalated, or forgotten a retention after its resolution)"));

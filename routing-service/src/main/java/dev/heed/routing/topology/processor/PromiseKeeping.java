@@ -45,6 +45,23 @@ final class PromiseKeeping {
 
         /** {@code complaint} was reopened at {@code at}: its resolution clock, if any, starts afresh. Before the state row. */
         void reopened(OpenComplaint complaint, Instant at, Instant now);
+
+        /** The response-due that tells {@code complaint}'s agents of its reopening {@code by}, stamped {@code now}. */
+        void reopenedPoint(OpenComplaint complaint, DueEvent point, Reopening by, Instant now);
+    }
+
+    /**
+     * What reopened a complaint: an agent's REOPEN (its update id and the agent) or the customer's negative verdict (its
+     * event id, score and words).
+     */
+    record Reopening(String id, String agent, Integer verdictScore, String verdictText) {
+        static Reopening byAgent(String updateId, String agent) {
+            return new Reopening(updateId, agent, null, null);
+        }
+
+        static Reopening byVerdict(CustomerVerdict verdict, String text) {
+            return new Reopening(verdict.feedbackId(), null, verdict.score(), text == null ? "" : text);
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(PromiseKeeping.class);
@@ -127,12 +144,15 @@ final class PromiseKeeping {
         if (action == UpdateAction.UNKNOWN) {
             LOG.warn("update {} for {} has an action this version does not know; applied as an update", update.getUpdateId(), record.key());
         }
-        PromiseLedger.Step step = acked.ledger().update(update.getUpdateId(), acked.complaint().clock().policy(), update.getUpdatedAt(),
-                update.getNextUpdateBy(), update.getDelay(), now);
         if (action == UpdateAction.REOPEN) {
             out.reopened(acked.complaint(), update.getUpdatedAt(), now);
+            // Told before the update applies: a promise it makes numbers its points after this one.
+            acked = tellReopened(acked.with(resolution.reopen()), update.getUpdatedAt(),
+                    Reopening.byAgent(update.getUpdateId(), update.getAgent()), now);
         }
-        apply(record, action == UpdateAction.REOPEN ? acked.with(resolution.reopen()) : acked, step, now);
+        PromiseLedger.Step step = acked.ledger().update(update.getUpdateId(), acked.complaint().clock().policy(), update.getUpdatedAt(),
+                update.getNextUpdateBy(), update.getDelay(), now);
+        apply(record, acked, step, now);
     }
 
     /**
@@ -159,7 +179,7 @@ final class PromiseKeeping {
      * negative one reopens a resolved complaint and escalates it one level; a second verdict on the same resolution
      * changes nothing. Returns false, changing nothing, when no acknowledged complaint is kept under the record's key.
      */
-    boolean verdict(Record<String, ?> record, CustomerVerdict verdict, Instant now) {
+    boolean verdict(Record<String, ?> record, CustomerVerdict verdict, String text, Instant now) {
         AcknowledgedComplaint acked = promises.get(record.key());
         if (acked == null) {
             return false;
@@ -175,10 +195,21 @@ final class PromiseKeeping {
             // Reopened as by an agent's REOPEN: the resolution clock, if any, starts afresh from the verdict.
             out.reopened(acked.complaint(), verdict.at(), now);
             next = next.with(next.resolution().reopen()).with(next.ledger().climbed());
+            next = tellReopened(next, verdict.at(), Reopening.byVerdict(verdict, text), now);
         }
         promises.put(acked, next);
         out.state(record, next.complaint(), ComplaintEvents.acknowledgedState(next, now), now);
         return true;
+    }
+
+    /**
+     * Emits the point that tells the agents of {@code acked}'s reopening at {@code at} (no later than {@code now}), at the
+     * complaint's level, and returns the complaint with it counted; stores nothing.
+     */
+    private AcknowledgedComplaint tellReopened(AcknowledgedComplaint acked, Instant at, Reopening by, Instant now) {
+        PromiseLedger.Step step = acked.ledger().reopened(at.isAfter(now) ? now : at);
+        out.reopenedPoint(acked.complaint(), step.events().get(0), by, now);
+        return acked.with(step.ledger());
     }
 
     /** Up to {@code max} keys of promises due at or before {@code horizon}. */
