@@ -12,6 +12,6 @@ public enum DueClock {
     PROMISE,
     /** The policy's resolution target ({@code RESOLUTION_*}). */
     RESOLUTION,
-    /** A kind this verifier does not know (a newer writer's). */
+    /** No clock's point: the notice of a reopening ({@code REOPENED}), or a kind this verifier does not know (a newer writer's). */
     OTHER
 }

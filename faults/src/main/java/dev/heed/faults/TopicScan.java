@@ -112,7 +112,7 @@ public final class TopicScan {
             case WARNING, BREACH, REPEAT -> DueClock.FIRST_RESPONSE;
             case PROMISE_WARNING, PROMISE_BROKEN, PROMISE_REPEAT -> DueClock.PROMISE;
             case RESOLUTION_WARNING, RESOLUTION_BREACH, RESOLUTION_REPEAT -> DueClock.RESOLUTION;
-            case UNKNOWN -> DueClock.OTHER;
+            case REOPENED, UNKNOWN -> DueClock.OTHER;
         };
     }
 

@@ -26,7 +26,7 @@ class ObservationTest {
         for (DueKind kind : DueKind.values()) {
             DueClock expected = kind.name().startsWith("PROMISE_") ? DueClock.PROMISE
                     : kind.name().startsWith("RESOLUTION_") ? DueClock.RESOLUTION
-                    : kind == DueKind.UNKNOWN ? DueClock.OTHER : DueClock.FIRST_RESPONSE;
+                    : kind == DueKind.UNKNOWN || kind == DueKind.REOPENED ? DueClock.OTHER : DueClock.FIRST_RESPONSE;
             assertThat(TopicScan.clock(kind)).as(kind.name()).isEqualTo(expected);
         }
     }
