@@ -164,15 +164,22 @@ public final class EmailTransport implements dev.heed.responder.delivery.Transpo
             }
         }
 
-        /** The connection was gone before the relay answered this message: no reply code, or 421 (closing). */
+        /**
+         * The connection was gone before the relay answered this message: no reply code, the end of the stream where a
+         * reply should be (Jakarta Mail's code -1, "[EOF]": the relay closed the idle connection and the client read
+         * that before its write failed), or 421 (closing).
+         */
         private static boolean dropped(Exception e) {
             if (e instanceof IllegalStateException) {
                 return true; // "Not connected"
             }
             int code = returnCode((MessagingException) e);
-            return code == 421 || code == 0 && !(e instanceof SendFailedException);
+            return code == 421 || code == EOF || code == 0 && !(e instanceof SendFailedException);
         }
     }
+
+    /** Jakarta Mail's reply code when the relay closed the connection instead of answering. */
+    private static final int EOF = -1;
 
     /** The SMTP reply code somewhere in the chain, 0 when the server never answered (connection failure). */
     private static int returnCode(MessagingException e) {

@@ -135,4 +135,91 @@ class EmailTransportTest {
             relay.stop();
         }
     }
+
+    @Test
+    void shouldReconnectOnceWhenTheRelayClosedAReusedConnectionAtTheNextCommand() throws Exception {
+        // The race the test above leaves to timing, made certain: the relay reads the next MAIL FROM on the kept
+        // connection and closes it without a reply, so the client reads the end of the stream (Jakarta Mail's -1).
+        try (DroppingRelay relay = new DroppingRelay(); EmailTransport transport = transport(relay.port())) {
+            transport.deliver(message(1));
+            transport.deliver(message(2));
+
+            assertThat(relay.delivered()).containsExactly(1, 2);
+            assertThat(transport.connectionsOpened()).isEqualTo(2);
+        }
+    }
+
+    /**
+     * A scripted SMTP relay: on its first connection it takes one message and then closes the connection when the next
+     * MAIL FROM comes, as a relay that timed the idle connection out does; every later connection takes what comes.
+     */
+    private static final class DroppingRelay implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        private final List<Integer> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final Thread thread = new Thread(this::serve, "dropping-relay");
+
+        DroppingRelay() throws java.io.IOException {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        List<Integer> delivered() {
+            return List.copyOf(delivered);
+        }
+
+        private void serve() {
+            for (int connection = 1; !server.isClosed(); connection++) {
+                try (java.net.Socket socket = server.accept();
+                     var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                             java.nio.charset.StandardCharsets.US_ASCII));
+                     var out = new java.io.PrintWriter(new java.io.OutputStreamWriter(socket.getOutputStream(),
+                             java.nio.charset.StandardCharsets.US_ASCII), true)) {
+                    session(connection, in, out);
+                } catch (java.io.IOException e) {
+                    return; // closed
+                }
+            }
+        }
+
+        private void session(int connection, java.io.BufferedReader in, java.io.PrintWriter out) throws java.io.IOException {
+            out.print("220 relay ready\r\n");
+            out.flush();
+            int taken = 0;
+            for (String line; (line = in.readLine()) != null; ) {
+                String command = line.toUpperCase(java.util.Locale.ROOT);
+                if (command.startsWith("MAIL FROM") && connection == 1 && taken == 1) {
+                    return; // closes the connection without a reply
+                }
+                if (command.startsWith("DATA")) {
+                    out.print("354 go ahead\r\n");
+                    out.flush();
+                    String body = "";
+                    for (String data; (data = in.readLine()) != null && !data.equals("."); ) {
+                        body += data + "\n";
+                    }
+                    java.util.regex.Matcher id = java.util.regex.Pattern.compile("Message-ID: <msg_(\\d+)@heed>").matcher(body);
+                    delivered.add(id.find() ? Integer.parseInt(id.group(1)) : -1);
+                    taken++;
+                    out.print("250 taken\r\n");
+                } else if (command.startsWith("QUIT")) {
+                    out.print("221 bye\r\n");
+                    out.flush();
+                    return;
+                } else {
+                    out.print("250 ok\r\n");
+                }
+                out.flush();
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+            thread.join(5_000);
+        }
+    }
 }
