@@ -8,14 +8,18 @@ import dev.heed.routing.http.ComplaintLookup;
 import dev.heed.routing.http.RoutingHttp;
 import dev.heed.routing.http.RoutingMetrics;
 import dev.heed.routing.topology.LocalComplaints;
+import dev.heed.routing.topology.ReplyTopics;
 import dev.heed.routing.topology.RestoreWatch;
 import dev.heed.routing.topology.RoutingTopology;
 import dev.heed.runtime.catalog.KafkaAccess;
 import dev.heed.runtime.kafka.TopicEnsure;
 import dev.heed.runtime.launch.RunningService;
 import dev.heed.schemas.topics.HeedTopics;
+import dev.heed.schemas.topics.TopicSpec;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.KafkaStreams;
@@ -60,14 +64,18 @@ public final class RoutingService implements RunningService {
     public static RoutingService start(RoutingConfig config, Classifier classifier, InstantSource clock) {
         HeedTopics topics = config.kafka().topics();
         // Only the topics routing reads or writes: on a cluster with ACLs it may create no others (see KafkaAccess).
-        TopicEnsure.ensure(config.kafka(), KafkaAccess.routing(config.kafka().topicSuffix(), config.applicationId()).creatable(topics.all()));
+        ReplyTopics replyTopics = ReplyTopics.of(config.applicationId());
+        List<TopicSpec> creatable = new ArrayList<>(KafkaAccess.routing(config.kafka().topicSuffix(), config.applicationId()).creatable(topics.all()));
+        // Its own reply topics too, named after its application id (which its ACLs cover, as they cover the changelogs).
+        creatable.addAll(replyTopics.specs(topics));
+        TopicEnsure.ensure(config.kafka(), creatable);
         AtomicLong deadLettered = new AtomicLong();
         AdminStopWatermarks watermarks = AdminStopWatermarks.start(config.kafka(), RoutingTopology.stopInputs(topics),
                 config.applicationId(), sampleInterval(config.clockSettings().punctuateInterval()), WATERMARKS_KEPT);
         KafkaStreams streams;
         try {
             streams = new KafkaStreams(
-                    RoutingTopology.build(topics, classifier, config.policies(), config.clockSettings(), watermarks),
+                    RoutingTopology.build(topics, classifier, config.policies(), config.clockSettings(), watermarks, replyTopics),
                     StreamsProperties.of(config, topics.routingDlq().name(), deadLettered));
         } catch (RuntimeException e) {
             watermarks.close();

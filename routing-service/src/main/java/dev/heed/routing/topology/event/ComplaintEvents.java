@@ -8,6 +8,7 @@ import dev.heed.events.EscalationLevel;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
+import dev.heed.routing.reply.Replies;
 import dev.heed.routing.sla.DueEvent;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.Resolution;
@@ -135,6 +136,22 @@ public final class ComplaintEvents {
         state.setResolutionBreaches(resolution.breaches());
         state.setRemindersSent(state.getRemindersSent() + resolution.pointsSent());
         state.setLastReminderAt(last == null || resolutionLast != null && resolutionLast.isAfter(last) ? resolutionLast : last);
+        return state;
+    }
+
+    /**
+     * {@code state} with the customer replies attached to the complaint: how many, how many negative, and the last one.
+     * {@code state} is changed and returned (as in {@link #withResolution}); unchanged when none came.
+     */
+    public static ComplaintState withReplies(ComplaintState state, Replies replies) {
+        if (replies == null || replies.count() == 0) {
+            return state;
+        }
+        state.setReplies(replies.count());
+        state.setNegativeReplies(replies.negative());
+        state.setLastReplyAt(replies.last().at());
+        state.setLastReplyFeedbackId(replies.last().feedbackId());
+        state.setLastReplyNegative(replies.last().negative());
         return state;
     }
 

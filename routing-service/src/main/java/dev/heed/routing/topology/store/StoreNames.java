@@ -22,6 +22,13 @@ public final class StoreNames {
     public static final String RESOLUTION_CLOCKS = "sla-resolution-clocks-store";
     /** The running resolution clocks by next due time: in memory, no changelog, rebuilt from {@link #RESOLUTION_CLOCKS} at task start. */
     public static final String RESOLUTION_DUE_INDEX = "sla-resolution-due-index-store";
+    /** Each complaint's reference keys in the reply index and the customer replies attached to it ({@code Replies}); changelogged. */
+    public static final String REPLIES = "complaint-replies-store";
+    /**
+     * The reply index: every open complaint by {@code open:<id>} and by its reference keys ({@code ReplyKeys}), a global
+     * store read from routing's own compacted {@code <application id>-reply-index} topic, which is its changelog.
+     */
+    public static final String REPLY_INDEX = "reply-index-store";
     /** Latest complaint state, read back from the compacted topic (which is its changelog). */
     public static final String STATE_VIEW = "complaints-state-store";
 

@@ -1,8 +1,11 @@
 package dev.heed.routing.topology.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.heed.events.Severity;
+import dev.heed.routing.reply.CustomerReply;
+import dev.heed.routing.reply.Replies;
 import dev.heed.routing.sla.BusinessCalendar;
 import dev.heed.routing.sla.Level;
 import dev.heed.routing.sla.PromiseLedger;
@@ -18,6 +21,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.utils.Bytes;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +107,18 @@ class StoreFormatTest {
         assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(withTarget))).isEqualTo(withTarget);
         assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(withTarget)).complaint().clock().policy().resolution()
                 .target()).isEqualTo(Duration.ofDays(3));
+    }
+
+    @Test
+    void aComplaintsRepliesSurviveTheStoreFormatWithAndWithoutALastReply() {
+        Replies none = Replies.indexed(List.of("ref:" + "a".repeat(64), "ref:" + "b".repeat(64)));
+        Replies two = none.with(new CustomerReply("r-1", Instant.parse("2026-03-02T09:00:00.123Z"), true))
+                .with(new CustomerReply("r-2", Instant.parse("2026-03-02T10:00:00Z"), false));
+
+        assertThat(RepliesSerde.read(RepliesSerde.write(none))).isEqualTo(none);
+        assertThat(RepliesSerde.read(RepliesSerde.write(two))).isEqualTo(two);
+        assertThat(RepliesSerde.read(RepliesSerde.write(Replies.indexed(List.of())))).isEqualTo(Replies.indexed(List.of()));
+        assertThatThrownBy(() -> RepliesSerde.read(new byte[] {9})).isInstanceOf(SerializationException.class);
     }
 
     @Test
