@@ -10,6 +10,7 @@ import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
 import dev.heed.routing.reply.Replies;
 import dev.heed.routing.sla.DueEvent;
+import dev.heed.routing.sla.Pause;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.Resolution;
 import dev.heed.routing.sla.ResolutionClock;
@@ -88,14 +89,19 @@ public final class ComplaintEvents {
     /**
      * An acknowledged complaint with its promises: the due points counted over the first response and the promises
      * together (as {@code remindersSent} says), the promise open now, the ledger's counts, its resolution (status
-     * RESOLVED or REOPENED once an agent resolved it) and the customer's last verdict.
+     * RESOLVED or REOPENED once an agent resolved it), its pauses (status WAITING_ON_* while on hold) and the customer's last verdict.
      */
     public static ComplaintState acknowledgedState(AcknowledgedComplaint acked, Instant now) {
         PromiseLedger ledger = acked.ledger();
         Resolution resolution = acked.resolution();
+        Pause pause = acked.pause();
         return stateBuilder(acked.complaint(), now)
                 .setStatus(resolution.resolved() ? ComplaintStatus.RESOLVED
+                        : pause.paused() ? waiting(pause.waitingOn())
                         : resolution.reopened() ? ComplaintStatus.REOPENED : ComplaintStatus.ACKNOWLEDGED)
+                .setPausedSince(pause.since())
+                .setPausedMillis(pause.pausedMillis())
+                .setPauses(pause.pauses())
                 .setResolvedAt(resolution.resolvedAt())
                 .setResolvedBy(resolution.resolvedBy())
                 .setResolutions(resolution.resolutions())
@@ -116,6 +122,10 @@ public final class ComplaintEvents {
                 .setVerdictAt(acked.verdict() == null ? null : acked.verdict().at())
                 .setVerdictResolutionId(acked.verdict() == null ? null : acked.verdict().resolutionId())
                 .build();
+    }
+
+    private static ComplaintStatus waiting(Pause.Wait on) {
+        return on == Pause.Wait.CUSTOMER ? ComplaintStatus.WAITING_ON_CUSTOMER : ComplaintStatus.WAITING_ON_THIRD_PARTY;
     }
 
     /**

@@ -141,6 +141,24 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                     public void reopened(OpenComplaint complaint, Instant at, Instant now) {
                         reopen(complaint, at, now);
                     }
+
+                    @Override
+                    public void paused(OpenComplaint complaint, Instant at, int otherPoints, Instant now) {
+                        ResolutionClock clock = resolutionOf(complaint);
+                        if (clock != null) {
+                            ResolutionClock.Step step = clock.pause(at, now, otherPoints);
+                            forwardDue(complaint, step.events(), now);
+                            resolutions.put(clock, step.clock());
+                        }
+                    }
+
+                    @Override
+                    public void resumed(OpenComplaint complaint, Instant at, Instant now) {
+                        ResolutionClock clock = resolutionOf(complaint);
+                        if (clock != null) {
+                            resolutions.put(clock, clock.resume(at));
+                        }
+                    }
                 });
         long promised = promises.rebuildIndex();
         resolutions = new ResolutionStore(context.getStateStore(StoreNames.RESOLUTION_CLOCKS),
@@ -237,7 +255,9 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     /**
      * A customer's reply to their complaint, sent here by the escalation step, which found the complaint open in the reply
      * index: counted on the complaint with its time and tone, and its state written. A negative reply starts no clock and
-     * climbs no level (the complaint already has its clocks and an owner, or is about to); it is shown on the state.
+     * climbs no level (the complaint already has its clocks and an owner, or is about to); it is shown on the state. A
+     * reply that is what an acknowledged complaint on hold waits on takes it off hold at the reply's time, resuming its
+     * resolution clock ({@link dev.heed.routing.sla.Pause#resumedBy}).
      * A complaint resolved since the lookup (the index lags) gets the reply recorded all the same: it is attached to the
      * complaint it answers, not lost. One this task does not hold at all (forgotten since, or keyed by hand) is
      * dead-lettered with reason {@value #REPLY_UNMATCHED}, as an unmatched verdict is.
@@ -255,6 +275,9 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         Replies before = replies.get(id);
         replies.put(id, (before == null ? Replies.indexed(List.of()) : before).with(reply));
         Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
+        if (acked != null) {
+            acked = promises.replied(acked, reply.at(), reply.negative(), now);
+        }
         LOG.info("reply {} ({}) attached to complaint {}{}", reply.feedbackId(), reply.negative() ? "negative" : "not negative", id,
                 acked != null && acked.resolution().resolved() ? ", resolved since it was looked up" : "");
         writeState(record, open != null ? open : acked.complaint(),
@@ -358,13 +381,13 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
      */
     private void updated(Record<String, ?> record, ComplaintUpdated update) {
         Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
-        OpenComplaint open = update.getAction() == UpdateAction.RESOLVE ? clocks.get(record.key()) : null;
+        OpenComplaint open = PromiseKeeping.acknowledging(update.getAction()) ? clocks.get(record.key()) : null;
         if (open == null) {
             promises.updated(record, update, now);
             return;
         }
         clocks.stop(open);
-        promises.acknowledgedByResolution(record, emitOwed(open, update.getUpdatedAt(), now), update, now);
+        promises.acknowledgedBy(record, emitOwed(open, update.getUpdatedAt(), now), update, now);
     }
 
     private void acknowledge(Record<String, ?> record, ComplaintAcknowledged ack) {
