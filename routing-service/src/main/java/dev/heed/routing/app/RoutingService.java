@@ -11,6 +11,7 @@ import dev.heed.routing.topology.LocalComplaints;
 import dev.heed.routing.topology.ReplyTopics;
 import dev.heed.routing.topology.RestoreWatch;
 import dev.heed.routing.topology.RoutingTopology;
+import dev.heed.routing.topology.store.StoreNames;
 import dev.heed.runtime.catalog.KafkaAccess;
 import dev.heed.runtime.kafka.TopicEnsure;
 import dev.heed.runtime.launch.RunningService;
@@ -23,8 +24,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,6 +125,15 @@ public final class RoutingService implements RunningService {
     /** What this service restored from its changelogs since it started. */
     public RestoreWatch restores() {
         return restores;
+    }
+
+    /**
+     * The complaint id this instance's reply index holds under {@code key} (an {@code open:} or reference key of
+     * {@code ReplyKeys}), null when none: the global store, queried in place. Every instance holds the whole index.
+     */
+    String replyIndex(String key) {
+        return streams.store(StoreQueryParameters.fromNameAndType(StoreNames.REPLY_INDEX, QueryableStoreTypes.<String, String>keyValueStore()))
+                .get(key);
     }
 
     public int httpPort() {
