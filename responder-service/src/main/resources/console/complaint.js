@@ -16,8 +16,11 @@ const DUE_LABELS = {
   REOPENED: "reopened: agents told",
 };
 // An update that resolves or reopens its complaint says so (details.action; none for a plain update).
-const UPDATE_LABELS = { RESOLVE: "resolved", REOPEN: "reopened" };
-const UPDATE_NOUNS = { RESOLVE: "resolution", REOPEN: "reopening" };
+const UPDATE_LABELS = { RESOLVE: "resolved", REOPEN: "reopened", WAIT_ON_CUSTOMER: "on hold: waiting on the customer",
+  WAIT_ON_THIRD_PARTY: "on hold: waiting on a third party", RESUME: "taken off hold" };
+const UPDATE_NOUNS = { RESOLVE: "resolution", REOPEN: "reopening", WAIT_ON_CUSTOMER: "wait", WAIT_ON_THIRD_PARTY: "wait",
+  RESUME: "resumption" };
+const WAITING = { WAITING_ON_CUSTOMER: "on hold, waiting on the customer", WAITING_ON_THIRD_PARTY: "on hold, waiting on a third party" };
 const SENT_LABELS = { CUSTOMER_REPLY: "reply sent", CUSTOMER_UPDATE: "update sent to the customer", AGENT_NOTIFICATION: "agents notified" };
 
 function label(e) {
@@ -70,6 +73,7 @@ function afterReceipt(ms) {
 function standing(f, open) {
   if (f.status === "RESOLVED") return `resolved${f.resolvedBy ? " by " + f.resolvedBy : ""}${f.resolvedAt ? " at " + heed.time(f.resolvedAt) : ""}`;
   if (f.status === "REOPENED") return "reopened";
+  if (WAITING[f.status]) return WAITING[f.status];
   return f.acknowledged ? "acknowledged" : open ? "open" : "";
 }
 

@@ -37,6 +37,10 @@ public final class Heed {
               problem link|unlink <problem-id> <complaint-id> [--agent NAME] [--event-id ID] [--responder URL]
               problem resolve <problem-id> --message TEXT [--agent NAME] [--event-id ID] [--responder URL]
                      links complaints to a known problem; resolving it tells every linked customer whose complaint is open, once
+              wait-on-customer | wait-on-third-party <complaint-id> --message TEXT [--next-update-by ISO-TIME] [--agent NAME] [--update-id ID] [--responder URL]
+                     puts an open complaint on hold (its resolution clock pauses) and tells the customer, through the responder's API
+              resume <complaint-id> --message TEXT [--next-update-by ISO-TIME] [--agent NAME] [--update-id ID] [--responder URL]
+                     takes it off hold (a customer's reply does too) and tells the customer
               tail   <topic> [--from-beginning] [--id COMPLAINT] [--max N] [--for SECONDS]
               status
               erase  (--email E | --customer-id ID | --feedback-id ID ...) [--dry-run]
@@ -51,7 +55,7 @@ public final class Heed {
                      --secure: Kafka takes only SASL_SSL with SCRAM, each service and this CLI as its own user with its ACLs
               down                        stops what up started
             send, tail, status, erase and replay take --bootstrap HOST:PORT and --registry URL (or HEED_BOOTSTRAP_SERVERS, HEED_REGISTRY_URL);
-            ack, update, resolve, reopen and problem take --responder URL (or HEED_RESPONDER_URL); without them, the local run started by ./heed up""";
+            ack, update, resolve, reopen, wait-on-*, resume and problem take --responder URL (or HEED_RESPONDER_URL); without them, the local run started by ./heed up""";
     private static final Set<String> CONNECTION = Set.of("bootstrap", "registry");
 
     private Heed() {}
@@ -77,6 +81,9 @@ public final class Heed {
                 case "resolve" -> update(UpdateCommand.Action.RESOLVE, rest, env, out, err);
                 case "reopen" -> update(UpdateCommand.Action.REOPEN, rest, env, out, err);
                 case "problem" -> problem(rest, env, out, err);
+                case "wait-on-customer" -> update(UpdateCommand.Action.WAIT_ON_CUSTOMER, rest, env, out, err);
+                case "wait-on-third-party" -> update(UpdateCommand.Action.WAIT_ON_THIRD_PARTY, rest, env, out, err);
+                case "resume" -> update(UpdateCommand.Action.RESUME, rest, env, out, err);
                 case "tail" -> new TailCommand(interrupted::get).run(parse(rest, TailCommand.OPTIONS, TailCommand.SWITCHES), clients(rest, env, TailCommand.OPTIONS, TailCommand.SWITCHES), out);
                 case "up" -> up(rest, env, out);
                 case "down" -> new DownCommand(LocalRunConfig.from(Path.of("").toAbsolutePath(), env)).run(out);

@@ -32,7 +32,8 @@ import org.apache.kafka.common.TopicPartition;
 final class StatusCommand {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     /** Statuses of a complaint a person owns (its first-response clock stopped): not open. */
-    static final Set<ComplaintStatus> OWNED = Set.of(ComplaintStatus.ACKNOWLEDGED, ComplaintStatus.RESOLVED, ComplaintStatus.REOPENED);
+    static final Set<ComplaintStatus> OWNED = Set.of(ComplaintStatus.ACKNOWLEDGED, ComplaintStatus.RESOLVED, ComplaintStatus.REOPENED,
+            ComplaintStatus.WAITING_ON_CUSTOMER, ComplaintStatus.WAITING_ON_THIRD_PARTY);
 
     int run(CliArgs args, Clients clients, PrintStream out) throws Exception {
         Set<String> topics;

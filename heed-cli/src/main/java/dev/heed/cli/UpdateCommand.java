@@ -19,6 +19,8 @@ import java.util.Set;
  * <p>{@code heed resolve} and {@code heed reopen} take the same path ({@link Action}) to the resolution and reopening
  * APIs: a resolution with its message and no promise, a reopening with its message and optionally the next update's
  * time. A resolved complaint resolved again, or a reopening of one that is not resolved, is refused (409, exit 1).
+ * {@code heed wait-on-customer}, {@code heed wait-on-third-party} and {@code heed resume} put a complaint on hold and take
+ * it off hold the same way (a resolved complaint is refused, 409, exit 1).
  */
 final class UpdateCommand {
 
@@ -32,7 +34,16 @@ final class UpdateCommand {
                 "the resolution as the customer is told it"),
         REOPEN("reopen", "reopenings", Set.of("message", "next-update-by", "agent", "update-id", "responder"), Set.of(),
                 "usage: heed reopen <complaint-id> --message TEXT [--next-update-by ISO-TIME] [--agent NAME] [--update-id ID] [--responder URL]",
-                "why it is taken up again, as the customer is told it");
+                "why it is taken up again, as the customer is told it"),
+        WAIT_ON_CUSTOMER("wait-on-customer", "wait-on-customer", Set.of("message", "next-update-by", "agent", "update-id", "responder"),
+                Set.of(), "usage: heed wait-on-customer <complaint-id> --message TEXT [--next-update-by ISO-TIME] [--agent NAME] [--update-id ID] [--responder URL]",
+                "what the customer is asked for"),
+        WAIT_ON_THIRD_PARTY("wait-on-third-party", "wait-on-third-party", Set.of("message", "next-update-by", "agent", "update-id", "responder"),
+                Set.of(), "usage: heed wait-on-third-party <complaint-id> --message TEXT [--next-update-by ISO-TIME] [--agent NAME] [--update-id ID] [--responder URL]",
+                "whom the complaint waits on, as the customer is told it"),
+        RESUME("resume", "resumption", Set.of("message", "next-update-by", "agent", "update-id", "responder"), Set.of(),
+                "usage: heed resume <complaint-id> --message TEXT [--next-update-by ISO-TIME] [--agent NAME] [--update-id ID] [--responder URL]",
+                "that the complaint is taken up again, as the customer is told it");
 
         final String command;
         final String resource;
@@ -100,6 +111,9 @@ final class UpdateCommand {
                 case UPDATE -> "update %s of %s given";
                 case RESOLVE -> "resolution %s: %s resolved";
                 case REOPEN -> "reopening %s: %s reopened";
+                case WAIT_ON_CUSTOMER -> "wait %s: %s on hold, waiting on the customer";
+                case WAIT_ON_THIRD_PARTY -> "wait %s: %s on hold, waiting on a third party";
+                case RESUME -> "resumption %s: %s off hold";
             };
             out.printf(what + " as %s at %s%s%n", answer.path("updateId").asText(), id, by, answer.path("updatedAt").asText(), promise(answer));
             return 0;

@@ -153,9 +153,34 @@ class UpdateCommandTest {
     }
 
     @Test
+    void aWaitAndAResumptionSendTheirMessageAndPromiseAndAreReportedAsSuch() throws Exception {
+        CliArgs args = UpdateCommand.Action.WAIT_ON_THIRD_PARTY.parse(List.of("fb-1", "--message", "We asked the carrier.",
+                "--next-update-by", "2026-11-24T12:00:00Z"));
+        assertThat(UpdateCommand.body(UpdateCommand.Action.WAIT_ON_THIRD_PARTY, args))
+                .isEqualTo(JsonView.MAPPER.readTree("{\"message\":\"We asked the carrier.\",\"nextUpdateBy\":\"2026-11-24T12:00:00Z\"}"));
+        assertThat(run(List.of("wait-on-customer", "fb-1", "--message", "m", "--delay"))).isEqualTo(2);
+        assertThat(err()).contains("unknown option --delay");
+        assertThat(run(List.of("resume", "fb-1"))).isEqualTo(2);
+        assertThat(err()).contains("--message is required: that the complaint is taken up again", UpdateCommand.Action.RESUME.usage);
+
+        JsonNode waiting = JsonView.MAPPER.readTree("""
+                {"complaintId":"fb-1","updateId":"w-1","agent":"grace","updatedAt":"2026-11-24T10:00:00Z","message":"m",
+                 "nextUpdateBy":null,"delay":false,"action":"WAIT_ON_CUSTOMER"}""");
+        JsonNode resumed = JsonView.MAPPER.readTree("""
+                {"complaintId":"fb-1","updateId":"s-1","agent":"grace","updatedAt":"2026-11-24T11:00:00Z","message":"m",
+                 "nextUpdateBy":null,"delay":false,"action":"RESUME"}""");
+        assertThat(UpdateCommand.report(UpdateCommand.Action.WAIT_ON_CUSTOMER, "fb-1", 201, waiting, print(out), print(err))).isZero();
+        assertThat(UpdateCommand.report(UpdateCommand.Action.RESUME, "fb-1", 201, resumed, print(out), print(err))).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "wait w-1: fb-1 on hold, waiting on the customer as grace at 2026-11-24T10:00:00Z",
+                "resumption s-1: fb-1 off hold as grace at 2026-11-24T11:00:00Z");
+    }
+
+    @Test
     void helpListsResolveAndReopen() {
         assertThat(run(List.of("help"))).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("  resolve <complaint-id> --message TEXT", "  reopen <complaint-id> --message TEXT");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("  resolve <complaint-id> --message TEXT", "  reopen <complaint-id> --message TEXT",
+                "  wait-on-customer | wait-on-third-party <complaint-id> --message TEXT", "  resume <complaint-id> --message TEXT");
     }
 
     private int run(List<String> argv) {

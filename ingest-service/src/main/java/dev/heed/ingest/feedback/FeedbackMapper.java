@@ -16,6 +16,6 @@ public final class FeedbackMapper {
         return new FeedbackReceived(eventId, ingestId, source, input.channel(),
                 new Customer(c.id(), c.displayName(), c.email(), c.phone(), c.preferredLanguage()),
                 input.subject(), input.text(), input.rating(), input.occurredAt(), receivedAt, input.reference(),
-                input.attributes(), input.traceId(), null);
+                input.attributes(), input.traceId(), null, input.replyTo());
     }
 }

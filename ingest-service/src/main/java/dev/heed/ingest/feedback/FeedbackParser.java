@@ -28,7 +28,7 @@ public final class FeedbackParser {
     public static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     public static final Set<String> SERVER_OWNED = Set.of("receivedAt", "ingestId");
     static final Set<String> CONTENT = Set.of("channel", "customer", "subject", "text", "rating", "occurredAt",
-            "reference", "attributes", "traceId");
+            "reference", "attributes", "traceId", "replyTo");
     static final Set<String> IDENTITY = Set.of("eventId", "sourceSystem");
     private static final Set<String> PLAIN_JSON = union(CONTENT, IDENTITY);
 
@@ -90,7 +90,9 @@ public final class FeedbackParser {
         String reference = fields.text("reference", false, 200);
         TreeMap<String, String> attributes = attributes(fields, errors);
         String traceId = fields.matching("traceId", TRACE_ID.asMatchPredicate(), "a W3C trace id (32 lowercase hex digits, not all zero)", 32);
-        return new FeedbackInput(channel, customer, subject, text, rating, occurredAt, reference, attributes, traceId);
+        // A complaint id is the event id of the feedback that started it, so it has an event id's form.
+        String replyTo = fields.matching("replyTo", FeedbackParser::isEventId, "a complaint id: 1-128 letters, digits, '.', '_', ':' or '-'", 128);
+        return new FeedbackInput(channel, customer, subject, text, rating, occurredAt, reference, attributes, traceId, replyTo);
     }
 
     private static Channel channel(FieldReader fields, List<FieldError> errors) {

@@ -52,7 +52,7 @@ public record Fingerprint(long bits0, long bits1, long bits2, long bits3) {
             CustomerInput c = input.customer();
             text(c.id()).text(c.displayName()).text(c.email()).text(c.phone()).text(c.preferredLanguage());
             text(input.subject()).text(input.text()).number(input.rating() == null ? null : input.rating().longValue());
-            number(input.occurredAt().toEpochMilli()).text(input.reference()).text(input.traceId());
+            number(input.occurredAt().toEpochMilli()).text(input.reference()).text(input.traceId()).text(input.replyTo());
             number((long) input.attributes().size());
             for (Map.Entry<String, String> attribute : input.attributes().entrySet()) {
                 text(attribute.getKey()).text(attribute.getValue());

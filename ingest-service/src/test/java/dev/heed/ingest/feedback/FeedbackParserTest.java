@@ -45,6 +45,21 @@ class FeedbackParserTest {
     }
 
     @Test
+    void shouldReadTheComplaintAReplyAnswersAndRefuseOneThatIsNoComplaintId() {
+        Submission reply = parser.parseJson(json(
+                "{'channel':'EMAIL','text':'Still broken','occurredAt':'2026-11-24T09:00:00Z','replyTo':'wf-2026-000123'}"), "");
+        Submission plain = parser.parseJson(json("{'channel':'EMAIL','text':'Hi','occurredAt':'2026-11-24T09:00:00Z'}"), "");
+        Submission bad = parser.parseJson(json(
+                "{'channel':'EMAIL','text':'Hi','occurredAt':'2026-11-24T09:00:00Z','replyTo':'<msg_1@heed>'}"), "");
+
+        assertThat(reply.input().replyTo()).isEqualTo("wf-2026-000123");
+        assertThat(FeedbackMapper.toEvent("e-1", "mail-gw", reply.input(), "i-1", Instant.EPOCH).getReplyTo()).isEqualTo("wf-2026-000123");
+        assertThat(plain.input().replyTo()).isNull();
+        assertThat(bad.input()).isNull();
+        assertThat(bad.errors()).extracting(FieldError::pointer).containsExactly("/replyTo");
+    }
+
+    @Test
     void shouldTreatAMissingCustomerAsAnonymousAndIdentityAsOptional() {
         Submission s = parser.parseJson(json("{'channel':'WEB','text':'','occurredAt':'2026-11-24T09:00:00Z'}"), "");
 

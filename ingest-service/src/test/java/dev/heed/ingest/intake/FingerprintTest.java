@@ -33,6 +33,10 @@ class FingerprintTest {
         assertThat(Fingerprint.of("web", input("s", "t", null, "a", "b"))).isNotEqualTo(base);
         assertThat(Fingerprint.of("web", input("s", "t", 1, "a", "c"))).isNotEqualTo(base);
         assertThat(Fingerprint.of("web", input("s", "t", 1, null, null))).isNotEqualTo(base);
+        FeedbackInput plain = input("s", "t", 1, "a", "b");
+        FeedbackInput reply = new FeedbackInput(plain.channel(), plain.customer(), "s", "t", 1, plain.occurredAt(), null,
+                plain.attributes(), null, "c-1");
+        assertThat(Fingerprint.of("web", reply)).as("a reply to a complaint is other content").isNotEqualTo(base);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintStatus;
 import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.Customer;
+import dev.heed.events.UpdateAction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -147,16 +148,18 @@ public final class ComplaintDirectory {
     }
 
     /**
-     * Whether a complaint of this status is owned by a person: acknowledged, resolved (a resolution acknowledges it), or
-     * reopened after that. Its first-response clock is stopped.
+     * Whether a complaint of this status is owned by a person: acknowledged, resolved (a resolution acknowledges it),
+     * reopened after that, or on hold (a wait acknowledges it too). Its first-response clock is stopped.
      */
     public static boolean owned(ComplaintStatus status) {
-        return status == ComplaintStatus.ACKNOWLEDGED || status == ComplaintStatus.RESOLVED || status == ComplaintStatus.REOPENED;
+        return status == ComplaintStatus.ACKNOWLEDGED || status == ComplaintStatus.RESOLVED || status == ComplaintStatus.REOPENED
+                || status == ComplaintStatus.WAITING_ON_CUSTOMER || status == ComplaintStatus.WAITING_ON_THIRD_PARTY;
     }
 
     /**
-     * An update this instance just wrote that resolves or reopens its complaint (an update of action UPDATE changes
-     * nothing here). A resolution of a complaint nobody acknowledged acknowledges it, as routing counts it.
+     * An update this instance just wrote that resolves or reopens its complaint, or puts it on hold (an update of action
+     * UPDATE or RESUME changes nothing here). A resolution or a wait of a complaint nobody acknowledged acknowledges it,
+     * as routing counts it.
      */
     public void acted(ComplaintUpdated update) {
         ComplaintStatus status = switch (update.getAction()) {
@@ -164,14 +167,15 @@ public final class ComplaintDirectory {
             case REOPEN -> ComplaintStatus.REOPENED;
             default -> null;
         };
-        if (status == null) {
+        boolean waiting = update.getAction() == UpdateAction.WAIT_ON_CUSTOMER || update.getAction() == UpdateAction.WAIT_ON_THIRD_PARTY;
+        if (status == null && !waiting) {
             return;
         }
-        Resolution resolution = new Resolution(status, update.getUpdatedAt(),
+        Resolution resolution = waiting ? null : new Resolution(status, update.getUpdatedAt(),
                 status == ComplaintStatus.RESOLVED ? update.getAgent() : null, update.getUpdateId());
         ComplaintAcknowledged ack = ComplaintAcknowledged.newBuilder()
                 .setComplaintId(update.getComplaintId())
-                .setAcknowledgementId("resolution:" + update.getUpdateId())
+                .setAcknowledgementId((waiting ? "wait:" : "resolution:") + update.getUpdateId())
                 .setAcknowledgedAt(update.getUpdatedAt())
                 .setAgent(update.getAgent())
                 .setTeam(update.getTeam())

@@ -19,6 +19,10 @@ import java.util.UUID;
  *   <li>A resolution ({@link UpdateAction#RESOLVE}) on any complaint not resolved already: on one nobody acknowledged,
  *       it counts as the acknowledgement and stops the first-response clock. It promises nothing.</li>
  *   <li>A reopening ({@link UpdateAction#REOPEN}) only on a resolved complaint; it may promise the next update.</li>
+ *   <li>A wait ({@link UpdateAction#WAIT_ON_CUSTOMER}, {@link UpdateAction#WAIT_ON_THIRD_PARTY}) on any complaint not
+ *       resolved: it puts it on hold, pausing its resolution clock; on one nobody acknowledged it counts as the
+ *       acknowledgement (asking the customer is a response). It may promise the next update.</li>
+ *   <li>A resumption ({@link UpdateAction#RESUME}) on an acknowledged complaint not resolved: it takes it off hold.</li>
  * </ul>
  *
  * <p>Not idempotent by itself: every request that passes the checks is written. A client that retries passes its own
@@ -49,7 +53,7 @@ public final class Updater {
      * another update changes.
      */
     public ComplaintUpdated act(UpdateAction action, String complaintId, Principal who, UpdateRequest request) throws AckException {
-        if (action == UpdateAction.UPDATE) {
+        if (action == UpdateAction.UPDATE || action == UpdateAction.RESUME) {
             return write(action, complaintId, who, request);
         }
         synchronized (this) {
@@ -107,6 +111,15 @@ public final class Updater {
                     throw new AckException(Reason.NOT_RESOLVED, "complaint " + id + " is not resolved: only a resolved complaint is reopened", null);
                 }
             }
+            case WAIT_ON_CUSTOMER, WAIT_ON_THIRD_PARTY, RESUME -> {
+                if (action == UpdateAction.RESUME && complaint.acknowledgement() == null) {
+                    throw new AckException(Reason.NOT_ACKNOWLEDGED, "complaint " + id + " is not acknowledged yet: nothing is on hold", null);
+                }
+                if (complaint.resolved()) {
+                    throw new AckException(Reason.ALREADY_RESOLVED, "complaint " + id + " is resolved: a resolved complaint waits on nobody"
+                            + " (reopen it first)", null);
+                }
+            }
             default -> throw new IllegalArgumentException("no such action " + action);
         }
     }
@@ -115,6 +128,8 @@ public final class Updater {
         return switch (action) {
             case RESOLVE -> "resolution";
             case REOPEN -> "reopening";
+            case WAIT_ON_CUSTOMER, WAIT_ON_THIRD_PARTY -> "wait";
+            case RESUME -> "resumption";
             default -> "update";
         };
     }

@@ -1,5 +1,6 @@
 package dev.heed.responder.http;
 
+import dev.heed.events.UpdateAction;
 import dev.heed.runtime.http.OpsRoutes;
 import dev.heed.runtime.http.ProblemRoutes;
 import io.javalin.Javalin;
@@ -37,8 +38,11 @@ public final class HttpApp {
             config.routes.post(AckEndpoint.PATH, ack::handle);
             updates.ifPresent(u -> {
                 config.routes.post(UpdateEndpoint.PATH, u::handle);
-                config.routes.post(UpdateEndpoint.RESOLUTION_PATH, u::resolve);
-                config.routes.post(UpdateEndpoint.REOPENINGS_PATH, u::reopen);
+                config.routes.post(UpdateEndpoint.RESOLUTION_PATH, u.as(UpdateAction.RESOLVE));
+                config.routes.post(UpdateEndpoint.REOPENINGS_PATH, u.as(UpdateAction.REOPEN));
+                config.routes.post(UpdateEndpoint.WAIT_ON_CUSTOMER_PATH, u.as(UpdateAction.WAIT_ON_CUSTOMER));
+                config.routes.post(UpdateEndpoint.WAIT_ON_THIRD_PARTY_PATH, u.as(UpdateAction.WAIT_ON_THIRD_PARTY));
+                config.routes.post(UpdateEndpoint.RESUMPTION_PATH, u.as(UpdateAction.RESUME));
             });
             problems.ifPresent(p -> {
                 config.routes.post(ProblemEndpoint.LINKS_PATH, p::link);

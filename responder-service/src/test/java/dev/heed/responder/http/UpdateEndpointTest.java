@@ -246,6 +246,35 @@ class UpdateEndpointTest {
     }
 
     @Test
+    void shouldPutAComplaintOnHoldAndResumeItButNotOneThatIsResolved() throws Exception {
+        JsonNode notOwned = problem(post("resumption", "fb-open", GRACE, "application/json", "{\"message\":\"Back on it.\"}"), 409);
+        assertThat(notOwned.path("type").asText()).endsWith("not-acknowledged");
+        HttpResponse<String> asked = post("wait-on-customer", "fb-open", GRACE, "application/json",
+                "{\"message\":\"Could you send us a photo of the parcel?\"}");
+        assertThat(asked.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(asked.body()).path("action").asText()).isEqualTo("WAIT_ON_CUSTOMER");
+        assertThat(directory.open()).as("a wait acknowledges").extracting(ComplaintDirectory.KnownComplaint::id).doesNotContain("fb-open");
+
+        assertThat(post("wait-on-third-party", "fb-1", GRACE, "application/json",
+                "{\"message\":\"We asked the carrier.\",\"nextUpdateBy\":\"2026-11-21T12:00:00Z\"}").statusCode()).isEqualTo(201);
+        assertThat(post("resumption", "fb-1", GRACE, "application/json", "{\"message\":\"The carrier answered.\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(written).extracting(ComplaintUpdated::getAction)
+                .containsExactly(UpdateAction.WAIT_ON_CUSTOMER, UpdateAction.WAIT_ON_THIRD_PARTY, UpdateAction.RESUME);
+        assertThat(written.get(1).getNextUpdateBy()).isEqualTo(Instant.parse("2026-11-21T12:00:00Z"));
+
+        assertThat(post("resolution", "fb-1", GRACE, "application/json", "{\"message\":\"Done.\"}").statusCode()).isEqualTo(201);
+        for (String resource : List.of("wait-on-customer", "wait-on-third-party", "resumption")) {
+            assertThat(problem(post(resource, "fb-1", GRACE, "application/json", "{\"message\":\"m\"}"), 409).path("type").asText())
+                    .endsWith("already-resolved");
+            problem(post(resource, "fb-404", GRACE, "application/json", "{\"message\":\"m\"}"), 404);
+            assertThat(problem(post(resource, "fb-open", GRACE, "application/json", "{\"message\":\"m\",\"delay\":true}"), 400)
+                    .path("errors").findValuesAsText("pointer")).containsExactly("/delay");
+        }
+        assertThat(written).hasSize(4);
+    }
+
+    @Test
     void shouldCheckAResolutionAndAReopeningAsAnUpdate() throws Exception {
         for (String resource : List.of("resolution", "reopenings")) {
             problem(post(resource, "fb-404", GRACE, "application/json", "{\"message\":\"hi\"}"), 404);

@@ -1,6 +1,7 @@
 package dev.heed.routing.bench;
 
 import dev.heed.localstack.Stack;
+import dev.heed.routing.topology.RoutingTopology;
 import dev.heed.runtime.kafka.TopicEnsure;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
@@ -17,10 +18,12 @@ final class BenchKafka {
     private BenchKafka() {
     }
 
-    /** Heed's topics with the registry's serdes, created on the stack (replication 1) if missing. */
+    /** Heed's topics with the registry's serdes, and routing's reply topics, created on the stack (replication 1) if missing. */
     static HeedTopics topics(Stack stack) {
         HeedTopics topics = HeedTopics.create(new HttpSchemaRegistryClient(stack.registryUrl()), true, HeedTopics.DEFAULT_PARTITIONS);
         TopicEnsure.createMissing(stack.admin(), topics.all(), (short) 1, Duration.ofSeconds(30));
+        // The reply topics of the topology the benchmarks build (RoutingTopology's default ones), which routing makes at start.
+        TopicEnsure.createMissing(stack.admin(), RoutingTopology.DEFAULT_REPLY_TOPICS.specs(topics), (short) 1, Duration.ofSeconds(30));
         return topics;
     }
 

@@ -8,19 +8,26 @@ import dev.heed.routing.http.ComplaintLookup;
 import dev.heed.routing.http.RoutingHttp;
 import dev.heed.routing.http.RoutingMetrics;
 import dev.heed.routing.topology.LocalComplaints;
+import dev.heed.routing.topology.ReplyTopics;
 import dev.heed.routing.topology.RestoreWatch;
 import dev.heed.routing.topology.RoutingTopology;
+import dev.heed.routing.topology.store.StoreNames;
 import dev.heed.runtime.catalog.KafkaAccess;
 import dev.heed.runtime.kafka.TopicEnsure;
 import dev.heed.runtime.launch.RunningService;
 import dev.heed.schemas.topics.HeedTopics;
+import dev.heed.schemas.topics.TopicSpec;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,14 +67,18 @@ public final class RoutingService implements RunningService {
     public static RoutingService start(RoutingConfig config, Classifier classifier, InstantSource clock) {
         HeedTopics topics = config.kafka().topics();
         // Only the topics routing reads or writes: on a cluster with ACLs it may create no others (see KafkaAccess).
-        TopicEnsure.ensure(config.kafka(), KafkaAccess.routing(config.kafka().topicSuffix(), config.applicationId()).creatable(topics.all()));
+        ReplyTopics replyTopics = ReplyTopics.of(config.applicationId());
+        List<TopicSpec> creatable = new ArrayList<>(KafkaAccess.routing(config.kafka().topicSuffix(), config.applicationId()).creatable(topics.all()));
+        // Its own reply topics too, named after its application id (which its ACLs cover, as they cover the changelogs).
+        creatable.addAll(replyTopics.specs(topics));
+        TopicEnsure.ensure(config.kafka(), creatable);
         AtomicLong deadLettered = new AtomicLong();
         AdminStopWatermarks watermarks = AdminStopWatermarks.start(config.kafka(), RoutingTopology.stopInputs(topics),
                 config.applicationId(), sampleInterval(config.clockSettings().punctuateInterval()), WATERMARKS_KEPT);
         KafkaStreams streams;
         try {
             streams = new KafkaStreams(
-                    RoutingTopology.build(topics, classifier, config.policies(), config.clockSettings(), watermarks),
+                    RoutingTopology.build(topics, classifier, config.policies(), config.clockSettings(), watermarks, replyTopics),
                     StreamsProperties.of(config, topics.routingDlq().name(), deadLettered));
         } catch (RuntimeException e) {
             watermarks.close();
@@ -114,6 +125,15 @@ public final class RoutingService implements RunningService {
     /** What this service restored from its changelogs since it started. */
     public RestoreWatch restores() {
         return restores;
+    }
+
+    /**
+     * The complaint id this instance's reply index holds under {@code key} (an {@code open:} or reference key of
+     * {@code ReplyKeys}), null when none: the global store, queried in place. Every instance holds the whole index.
+     */
+    String replyIndex(String key) {
+        return streams.store(StoreQueryParameters.fromNameAndType(StoreNames.REPLY_INDEX, QueryableStoreTypes.<String, String>keyValueStore()))
+                .get(key);
     }
 
     public int httpPort() {

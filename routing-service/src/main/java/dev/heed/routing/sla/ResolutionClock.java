@@ -1,5 +1,6 @@
 package dev.heed.routing.sla;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -19,18 +20,36 @@ import java.util.Objects;
  * {@link #pointsSent()} added. Each emitted point raises exactly one of the counts by one, so the sum, the point's
  * number, rises by one with every point, whichever clock emits it.
  *
+ * <p>Pausing: while its complaint is on hold ({@link Pause}) a running clock emits nothing and has no due time. Resumed,
+ * its run moves later by the business time of the pause, in the policy's calendar, so every point not yet emitted falls
+ * due exactly that much business time later: what was left of the target when it paused is left when it resumes. A
+ * pause over a closed weekend moves nothing for the weekend, only for the open hours in it.
+ *
  * @param run             the current run (the last one once resolved): an {@link SlaClock} on the resolution policy
  * @param running         false once resolved, true again after a reopening
  * @param earlierPoints   points emitted by runs before the current one
  * @param earlierBreaches runs before the current one whose target was breached
+ * @param pausedSince     when the running clock was paused, null while it is not
  */
-public record ResolutionClock(SlaClock run, boolean running, int earlierPoints, int earlierBreaches) {
+public record ResolutionClock(SlaClock run, boolean running, int earlierPoints, int earlierBreaches, Instant pausedSince) {
 
     public ResolutionClock {
         Objects.requireNonNull(run, "run");
         if (earlierPoints < 0 || earlierBreaches < 0) {
             throw new IllegalArgumentException("counts must not be negative: " + earlierPoints + ", " + earlierBreaches);
         }
+        if (pausedSince != null && !running) {
+            throw new IllegalArgumentException("only a running clock can be paused");
+        }
+    }
+
+    /** A clock that is not paused. */
+    public ResolutionClock(SlaClock run, boolean running, int earlierPoints, int earlierBreaches) {
+        this(run, running, earlierPoints, earlierBreaches, null);
+    }
+
+    public boolean paused() {
+        return pausedSince != null;
     }
 
     /**
@@ -61,14 +80,14 @@ public record ResolutionClock(SlaClock run, boolean running, int earlierPoints, 
         return earlierBreaches + (breached() ? 1 : 0);
     }
 
-    /** When the running clock's resolution is due; null once resolved. */
+    /** When the running clock's resolution is due; null once resolved and while paused (it is not known until it resumes). */
     public Instant dueAt() {
-        return running ? run.breachAt() : null;
+        return running && !paused() ? run.breachAt() : null;
     }
 
-    /** When the running clock's next point falls due; null once resolved. */
+    /** When the running clock's next point falls due; null once resolved and while paused. */
     public Instant nextDueAt() {
-        return running ? run.nextDueAt() : null;
+        return running && !paused() ? run.nextDueAt() : null;
     }
 
     /** When the last point of any run was emitted, null before any (kept across a reopening). */
@@ -81,7 +100,7 @@ public record ResolutionClock(SlaClock run, boolean running, int earlierPoints, 
      * (the other clocks' points so far), and the clock after them. Nothing once resolved.
      */
     public Step catchUp(Instant horizon, int otherPoints) {
-        if (!running) {
+        if (!running || paused()) {
             return new Step(List.of(), this);
         }
         SlaClock.CatchUp step = run.catchUp(horizon);
@@ -101,6 +120,10 @@ public record ResolutionClock(SlaClock run, boolean running, int earlierPoints, 
         if (!running) {
             return new Step(List.of(), this);
         }
+        if (paused()) {
+            // Nothing fell due while paused: the points before the pause went out when it began.
+            return new Step(List.of(), new ResolutionClock(run, false, earlierPoints, earlierBreaches, null));
+        }
         Instant until = resolvedAt.minusMillis(1);
         Step owed = catchUp(until.isAfter(now) ? now : until, otherPoints);
         return new Step(owed.events(), new ResolutionClock(owed.clock().run, false, earlierPoints, earlierBreaches));
@@ -118,6 +141,43 @@ public record ResolutionClock(SlaClock run, boolean running, int earlierPoints, 
         SlaClock fresh = new SlaClock(complaintId(), run.policy(), reopenedAt.truncatedTo(ChronoUnit.MILLIS), 0, Level.AGENT,
                 run.lastReminderAt(), null);
         return new ResolutionClock(fresh, true, pointsSent(), breaches());
+    }
+
+    /**
+     * Paused at {@code pausedAt} (the waiting update's own time; counted no later than {@code now}): the points due before it
+     * were owed and are returned first, as at a resolution; then the clock emits nothing until {@link #resume}. Pausing a
+     * paused or stopped clock changes nothing.
+     */
+    public Step pause(Instant pausedAt, Instant now, int otherPoints) {
+        if (!running || paused()) {
+            return new Step(List.of(), this);
+        }
+        Instant at = pausedAt.isAfter(now) ? now : pausedAt;
+        Step owed = catchUp(at.minusMillis(1), otherPoints);
+        ResolutionClock clock = owed.clock();
+        return new Step(owed.events(), new ResolutionClock(clock.run, true, earlierPoints, earlierBreaches, at.truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    /**
+     * Resumed at {@code resumedAt} (no earlier than the pause began): the run moves later by the business time between the
+     * two, in the policy's calendar, so each point not yet emitted falls due that much business time later. Resuming a
+     * clock that is not paused changes nothing.
+     */
+    public ResolutionClock resume(Instant resumedAt) {
+        if (!paused()) {
+            return this;
+        }
+        Instant at = resumedAt.isBefore(pausedSince) ? pausedSince : resumedAt;
+        BusinessCalendar calendar = run.policy().calendar();
+        Duration held = calendar.between(pausedSince, at.truncatedTo(ChronoUnit.MILLIS));
+        if (held.isZero()) {
+            return new ResolutionClock(run, true, earlierPoints, earlierBreaches, null);
+        }
+        // Business time adds up, so moving the start (and the last point, from which the next repeat counts) by the held
+        // business time moves every later point by exactly that much.
+        SlaClock moved = new SlaClock(run.complaintId(), run.policy(), calendar.plus(run.startedAt(), held), run.remindersSent(),
+                run.level(), run.lastReminderAt(), run.lastDueAt() == null ? null : calendar.plus(run.lastDueAt(), held));
+        return new ResolutionClock(moved, true, earlierPoints, earlierBreaches, null);
     }
 
     /** The points to emit, in order, and the clock to keep. */

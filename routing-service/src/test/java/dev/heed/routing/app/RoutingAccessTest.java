@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Routing's ACLs in {@link KafkaAccess} are those its topology needs: it reads every source topic, writes every sink
  * topic and its dead letters, and touches no other Heed topic, so a new source or sink fails here before it fails
- * on a secured cluster.
+ * on a secured cluster. Its own topics (the reply topics, as the changelogs) are named after its application id and
+ * covered by the grant on that prefix.
  */
 class RoutingAccessTest {
     private static final String SUFFIX = ".v9";
@@ -53,7 +54,12 @@ class RoutingAccessTest {
                 .map(Grant::name).collect(Collectors.toCollection(TreeSet::new));
         Set<String> used = new TreeSet<>(sources);
         used.addAll(sinks);
+        used.removeIf(topic -> topic.startsWith("heed-routing-"));
         assertThat(literal).isEqualTo(used);
+        assertThat(sources).contains("heed-routing-replies");
+        assertThat(sinks).contains("heed-routing-replies", "heed-routing-reply-index");
+        assertThat(description.globalStores()).allSatisfy(global -> assertThat(operations(global.source().topicSet().iterator().next()))
+                .contains(AclOperation.READ, AclOperation.DESCRIBE));
     }
 
     @Test
@@ -64,7 +70,8 @@ class RoutingAccessTest {
     }
 
     private Set<AclOperation> operations(String topic) {
-        return routing.grants().stream().filter(g -> g.type() == ResourceType.TOPIC && g.name().equals(topic))
+        return routing.grants().stream().filter(g -> g.type() == ResourceType.TOPIC
+                        && (g.pattern() == PatternType.LITERAL ? g.name().equals(topic) : topic.startsWith(g.name() + "-")))
                 .flatMap(g -> g.operations().stream()).collect(Collectors.toSet());
     }
 }

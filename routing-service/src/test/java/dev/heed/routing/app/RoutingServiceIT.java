@@ -7,14 +7,19 @@ import dev.heed.events.AckSource;
 import dev.heed.events.Channel;
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
+import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintStatus;
+import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.Customer;
 import dev.heed.events.DueKind;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
+import dev.heed.events.UpdateAction;
 import dev.heed.localstack.LocalStackExtension;
 import dev.heed.localstack.Stack;
 import dev.heed.routing.classify.FeedbackClassifier;
 import dev.heed.routing.deadletter.DeadLetters;
+import dev.heed.routing.reply.ReplyKeys;
 import dev.heed.runtime.auth.TokenStore;
 import dev.heed.schemas.registry.HttpSchemaRegistryClient;
 import dev.heed.schemas.topics.HeedTopics;
@@ -111,6 +116,37 @@ class RoutingServiceIT {
             assertThat(deadTombstone.value()).isNull();
             assertThat(header(deadTombstone, DeadLetters.MESSAGE)).startsWith("NULL_VALUE");
             assertThat(header(deadTombstone, DeadLetters.TOPIC)).isEqualTo(topics.feedbackReceived().name());
+        }
+    }
+
+    @Test
+    void customerRepliesByReferenceAndByComplaintIdReachTheirComplaintAndTheReplyItWaitedOnTakesItOffHold() {
+        String id = stack.uniqueName("complaint");
+        String reference = stack.uniqueName("order");
+        Customer customer = Customer.newBuilder().setId("k-" + id).build();
+        try (RoutingService service = start();
+             var states = reader(topics.complaintsState().name(), topics.complaintsState().valueSerde().deserializer(), id)) {
+            send(id, customer, reference, null, "The charger caught fire. I will sue.");
+            acknowledge(id);
+            ComplaintUpdated wait = ComplaintUpdated.newBuilder().setComplaintId(id).setUpdateId("wait-" + id).setUpdatedAt(Instant.now())
+                    .setAgent("it-agent").setMessage("Could you send us the receipt?").setAction(UpdateAction.WAIT_ON_CUSTOMER).build();
+            produce(topics.complaintsUpdated().name(), id, topics.complaintsUpdated().valueSerde().serializer()
+                    .serialize(topics.complaintsUpdated().name(), wait));
+            await().atMost(Duration.ofSeconds(60)).until(states::poll,
+                    rows -> rows.stream().anyMatch(row -> row.getStatus() == ComplaintStatus.WAITING_ON_CUSTOMER));
+            // Replies arrive on their own event ids' partitions and find the complaint in the global index, from its own topic.
+            await().atMost(Duration.ofSeconds(60)).until(() -> service.replyIndex(ReplyKeys.open(id)), id::equals);
+            send(stack.uniqueName("reply"), customer, reference, null, "It caught fire again, I want a refund now.");
+            send(stack.uniqueName("reply"), Customer.newBuilder().setEmail("k@example.org").build(), null, id, "Here is the receipt.");
+
+            ComplaintState last = await().atMost(Duration.ofSeconds(60)).until(() -> {
+                List<ComplaintState> rows = states.poll();
+                return rows.isEmpty() ? null : rows.get(rows.size() - 1);
+            }, row -> row != null && row.getReplies() == 2);
+            assertThat(last.getStatus()).as("the reply it waited on took it off hold").isEqualTo(ComplaintStatus.ACKNOWLEDGED);
+            assertThat(last.getPauses()).isEqualTo(1);
+            assertThat(last.getPausedMillis()).isPositive();
+            assertThat(service.replyIndex(ReplyKeys.references(customer.getId(), null, null, reference).get(0))).isEqualTo(id);
         }
     }
 
@@ -274,6 +310,14 @@ class RoutingServiceIT {
 
     private <V> TopicReader<V> reader(String topic, org.apache.kafka.common.serialization.Deserializer<V> values, String key) {
         return new TopicReader<>(stack.bootstrapServers(), stack.uniqueName("reader"), topic, values, key);
+    }
+
+    private void send(String id, Customer customer, String reference, String replyTo, String text) {
+        Instant now = Instant.now();
+        FeedbackReceived feedback = FeedbackReceived.newBuilder().setEventId(id).setSourceSystem("it").setChannel(Channel.EMAIL)
+                .setCustomer(customer).setText(text).setReference(reference).setReplyTo(replyTo).setOccurredAt(now).setReceivedAt(now).build();
+        produce(topics.feedbackReceived().name(), id, topics.feedbackReceived().valueSerde().serializer()
+                .serialize(topics.feedbackReceived().name(), feedback));
     }
 
     private void send(String id) {

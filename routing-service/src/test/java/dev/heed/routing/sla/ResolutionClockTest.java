@@ -40,6 +40,64 @@ class ResolutionClockTest {
     }
 
     @Test
+    void aPausedClockEmitsNothingAndItsResumeMovesEveryLaterPointByExactlyThePause() {
+        // Paused after the first warning (36 h) and before the second (54 h), for 10 hours.
+        ResolutionClock.Step paused = clock.pause(T0.plus(Duration.ofHours(40)), T0.plus(Duration.ofHours(41)), 0);
+        assertThat(paused.events()).extracting(DueEvent::dueAt).as("the warning owed before the pause").containsExactly(T0.plus(Duration.ofHours(36)));
+        assertThat(paused.clock()).extracting(ResolutionClock::paused, ResolutionClock::dueAt, ResolutionClock::nextDueAt)
+                .containsExactly(true, null, null);
+        assertThat(paused.clock().catchUp(T0.plus(Duration.ofDays(10)), 0).events()).isEmpty();
+        assertThat(paused.clock().pause(T0.plus(Duration.ofHours(45)), T0.plus(Duration.ofHours(45)), 0).clock()).isEqualTo(paused.clock());
+
+        ResolutionClock resumed = paused.clock().resume(T0.plus(Duration.ofHours(50)));
+        assertThat(resumed.paused()).isFalse();
+        assertThat(resumed.dueAt()).isEqualTo(T0.plus(Duration.ofHours(82)));
+        assertThat(resumed.catchUp(T0.plus(Duration.ofHours(94)), 0).events()).extracting(DueEvent::kind, DueEvent::dueAt, DueEvent::reminderNumber)
+                .containsExactly(tuple(DueStage.RESOLUTION_WARNING, T0.plus(Duration.ofHours(64)), 2),
+                        tuple(DueStage.RESOLUTION_BREACH, T0.plus(Duration.ofHours(82)), 3),
+                        tuple(DueStage.RESOLUTION_REPEAT, T0.plus(Duration.ofHours(94)), 4));
+        assertThat(clock.resume(T0.plus(Duration.ofHours(50)))).as("not paused: nothing moves").isSameAs(clock);
+    }
+
+    @Test
+    void aRepeatAfterTheBreachCountsFromItsLastPointMovedToo() {
+        ResolutionClock breached = clock.catchUp(T0.plus(Duration.ofHours(84)), 0).clock();
+        ResolutionClock resumed = breached.pause(T0.plus(Duration.ofHours(90)), T0.plus(Duration.ofHours(90)), 0).clock()
+                .resume(T0.plus(Duration.ofHours(93)));
+
+        assertThat(resumed.nextDueAt()).isEqualTo(T0.plus(Duration.ofHours(99)));
+        assertThat(resumed.breached()).isTrue();
+    }
+
+    @Test
+    void aResumeInBusinessHoursMovesThePointsByTheOpenHoursHeldOnly() {
+        BusinessCalendar office = BusinessCalendar.parse("office", java.time.ZoneId.of("UTC"), "Mon-Fri 09:00-17:00", List.of());
+        SlaPolicy policy = SlaPolicy.of("high", 2, Duration.ofHours(1)).in(office)
+                .resolving(new ResolutionTarget(Duration.ofHours(8), List.of(0.5), Duration.ofHours(2)));
+        // Friday 2026-01-09 10:00: warning at 14:00, due Monday 10:00; paused Friday 12:00 to Monday 10:00 (5 + 1 open hours).
+        Instant friday = Instant.parse("2026-01-09T10:00:00Z");
+        ResolutionClock resumed = ResolutionClock.start("c-1", policy, friday)
+                .pause(Instant.parse("2026-01-09T12:00:00Z"), Instant.parse("2026-01-09T12:00:00Z"), 0).clock()
+                .resume(Instant.parse("2026-01-12T10:00:00Z"));
+
+        assertThat(resumed.nextDueAt()).isEqualTo(Instant.parse("2026-01-12T12:00:00Z"));
+        assertThat(resumed.dueAt()).isEqualTo(Instant.parse("2026-01-12T16:00:00Z"));
+        ResolutionClock overWeekendOnly = ResolutionClock.start("c-1", policy, friday)
+                .pause(Instant.parse("2026-01-09T17:00:00Z"), Instant.parse("2026-01-09T17:00:00Z"), 0).clock()
+                .resume(Instant.parse("2026-01-12T09:00:00Z"));
+        assertThat(overWeekendOnly.dueAt()).as("no open hour held: nothing moves").isEqualTo(Instant.parse("2026-01-12T10:00:00Z"));
+    }
+
+    @Test
+    void aResolutionOfAPausedClockStopsItWithNothingOwed() {
+        ResolutionClock paused = clock.pause(T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(1)), 0).clock();
+        ResolutionClock.Step resolved = paused.resolve(T0.plus(Duration.ofDays(5)), T0.plus(Duration.ofDays(5)), 0);
+
+        assertThat(resolved.events()).isEmpty();
+        assertThat(resolved.clock()).extracting(ResolutionClock::running, ResolutionClock::paused).containsExactly(false, false);
+    }
+
+    @Test
     void aResolutionEmitsThePointsOwedBeforeItAndStopsTheClock() {
         // Resolved at the breach's own millisecond: in time, so only the two warnings were owed.
         ResolutionClock.Step step = clock.resolve(T0.plus(Duration.ofDays(3)), T0.plus(Duration.ofDays(5)), 0);

@@ -8,7 +8,9 @@ import dev.heed.events.EscalationLevel;
 import dev.heed.events.FeedbackClassified;
 import dev.heed.events.FeedbackReceived;
 import dev.heed.events.ResponseDue;
+import dev.heed.routing.reply.Replies;
 import dev.heed.routing.sla.DueEvent;
+import dev.heed.routing.sla.Pause;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.Resolution;
 import dev.heed.routing.sla.ResolutionClock;
@@ -101,14 +103,19 @@ public final class ComplaintEvents {
     /**
      * An acknowledged complaint with its promises: the due points counted over the first response and the promises
      * together (as {@code remindersSent} says), the promise open now, the ledger's counts, its resolution (status
-     * RESOLVED or REOPENED once an agent resolved it) and the customer's last verdict.
+     * RESOLVED or REOPENED once an agent resolved it), its pauses (status WAITING_ON_* while on hold) and the customer's last verdict.
      */
     public static ComplaintState acknowledgedState(AcknowledgedComplaint acked, Instant now) {
         PromiseLedger ledger = acked.ledger();
         Resolution resolution = acked.resolution();
+        Pause pause = acked.pause();
         return stateBuilder(acked.complaint(), now)
                 .setStatus(resolution.resolved() ? ComplaintStatus.RESOLVED
+                        : pause.paused() ? waiting(pause.waitingOn())
                         : resolution.reopened() ? ComplaintStatus.REOPENED : ComplaintStatus.ACKNOWLEDGED)
+                .setPausedSince(pause.since())
+                .setPausedMillis(pause.pausedMillis())
+                .setPauses(pause.pauses())
                 .setResolvedAt(resolution.resolvedAt())
                 .setResolvedBy(resolution.resolvedBy())
                 .setResolutions(resolution.resolutions())
@@ -131,6 +138,10 @@ public final class ComplaintEvents {
                 .build();
     }
 
+    private static ComplaintStatus waiting(Pause.Wait on) {
+        return on == Pause.Wait.CUSTOMER ? ComplaintStatus.WAITING_ON_CUSTOMER : ComplaintStatus.WAITING_ON_THIRD_PARTY;
+    }
+
     /**
      * {@code state} with the complaint's resolution clock: when the resolution is due (null once resolved), whether the
      * target was breached and how often, and its points counted in {@code remindersSent} and {@code lastReminderAt}.
@@ -149,6 +160,22 @@ public final class ComplaintEvents {
         state.setResolutionBreaches(resolution.breaches());
         state.setRemindersSent(state.getRemindersSent() + resolution.pointsSent());
         state.setLastReminderAt(last == null || resolutionLast != null && resolutionLast.isAfter(last) ? resolutionLast : last);
+        return state;
+    }
+
+    /**
+     * {@code state} with the customer replies attached to the complaint: how many, how many negative, and the last one.
+     * {@code state} is changed and returned (as in {@link #withResolution}); unchanged when none came.
+     */
+    public static ComplaintState withReplies(ComplaintState state, Replies replies) {
+        if (replies == null || replies.count() == 0) {
+            return state;
+        }
+        state.setReplies(replies.count());
+        state.setNegativeReplies(replies.negative());
+        state.setLastReplyAt(replies.last().at());
+        state.setLastReplyFeedbackId(replies.last().feedbackId());
+        state.setLastReplyNegative(replies.last().negative());
         return state;
     }
 

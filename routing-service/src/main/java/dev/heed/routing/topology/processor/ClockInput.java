@@ -9,8 +9,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * What the complaint clock reads: an escalation to start a clock for, an acknowledgement to stop one (and perhaps
- * promise an update), an update given to the customer (keeping, replacing or making a promise), or a customer's
- * verdict on a resolution. All arrive under
+ * promise an update), an update given to the customer (keeping, replacing or making a promise), a customer's
+ * verdict on a resolution, or a customer's reply to their open complaint. All arrive under
  * the complaint id on co-partitioned inputs.
  */
 public sealed interface ClockInput {
@@ -33,6 +33,9 @@ public sealed interface ClockInput {
     /** A customer's verdict on a resolution: a classified feedback linked to the complaint, handed from the escalation step. */
     record Verdict(FeedbackClassified classified) implements ClockInput {}
 
+    /** A customer's reply to their open complaint, read from routing's replies topic under the complaint's key. */
+    record Reply(FeedbackClassified classified) implements ClockInput {}
+
     /**
      * Reads the acknowledgement topic straight into clock inputs, so the source feeds the clock without a node
      * of its own (the pinned topology stays as it is). Whatever {@code events} refuses stays refused.
@@ -44,6 +47,11 @@ public sealed interface ClockInput {
     /** Reads the problem fixes straight into clock inputs, as {@link #acknowledgements} does. */
     static Deserializer<ClockInput> fixes(Deserializer<ComplaintUpdated> events) {
         return (topic, bytes) -> new Fix(events.deserialize(topic, bytes));
+    }
+
+    /** Reads the replies topic straight into clock inputs, as {@link #acknowledgements} does. */
+    static Deserializer<ClockInput> replies(Deserializer<FeedbackClassified> events) {
+        return (topic, bytes) -> new Reply(events.deserialize(topic, bytes));
     }
 
     /** Reads the update topic straight into clock inputs, as {@link #acknowledgements} does. */

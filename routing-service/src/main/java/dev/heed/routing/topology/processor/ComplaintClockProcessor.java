@@ -1,6 +1,8 @@
 package dev.heed.routing.topology.processor;
 
 import dev.heed.events.ComplaintAcknowledged;
+import dev.heed.events.ComplaintEscalated;
+import dev.heed.events.Customer;
 import dev.heed.events.ComplaintState;
 import dev.heed.events.Classification;
 import dev.heed.events.ComplaintUpdated;
@@ -10,6 +12,9 @@ import dev.heed.events.Sentiment;
 import dev.heed.events.VerdictLink;
 import dev.heed.routing.deadletter.RefusedRecordException;
 import dev.heed.routing.problem.ProblemLinks;
+import dev.heed.routing.reply.CustomerReply;
+import dev.heed.routing.reply.Replies;
+import dev.heed.routing.reply.ReplyKeys;
 import dev.heed.routing.verdict.CustomerVerdict;
 import dev.heed.events.UpdateAction;
 import dev.heed.routing.sla.DueEvent;
@@ -39,6 +44,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,13 +62,17 @@ import org.slf4j.LoggerFactory;
  * {@link ProcessorContext#currentSystemTimeMs()} (the clock punctuations run on) for escalations and
  * acknowledgements. Due points themselves count from the feedback's {@code receivedAt} (the clock's start).
  */
-public final class ComplaintClockProcessor extends ContextualProcessor<String, ClockInput, String, SpecificRecord> {
+public final class ComplaintClockProcessor extends ContextualProcessor<String, ClockInput, String, Object> {
 
     public static final String ESCALATED_SINK = "complaints-escalated-sink";
     public static final String RESPONSE_DUE_SINK = "response-due-sink";
     public static final String STATE_SINK = "complaints-state-sink";
     /** Where a problem's fix goes once applied to its open complaint: complaints.updated, so the customer is told. */
     public static final String UPDATED_SINK = "complaints-updated-sink";
+    /** The sink of the reply index: an open complaint's keys when it is escalated or reopened, tombstones when it is resolved. */
+    public static final String REPLY_INDEX_SINK = "reply-index-sink";
+    /** The dead-letter reason of a reply whose complaint this task does not hold (any more). */
+    public static final String REPLY_UNMATCHED = "REPLY_UNMATCHED";
     /** The dead-letter reason of a verdict whose complaint this task does not hold. */
     public static final String VERDICT_UNMATCHED = "VERDICT_UNMATCHED";
 
@@ -77,6 +87,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     private PromiseKeeping promises;
     private ResolutionStore resolutions;
     private EarlyAcks earlyAcks;
+    private KeyValueStore<String, Replies> replies;
     private AckCounter acksWithoutClock;
     private AckCounter fixesSkipped;
     private final List<String> stopInputs;
@@ -107,7 +118,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     }
 
     @Override
-    public void init(ProcessorContext<String, SpecificRecord> context) {
+    public void init(ProcessorContext<String, Object> context) {
         super.init(context);
         clocks = new ClockStore(context.getStateStore(StoreNames.OPEN_CLOCKS),
                 context.getStateStore(StoreNames.DUE_INDEX));
@@ -142,6 +153,24 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                         forward(new Record<>(complaint.id(), null, now.toEpochMilli()), ComplaintEvents.reopened(complaint, numbered,
                                 by.id(), by.agent(), by.verdictScore(), by.verdictText(), now), now, RESPONSE_DUE_SINK);
                     }
+
+                    @Override
+                    public void paused(OpenComplaint complaint, Instant at, int otherPoints, Instant now) {
+                        ResolutionClock clock = resolutionOf(complaint);
+                        if (clock != null) {
+                            ResolutionClock.Step step = clock.pause(at, now, otherPoints);
+                            forwardDue(complaint, step.events(), now);
+                            resolutions.put(clock, step.clock());
+                        }
+                    }
+
+                    @Override
+                    public void resumed(OpenComplaint complaint, Instant at, Instant now) {
+                        ResolutionClock clock = resolutionOf(complaint);
+                        if (clock != null) {
+                            resolutions.put(clock, clock.resume(at));
+                        }
+                    }
                 });
         long promised = promises.rebuildIndex();
         resolutions = new ResolutionStore(context.getStateStore(StoreNames.RESOLUTION_CLOCKS),
@@ -150,6 +179,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         LOG.info("task {}: due indexes rebuilt from {} open clocks, {} open promises and {} running resolution clocks", context.taskId(),
                 open, promised, resolving);
         earlyAcks = new EarlyAcks(context.getStateStore(StoreNames.EARLY_ACKS), ackRetention);
+        replies = context.getStateStore(StoreNames.REPLIES);
         acksWithoutClock = AckCounter.register(context);
         fixesSkipped = AckCounter.register(context, AckCounter.FIXES_SKIPPED,
                 "Problem fixes not sent because their complaint was resolved already or is not held here");
@@ -177,6 +207,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
             if (resolution != null) {
                 resolutions.delete(resolution);
             }
+            replies.delete(id);
         }
         if (!idle.isEmpty()) {
             LOG.info("task {}: forgot {} resolved complaints with no promise open and no event within the retention",
@@ -204,6 +235,8 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
             fix(record, fix.update());
         } else if (input instanceof ClockInput.Verdict verdict) {
             verdict(record, verdict.classified());
+        } else if (input instanceof ClockInput.Reply reply) {
+            reply(record, reply.classified());
         }
     }
 
@@ -217,9 +250,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         FeedbackReceived feedback = classified.getFeedback();
         VerdictLink link = feedback.getVerdict();
         Classification classification = classified.getClassification();
-        boolean negativeText = !classification.getTriage()
-                && (classification.getSentiment() == Sentiment.NEGATIVE || classification.getEscalate());
-        CustomerVerdict verdict = new CustomerVerdict(link.getScore(), negativeText, feedback.getEventId(), link.getResolutionId(),
+        CustomerVerdict verdict = new CustomerVerdict(link.getScore(), judgedNegative(classification), feedback.getEventId(), link.getResolutionId(),
                 feedback.getReceivedAt());
         Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
         if (!link.getComplaintId().equals(record.key())) {
@@ -233,6 +264,79 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         }
     }
 
+    /**
+     * Negative as the customer's words go: the classifier judged the text (it did not leave it to triage: empty, another
+     * language) and found it negative or worth escalating.
+     */
+    private static boolean judgedNegative(Classification classification) {
+        return !classification.getTriage() && (classification.getSentiment() == Sentiment.NEGATIVE || classification.getEscalate());
+    }
+
+    /**
+     * A customer's reply to their complaint, sent here by the escalation step, which found the complaint open in the reply
+     * index: counted on the complaint with its time and tone, and its state written. A negative reply starts no clock and
+     * climbs no level (the complaint already has its clocks and an owner, or is about to); it is shown on the state. A
+     * reply that is what an acknowledged complaint on hold waits on takes it off hold at the reply's time, resuming its
+     * resolution clock ({@link dev.heed.routing.sla.Pause#resumedBy}).
+     * A complaint resolved since the lookup (the index lags) gets the reply recorded all the same: it is attached to the
+     * complaint it answers, not lost. One this task does not hold at all (forgotten since, or keyed by hand) is
+     * dead-lettered with reason {@value #REPLY_UNMATCHED}, as an unmatched verdict is.
+     */
+    private void reply(Record<String, ?> record, FeedbackClassified classified) {
+        String id = record.key();
+        FeedbackReceived feedback = classified.getFeedback();
+        OpenComplaint open = clocks.get(id);
+        AcknowledgedComplaint acked = open == null ? promises.get(id) : null;
+        if (open == null && acked == null) {
+            throw new RefusedRecordException(REPLY_UNMATCHED, "reply " + feedback.getEventId() + " to complaint " + id
+                    + ", which routing does not know (never escalated here, or forgotten a retention after its resolution)");
+        }
+        CustomerReply reply = new CustomerReply(feedback.getEventId(), feedback.getReceivedAt(), judgedNegative(classified.getClassification()));
+        Replies before = replies.get(id);
+        replies.put(id, (before == null ? Replies.indexed(List.of()) : before).with(reply));
+        Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
+        if (acked != null) {
+            acked = promises.replied(acked, reply.at(), reply.negative(), now);
+        }
+        LOG.info("reply {} ({}) attached to complaint {}{}", reply.feedbackId(), reply.negative() ? "negative" : "not negative", id,
+                acked != null && acked.resolution().resolved() ? ", resolved since it was looked up" : "");
+        writeState(record, open != null ? open : acked.complaint(),
+                open != null ? ComplaintEvents.openState(open, now) : ComplaintEvents.acknowledgedState(acked, now), now);
+    }
+
+    /**
+     * Puts the open complaint {@code id} into the reply index: under {@code open:<id>} and its reference keys (kept in the
+     * replies store, from the escalation, so that they can be taken out again). {@code escalated} is null on a reopening.
+     */
+    private void index(String id, ComplaintEscalated escalated, Instant now) {
+        Replies kept = replies.get(id);
+        if (kept == null && escalated != null) {
+            Customer customer = escalated.getCustomer();
+            List<String> keys = ReplyKeys.references(customer.getId(), customer.getEmail(), customer.getPhone(), escalated.getReference());
+            if (!keys.isEmpty()) {
+                kept = Replies.indexed(keys);
+                replies.put(id, kept);
+            }
+        }
+        indexRecord(ReplyKeys.open(id), id, now);
+        if (kept != null) {
+            kept.referenceKeys().forEach(key -> indexRecord(key, id, now));
+        }
+    }
+
+    /** Takes the resolved complaint {@code id} out of the reply index: later feedback naming it is new feedback. */
+    private void unindex(String id, Instant now) {
+        indexRecord(ReplyKeys.open(id), null, now);
+        Replies kept = replies.get(id);
+        if (kept != null) {
+            kept.referenceKeys().forEach(key -> indexRecord(key, null, now));
+        }
+    }
+
+    private void indexRecord(String key, String complaintId, Instant now) {
+        context().forward(new Record<>(key, complaintId, now.toEpochMilli()), REPLY_INDEX_SINK);
+    }
+
     private void escalate(Record<String, ?> record, ClockInput.Escalation escalation) {
         String id = escalation.open().id();
         if (clocks.get(id) != null) {
@@ -241,6 +345,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         }
         Instant now = escalation.open().escalatedAt();
         forward(record, escalation.event(), now, ESCALATED_SINK);
+        index(id, escalation.event(), now);
         startResolution(escalation.open());
         // Looked up around the feedback's own time, as the acknowledgement was remembered at its own.
         EarlyAck early = earlyAcks.find(id, escalation.open().clock().startedAt().toEpochMilli());
@@ -271,6 +376,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
      * not out yet (owed, as a first-response clock's are at an acknowledgement), numbered after {@code otherPoints}.
      */
     private void resolve(OpenComplaint complaint, Instant at, int otherPoints, Instant now) {
+        unindex(complaint.id(), now);
         ResolutionClock clock = resolutionOf(complaint);
         if (clock == null) {
             return;
@@ -282,6 +388,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
 
     /** Restarts the resolution clock of a complaint reopened at {@code at} (no later than {@code now}): a fresh target. */
     private void reopen(OpenComplaint complaint, Instant at, Instant now) {
+        index(complaint.id(), null, now);
         ResolutionClock clock = resolutionOf(complaint);
         if (clock != null) {
             resolutions.put(clock, clock.reopen(at.isAfter(now) ? now : at));
@@ -294,13 +401,13 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
      */
     private void updated(Record<String, ?> record, ComplaintUpdated update) {
         Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
-        OpenComplaint open = update.getAction() == UpdateAction.RESOLVE ? clocks.get(record.key()) : null;
+        OpenComplaint open = PromiseKeeping.acknowledging(update.getAction()) ? clocks.get(record.key()) : null;
         if (open == null) {
             promises.updated(record, update, now);
             return;
         }
         clocks.stop(open);
-        promises.acknowledgedByResolution(record, emitOwed(open, update.getUpdatedAt(), now), update, now);
+        promises.acknowledgedBy(record, emitOwed(open, update.getUpdatedAt(), now), update, now);
     }
 
     /**
@@ -480,9 +587,13 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         events.forEach(event -> forward(at, ComplaintEvents.due(open, event, now), now, RESPONSE_DUE_SINK));
     }
 
-    /** Writes the state row of {@code complaint} with its resolution clock's fields ({@link ComplaintEvents#withResolution}). */
+    /**
+     * Writes the state row of {@code complaint} with its resolution clock's fields ({@link ComplaintEvents#withResolution})
+     * and its customer replies ({@link ComplaintEvents#withReplies}).
+     */
     private void writeState(Record<String, ?> record, OpenComplaint complaint, ComplaintState state, Instant now) {
-        forward(record, ComplaintEvents.withResolution(state, resolutionOf(complaint)), now, STATE_SINK);
+        forward(record, ComplaintEvents.withReplies(ComplaintEvents.withResolution(state, resolutionOf(complaint)),
+                replies.get(complaint.id())), now, STATE_SINK);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.UpdateAction;
 import dev.heed.routing.sla.DueEvent;
+import dev.heed.routing.sla.Pause;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.Resolution;
 import dev.heed.routing.topology.event.ComplaintEvents;
@@ -45,6 +46,15 @@ final class PromiseKeeping {
 
         /** {@code complaint} was reopened at {@code at}: its resolution clock, if any, starts afresh. Before the state row. */
         void reopened(OpenComplaint complaint, Instant at, Instant now);
+
+        /**
+         * {@code complaint} was put on hold at {@code at} (no later than {@code now}), its other clocks having emitted
+         * {@code otherPoints} points: its resolution clock, if any, pauses (owed points first). Before the state row.
+         */
+        void paused(OpenComplaint complaint, Instant at, int otherPoints, Instant now);
+
+        /** {@code complaint} was taken off hold at {@code at}: its resolution clock, if any, resumes, its points moved. Before the state row. */
+        void resumed(OpenComplaint complaint, Instant at, Instant now);
 
         /** The response-due that tells {@code complaint}'s agents of its reopening {@code by}, stamped {@code now}. */
         void reopenedPoint(OpenComplaint complaint, DueEvent point, Reopening by, Instant now);
@@ -132,13 +142,18 @@ final class PromiseKeeping {
         }
         UpdateAction action = update.getAction();
         Resolution resolution = acked.resolution();
-        if (action == UpdateAction.RESOLVE && resolution.resolved() || action == UpdateAction.REOPEN && !resolution.resolved()) {
-            LOG.info("update {} would {} complaint {}, which is {}; nothing changes", update.getUpdateId(),
-                    action == UpdateAction.RESOLVE ? "resolve" : "reopen", record.key(), resolution.resolved() ? "resolved" : "not resolved");
+        if (action == UpdateAction.REOPEN ? !resolution.resolved() : resolution.resolved() && action != UpdateAction.UPDATE
+                && action != UpdateAction.UNKNOWN) {
+            LOG.info("update {} would {} complaint {}, which is {}; nothing changes", update.getUpdateId(), action, record.key(),
+                    resolution.resolved() ? "resolved" : "not resolved");
             return;
         }
         if (action == UpdateAction.RESOLVE) {
             resolve(record, acked, update, now);
+            return;
+        }
+        if (action == UpdateAction.WAIT_ON_CUSTOMER || action == UpdateAction.WAIT_ON_THIRD_PARTY || action == UpdateAction.RESUME) {
+            hold(record, acked, update, now);
             return;
         }
         if (action == UpdateAction.UNKNOWN) {
@@ -156,22 +171,81 @@ final class PromiseKeeping {
     }
 
     /**
-     * A resolution of {@code owed}, whose first-response clock it stopped: the complaint counts as acknowledged by the
-     * resolving agent at the resolution's time, and is resolved.
+     * A resolution or a wait ({@link #acknowledging}) of {@code owed}, whose first-response clock it stopped: the complaint
+     * counts as acknowledged by the agent at the update's time (who resolved it, or wrote to the customer asking for what is
+     * missing, responded), and is resolved or put on hold.
      */
-    void acknowledgedByResolution(Record<String, ?> record, OpenComplaint owed, ComplaintUpdated update, Instant now) {
+    void acknowledgedBy(Record<String, ?> record, OpenComplaint owed, ComplaintUpdated update, Instant now) {
         AcknowledgedComplaint acked = new AcknowledgedComplaint(owed, new EarlyAck(update.getUpdatedAt(), update.getAgent()),
                 PromiseLedger.after(owed.clock(), null), record.timestamp());
-        resolve(record, acked, update, now);
+        if (update.getAction() == UpdateAction.RESOLVE) {
+            resolve(record, acked, update, now);
+        } else {
+            hold(record, acked, update, now);
+        }
     }
 
-    /** Resolves {@code acked}: the update keeps an open promise given in time, ends it either way, and makes none. */
+    /** Whether an update with {@code action} acknowledges a complaint whose first-response clock runs: a resolution and a wait. */
+    static boolean acknowledging(UpdateAction action) {
+        return action == UpdateAction.RESOLVE || action == UpdateAction.WAIT_ON_CUSTOMER || action == UpdateAction.WAIT_ON_THIRD_PARTY;
+    }
+
+    /** Resolves {@code acked}: the update keeps an open promise given in time, ends it either way, and makes none; a pause ends. */
     private void resolve(Record<String, ?> record, AcknowledgedComplaint acked, ComplaintUpdated update, Instant now) {
         PromiseLedger.Step step = acked.ledger().update(update.getUpdateId(), acked.complaint().clock().policy(), update.getUpdatedAt(),
                 null, false, now);
         // The resolution clock's owed points go out before the promise's, numbered after the points emitted until now.
         out.resolved(acked.complaint(), update.getUpdatedAt(), acked.ledger().pointsSent(), now);
-        apply(record, acked.with(acked.resolution().resolve(update.getUpdatedAt(), update.getAgent())), step, now);
+        apply(record, acked.with(acked.resolution().resolve(update.getUpdatedAt(), update.getAgent()))
+                .with(acked.pause().end(earlier(update.getUpdatedAt(), now))), step, now);
+    }
+
+    /**
+     * A wait or a resume: an update to the customer as any (it keeps, replaces or makes a promise: a promise is an instant
+     * the agent named, so it runs on while the complaint is on hold), which also puts the complaint on hold (pausing its
+     * resolution clock, owed points first; a wait of the other kind only switches what is awaited) or takes it off hold
+     * (the resolution clock resumes, its points moved by the business time held). A resume of a complaint not on hold is an
+     * update only.
+     */
+    private void hold(Record<String, ?> record, AcknowledgedComplaint acked, ComplaintUpdated update, Instant now) {
+        PromiseLedger.Step step = acked.ledger().update(update.getUpdateId(), acked.complaint().clock().policy(), update.getUpdatedAt(),
+                update.getNextUpdateBy(), update.getDelay(), now);
+        Instant at = earlier(update.getUpdatedAt(), now);
+        Pause pause = acked.pause();
+        if (update.getAction() == UpdateAction.RESUME) {
+            if (pause.paused()) {
+                out.resumed(acked.complaint(), at, now);
+            }
+            apply(record, acked.with(pause.end(at)), step, now);
+            return;
+        }
+        if (!pause.paused()) {
+            // As at a resolution: the resolution clock's owed points go out before the promise's, numbered after those so far.
+            out.paused(acked.complaint(), at, acked.ledger().pointsSent(), now);
+        }
+        Pause.Wait wait = update.getAction() == UpdateAction.WAIT_ON_CUSTOMER ? Pause.Wait.CUSTOMER : Pause.Wait.THIRD_PARTY;
+        apply(record, acked.with(pause.begin(wait, at)), step, now);
+    }
+
+    /**
+     * A customer's reply to {@code acked}, accepted at {@code at}: when it is what the complaint waits on
+     * ({@link Pause#resumedBy}), the complaint comes off hold then (no later than {@code now}) and its resolution clock
+     * resumes. Returns the complaint as stored after it; the caller writes the state.
+     */
+    AcknowledgedComplaint replied(AcknowledgedComplaint acked, Instant at, boolean negative, Instant now) {
+        if (!acked.pause().resumedBy(negative)) {
+            return acked;
+        }
+        Instant resumedAt = earlier(at, now);
+        LOG.info("complaint {} off hold at {}: the customer replied", acked.id(), resumedAt);
+        out.resumed(acked.complaint(), resumedAt, now);
+        AcknowledgedComplaint next = acked.with(acked.pause().end(resumedAt));
+        promises.put(acked, next);
+        return next;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isAfter(b) ? b : a;
     }
 
     /**

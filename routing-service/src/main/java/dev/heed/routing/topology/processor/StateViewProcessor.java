@@ -6,14 +6,16 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps the latest {@code complaints.state} row per complaint for interactive queries. Values stay in their
- * wire bytes: the topic is the changelog, and readers decode with the topic's own deserializer, so the store
- * needs no schema of its own.
+ * Keeps the latest value per key of a topic that is its store's changelog, a tombstone deleting: the latest
+ * {@code complaints.state} row per complaint for interactive queries (values in their wire bytes, decoded by readers with
+ * the topic's own deserializer, so the store needs no schema of its own), and the global reply index.
+ *
+ * @param <V> the values as the store keeps them
  */
-public final class StateViewProcessor implements Processor<String, byte[], Void, Void> {
+public final class StateViewProcessor<V> implements Processor<String, V, Void, Void> {
 
     private final String storeName;
-    private KeyValueStore<String, byte[]> view;
+    private KeyValueStore<String, V> view;
 
     public StateViewProcessor(String storeName) {
         this.storeName = storeName;
@@ -25,7 +27,7 @@ public final class StateViewProcessor implements Processor<String, byte[], Void,
     }
 
     @Override
-    public void process(Record<String, byte[]> record) {
+    public void process(Record<String, V> record) {
         if (record.value() == null) {
             view.delete(record.key());
         } else {

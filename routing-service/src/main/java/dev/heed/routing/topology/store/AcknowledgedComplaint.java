@@ -1,5 +1,6 @@
 package dev.heed.routing.topology.store;
 
+import dev.heed.routing.sla.Pause;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.Resolution;
 import dev.heed.routing.verdict.CustomerVerdict;
@@ -18,15 +19,23 @@ import java.util.Objects;
  *                     the entry is forgotten a retention after it (on stream time, as early acknowledgements are)
  * @param resolution   whether it is resolved, and how often it was resolved and reopened
  * @param verdict      the customer's last verdict on a resolution, null while none came
+ * @param pause        whether it is on hold, and its pauses so far
  */
 public record AcknowledgedComplaint(OpenComplaint complaint, EarlyAck ack, PromiseLedger ledger, long lastEventAt,
-                                    Resolution resolution, CustomerVerdict verdict) {
+                                    Resolution resolution, CustomerVerdict verdict, Pause pause) {
 
     public AcknowledgedComplaint {
         Objects.requireNonNull(complaint, "complaint");
         Objects.requireNonNull(ack, "ack");
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(resolution, "resolution");
+        Objects.requireNonNull(pause, "pause");
+    }
+
+    /** Never paused. */
+    public AcknowledgedComplaint(OpenComplaint complaint, EarlyAck ack, PromiseLedger ledger, long lastEventAt, Resolution resolution,
+                                 CustomerVerdict verdict) {
+        this(complaint, ack, ledger, lastEventAt, resolution, verdict, Pause.NONE);
     }
 
     /** With no verdict. */
@@ -45,22 +54,27 @@ public record AcknowledgedComplaint(OpenComplaint complaint, EarlyAck ack, Promi
 
     /** The same complaint with {@code next} as its ledger, after an event at {@code at} (record time). */
     public AcknowledgedComplaint with(PromiseLedger next, long at) {
-        return new AcknowledgedComplaint(complaint, ack, next, at, resolution, verdict);
+        return new AcknowledgedComplaint(complaint, ack, next, at, resolution, verdict, pause);
     }
 
     /** The same complaint with {@code next} as its ledger after due points; the last event's time is unchanged. */
     public AcknowledgedComplaint with(PromiseLedger next) {
-        return new AcknowledgedComplaint(complaint, ack, next, lastEventAt, resolution, verdict);
+        return new AcknowledgedComplaint(complaint, ack, next, lastEventAt, resolution, verdict, pause);
     }
 
     /** The same complaint resolved or reopened as {@code next} says. */
     public AcknowledgedComplaint with(Resolution next) {
-        return new AcknowledgedComplaint(complaint, ack, ledger, lastEventAt, next, verdict);
+        return new AcknowledgedComplaint(complaint, ack, ledger, lastEventAt, next, verdict, pause);
     }
 
     /** The same complaint with {@code next} as its customer's last verdict, given at {@code at} (record time). */
     public AcknowledgedComplaint with(CustomerVerdict next, long at) {
-        return new AcknowledgedComplaint(complaint, ack, ledger, at, resolution, next);
+        return new AcknowledgedComplaint(complaint, ack, ledger, at, resolution, next, pause);
+    }
+
+    /** The same complaint on hold, or off it, as {@code next} says. */
+    public AcknowledgedComplaint with(Pause next) {
+        return new AcknowledgedComplaint(complaint, ack, ledger, lastEventAt, resolution, verdict, next);
     }
 
     /** When the open promise's next point falls due, null when no promise is open. */

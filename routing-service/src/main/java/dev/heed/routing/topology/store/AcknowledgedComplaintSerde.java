@@ -1,6 +1,7 @@
 package dev.heed.routing.topology.store;
 
 import dev.heed.routing.sla.Level;
+import dev.heed.routing.sla.Pause;
 import dev.heed.routing.sla.PromiseClock;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.Resolution;
@@ -22,7 +23,7 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * The state-store format of an {@link AcknowledgedComplaint}: a format byte, the complaint in its own
  * {@link OpenComplaintSerde} format (length-prefixed, so it evolves on its own), then the acknowledgement, the ledger
- * and the open promise, if any, then the resolution, then the customer's last verdict, if any. The promise's policy is the complaint's, so it is not written twice. Internal to this
+ * and the open promise, if any, then the resolution, then the customer's last verdict, if any, then the pause. The promise's policy is the complaint's, so it is not written twice. Internal to this
  * service; a new field means a new format byte, and the reader keeps reading the old ones.
  */
 public final class AcknowledgedComplaintSerde {
@@ -34,6 +35,8 @@ public final class AcknowledgedComplaintSerde {
     private static final byte FORMAT_3 = 3;
     /** Format 4 (2026-12-07) adds the customer's last verdict after the resolution. */
     private static final byte FORMAT_4 = 4;
+    /** Format 5 (2026-12-07) adds the pause after the verdict: what it waits on (-1: not on hold), since when, time and count. */
+    private static final byte FORMAT_5 = 5;
 
     private AcknowledgedComplaintSerde() {
     }
@@ -45,7 +48,7 @@ public final class AcknowledgedComplaintSerde {
 
     static byte[] write(AcknowledgedComplaint value) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(192); DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT_4);
+            out.writeByte(FORMAT_5);
             byte[] complaint = OpenComplaintSerde.write(value.complaint());
             out.writeInt(complaint.length);
             out.write(complaint);
@@ -90,6 +93,13 @@ public final class AcknowledgedComplaintSerde {
                 out.writeUTF(verdict.resolutionId());
                 out.writeLong(verdict.at().toEpochMilli());
             }
+            Pause pause = value.pause();
+            out.writeByte(pause.paused() ? pause.waitingOn().ordinal() : -1);
+            if (pause.paused()) {
+                out.writeLong(pause.since().toEpochMilli());
+            }
+            out.writeLong(pause.pausedMillis());
+            out.writeInt(pause.pauses());
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -100,7 +110,7 @@ public final class AcknowledgedComplaintSerde {
     static AcknowledgedComplaint read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format < FORMAT_1 || format > FORMAT_4) {
+            if (format < FORMAT_1 || format > FORMAT_5) {
                 throw new SerializationException("unknown acknowledged-complaint format " + format);
             }
             byte[] complaintBytes = new byte[in.readInt()];
@@ -144,7 +154,14 @@ public final class AcknowledgedComplaintSerde {
             if (format >= FORMAT_4 && in.readBoolean()) {
                 verdict = new CustomerVerdict(in.readByte(), in.readBoolean(), in.readUTF(), in.readUTF(), Instant.ofEpochMilli(in.readLong()));
             }
-            return new AcknowledgedComplaint(complaint, ack, ledger, lastEventAt, resolution, verdict);
+            Pause pause = Pause.NONE;
+            if (format >= FORMAT_5) {
+                byte waiting = in.readByte();
+                Pause.Wait wait = waiting < 0 ? null : Pause.Wait.values()[waiting];
+                Instant since = wait == null ? null : Instant.ofEpochMilli(in.readLong());
+                pause = new Pause(wait, since, in.readLong(), in.readInt());
+            }
+            return new AcknowledgedComplaint(complaint, ack, ledger, lastEventAt, resolution, verdict, pause);
         } catch (IOException e) {
             throw new SerializationException("corrupt acknowledged-complaint record", e);
         }

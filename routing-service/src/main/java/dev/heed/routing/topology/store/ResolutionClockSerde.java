@@ -18,12 +18,14 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * The state-store format of a {@link ResolutionClock}: a format byte, the complaint id, the resolution policy whole (as
  * {@link OpenComplaintSerde} writes a policy, calendar included: a running clock keeps the target it started with), the
- * current run's counts and times, whether it runs, and the earlier runs' points and breaches. Internal to this service;
+ * current run's counts and times, whether it runs, the earlier runs' points and breaches, and when it was paused. Internal to this service;
  * a new field means a new format byte, and the reader keeps reading the old ones.
  */
 public final class ResolutionClockSerde {
 
     private static final byte FORMAT_1 = 1;
+    /** Format 2 (2026-12-07) adds when a running clock was paused (-1: it is not), after the earlier runs' counts. */
+    private static final byte FORMAT_2 = 2;
 
     private ResolutionClockSerde() {
     }
@@ -36,7 +38,7 @@ public final class ResolutionClockSerde {
     static byte[] write(ResolutionClock value) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(96); DataOutputStream out = new DataOutputStream(bytes)) {
             SlaClock run = value.run();
-            out.writeByte(FORMAT_1);
+            out.writeByte(FORMAT_2);
             out.writeUTF(run.complaintId());
             OpenComplaintSerde.writePolicy(out, run.policy());
             OpenComplaintSerde.writeCalendar(out, run.policy().calendar());
@@ -48,6 +50,7 @@ public final class ResolutionClockSerde {
             out.writeBoolean(value.running());
             out.writeInt(value.earlierPoints());
             out.writeInt(value.earlierBreaches());
+            AcknowledgedComplaintSerde.writeTime(out, value.pausedSince());
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -58,7 +61,7 @@ public final class ResolutionClockSerde {
     static ResolutionClock read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format != FORMAT_1) {
+            if (format != FORMAT_1 && format != FORMAT_2) {
                 throw new SerializationException("unknown resolution-clock format " + format);
             }
             String id = in.readUTF();
@@ -66,7 +69,11 @@ public final class ResolutionClockSerde {
             policy = policy.in(OpenComplaintSerde.readCalendar(in));
             SlaClock run = new SlaClock(id, policy, Instant.ofEpochMilli(in.readLong()), in.readInt(), Level.values()[in.readByte()],
                     AcknowledgedComplaintSerde.readTime(in), AcknowledgedComplaintSerde.readTime(in));
-            return new ResolutionClock(run, in.readBoolean(), in.readInt(), in.readInt());
+            boolean running = in.readBoolean();
+            int earlierPoints = in.readInt();
+            int earlierBreaches = in.readInt();
+            return new ResolutionClock(run, running, earlierPoints, earlierBreaches,
+                    format >= FORMAT_2 ? AcknowledgedComplaintSerde.readTime(in) : null);
         } catch (IOException e) {
             throw new SerializationException("corrupt resolution-clock record", e);
         }

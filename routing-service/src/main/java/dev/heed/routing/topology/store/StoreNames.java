@@ -24,6 +24,13 @@ public final class StoreNames {
     public static final String RESOLUTION_DUE_INDEX = "sla-resolution-due-index-store";
     /** Known problems by problem id: the complaints linked to each and its resolution ({@code ProblemLinks}); changelogged. */
     public static final String PROBLEM_LINKS = "problem-links-store";
+    /** Each complaint's reference keys in the reply index and the customer replies attached to it ({@code Replies}); changelogged. */
+    public static final String REPLIES = "complaint-replies-store";
+    /**
+     * The reply index: every open complaint by {@code open:<id>} and by its reference keys ({@code ReplyKeys}), a global
+     * store read from routing's own compacted {@code <application id>-reply-index} topic, which is its changelog.
+     */
+    public static final String REPLY_INDEX = "reply-index-store";
     /** Latest complaint state, read back from the compacted topic (which is its changelog). */
     public static final String STATE_VIEW = "complaints-state-store";
 

@@ -19,6 +19,7 @@ import dev.heed.routing.topology.store.EarlyAck;
 import dev.heed.routing.topology.store.EarlyAcks;
 import dev.heed.routing.topology.store.OpenComplaint;
 import dev.heed.routing.topology.store.OpenComplaintSerde;
+import dev.heed.routing.topology.store.RepliesSerde;
 import dev.heed.routing.topology.store.ResolutionClockSerde;
 import dev.heed.routing.topology.store.StoreNames;
 import java.io.File;
@@ -28,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.StateStore;
@@ -56,7 +56,7 @@ class ClockRestoreTest {
     @TempDir
     File stateDir;
 
-    private MockProcessorContext<String, SpecificRecord> context;
+    private MockProcessorContext<String, Object> context;
     private KeyValueStore<String, OpenComplaint> clocks;
     private KeyValueStore<Bytes, byte[]> index;
     private KeyValueStore<String, AcknowledgedComplaint> promises;
@@ -85,6 +85,8 @@ class ClockRestoreTest {
                 ResolutionClockSerde.serde()).withLoggingDisabled().build());
         resolutionIndex = init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.RESOLUTION_DUE_INDEX), Serdes.Bytes(),
                 Serdes.ByteArray()).withLoggingDisabled().build());
+        init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.REPLIES), Serdes.String(),
+                RepliesSerde.serde()).withLoggingDisabled().build());
     }
 
     @AfterEach

@@ -1,10 +1,14 @@
 package dev.heed.routing.topology.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.heed.events.Severity;
+import dev.heed.routing.reply.CustomerReply;
+import dev.heed.routing.reply.Replies;
 import dev.heed.routing.sla.BusinessCalendar;
 import dev.heed.routing.sla.Level;
+import dev.heed.routing.sla.Pause;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.Resolution;
 import dev.heed.routing.sla.ResolutionClock;
@@ -18,6 +22,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.utils.Bytes;
 import org.junit.jupiter.api.Test;
 
@@ -68,13 +73,14 @@ class StoreFormatTest {
         AcknowledgedComplaint value = new AcknowledgedComplaint(complaint, new EarlyAck(acked, "ana"),
                 PromiseLedger.after(stopped, "ack-1").promise("ack-1", policy, acked, acked.plus(Duration.ofHours(1)), acked).ledger(),
                 acked.toEpochMilli());
-        byte[] four = AcknowledgedComplaintSerde.write(value);
-        // Format 3 is format 4 without the verdict (one byte: none); format 2 is format 3 without the resolution: no time
-        // (8 bytes), no agent, two counts (4 bytes each).
-        byte[] two = java.util.Arrays.copyOf(four, four.length - 17);
+        byte[] five = AcknowledgedComplaintSerde.write(value);
+        // Format 4 is format 5 without the pause (13 bytes: no wait, no time, no pause); format 3 is format 4 without the
+        // verdict (one byte: none); format 2 is format 3 without the resolution: no time (8 bytes), no agent, two counts
+        // (4 bytes each).
+        byte[] two = java.util.Arrays.copyOf(five, five.length - 13 - 17);
         two[0] = 2;
 
-        assertThat(four[0]).isEqualTo((byte) 4);
+        assertThat(five[0]).isEqualTo((byte) 5);
         assertThat(AcknowledgedComplaintSerde.read(two)).isEqualTo(value);
         assertThat(AcknowledgedComplaintSerde.read(two).resolution()).isEqualTo(Resolution.NONE);
     }
@@ -88,7 +94,7 @@ class StoreFormatTest {
         AcknowledgedComplaint resolved = new AcknowledgedComplaint(complaint, new EarlyAck(acked, "ana"), PromiseLedger.after(stopped, "ack-1"),
                 acked.toEpochMilli()).with(Resolution.NONE.resolve(acked.plusSeconds(60), "ana"));
         byte[] withoutVerdict = AcknowledgedComplaintSerde.write(resolved);
-        byte[] three = java.util.Arrays.copyOf(withoutVerdict, withoutVerdict.length - 1);
+        byte[] three = java.util.Arrays.copyOf(withoutVerdict, withoutVerdict.length - 1 - 13); // no verdict (1 byte), no pause (13)
         three[0] = 3;
         AcknowledgedComplaint answered = resolved.with(new CustomerVerdict(2, true, "verdict-é", "r-1", acked.plusSeconds(600)),
                 acked.plusSeconds(601).toEpochMilli());
@@ -103,6 +109,39 @@ class StoreFormatTest {
         assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(withTarget))).isEqualTo(withTarget);
         assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(withTarget)).complaint().clock().policy().resolution()
                 .target()).isEqualTo(Duration.ofDays(3));
+    }
+
+    @Test
+    void aPauseSurvivesTheStoreFormatAndAComplaintStoredInFormatFourWasNeverPaused() {
+        SlaPolicy policy = new SlaPolicy("vip", 4, Duration.ofMinutes(20), List.of(0.3, 0.9), Duration.ofMinutes(7), 3);
+        SlaClock stopped = SlaClock.start("c-4", policy, T0);
+        OpenComplaint complaint = new OpenComplaint(stopped, T0.plusSeconds(40), Severity.HIGH, "billing", null);
+        AcknowledgedComplaint acked = new AcknowledgedComplaint(complaint, new EarlyAck(T0.plusSeconds(60), "ana"),
+                PromiseLedger.after(stopped, "ack-1"), T0.plusSeconds(60).toEpochMilli());
+        AcknowledgedComplaint waiting = acked.with(Pause.NONE.begin(Pause.Wait.THIRD_PARTY, T0.plusSeconds(120)));
+        AcknowledgedComplaint resumed = waiting.with(waiting.pause().end(T0.plusSeconds(180)));
+        byte[] five = AcknowledgedComplaintSerde.write(acked);
+        // Format 5 without a pause ends with -1 (no wait), 0 ms and 0 pauses: 13 bytes.
+        byte[] four = java.util.Arrays.copyOf(five, five.length - 13);
+        four[0] = 4;
+
+        assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(waiting))).isEqualTo(waiting);
+        assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(resumed))).isEqualTo(resumed);
+        assertThat(resumed.pause()).isEqualTo(new Pause(null, null, 60_000, 1));
+        assertThat(AcknowledgedComplaintSerde.read(four)).isEqualTo(acked);
+        assertThat(AcknowledgedComplaintSerde.read(four).pause()).isEqualTo(Pause.NONE);
+    }
+
+    @Test
+    void aComplaintsRepliesSurviveTheStoreFormatWithAndWithoutALastReply() {
+        Replies none = Replies.indexed(List.of("ref:" + "a".repeat(64), "ref:" + "b".repeat(64)));
+        Replies two = none.with(new CustomerReply("r-1", Instant.parse("2026-03-02T09:00:00.123Z"), true))
+                .with(new CustomerReply("r-2", Instant.parse("2026-03-02T10:00:00Z"), false));
+
+        assertThat(RepliesSerde.read(RepliesSerde.write(none))).isEqualTo(none);
+        assertThat(RepliesSerde.read(RepliesSerde.write(two))).isEqualTo(two);
+        assertThat(RepliesSerde.read(RepliesSerde.write(Replies.indexed(List.of())))).isEqualTo(Replies.indexed(List.of()));
+        assertThatThrownBy(() -> RepliesSerde.read(new byte[] {9})).isInstanceOf(SerializationException.class);
     }
 
     @Test
@@ -176,7 +215,13 @@ class StoreFormatTest {
         ResolutionClock stopped = reopened.catchUp(T0.plus(Duration.ofDays(7)), 5).clock().resolve(T0.plus(Duration.ofDays(8)),
                 T0.plus(Duration.ofDays(8)), 5).clock();
 
-        for (ResolutionClock clock : List.of(running, reopened, stopped)) {
+        ResolutionClock paused = reopened.pause(T0.plus(Duration.ofDays(6)).plusSeconds(5), T0.plus(Duration.ofDays(7)), 5).clock();
+        assertThat(paused.paused()).isTrue();
+        byte[] two = ResolutionClockSerde.write(running);
+        byte[] one = java.util.Arrays.copyOf(two, two.length - 8);
+        one[0] = 1;
+        assertThat(ResolutionClockSerde.read(one)).as("format 1: never paused").isEqualTo(running);
+        for (ResolutionClock clock : List.of(running, reopened, stopped, paused)) {
             ResolutionClock read = ResolutionClockSerde.read(ResolutionClockSerde.write(clock));
             assertThat(read).isEqualTo(clock);
             assertThat(read.run().policy().calendar()).isEqualTo(office);
