@@ -380,7 +380,12 @@ class ComplaintLifeIT {
     static FeedbackReceived feedback(String id, String email) {
         Instant now = Instant.now();
         FeedbackReceived feedback = SampleEvents.feedback(id);
+        // A customer and an order of its own: the sample's shared customer id, phone and reference would make every
+        // complaint after the first a reply to it (routing attaches feedback on the same reference of the same customer).
         feedback.getCustomer().setEmail(email);
+        feedback.getCustomer().setId("customer-" + id);
+        feedback.getCustomer().setPhone(null);
+        feedback.setReference("order-" + id);
         feedback.setText("I was charged twice for my order and nobody answers the phone. I want a refund.");
         feedback.setOccurredAt(now);
         feedback.setReceivedAt(now);

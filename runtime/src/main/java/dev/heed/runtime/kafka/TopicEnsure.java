@@ -13,8 +13,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +78,7 @@ public final class TopicEnsure {
             for (var entry : results.entrySet()) {
                 awaitCreated(entry.getKey(), entry.getValue(), timeout);
             }
+            awaitVisible(admin, missing, timeout);
             LOG.info("created topics {}", results.keySet());
             return results.keySet();
         } catch (InterruptedException e) {
@@ -96,6 +99,37 @@ public final class TopicEnsure {
                 throw e;
             }
             LOG.debug("topic {} was created concurrently", name);
+        }
+    }
+
+    /**
+     * Waits until every created topic is in the brokers' metadata with a leader for each partition. The controller has a
+     * topic when createTopics returns, the brokers a moment later; a client that asks in between is told the topic has no
+     * partitions, and Kafka Streams' global thread fails on that when it initialises a global store over a topic the
+     * service has just created (routing's reply index, on its first start).
+     */
+    private static void awaitVisible(Admin admin, List<NewTopic> created, Duration timeout)
+            throws InterruptedException, TimeoutException, ExecutionException {
+        Map<String, Integer> partitions = new HashMap<>();
+        created.forEach(topic -> partitions.put(topic.name(), topic.numPartitions()));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(partitions.keySet()).allTopicNames()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (described.values().stream().allMatch(d -> d.partitions().size() >= partitions.get(d.name())
+                        && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()))) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new TimeoutException("topics " + partitions.keySet() + " not in the brokers' metadata " + timeout + " after their creation");
+            }
+            Thread.sleep(100);
         }
     }
 
