@@ -123,10 +123,10 @@ function renderHold(h, timeline) {
   const events = timeline.filter(e => e.stage === "UPDATED" && HOLD_ACTIONS.includes(e.details.action));
   byId("hold-panel").hidden = !h || (h.pauses === 0 && events.length === 0);
   if (byId("hold-panel").hidden) return;
-  byId("hold").replaceChildren(h.waitingOn
+  byId("hold").replaceChildren(...(h.waitingOn
     ? [heed.el("strong", { class: "soon" }, `On hold, waiting on ${WAITING_ON[h.waitingOn]}`), ` since ${heed.time(h.since)}; `
       + "the resolution clock is paused."]
-    : [heed.el("span", { class: "fine" }, "Not on hold"), events.length ? `; last taken off hold ${resumedText(events, timeline)}.` : "."]);
+    : [heed.el("span", { class: "fine" }, "Not on hold"), events.length ? `; last taken off hold ${resumedText(events, timeline)}.` : "."]));
   byId("hold-total").replaceChildren(`Put on hold ${h.pauses} time${h.pauses === 1 ? "" : "s"}, held `,
     heed.el("span", { class: "held", "data-held": h.heldMillis, "data-since": h.since ? Date.parse(h.since) : null }),
     " in all (routing's count, complaints.state).");
