@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The console's JSON endpoints on a real broker and registry: sign-in, the open list and completeness, a
  * complaint's timeline in order with its evidence, its promises and the updates given with their delivery, the
- * promise-kept rate per queue, the dashboard (offsets, lag, dead letters and their error headers) and the event
+ * promise-kept rate per queue, a complaint's hold and customer replies and a known problem's fix, the dashboard (offsets, lag, dead letters and their error headers) and the event
  * stream.
  */
 @ExtendWith(LocalStackExtension.class)

@@ -34,9 +34,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the acknowledgement lands on complaints.acknowledged; every button stays on screen, without sideways
  * scrolling, at 1400 and 1280 px and on a 390 px phone; the sign-out button ends the session; a promise kept and
  * a promise broken show on their complaints' pages, with the updates' delivery and the agent's words as text, and
- * the promise-kept rate on the dashboard. Every read of the live page goes through {@link HeadlessChromium#read}.
+ * the promise-kept rate on the dashboard; a complaint on hold on the open list (no countdown, fitting a phone) and on its
+ * page with its replies, and a known problem's fix named as such. Every read of the live page goes through {@link HeadlessChromium#read}.
  * Saves target/console-screenshot.png, the complaint's page as target/console-complaint-screenshot.png,
- * target/console-{1400,1280,390}px.png, and target/console-promises-{dashboard,complaint}.png.
+ * target/console-{1400,1280,390}px.png, target/console-promises-{dashboard,complaint}.png, target/console-open-on-hold(-390px).png,
+ * target/console-complaint-on-hold(-390px).png and target/console-complaint-fixed.png.
  * Without Chromium the test fails under CI=true and is skipped elsewhere.
  */
 @ExtendWith(LocalStackExtension.class)
