@@ -21,12 +21,16 @@ const UPDATE_LABELS = { RESOLVE: "resolved", REOPEN: "reopened", WAIT_ON_CUSTOME
 const UPDATE_NOUNS = { RESOLVE: "resolution", REOPEN: "reopening", WAIT_ON_CUSTOMER: "wait", WAIT_ON_THIRD_PARTY: "wait",
   RESUME: "resumption" };
 const WAITING = { WAITING_ON_CUSTOMER: "on hold, waiting on the customer", WAITING_ON_THIRD_PARTY: "on hold, waiting on a third party" };
+const WAITING_ON = { CUSTOMER: "the customer", THIRD_PARTY: "a third party" };
+const HOLD_ACTIONS = ["WAIT_ON_CUSTOMER", "WAIT_ON_THIRD_PARTY", "RESUME"];
 const SENT_LABELS = { CUSTOMER_REPLY: "reply sent", CUSTOMER_UPDATE: "update sent to the customer", AGENT_NOTIFICATION: "agents notified" };
 
 function label(e) {
   if (e.stage === "REMINDER") return DUE_LABELS[e.details.kind] || "reminder";
   if (e.stage === "REPLY_SENT") return SENT_LABELS[e.details.kind] || "sent";
+  if (e.stage === "UPDATED" && e.details.problem) return `resolved by the fix of known problem ${e.details.problem}`;
   if (e.stage === "UPDATED") return UPDATE_LABELS[e.details.action] || "update given";
+  if (e.stage === "CUSTOMER_REPLY") return e.details.negative ? "customer's reply (negative)" : "customer's reply";
   if (e.stage === "VERDICT") return e.details.classified ? "verdict classified" : "customer's verdict";
   return e.stage.replace("_", " ").toLowerCase();
 }
@@ -53,11 +57,12 @@ function entry(e) {
     body.push(heed.el("ul", {}, d.evidence.map(ev => heed.el("li", {}, `${ev.rule} → ${ev.decision}`,
       ev.text ? ` (“${ev.text}”)` : "", ` weight ${ev.weight}`))));
   } else if (e.stage === "UPDATED") body.push(heed.el("p", { class: "text" }, d.message), details(d, ["message"]));
+  else if (e.stage === "CUSTOMER_REPLY") body.push(replyLink(d.feedbackId), details(d, ["feedbackId", "negative"]));
   else if (e.stage === "VERDICT" && d.classified) body.push(highlighted(d.segments), details(d, ["segments", "evidence", "classified"]));
   else if (e.stage === "VERDICT") body.push(heed.el("p", { class: "text" }, d.text), details(d, ["text"]));
   else body.push(details(d, []));
   const clock = e.stage === "REMINDER" && /^(PROMISE|RESOLUTION)_/.exec(d.kind || "");
-  return heed.el("li", { class: e.stage + (clock ? " " + clock[1] : ""), "data-stage": e.stage, "data-kind": d.kind || null },
+  return heed.el("li", { class: e.stage + (clock ? " " + clock[1] : "") + (d.negative ? " negative" : ""), "data-stage": e.stage, "data-kind": d.kind || null },
     heed.el("span", { class: "stage" }, label(e)),
     heed.el("span", { class: "when" }, heed.time(e.at)),
     heed.el("div", { class: "where" }, `${e.topic} · partition ${e.partition} · offset ${e.offset}`),
@@ -71,6 +76,8 @@ function afterReceipt(ms) {
 
 // Where the complaint stands: resolved (by whom, when) or reopened from routing's state row, else acknowledged or open.
 function standing(f, open) {
+  if (f.status === "RESOLVED" && f.fixedByProblem) return `resolved by the fix of known problem ${f.fixedByProblem}`
+    + (f.resolvedAt ? " at " + heed.time(f.resolvedAt) : "");
   if (f.status === "RESOLVED") return `resolved${f.resolvedBy ? " by " + f.resolvedBy : ""}${f.resolvedAt ? " at " + heed.time(f.resolvedAt) : ""}`;
   if (f.status === "REOPENED") return "reopened";
   if (WAITING[f.status]) return WAITING[f.status];
@@ -99,7 +106,55 @@ async function load() {
   byId("timeline").replaceChildren(...view.timeline.map(entry));
   renderVerdict(f.verdict);
   page.skew = Date.parse(view.now) - Date.now();
+  renderHold(f.hold, view.timeline);
+  renderReplies(f.replies, view.timeline);
+  tick();
   renderPromises(view.promises);
+}
+
+// A reply is feedback of its own: its text and classification are on its own page.
+function replyLink(feedbackId) {
+  return heed.el("a", { class: "reply-link", href: "complaint.html?id=" + encodeURIComponent(feedbackId) }, `reply ${feedbackId}`);
+}
+
+// Routing's hold figures (complaints.state) and the waits and resumes of the timeline. While on hold the time held so
+// far counts up in the page (tick): the resolution clock is paused, nothing counts down.
+function renderHold(h, timeline) {
+  const events = timeline.filter(e => e.stage === "UPDATED" && HOLD_ACTIONS.includes(e.details.action));
+  byId("hold-panel").hidden = !h || (h.pauses === 0 && events.length === 0);
+  if (byId("hold-panel").hidden) return;
+  byId("hold").replaceChildren(...(h.waitingOn
+    ? [heed.el("strong", { class: "soon" }, `On hold, waiting on ${WAITING_ON[h.waitingOn]}`), ` since ${heed.time(h.since)}; `
+      + "the resolution clock is paused."]
+    : [heed.el("span", { class: "fine" }, "Not on hold"), events.length ? `; last taken off hold ${resumedText(events, timeline)}.` : "."]));
+  byId("hold-total").replaceChildren(`Put on hold ${h.pauses} time${h.pauses === 1 ? "" : "s"}, held `,
+    heed.el("span", { class: "held", "data-held": h.heldMillis, "data-since": h.since ? Date.parse(h.since) : null }),
+    " in all (routing's count, complaints.state).");
+  byId("holds").replaceChildren(...events.map(e => heed.el("li", { "data-action": e.details.action },
+    heed.el("strong", {}, heed.time(e.at)), ` ${UPDATE_LABELS[e.details.action]} by ${e.details.agent}`)));
+}
+
+// What ended the last hold: an agent's resume, or (after the last wait) the customer's reply or a resolution.
+function resumedText(events, timeline) {
+  const last = events[events.length - 1];
+  if (last.details.action === "RESUME") return `at ${heed.time(last.at)} by ${last.details.agent}`;
+  const after = timeline.find(e => Date.parse(e.at) >= Date.parse(last.at)
+    && (e.stage === "CUSTOMER_REPLY" || (e.stage === "UPDATED" && e.details.action === "RESOLVE")));
+  if (!after) return "(what ended it is not in the timeline)";
+  return after.stage === "CUSTOMER_REPLY" ? `by the customer's reply at ${heed.time(after.at)}` : `by the resolution at ${heed.time(after.at)}`;
+}
+
+// Routing's count of the customer's replies (complaints.state), and each reply the timeline holds, negative ones marked.
+function renderReplies(r, timeline) {
+  byId("replies-panel").hidden = !r || r.count === 0;
+  if (byId("replies-panel").hidden) return;
+  byId("replies").replaceChildren(`${r.count} repl${r.count === 1 ? "y" : "ies"} from the customer, `,
+    heed.el("span", { class: r.negative > 0 ? "overdue" : "" }, `${r.negative} negative`),
+    `; the last at ${heed.time(r.lastAt)}${r.lastNegative ? " (negative)" : ""}: `, replyLink(r.lastFeedbackId));
+  byId("reply-list").replaceChildren(...timeline.filter(e => e.stage === "CUSTOMER_REPLY").map(e =>
+    heed.el("li", { "data-reply": e.details.feedbackId, class: e.details.negative ? "negative" : null },
+      heed.el("strong", {}, heed.time(e.at)), " ", replyLink(e.details.feedbackId),
+      e.details.negative ? heed.el("span", { class: "overdue" }, " negative") : null)));
 }
 
 // Routing's record of the customer's last verdict (complaints.state), with its words once the feedback is read.
@@ -181,6 +236,11 @@ function tick() {
     const left = Number(node.dataset.due) - now;
     node.textContent = left < 0 ? `overdue ${heed.duration(left)}, not reported broken yet` : `${heed.duration(left)} left`;
     node.className = "countdown" + (left < 0 ? " overdue" : left < 15 * 60 * 1000 ? " soon" : "");
+  });
+  // The time held in all: the ended holds, and the current one so far.
+  document.querySelectorAll(".held[data-held]").forEach(node => {
+    const since = node.dataset.since ? Number(node.dataset.since) : null;
+    node.textContent = heed.duration(Number(node.dataset.held) + (since ? Math.max(0, now - since) : 0));
   });
 }
 

@@ -37,10 +37,20 @@ function start() {
 }
 
 // Where a complaint of the open list stands, in words: nobody owns it yet, or who does and whether it was reopened.
+const ON_HOLD = { WAITING_ON_CUSTOMER: "on hold: waiting on customer", WAITING_ON_THIRD_PARTY: "on hold: waiting on third party" };
+
 function statusText(c) {
   if (c.status === "OPEN") return "open";
   const owner = c.owner ? ` (${c.owner})` : "";
+  if (ON_HOLD[c.status]) return `${ON_HOLD[c.status]} since ${heed.time(c.onHoldSince)}${owner}`;
   return (c.status === "REOPENED" ? "reopened" : "acknowledged") + owner;
+}
+
+// The due cell: a countdown to the first response while nobody acknowledged it; on hold, the resolution clock is paused
+// and the cell says so instead of counting; empty for the other owned complaints.
+function dueCell(c) {
+  if (c.status === "OPEN") return heed.el("span", { class: "countdown", "data-due": c.dueAt ? Date.parse(c.dueAt) : null });
+  return ON_HOLD[c.status] ? heed.el("span", { class: "paused" }, "clock paused") : null;
 }
 
 function renderComplaints(view) {
@@ -48,8 +58,7 @@ function renderComplaints(view) {
   // The labels are for a narrow screen, where each row becomes a card and the table's head is hidden. Only a complaint
   // nobody acknowledged has a countdown to its first response and an Acknowledge button; the others show who owns them.
   const rows = view.open.map(c => heed.el("tr", { "data-complaint-id": c.id, "data-status": c.status },
-    heed.el("td", { class: "due", "data-label": "Due in" }, c.status === "OPEN"
-      ? heed.el("span", { class: "countdown", "data-due": c.dueAt ? Date.parse(c.dueAt) : null }) : null),
+    heed.el("td", { class: "due", "data-label": "Due in" }, dueCell(c)),
     heed.el("td", { class: "status status-" + c.status, "data-label": "Status" }, statusText(c)),
     heed.el("td", { class: "complaint" }, heed.el("a", { href: "complaint.html?id=" + encodeURIComponent(c.id) }, c.id),
       c.subject ? heed.el("div", { class: "quiet" }, c.subject) : null),

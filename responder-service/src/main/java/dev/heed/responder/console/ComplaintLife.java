@@ -38,6 +38,17 @@ final class ComplaintLife {
     Integer verdictScore;
     Instant verdictAt;
     String verdictFeedbackId;
+    /** Routing's hold (pause) and customer-reply figures from the latest state row (ComplaintState 8). */
+    Instant pausedSince;
+    long pausedMillis;
+    int pauses;
+    int replies;
+    int negativeReplies;
+    Instant lastReplyAt;
+    String lastReplyFeedbackId;
+    boolean lastReplyNegative;
+    /** The update id of the latest resolution read from complaints.updated (a known problem's fix starts with "fix:"). */
+    String lastResolveUpdateId;
     /** The texts of the verdicts read for this complaint, by their feedback id (a few at most: one per resolution). */
     private final Map<String, String> verdictTexts = new HashMap<>();
     // What the promise view is read from, each bounded like the timeline (oldest dropped first).
@@ -129,6 +140,10 @@ final class ComplaintLife {
                 ComplaintFacts.millisBetween(receivedAt, classifiedAt), ComplaintFacts.millisBetween(receivedAt, escalatedAt),
                 queue, promiseCounts, status, resolvedAt, resolvedBy, status == null ? null
                         : new ComplaintFacts.Verdict(resolutions, verdictScore, verdictAt, verdictFeedbackId,
-                        verdictFeedbackId == null ? null : verdictTexts.get(verdictFeedbackId)));
+                        verdictFeedbackId == null ? null : verdictTexts.get(verdictFeedbackId)),
+                status == null ? null : new ComplaintFacts.Hold(ComplaintFacts.Hold.waitingOn(status), pausedSince, pausedMillis, pauses),
+                status == null ? null : new ComplaintFacts.Replies(replies, negativeReplies, lastReplyAt, lastReplyFeedbackId,
+                        lastReplyNegative),
+                "RESOLVED".equals(status) ? ComplaintFacts.problemOf(lastResolveUpdateId, id) : null);
     }
 }

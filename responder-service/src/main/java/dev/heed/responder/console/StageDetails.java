@@ -2,6 +2,7 @@ package dev.heed.responder.console;
 
 import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintEscalated;
+import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.UpdateAction;
 import dev.heed.events.FeedbackClassified;
@@ -67,7 +68,18 @@ final class StageDetails {
     static Map<String, Object> updated(ComplaintUpdated e) {
         return map("agent", e.getAgent(), "team", e.getTeam(), "message", e.getMessage(), "updateId", e.getUpdateId(),
                 "delay", e.getDelay() ? true : null, "action", e.getAction() == UpdateAction.UPDATE ? null : e.getAction().name(),
-                "nextUpdateBy", e.getNextUpdateBy() == null ? null : e.getNextUpdateBy().toEpochMilli());
+                "nextUpdateBy", e.getNextUpdateBy() == null ? null : e.getNextUpdateBy().toEpochMilli(),
+                // A known problem's fix (update id fix:<problem>:<complaint>) names its problem.
+                "problem", ComplaintFacts.problemOf(e.getUpdateId(), e.getComplaintId()));
+    }
+
+    /**
+     * A customer's reply attached to the complaint, as routing's state row tells it: the reply's own feedback id (its
+     * text and classification are on its own page), whether it was negative, and the complaint's reply count then.
+     */
+    static Map<String, Object> customerReply(ComplaintState s) {
+        return map("feedbackId", s.getLastReplyFeedbackId(), "negative", s.getLastReplyNegative(), "replies", s.getReplies(),
+                "negativeReplies", s.getNegativeReplies());
     }
 
     static Map<String, Object> acknowledged(ComplaintAcknowledged e) {

@@ -13,7 +13,7 @@ import java.util.Map;
 public record TimelineEntry(Instant at, Stage stage, String topic, int partition, long offset, Map<String, Object> details) {
 
     /** The stages in the order a complaint lives them; the order breaks ties between events of the same instant. */
-    public enum Stage { RECEIVED, CLASSIFIED, ESCALATED, REMINDER, ACKNOWLEDGED, UPDATED, REPLY_SENT, VERDICT }
+    public enum Stage { RECEIVED, CLASSIFIED, ESCALATED, REMINDER, ACKNOWLEDGED, UPDATED, CUSTOMER_REPLY, REPLY_SENT, VERDICT }
 
     /** Time first, then the natural order of stages, then where it was read (topic, offset) so the order is total. */
     public static final Comparator<TimelineEntry> ORDER = Comparator.comparing(TimelineEntry::at)

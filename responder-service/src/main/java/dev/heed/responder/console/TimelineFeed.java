@@ -64,7 +64,7 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
         } else if (input instanceof Input.Updated updated) {
             updated(record, updated.event());
         } else if (input instanceof Input.State state) {
-            state(state.state());
+            state(record, state.state());
         }
         // A tombstone on the compacted state topic tells nothing.
     }
@@ -156,6 +156,9 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
         index.update(e.getComplaintId(), life -> {
             // A resolution acknowledges a complaint nobody acknowledged (routing counts it so).
             life.acknowledged |= e.getAction() == UpdateAction.RESOLVE;
+            if (e.getAction() == UpdateAction.RESOLVE) {
+                life.lastResolveUpdateId = e.getUpdateId();
+            }
             life.add(entry(r, e.getUpdatedAt(), Stage.UPDATED, StageDetails.updated(e)));
             // The responder names the customer's message by (complaint, update id): its record on responses.sent has it.
             life.updated(new PromiseHistory.Update(place(r), e.getUpdateId(), e.getUpdatedAt(), e.getAgent(), text(e.getTeam()),
@@ -177,8 +180,21 @@ public final class TimelineFeed implements Consumer<ConsumerRecord<byte[], byte[
         });
     }
 
-    private void state(ComplaintState s) {
+    private void state(ConsumerRecord<?, ?> r, ComplaintState s) {
         index.update(s.getComplaintId(), life -> {
+            String lastReply = text(s.getLastReplyFeedbackId());
+            // Each reply writes a row at once: a row naming a reply not seen before is that reply's moment in the life.
+            if (lastReply != null && !lastReply.equals(life.lastReplyFeedbackId) && s.getLastReplyAt() != null) {
+                life.add(entry(r, s.getLastReplyAt(), Stage.CUSTOMER_REPLY, StageDetails.customerReply(s)));
+            }
+            life.pausedSince = s.getPausedSince();
+            life.pausedMillis = s.getPausedMillis();
+            life.pauses = s.getPauses();
+            life.replies = s.getReplies();
+            life.negativeReplies = s.getNegativeReplies();
+            life.lastReplyAt = s.getLastReplyAt();
+            life.lastReplyFeedbackId = lastReply;
+            life.lastReplyNegative = s.getLastReplyNegative();
             life.level = s.getLevel();
             life.reminders = Math.max(life.reminders, s.getRemindersSent());
             life.acknowledged |= s.getAcknowledgedAt() != null || ComplaintDirectory.owned(s.getStatus());

@@ -13,12 +13,12 @@ class CompletenessTest {
     private static final Duration REPLY_WITHIN = Duration.ofMinutes(15);
 
     private static ComplaintFacts feedback(String id, Instant receivedAt, boolean answered) {
-        return new ComplaintFacts(id, receivedAt, null, null, null, null, EscalationLevel.AGENT, 0, false, answered, true, null, null, null, null, null, null, null, null, null);
+        return new ComplaintFacts(id, receivedAt, null, null, null, null, EscalationLevel.AGENT, 0, false, answered, true, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static ComplaintFacts complaint(String id, Instant dueAt, boolean acknowledged) {
         return new ComplaintFacts(id, NOW.minusSeconds(3600), NOW.minusSeconds(3590), dueAt, "HIGH", null,
-                EscalationLevel.AGENT, 0, acknowledged, true, true, null, null, null, null, null, null, null, null, null);
+                EscalationLevel.AGENT, 0, acknowledged, true, true, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -56,7 +56,7 @@ class CompletenessTest {
 
     @Test
     void shouldIgnoreIdsKnownOnlyFromARepliesOrAcknowledgements() {
-        ComplaintFacts onlyAck = new ComplaintFacts("x", null, null, null, null, null, EscalationLevel.AGENT, 0, true, false, false, null, null, null, null, null, null, null, null, null);
+        ComplaintFacts onlyAck = new ComplaintFacts("x", null, null, null, null, null, EscalationLevel.AGENT, 0, true, false, false, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(Completeness.of(List.of(onlyAck), NOW, REPLY_WITHIN).received()).isZero();
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The console's JSON endpoints on a real broker and registry: sign-in, the open list and completeness, a
  * complaint's timeline in order with its evidence, its promises and the updates given with their delivery, the
- * promise-kept rate per queue, the dashboard (offsets, lag, dead letters and their error headers) and the event
+ * promise-kept rate per queue, a complaint's hold and customer replies and a known problem's fix, the dashboard (offsets, lag, dead letters and their error headers) and the event
  * stream.
  */
 @ExtendWith(LocalStackExtension.class)
@@ -211,6 +211,85 @@ class ConsoleApiIT {
         } finally {
             smtp.stop();
         }
+    }
+
+    @Test
+    void shouldShowAComplaintsHoldItsCustomersRepliesAndAResolutionByAKnownProblemsFix(Stack stack) throws Exception {
+        try (ConsoleFixture console = new ConsoleFixture(stack)) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            console.feedback("fb-held", Duration.ofHours(5), Duration.ofHours(1));
+            console.heldAndReplied("fb-held", now);
+            console.feedback("fb-resumed", Duration.ofHours(2), Duration.ofHours(1));
+            console.heldAndResumed("fb-resumed", now);
+            console.feedback("fb-fixed", Duration.ofHours(2), Duration.ofHours(1));
+            console.fixed("fb-fixed", "prb-42", now.minus(Duration.ofMinutes(10)));
+            console.start();
+            String cookie = console.signIn();
+
+            // The open list: the one on hold last, with its hold, after the acknowledged one; the fixed one is resolved.
+            JsonNode open = await().atMost(Duration.ofSeconds(60)).until(() -> json(console.get("/console/api/complaints", cookie)).get("open"),
+                    o -> statuses(o).equals(List.of("fb-resumed ACKNOWLEDGED grace", "fb-held WAITING_ON_THIRD_PARTY grace")));
+            assertThat(Instant.parse(open.get(1).get("onHoldSince").asText())).isEqualTo(now.minus(Duration.ofHours(1)));
+            assertThat(open.get(0).get("onHoldSince").isNull()).isTrue();
+
+            // The complaint on hold: whom it waits on since when, held an hour before and two holds; its one negative reply.
+            JsonNode held = await().atMost(Duration.ofSeconds(60)).until(() -> json(console.get("/console/api/complaints/fb-held", cookie)),
+                    v -> v.get("facts").get("hold").path("pauses").asInt() == 2
+                            && stages(v).containsAll(List.of("CUSTOMER_REPLY", "UPDATED")) && updates(v).size() == 2);
+            JsonNode hold = held.get("facts").get("hold");
+            assertThat(hold.get("waitingOn").asText()).isEqualTo("THIRD_PARTY");
+            assertThat(Instant.parse(hold.get("since").asText())).isEqualTo(now.minus(Duration.ofHours(1)));
+            assertThat(hold.get("heldMillis").asLong()).isEqualTo(Duration.ofHours(1).toMillis());
+            assertThat(held.get("facts").get("status").asText()).isEqualTo("WAITING_ON_THIRD_PARTY");
+            JsonNode replies = held.get("facts").get("replies");
+            assertThat(replies.get("count").asInt()).isEqualTo(1);
+            assertThat(replies.get("negative").asInt()).isEqualTo(1);
+            assertThat(replies.get("lastFeedbackId").asText()).isEqualTo("reply-fb-held");
+            assertThat(replies.get("lastNegative").asBoolean()).isTrue();
+            assertThat(Instant.parse(replies.get("lastAt").asText())).isEqualTo(now.minus(Duration.ofHours(2)));
+            assertThat(updates(held)).containsExactly("WAIT_ON_CUSTOMER", "WAIT_ON_THIRD_PARTY");
+            JsonNode reply = entries(held, "CUSTOMER_REPLY").get(0);
+            assertThat(reply.get("topic").asText()).isEqualTo(console.pipeline.topics.complaintsState().name());
+            assertThat(reply.get("details").get("feedbackId").asText()).isEqualTo("reply-fb-held");
+            assertThat(reply.get("details").get("negative").asBoolean()).isTrue();
+            // The reply is feedback of its own: its page, linked from the complaint's, has its words.
+            JsonNode replyPage = json(await().atMost(Duration.ofSeconds(60)).until(
+                    () -> console.get("/console/api/complaints/reply-fb-held", cookie), r -> r.statusCode() == 200));
+            assertThat(entries(replyPage, "RECEIVED").get(0).get("details").get("text").asText()).isEqualTo(ConsoleFixture.REPLY_TEXT);
+
+            // Taken off hold by grace: not on hold, thirty minutes held once, the resume in the timeline.
+            JsonNode resumed = await().atMost(Duration.ofSeconds(60)).until(() -> json(console.get("/console/api/complaints/fb-resumed", cookie)),
+                    v -> v.get("facts").get("hold").path("heldMillis").asLong() > 0 && updates(v).size() == 2);
+            assertThat(resumed.get("facts").get("hold").get("waitingOn").isNull()).isTrue();
+            assertThat(resumed.get("facts").get("hold").get("heldMillis").asLong()).isEqualTo(Duration.ofMinutes(30).toMillis());
+            assertThat(resumed.get("facts").get("hold").get("pauses").asInt()).isEqualTo(1);
+            assertThat(updates(resumed)).containsExactly("WAIT_ON_CUSTOMER", "RESUME");
+            assertThat(resumed.get("facts").get("replies").get("count").asInt()).isZero();
+
+            // Resolved by the fix of known problem prb-42: the summary and the timeline name the problem.
+            JsonNode fixed = await().atMost(Duration.ofSeconds(60)).until(() -> json(console.get("/console/api/complaints/fb-fixed", cookie)),
+                    v -> "RESOLVED".equals(v.get("facts").path("status").asText()) && updates(v).size() == 1);
+            assertThat(fixed.get("facts").get("fixedByProblem").asText()).isEqualTo("prb-42");
+            assertThat(entries(fixed, "UPDATED").get(0).get("details").get("problem").asText()).isEqualTo("prb-42");
+            assertThat(resumed.get("facts").get("fixedByProblem").isNull()).isTrue();
+        }
+    }
+
+    /** The actions of the complaint's updates on the timeline, in order ("UPDATE" for a plain one). */
+    private static List<String> updates(JsonNode life) {
+        List<String> actions = new ArrayList<>();
+        entries(life, "UPDATED").forEach(e -> actions.add(e.get("details").path("action").asText("UPDATE")));
+        return actions;
+    }
+
+    private static List<JsonNode> entries(JsonNode life, String stage) {
+        List<JsonNode> found = new ArrayList<>();
+        life.get("timeline").forEach(e -> {
+            if (stage.equals(e.get("stage").asText())) {
+                found.add(e);
+            }
+        });
+        return found;
     }
 
     /** Each row of the open list as "id status owner". */

@@ -34,9 +34,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the acknowledgement lands on complaints.acknowledged; every button stays on screen, without sideways
  * scrolling, at 1400 and 1280 px and on a 390 px phone; the sign-out button ends the session; a promise kept and
  * a promise broken show on their complaints' pages, with the updates' delivery and the agent's words as text, and
- * the promise-kept rate on the dashboard. Every read of the live page goes through {@link HeadlessChromium#read}.
+ * the promise-kept rate on the dashboard; a complaint on hold on the open list (no countdown, fitting a phone) and on its
+ * page with its replies, and a known problem's fix named as such. Every read of the live page goes through {@link HeadlessChromium#read}.
  * Saves target/console-screenshot.png, the complaint's page as target/console-complaint-screenshot.png,
- * target/console-{1400,1280,390}px.png, and target/console-promises-{dashboard,complaint}.png.
+ * target/console-{1400,1280,390}px.png, target/console-promises-{dashboard,complaint}.png, target/console-open-on-hold(-390px).png,
+ * target/console-complaint-on-hold(-390px).png and target/console-complaint-fixed.png.
  * Without Chromium the test fails under CI=true and is skipped elsewhere.
  */
 @ExtendWith(LocalStackExtension.class)
@@ -192,6 +194,87 @@ class ConsoleBrowserIT {
             chromium.screenshot("target/console-open-reopened.png");
         } finally {
             smtp.stop();
+        }
+    }
+
+    @Test
+    void shouldShowAComplaintOnHoldItsRepliesAndAProblemsFixOnTheOpenListAndTheirPagesFromDesktopToPhone(Stack stack) throws Exception {
+        try (ConsoleFixture console = new ConsoleFixture(stack)) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            console.feedback("fb-held", Duration.ofHours(5), Duration.ofHours(1));
+            console.heldAndReplied("fb-held", now);
+            console.feedback("fb-resumed", Duration.ofHours(2), Duration.ofHours(1));
+            console.heldAndResumed("fb-resumed", now);
+            console.feedback("fb-fixed", Duration.ofHours(2), Duration.ofHours(1));
+            console.fixed("fb-fixed", "prb-42", now.minus(Duration.ofMinutes(10)));
+            console.start();
+            WebDriverWait wait = signIn(console);
+
+            // The open list: on hold, told apart from the acknowledged one, last, with no countdown and no button.
+            By heldStatus = By.cssSelector("#open-rows tr[data-complaint-id='fb-held'][data-status='WAITING_ON_THIRD_PARTY'] td.status");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(heldStatus, "on hold: waiting on third party since "));
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#open-rows tr[data-complaint-id='fb-resumed'][data-status='ACKNOWLEDGED']")));
+            assertThat(chromium.text(heldStatus)).endsWith("(grace)");
+            assertThat(chromium.readAll(By.cssSelector("#open-rows tr"), r -> r.getAttribute("data-complaint-id")))
+                    .containsExactly("fb-resumed", "fb-held");
+            assertThat(chromium.text(By.cssSelector("#open-rows tr[data-complaint-id='fb-held'] td.due"))).isEqualTo("clock paused");
+            assertThat(chromium.readAll(By.cssSelector("#open-rows tr[data-complaint-id='fb-held'] .countdown, "
+                    + "#open-rows tr[data-complaint-id='fb-held'] button"), WebElement::getTagName)).isEmpty();
+            assertThat(chromium.text(By.cssSelector("#open-rows tr[data-complaint-id='fb-resumed'] td.status"))).isEqualTo("acknowledged (grace)");
+            chromium.screenshot("target/console-open-on-hold.png");
+            // On a phone the hold's card fits the screen: its status wraps rather than push the page sideways.
+            chromium.viewport(390, 844, true);
+            Map<?, ?> card = reach("#open-rows tr[data-complaint-id='fb-held'] td.status");
+            assertThat(number(card, "pageWidth")).isLessThanOrEqualTo(number(card, "viewportWidth"));
+            assertThat(number(card, "left")).isGreaterThanOrEqualTo(0);
+            assertThat(number(card, "right")).isLessThanOrEqualTo(number(card, "viewportWidth"));
+            chromium.screenshot("target/console-open-on-hold-390px.png");
+            chromium.viewport(1400, 1000, false);
+
+            // The complaint on hold: whom it waits on since when, held in all (an hour before, and this one's hour so far).
+            chromium.click(By.linkText("fb-held"), WAIT);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("hold"), "On hold, waiting on a third party since "));
+            assertThat(chromium.text(By.id("hold"))).endsWith("the resolution clock is paused.");
+            assertThat(chromium.text(By.id("summary"))).contains("on hold, waiting on a third party");
+            wait.until(ExpectedConditions.textMatches(By.id("hold-total"),
+                    java.util.regex.Pattern.compile("^Put on hold 2 times, held 2h \\d+m in all")));
+            wait.until(d -> chromium.readAll(By.cssSelector("#holds li"), r -> r.getAttribute("data-action"))
+                    .equals(List.of("WAIT_ON_CUSTOMER", "WAIT_ON_THIRD_PARTY")));
+            // Its reply: counted, marked negative, in the timeline, linked to its own page.
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("replies"), "1 reply from the customer, 1 negative"));
+            assertThat(chromium.text(By.id("replies"))).contains("(negative): reply reply-fb-held");
+            assertThat(chromium.text(By.cssSelector("#reply-list li.negative[data-reply='reply-fb-held']"))).endsWith("negative");
+            assertThat(chromium.text(By.cssSelector("#timeline li[data-stage='CUSTOMER_REPLY'] .stage"))).isEqualTo("customer's reply (negative)");
+            assertThat(chromium.readAll(By.cssSelector("#timeline li[data-stage='UPDATED'] .stage"), WebElement::getText))
+                    .containsExactly("on hold: waiting on the customer", "on hold: waiting on a third party");
+            chromium.viewport(390, 844, true);
+            Map<?, ?> page = reach("#replies a.reply-link");
+            assertThat(number(page, "pageWidth")).as("the complaint's page on a phone").isLessThanOrEqualTo(number(page, "viewportWidth"));
+            chromium.screenshot("target/console-complaint-on-hold-390px.png");
+            chromium.viewport(1400, 1000, false);
+            chromium.screenshot("target/console-complaint-on-hold.png");
+            chromium.click(By.cssSelector("#replies a.reply-link"), WAIT);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("title"), "reply-fb-held"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#timeline li[data-stage='RECEIVED']"),
+                    ConsoleFixture.REPLY_TEXT));
+            assertThat(chromium.readAll(By.cssSelector("#timeline b"), WebElement::getTagName)).as("the customer's words as text").isEmpty();
+
+            // Taken off hold by an agent: no longer on hold, the resume and the half hour held.
+            browser.get(console.url("/console/complaint.html?id=fb-resumed"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("hold"), "Not on hold; last taken off hold at "));
+            assertThat(chromium.text(By.id("hold"))).endsWith("by grace.");
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("#hold-total .held"), "30m 00s"));
+            assertThat(chromium.text(By.id("hold-total"))).startsWith("Put on hold 1 time, held 30m 00s in all");
+            assertThat(chromium.readAll(By.id("replies-panel"), WebElement::isDisplayed)).containsExactly(false);
+
+            // Resolved by a known problem's fix: named as such, with the problem.
+            browser.get(console.url("/console/complaint.html?id=fb-fixed"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "resolved by the fix of known problem prb-42 at "));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#timeline li[data-stage='UPDATED'] .stage"),
+                    "resolved by the fix of known problem prb-42"));
+            assertThat(chromium.readAll(By.id("hold-panel"), WebElement::isDisplayed)).containsExactly(false);
+            chromium.screenshot("target/console-complaint-fixed.png");
         }
     }
 

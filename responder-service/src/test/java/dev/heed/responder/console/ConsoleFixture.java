@@ -237,6 +237,88 @@ final class ConsoleFixture implements AutoCloseable {
         pipeline.send(pipeline.topics.complaintsState(), id, state);
     }
 
+    /** The customer's reply on a complaint on hold, with markup that must show as text. */
+    static final String REPLY_TEXT = "Still <b>not</b> fixed; the order number is 1234.";
+
+    /**
+     * {@code id} acknowledged by grace, then put on hold and answered: waiting on the customer from three hours ago, the
+     * customer's negative reply {@code reply-<id>} (by {@code replyTo}) two hours ago ending that hold, and waiting on a
+     * third party from an hour ago, still on hold. Each step as the update API and routing write it; routing's last row:
+     * WAITING_ON_THIRD_PARTY since an hour ago, an hour held before, two holds, one reply and it negative.
+     */
+    void heldAndReplied(String id, Instant now) throws Exception {
+        acknowledged(id, now.minus(Duration.ofHours(4)), null);
+        hold(id, dev.heed.events.UpdateAction.WAIT_ON_CUSTOMER, "h1-" + id, now.minus(Duration.ofHours(3)));
+        ComplaintState row = heldRow(id, dev.heed.events.ComplaintStatus.WAITING_ON_CUSTOMER, now.minus(Duration.ofHours(3)), 0, 1);
+        pipeline.send(pipeline.topics.complaintsState(), id, row);
+        Instant repliedAt = now.minus(Duration.ofHours(2));
+        FeedbackReceived reply = SampleEvents.feedback("reply-" + id);
+        reply.setText(REPLY_TEXT);
+        reply.setReceivedAt(repliedAt);
+        reply.setOccurredAt(repliedAt);
+        reply.setReplyTo(id);
+        pipeline.send(pipeline.topics.feedbackReceived(), reply.getEventId(), reply);
+        row = heldRow(id, dev.heed.events.ComplaintStatus.ACKNOWLEDGED, null, Duration.ofHours(1).toMillis(), 1);
+        replied(row, reply.getEventId(), repliedAt, true);
+        pipeline.send(pipeline.topics.complaintsState(), id, row);
+        hold(id, dev.heed.events.UpdateAction.WAIT_ON_THIRD_PARTY, "h2-" + id, now.minus(Duration.ofHours(1)));
+        row = heldRow(id, dev.heed.events.ComplaintStatus.WAITING_ON_THIRD_PARTY, now.minus(Duration.ofHours(1)),
+                Duration.ofHours(1).toMillis(), 2);
+        replied(row, reply.getEventId(), repliedAt, true);
+        pipeline.send(pipeline.topics.complaintsState(), id, row);
+    }
+
+    /** {@code id} acknowledged, waiting on the customer from 50 to 20 minutes ago, when grace took it off hold. */
+    void heldAndResumed(String id, Instant now) throws Exception {
+        acknowledged(id, now.minus(Duration.ofHours(1)), null);
+        hold(id, dev.heed.events.UpdateAction.WAIT_ON_CUSTOMER, "h1-" + id, now.minus(Duration.ofMinutes(50)));
+        pipeline.send(pipeline.topics.complaintsState(), id,
+                heldRow(id, dev.heed.events.ComplaintStatus.WAITING_ON_CUSTOMER, now.minus(Duration.ofMinutes(50)), 0, 1));
+        hold(id, dev.heed.events.UpdateAction.RESUME, "r1-" + id, now.minus(Duration.ofMinutes(20)));
+        pipeline.send(pipeline.topics.complaintsState(), id,
+                heldRow(id, dev.heed.events.ComplaintStatus.ACKNOWLEDGED, null, Duration.ofMinutes(30).toMillis(), 1));
+    }
+
+    /** {@code id} resolved at {@code at} by the fix of known problem {@code problem}, as routing writes the fix and its row. */
+    void fixed(String id, String problem, Instant at) throws Exception {
+        ComplaintUpdated fix = SampleEvents.updated(id);
+        fix.setUpdateId("fix:" + problem + ":" + id);
+        fix.setUpdatedAt(at);
+        fix.setAction(dev.heed.events.UpdateAction.RESOLVE);
+        fix.setMessage("The payment provider charged some orders twice; every double charge is refunded.");
+        fix.setNextUpdateBy(null);
+        pipeline.send(pipeline.topics.complaintsUpdated(), id, fix);
+        pipeline.send(pipeline.topics.complaintsState(), id, resolvedRow(id, 0, 0, "grace", at));
+    }
+
+    private void hold(String id, dev.heed.events.UpdateAction action, String updateId, Instant at) throws Exception {
+        ComplaintUpdated update = SampleEvents.updated(id);
+        update.setUpdateId(updateId);
+        update.setUpdatedAt(at);
+        update.setAction(action);
+        update.setMessage(action == dev.heed.events.UpdateAction.RESUME ? "We are on it again."
+                : "We are waiting for what we need to go on; we will write again.");
+        update.setNextUpdateBy(null);
+        pipeline.send(pipeline.topics.complaintsUpdated(), id, update);
+    }
+
+    private static ComplaintState heldRow(String id, dev.heed.events.ComplaintStatus status, Instant since, long heldMillis, int pauses) {
+        ComplaintState state = row(id, 0, 0, 0, 0, null);
+        state.setStatus(status);
+        state.setPausedSince(since);
+        state.setPausedMillis(heldMillis);
+        state.setPauses(pauses);
+        return state;
+    }
+
+    private static void replied(ComplaintState state, String replyId, Instant at, boolean negative) {
+        state.setReplies(1);
+        state.setNegativeReplies(negative ? 1 : 0);
+        state.setLastReplyAt(at);
+        state.setLastReplyFeedbackId(replyId);
+        state.setLastReplyNegative(negative);
+    }
+
     private static ComplaintState resolvedRow(String id, int made, int kept, String by, Instant at) {
         ComplaintState state = row(id, made, kept, 0, 0, null);
         state.setStatus(dev.heed.events.ComplaintStatus.RESOLVED);

@@ -45,6 +45,6 @@ class PromiseRatesTest {
 
     private static ComplaintFacts facts(String id, String queue, Counts counts) {
         return new ComplaintFacts(id, T, T, T, "HIGH", null, EscalationLevel.AGENT, 0, true, false, true, null, null, null,
-                queue, counts, null, null, null, null);
+                queue, counts, null, null, null, null, null, null, null);
     }
 }

@@ -210,6 +210,90 @@ class TimelineFeedTest {
                 .isEqualTo(new ComplaintFacts.Verdict(1, 1, verdict.getReceivedAt(), "verdict-4", "Nothing arrived."));
     }
 
+    @Test
+    void shouldShowTheHoldAndEachCustomersReplyFromTheStateRows() {
+        read(topics.complaintsEscalated(), escalated("fb-5", RECEIVED.plusSeconds(3), RECEIVED));
+        ComplaintState state = SampleEvents.state("fb-5");
+        state.setStatus(ComplaintStatus.WAITING_ON_CUSTOMER);
+        state.setPausedSince(RECEIVED.plusSeconds(600));
+        state.setPausedMillis(120_000);
+        state.setPauses(2);
+        read(topics.complaintsState(), state);
+
+        ComplaintFacts held = index.facts("fb-5").orElseThrow();
+        assertThat(held.hold()).isEqualTo(new ComplaintFacts.Hold("CUSTOMER", RECEIVED.plusSeconds(600), 120_000, 2));
+        assertThat(held.hold().heldMillis(RECEIVED.plusSeconds(660))).as("the ended holds and a minute of this one").isEqualTo(180_000);
+        assertThat(held.replies()).isEqualTo(new ComplaintFacts.Replies(0, 0, null, null, false));
+
+        // The customer answers (negatively): routing resumes the complaint and counts the reply on the same row.
+        state.setStatus(ComplaintStatus.ACKNOWLEDGED);
+        state.setPausedSince(null);
+        state.setPausedMillis(180_000);
+        state.setReplies(1);
+        state.setNegativeReplies(1);
+        state.setLastReplyAt(RECEIVED.plusSeconds(660));
+        state.setLastReplyFeedbackId("reply-1");
+        state.setLastReplyNegative(true);
+        read(topics.complaintsState(), state);
+        read(topics.complaintsState(), state); // a row that repeats the same reply adds nothing
+        state.setReplies(2);
+        state.setLastReplyAt(RECEIVED.plusSeconds(900));
+        state.setLastReplyFeedbackId("reply-2");
+        state.setLastReplyNegative(false);
+        read(topics.complaintsState(), state);
+
+        ComplaintFacts resumed = index.facts("fb-5").orElseThrow();
+        assertThat(resumed.hold()).isEqualTo(new ComplaintFacts.Hold(null, null, 180_000, 2));
+        assertThat(resumed.hold().onHold()).isFalse();
+        assertThat(resumed.hold().heldMillis(RECEIVED.plusSeconds(5000))).isEqualTo(180_000);
+        assertThat(resumed.replies()).isEqualTo(new ComplaintFacts.Replies(2, 1, RECEIVED.plusSeconds(900), "reply-2", false));
+        assertThat(index.timeline("fb-5").orElseThrow()).filteredOn(e -> e.stage() == TimelineEntry.Stage.CUSTOMER_REPLY)
+                .extracting(TimelineEntry::at, e -> e.details().get("feedbackId"), e -> e.details().get("negative"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(RECEIVED.plusSeconds(660), "reply-1", true),
+                        org.assertj.core.groups.Tuple.tuple(RECEIVED.plusSeconds(900), "reply-2", false));
+    }
+
+    @Test
+    void shouldNameTheKnownProblemWhoseFixResolvedAComplaint() {
+        read(topics.complaintsEscalated(), escalated("fb-6", RECEIVED.plusSeconds(3), RECEIVED));
+        ComplaintUpdated fix = SampleEvents.updated("fb-6");
+        fix.setAction(UpdateAction.RESOLVE);
+        fix.setNextUpdateBy(null);
+        fix.setUpdateId("fix:prb:double-charge:fb-6");
+        read(topics.complaintsUpdated(), fix);
+        ComplaintState state = SampleEvents.state("fb-6");
+        state.setStatus(ComplaintStatus.RESOLVED);
+        state.setResolvedAt(fix.getUpdatedAt());
+        state.setResolvedBy("grace");
+        read(topics.complaintsState(), state);
+
+        assertThat(index.facts("fb-6").orElseThrow().fixedByProblem()).isEqualTo("prb:double-charge");
+        assertThat(index.timeline("fb-6").orElseThrow()).filteredOn(e -> e.stage() == TimelineEntry.Stage.UPDATED).singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("problem", "prb:double-charge"));
+
+        // Reopened, then resolved by an agent: no longer the problem's resolution.
+        state.setStatus(ComplaintStatus.REOPENED);
+        read(topics.complaintsState(), state);
+        assertThat(index.facts("fb-6").orElseThrow().fixedByProblem()).isNull();
+        ComplaintUpdated byAgent = SampleEvents.updated("fb-6");
+        byAgent.setAction(UpdateAction.RESOLVE);
+        byAgent.setNextUpdateBy(null);
+        byAgent.setUpdateId("r-2");
+        read(topics.complaintsUpdated(), byAgent);
+        state.setStatus(ComplaintStatus.RESOLVED);
+        read(topics.complaintsState(), state);
+        assertThat(index.facts("fb-6").orElseThrow().fixedByProblem()).isNull();
+    }
+
+    @Test
+    void shouldReadOnlyAFixOfThisComplaintAsAProblemId() {
+        assertThat(ComplaintFacts.problemOf("fix:p-1:c-1", "c-1")).isEqualTo("p-1");
+        assertThat(ComplaintFacts.problemOf("fix:p-1:c-2", "c-1")).isNull();
+        assertThat(ComplaintFacts.problemOf("fix::c-1", "c-1")).isNull();
+        assertThat(ComplaintFacts.problemOf("r-1", "c-1")).isNull();
+        assertThat(ComplaintFacts.problemOf(null, "c-1")).isNull();
+    }
+
     private <V> void read(Topic<String, V> topic, V event) {
         byte[] value = topic.valueSerde().serializer().serialize(topic.name(), event);
         feed.accept(new ConsumerRecord<>(topic.name(), 0, offset++, new byte[0], value));

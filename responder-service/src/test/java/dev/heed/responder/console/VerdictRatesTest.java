@@ -44,6 +44,6 @@ class VerdictRatesTest {
 
     private static ComplaintFacts facts(String id, String queue, Verdict verdict) {
         return new ComplaintFacts(id, T, T, T, "HIGH", null, EscalationLevel.AGENT, 0, true, false, true, null, null, null,
-                queue, null, verdict == null ? null : "RESOLVED", null, null, verdict);
+                queue, null, verdict == null ? null : "RESOLVED", null, null, verdict, null, null, null);
     }
 }
