@@ -56,6 +56,10 @@ final class UpdateBody {
             // Routing writes those for a known problem's resolution and skips them when it reads them back.
             errors.add(new Problem.Error("/updateId", "must not start with \"" + TopicNames.FIX_UPDATE_PREFIX
                     + "\": those are a problem's fixes, named by routing"));
+        } else if (updateId != null && updateId.startsWith(TopicNames.AUTO_CLOSE_UPDATE_PREFIX)) {
+            // Routing writes those when it closes a complaint that waited on its customer too long, and skips them too.
+            errors.add(new Problem.Error("/updateId", "must not start with \"" + TopicNames.AUTO_CLOSE_UPDATE_PREFIX
+                    + "\": those are automatic closes, named by routing"));
         }
         boolean delay = false;
         JsonNode delayNode = root.get("delay");

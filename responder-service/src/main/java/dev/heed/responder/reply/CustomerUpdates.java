@@ -8,6 +8,7 @@ import dev.heed.events.UpdateAction;
 import dev.heed.responder.ack.ComplaintDirectory.Contact;
 import dev.heed.responder.delivery.MessageIds;
 import dev.heed.responder.delivery.OutboundMessage;
+import dev.heed.schemas.topics.TopicNames;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,19 +19,23 @@ import java.util.Optional;
 /**
  * Turns an update an agent gave on a complaint (complaints.updated) into the message its customer gets: the agent's
  * words as they were written, in template {@value #TEMPLATE} ({@value #RESOLVED_TEMPLATE} when the update resolves the
- * complaint, {@value #REOPENED_TEMPLATE} when it reopens it), with the next promised time when the update makes one.
+ * complaint, {@value #REOPENED_TEMPLATE} when it reopens it, {@value #AUTO_CLOSED_TEMPLATE} when routing closed the
+ * complaint itself because the customer did not answer while it waited on them, in its own words and not the update's),
+ * with the next promised time when the update makes one.
  * It goes where the complaint's first reply went ({@link ReplyRouting} on the customer and source of the complaint's
  * escalation), in the language that reply was written in, else the customer's preferred language, else the source's.
  * The id is one per (complaint, update id), so a retried update reaches the customer once. A resolution asks the
  * customer how it went, through a signed link ({@link VerdictQuestion}, {@code verdictUrl} in the template and the
- * webhook payload) when verdicts are taken.
+ * webhook payload) when verdicts are taken; an automatic close asks nothing (nobody worked on the complaint since).
  */
 public final class CustomerUpdates {
     public static final String TEMPLATE = "complaint-update";
     public static final String RESOLVED_TEMPLATE = "complaint-resolved";
     public static final String REOPENED_TEMPLATE = "complaint-reopened";
+    /** The resolution routing writes itself, update id {@code auto-close:...}, for a customer who did not answer. */
+    public static final String AUTO_CLOSED_TEMPLATE = "complaint-auto-closed";
     /** Every template an update may be written in; each ships in every language the update template does. */
-    public static final List<String> TEMPLATES = List.of(TEMPLATE, RESOLVED_TEMPLATE, REOPENED_TEMPLATE);
+    public static final List<String> TEMPLATES = List.of(TEMPLATE, RESOLVED_TEMPLATE, REOPENED_TEMPLATE, AUTO_CLOSED_TEMPLATE);
 
     private final TemplateLibrary templates;
     private final ReplyRouting routing;
@@ -67,10 +72,15 @@ public final class CustomerUpdates {
     /** The template of an update by its action; an action this version does not know (UNKNOWN) is told as an update. */
     static String template(ComplaintUpdated update) {
         return switch (update.getAction()) {
-            case RESOLVE -> RESOLVED_TEMPLATE;
+            case RESOLVE -> closedAutomatically(update) ? AUTO_CLOSED_TEMPLATE : RESOLVED_TEMPLATE;
             case REOPEN -> REOPENED_TEMPLATE;
             default -> TEMPLATE;
         };
+    }
+
+    /** Whether routing closed the complaint itself: a resolution under its own {@code auto-close:} update id. */
+    static boolean closedAutomatically(ComplaintUpdated update) {
+        return update.getAction() == UpdateAction.RESOLVE && update.getUpdateId().startsWith(TopicNames.AUTO_CLOSE_UPDATE_PREFIX);
     }
 
     public static String messageId(ComplaintUpdated update) {
@@ -102,9 +112,9 @@ public final class CustomerUpdates {
         return model;
     }
 
-    /** The link of a resolution's question, null for any other update or when verdicts are not taken. */
+    /** The link of a resolution's question, null for any other update, an automatic close, or when verdicts are not taken. */
     private String verdictUrl(ComplaintUpdated update) {
-        return update.getAction() == UpdateAction.RESOLVE ? question.map(q -> q.link(update)).orElse(null) : null;
+        return update.getAction() == UpdateAction.RESOLVE && !closedAutomatically(update) ? question.map(q -> q.link(update)).orElse(null) : null;
     }
 
     private Map<String, Object> payload(ComplaintUpdated update, Contact contact, String template) {

@@ -133,11 +133,14 @@ class UpdateEndpointTest {
     }
 
     @Test
-    void shouldRefuseAClientUpdateIdThatNamesAProblemFix() throws Exception {
+    void shouldRefuseAClientUpdateIdThatNamesAProblemFixOrAnAutomaticClose() throws Exception {
         for (String resource : List.of("updates", "resolution")) {
             JsonNode problem = problem(post(resource, "fb-1", GRACE, "application/json",
                     "{\"message\":\"Done.\",\"updateId\":\"fix:PRB-1:fb-1\"}"), 400);
             assertThat(problem.path("errors").findValuesAsText("pointer")).containsExactly("/updateId");
+            JsonNode close = problem(post(resource, "fb-1", GRACE, "application/json",
+                    "{\"message\":\"Done.\",\"updateId\":\"auto-close:fb-1:1\"}"), 400);
+            assertThat(close.path("errors").findValuesAsText("detail")).singleElement().asString().contains("automatic closes");
         }
         assertThat(written).isEmpty();
     }

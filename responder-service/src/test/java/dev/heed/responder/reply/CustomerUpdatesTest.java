@@ -157,6 +157,36 @@ class CustomerUpdatesTest {
     }
 
     @Test
+    void anAutomaticCloseTellsTheCustomerWhyAndWhatAnAnswerDoesInEveryLanguageAndAsksNoVerdict() {
+        ComplaintUpdated close = acting(UpdateAction.RESOLVE, null);
+        close.setUpdateId("auto-close:fb-1:1");
+        close.setMessage("Closed automatically: no answer from the customer while the complaint waited on them.");
+
+        OutboundMessage english = asking.update(close, contact("web-form", null), "t");
+        assertThat(english.template()).isEqualTo("complaint-auto-closed/en");
+        assertThat(english.messageId()).isEqualTo(MessageIds.update("fb-1", "auto-close:fb-1:1"));
+        assertThat(english.subject()).isEqualTo("We have closed your message about order-1234");
+        assertThat(english.body()).startsWith("Hello Ada Lovelace,\n")
+                .contains("have not heard back from you, so we have closed it.")
+                .contains("Your answer does not reopen this message: it reaches us as a new one")
+                .contains("Your reference for the closed message: fb-1")
+                .doesNotContain("Closed automatically").doesNotContain("How did we do");
+        assertThat(english.payload()).containsEntry("action", "RESOLVE").containsEntry("template", "complaint-auto-closed/en")
+                .doesNotContainKey("verdictUrl");
+
+        OutboundMessage german = asking.update(close, contact("web-form", "de"), "t");
+        assertThat(german.template()).isEqualTo("complaint-auto-closed/de");
+        assertThat(german.subject()).isEqualTo("Wir haben Ihre Nachricht zu order-1234 geschlossen");
+        assertThat(german.body()).contains("keine Antwort von Ihnen erhalten. Deshalb haben wir sie geschlossen.")
+                .contains("Ihre Antwort öffnet diese Nachricht nicht wieder").doesNotContain("Wie zufrieden");
+        assertThat(updates.unaddressed(close, "t").template()).isEqualTo("complaint-auto-closed");
+
+        ComplaintUpdated notAResolution = acting(UpdateAction.UPDATE, null);
+        notAResolution.setUpdateId("auto-close:fb-1:1");
+        assertThat(updates.update(notAResolution, contact("web-form", null), "t").template()).isEqualTo("complaint-update/en");
+    }
+
+    @Test
     void aReopeningHasItsOwnTemplateWithTheNextPromisedTimeWhenItMakesOne() {
         OutboundMessage message = updates.update(acting(UpdateAction.REOPEN, NEXT), contact("web-form", null), "t");
 

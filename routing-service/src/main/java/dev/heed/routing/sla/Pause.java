@@ -20,8 +20,10 @@ import java.util.Objects;
  * @param since        when the current pause began, null when not on hold
  * @param pausedMillis wall-clock milliseconds of the pauses that ended
  * @param pauses       pauses begun so far
+ * @param waitingSince when the complaint began waiting on what it waits on now (the pause's start, or the switch to the
+ *                     other kind), null when not on hold: what an {@linkplain AutoClose automatic close} counts from
  */
-public record Pause(Wait waitingOn, Instant since, long pausedMillis, int pauses) {
+public record Pause(Wait waitingOn, Instant since, long pausedMillis, int pauses, Instant waitingSince) {
 
     /** What a complaint on hold waits on. */
     public enum Wait { CUSTOMER, THIRD_PARTY }
@@ -29,8 +31,13 @@ public record Pause(Wait waitingOn, Instant since, long pausedMillis, int pauses
     /** Never on hold. */
     public static final Pause NONE = new Pause(null, null, 0, 0);
 
+    /** Waiting on what it waits on since the pause began (as every pause stored before the switch was kept). */
+    public Pause(Wait waitingOn, Instant since, long pausedMillis, int pauses) {
+        this(waitingOn, since, pausedMillis, pauses, since);
+    }
+
     public Pause {
-        if ((waitingOn == null) != (since == null)) {
+        if ((waitingOn == null) != (since == null) || (since == null) != (waitingSince == null)) {
             throw new IllegalArgumentException("a pause has both what it waits on and since when, or neither");
         }
         if (pausedMillis < 0 || pauses < 0) {
@@ -42,10 +49,16 @@ public record Pause(Wait waitingOn, Instant since, long pausedMillis, int pauses
         return waitingOn != null;
     }
 
-    /** On hold waiting on {@code wait} from {@code at}; a switch while paused keeps the pause's start. */
+    /**
+     * On hold waiting on {@code wait} from {@code at}; a switch while paused keeps the pause's start and waits on the other
+     * kind from {@code at}; a wait of the same kind while paused changes nothing.
+     */
     public Pause begin(Wait wait, Instant at) {
         Objects.requireNonNull(wait, "wait");
-        return paused() ? new Pause(wait, since, pausedMillis, pauses) : new Pause(wait, at, pausedMillis, pauses + 1);
+        if (!paused()) {
+            return new Pause(wait, at, pausedMillis, pauses + 1, at);
+        }
+        return wait == waitingOn ? this : new Pause(wait, since, pausedMillis, pauses, at);
     }
 
     /** Off hold at {@code at} (never before the pause began): its time counted. Not on hold: unchanged. */

@@ -70,7 +70,7 @@ public final class PolicyBook {
                         shorter(policy.resolution().repeatEvery(), factor));
         return new SlaPolicy(policy.name(), policy.version(), shorter(policy.firstResponse(), factor),
                 policy.warningFractions(), shorter(policy.repeatEvery(), factor), policy.remindersPerLevel(), policy.calendar(),
-                resolution);
+                resolution, policy.autoClose() == null ? null : shorter(policy.autoClose(), factor));
     }
 
     private static Duration shorter(Duration duration, int factor) {

@@ -33,6 +33,8 @@ import java.util.Set;
  * A resolution target is optional: {@code resolve} (the time to resolve, from escalation), {@code resolve-warn} (as
  * {@code warn}, default 0.5,0.75) and {@code resolve-repeat} (default: the resolution target); the last two only with
  * {@code resolve}. Without {@code resolve} the policy has no resolution clock, as before the key existed.
+ * {@code auto-close} (a duration, in the policy's calendar like the others) resolves a complaint that waited that long on
+ * the customer with no reply ({@link AutoClose}); without it a complaint on hold waits until a reply or a resume.
  * A blank string means the defaults. Errors name the entry and the key.
  *
  * <p>A policy counts in business time with {@code calendar=NAME}, a calendar from a second string (e.g. the
@@ -45,7 +47,7 @@ import java.util.Set;
 public final class PolicyBookFormat {
 
     private static final Set<String> KEYS = Set.of("severity", "channel", "category", "target", "warn", "repeat", "climb-after",
-            "calendar", "resolve", "resolve-warn", "resolve-repeat");
+            "calendar", "resolve", "resolve-warn", "resolve-repeat", "auto-close");
     private static final Set<String> CALENDAR_KEYS = Set.of("zone", "hours", "holidays", "ics");
 
     private PolicyBookFormat() {
@@ -169,6 +171,9 @@ public final class PolicyBookFormat {
                 a.containsKey("repeat") ? Durations.parse(a.get("repeat")) : target,
                 Integer.parseInt(a.getOrDefault("climb-after", String.valueOf(SlaPolicy.DEFAULT_REMINDERS_PER_LEVEL))));
         policy = policy.resolving(resolution(a));
+        if (a.containsKey("auto-close")) {
+            policy = policy.closingAfter(Durations.parse(a.get("auto-close")));
+        }
         if (a.containsKey("calendar")) {
             BusinessCalendar calendar = calendars.get(a.get("calendar"));
             if (calendar == null) {

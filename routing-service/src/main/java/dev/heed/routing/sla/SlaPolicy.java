@@ -22,9 +22,19 @@ import java.util.Objects;
  *                          BusinessCalendar#ALWAYS}: elapsed time)
  * @param resolution        the resolution target, counted in the same calendar and climbing the same way, or null when
  *                          the policy has none (its complaints have no resolution clock)
+ * @param autoClose         how long a complaint may wait on the customer with no reply before routing resolves it itself
+ *                          ({@link AutoClose}), counted in the same calendar; null when the policy has no auto-close (the
+ *                          default: such a complaint waits until a reply, a resume or a resolution)
  */
 public record SlaPolicy(String name, int version, Duration firstResponse, List<Double> warningFractions,
-                        Duration repeatEvery, int remindersPerLevel, BusinessCalendar calendar, ResolutionTarget resolution) {
+                        Duration repeatEvery, int remindersPerLevel, BusinessCalendar calendar, ResolutionTarget resolution,
+                        Duration autoClose) {
+
+    /** A policy with no auto-close. */
+    public SlaPolicy(String name, int version, Duration firstResponse, List<Double> warningFractions, Duration repeatEvery,
+                     int remindersPerLevel, BusinessCalendar calendar, ResolutionTarget resolution) {
+        this(name, version, firstResponse, warningFractions, repeatEvery, remindersPerLevel, calendar, resolution, null);
+    }
 
     /** Warnings at half and three quarters of the target, as the product promises by default. */
     public static final List<Double> DEFAULT_WARNINGS = List.of(0.5, 0.75);
@@ -47,6 +57,9 @@ public record SlaPolicy(String name, int version, Duration firstResponse, List<D
         Objects.requireNonNull(calendar, "calendar");
         requirePositive(firstResponse, "firstResponse");
         requirePositive(repeatEvery, "repeatEvery");
+        if (autoClose != null) {
+            requirePositive(autoClose, "autoClose");
+        }
         warningFractions = List.copyOf(warningFractions);
         requireIncreasingFractions(warningFractions);
         if (remindersPerLevel < 1) {
@@ -61,12 +74,17 @@ public record SlaPolicy(String name, int version, Duration firstResponse, List<D
 
     /** The same promise counted in business time of {@code calendar}. */
     public SlaPolicy in(BusinessCalendar calendar) {
-        return new SlaPolicy(name, version, firstResponse, warningFractions, repeatEvery, remindersPerLevel, calendar, resolution);
+        return new SlaPolicy(name, version, firstResponse, warningFractions, repeatEvery, remindersPerLevel, calendar, resolution, autoClose);
     }
 
     /** The same policy with {@code target} as its resolution target (null: none). */
     public SlaPolicy resolving(ResolutionTarget target) {
-        return new SlaPolicy(name, version, firstResponse, warningFractions, repeatEvery, remindersPerLevel, calendar, target);
+        return new SlaPolicy(name, version, firstResponse, warningFractions, repeatEvery, remindersPerLevel, calendar, target, autoClose);
+    }
+
+    /** The same policy closing a complaint that waited {@code after} on the customer (null: never). */
+    public SlaPolicy closingAfter(Duration after) {
+        return new SlaPolicy(name, version, firstResponse, warningFractions, repeatEvery, remindersPerLevel, calendar, resolution, after);
     }
 
     /**

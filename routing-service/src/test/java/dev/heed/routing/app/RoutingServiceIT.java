@@ -151,6 +151,35 @@ class RoutingServiceIT {
     }
 
     @Test
+    void aComplaintLeftWaitingOnItsCustomerIsClosedByRoutingOnceWithOneUpdateForTheCustomer() {
+        String id = stack.uniqueName("complaint");
+        Map<String, String> closing = new java.util.HashMap<>(env);
+        closing.put("HEED_SLA_POLICIES", POLICY.replace("climb-after=1", "climb-after=1 auto-close=3s"));
+        try (RoutingService service = start(closing);
+             var states = reader(topics.complaintsState().name(), topics.complaintsState().valueSerde().deserializer(), id);
+             var updates = reader(topics.complaintsUpdated().name(), topics.complaintsUpdated().valueSerde().deserializer(), id)) {
+            send(id);
+            acknowledge(id);
+            ComplaintUpdated wait = ComplaintUpdated.newBuilder().setComplaintId(id).setUpdateId("wait-" + id).setUpdatedAt(Instant.now())
+                    .setAgent("it-agent").setMessage("Could you send us the receipt?").setAction(UpdateAction.WAIT_ON_CUSTOMER).build();
+            produce(topics.complaintsUpdated().name(), id, topics.complaintsUpdated().valueSerde().serializer()
+                    .serialize(topics.complaintsUpdated().name(), wait));
+
+            ComplaintState closed = await().atMost(Duration.ofSeconds(60)).until(() -> {
+                List<ComplaintState> rows = states.poll();
+                return rows.stream().filter(ComplaintState::getAutoClosed).findFirst().orElse(null);
+            }, java.util.Objects::nonNull);
+            assertThat(closed.getStatus()).isEqualTo(ComplaintStatus.RESOLVED);
+            assertThat(closed.getResolvedAt()).isEqualTo(wait.getUpdatedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusSeconds(3));
+            // Exactly one, also for five seconds after: a later punctuation finds nothing more to close.
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).until(() -> closes(updates.poll()).size() == 1);
+            assertThat(closes(updates.poll())).extracting(ComplaintUpdated::getUpdateId, ComplaintUpdated::getAction)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("auto-close:" + id + ":1", UpdateAction.RESOLVE));
+            assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
+        }
+    }
+
+    @Test
     void aRestartMidClockResumesWithNoReminderLostOrRepeated() {
         String id = stack.uniqueName("complaint");
         try (var due = reader(topics.responseDue().name(), topics.responseDue().valueSerde().deserializer(), id)) {
@@ -292,6 +321,11 @@ class RoutingServiceIT {
             assertThat(http(main, "/v1/complaints/nobody")).startsWith("404 ").contains("urn:heed:problem:complaint-not-found");
             assertThat(http(ops, "/v1/complaints/nobody")).startsWith("404 ").contains("urn:heed:problem:not-found");
         }
+    }
+
+    /** The automatic closes among the updates (the test's own wait is there too). */
+    private static List<ComplaintUpdated> closes(List<ComplaintUpdated> updates) {
+        return updates.stream().filter(update -> update.getUpdateId().startsWith("auto-close:")).toList();
     }
 
     private static void assertOnTime(ResponseDue event) {

@@ -25,7 +25,10 @@ class PauseTest {
     void aSwitchOfWhatIsAwaitedContinuesThePauseAndAnEndWithoutAPauseChangesNothing() {
         Pause switched = Pause.NONE.begin(Pause.Wait.CUSTOMER, T0).begin(Pause.Wait.THIRD_PARTY, T0.plusSeconds(60));
 
-        assertThat(switched).isEqualTo(new Pause(Pause.Wait.THIRD_PARTY, T0, 0, 1));
+        assertThat(switched).as("the pause runs from T0, the wait on the third party from the switch")
+                .isEqualTo(new Pause(Pause.Wait.THIRD_PARTY, T0, 0, 1, T0.plusSeconds(60)));
+        assertThat(switched.begin(Pause.Wait.THIRD_PARTY, T0.plusSeconds(120))).as("a wait of the same kind changes nothing")
+                .isSameAs(switched);
         assertThat(Pause.NONE.end(T0)).isSameAs(Pause.NONE);
         assertThat(Pause.NONE.begin(Pause.Wait.CUSTOMER, T0).end(T0.minusSeconds(5)).pausedMillis()).as("never negative").isZero();
     }
@@ -47,5 +50,6 @@ class PauseTest {
         assertThatThrownBy(() -> new Pause(Pause.Wait.CUSTOMER, null, 0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Pause(null, T0, 0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Pause(null, null, -1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Pause(Pause.Wait.CUSTOMER, T0, 0, 1, null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

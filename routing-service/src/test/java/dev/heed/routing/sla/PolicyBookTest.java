@@ -129,6 +129,32 @@ class PolicyBookTest {
     }
 
     @Test
+    void aPolicyMayCloseAComplaintThatWaitedOnTheCustomerInItsCalendarAndNoneDoesByDefault() {
+        PolicyBook book = PolicyBookFormat.parse("""
+                high@3: severity=HIGH target=1h auto-close=7d
+                low: severity=LOW target=1d auto-close=P10D resolve=5d calendar=office
+                """, PolicyBookFormat.calendars("office: zone=Europe/Berlin hours=Mon-Fri/09:00-17:00"));
+
+        assertThat(book.choose(SeverityLabel.HIGH, null, null).autoClose()).isEqualTo(Duration.ofDays(7));
+        SlaPolicy low = book.choose(SeverityLabel.LOW, null, null);
+        assertThat(low.autoClose()).isEqualTo(Duration.ofDays(10));
+        assertThat(low.calendar().name()).isEqualTo("office");
+        assertThat(low.resolution().target()).isEqualTo(Duration.ofDays(5));
+        assertThat(book.choose(SeverityLabel.CRITICAL, null, null).autoClose()).as("a default policy").isNull();
+        assertThat(PolicyBook.defaults().rules()).allMatch(rule -> rule.policy().autoClose() == null);
+        assertThat(PolicyBookFormat.parse("h: severity=HIGH target=1h").choose(SeverityLabel.HIGH, null, null).autoClose()).isNull();
+        assertThat(book.timeScaled(60).choose(SeverityLabel.HIGH, null, null).autoClose()).isEqualTo(Duration.ofHours(2).plusMinutes(48));
+    }
+
+    @Test
+    void autoCloseErrorsNameTheEntryAndWhatIsWrong() {
+        assertThatThrownBy(() -> PolicyBookFormat.parse("x: severity=HIGH target=1h auto-close=0s"))
+                .hasMessageContaining("'x: severity=HIGH").hasMessageContaining("autoClose must be positive");
+        assertThatThrownBy(() -> PolicyBookFormat.parse("x: severity=HIGH target=1h auto-close=never"))
+                .hasMessageContaining("'x: severity=HIGH");
+    }
+
+    @Test
     void warningsCanBeTurnedOff() {
         assertThat(PolicyBookFormat.parse("q: severity=LOW target=1h warn=none")
                 .choose(SeverityLabel.LOW, null, null).warningFractions()).isEmpty();

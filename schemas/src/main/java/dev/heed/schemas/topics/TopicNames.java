@@ -27,6 +27,12 @@ public final class TopicNames {
      * {@link #COMPLAINTS_UPDATED} once it applied them, skips them when it reads them back, and no client may choose one.
      */
     public static final String FIX_UPDATE_PREFIX = "fix:";
+    /**
+     * How the update id of an automatic close starts ({@code auto-close:<complaint id>:<pause number>}): routing resolves
+     * a complaint that waited on the customer for its policy's {@code auto-close} and writes the resolution to
+     * {@link #COMPLAINTS_UPDATED} under such an id, skips it when it reads it back, and no client may choose one.
+     */
+    public static final String AUTO_CLOSE_UPDATE_PREFIX = "auto-close:";
     public static final String COMPLAINTS_STATE = "complaints.state";
     public static final String RESPONSES_SENT = "responses.sent";
     public static final String ROUTING_DLQ = "routing.dlq";

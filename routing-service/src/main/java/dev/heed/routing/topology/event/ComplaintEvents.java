@@ -116,6 +116,8 @@ public final class ComplaintEvents {
                 .setPausedSince(pause.since())
                 .setPausedMillis(pause.pausedMillis())
                 .setPauses(pause.pauses())
+                .setAutoCloseAt(acked.autoCloseAt())
+                .setAutoClosed(resolution.automatic())
                 .setResolvedAt(resolution.resolvedAt())
                 .setResolvedBy(resolution.resolvedBy())
                 .setResolutions(resolution.resolutions())

@@ -17,6 +17,7 @@ import dev.heed.routing.reply.Replies;
 import dev.heed.routing.reply.ReplyKeys;
 import dev.heed.routing.verdict.CustomerVerdict;
 import dev.heed.events.UpdateAction;
+import dev.heed.routing.sla.AutoClose;
 import dev.heed.routing.sla.DueEvent;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.ResolutionClock;
@@ -147,6 +148,11 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                     }
 
                     @Override
+                    public void closedAutomatically(ComplaintUpdated close, Instant now) {
+                        forward(new Record<>(close.getComplaintId(), null, now.toEpochMilli()), close, now, UPDATED_SINK);
+                    }
+
+                    @Override
                     public void reopenedPoint(OpenComplaint complaint, DueEvent point, PromiseKeeping.Reopening by, Instant now) {
                         ResolutionClock resolution = resolutionOf(complaint);
                         DueEvent numbered = resolution == null ? point : point.renumbered(point.reminderNumber() + resolution.pointsSent());
@@ -226,8 +232,8 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         } else if (input instanceof ClockInput.Acknowledgement acknowledgement) {
             acknowledge(record, acknowledgement.ack());
         } else if (input instanceof ClockInput.Update update) {
-            if (ProblemLinks.isFix(update.update().getUpdateId())) {
-                // Written by this processor once it applied the fix (below): reading it back changes nothing.
+            if (ProblemLinks.isFix(update.update().getUpdateId()) || AutoClose.isAutoClose(update.update().getUpdateId())) {
+                // Written by this processor once it applied the fix or the automatic close: reading it back changes nothing.
                 return;
             }
             updated(record, update.update());

@@ -4,6 +4,7 @@ import dev.heed.events.ComplaintAcknowledged;
 import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.UpdateAction;
+import dev.heed.routing.sla.AutoClose;
 import dev.heed.routing.sla.DueEvent;
 import dev.heed.routing.sla.Pause;
 import dev.heed.routing.sla.PromiseLedger;
@@ -55,6 +56,12 @@ final class PromiseKeeping {
 
         /** {@code complaint} was taken off hold at {@code at}: its resolution clock, if any, resumes, its points moved. Before the state row. */
         void resumed(OpenComplaint complaint, Instant at, Instant now);
+
+        /**
+         * Routing closed the complaint itself ({@link AutoClose}) with {@code close}, applied already: it goes to
+         * complaints.updated, stamped {@code now}, so that the responder tells the customer.
+         */
+        void closedAutomatically(ComplaintUpdated close, Instant now);
 
         /** The response-due that tells {@code complaint}'s agents of its reopening {@code by}, stamped {@code now}. */
         void reopenedPoint(OpenComplaint complaint, DueEvent point, Reopening by, Instant now);
@@ -192,12 +199,38 @@ final class PromiseKeeping {
 
     /** Resolves {@code acked}: the update keeps an open promise given in time, ends it either way, and makes none; a pause ends. */
     private void resolve(Record<String, ?> record, AcknowledgedComplaint acked, ComplaintUpdated update, Instant now) {
+        resolve(record, acked, update, acked.resolution().resolve(update.getUpdatedAt(), update.getAgent()), now);
+    }
+
+    /** Resolves {@code acked} by {@code update} as {@code resolved} says (by an agent or automatically). */
+    private void resolve(Record<String, ?> record, AcknowledgedComplaint acked, ComplaintUpdated update, Resolution resolved, Instant now) {
         PromiseLedger.Step step = acked.ledger().update(update.getUpdateId(), acked.complaint().clock().policy(), update.getUpdatedAt(),
                 null, false, now);
         // The resolution clock's owed points go out before the promise's, numbered after the points emitted until now.
         out.resolved(acked.complaint(), update.getUpdatedAt(), acked.ledger().pointsSent(), now);
-        apply(record, acked.with(acked.resolution().resolve(update.getUpdatedAt(), update.getAgent()))
-                .with(acked.pause().end(earlier(update.getUpdatedAt(), now))), step, now);
+        apply(record, acked.with(resolved).with(acked.pause().end(earlier(update.getUpdatedAt(), now))), step, now);
+    }
+
+    /**
+     * Closes {@code acked} itself at {@code at} (its auto-close time, no later than {@code now}): resolved as by an agent's
+     * RESOLVE at that time (the promise's points owed before it go out first, the resolution clock stops, the pause ends),
+     * marked as closed automatically, and the resolution written to complaints.updated under the pause's own update id,
+     * so that the customer is told once. The store, the state and the update commit together (exactly_once_v2).
+     */
+    private void closeAutomatically(AcknowledgedComplaint acked, Instant at, Instant now) {
+        ComplaintUpdated close = ComplaintUpdated.newBuilder()
+                .setComplaintId(acked.id())
+                .setUpdateId(AutoClose.updateId(acked.id(), acked.pause().pauses()))
+                .setUpdatedAt(at)
+                .setAgent(AutoClose.AGENT)
+                .setMessage(AutoClose.MESSAGE)
+                .setAction(UpdateAction.RESOLVE)
+                .build();
+        LOG.info("complaint {} closed automatically at {}: it waited on the customer since {} with no reply", acked.id(), at,
+                acked.pause().waitingSince());
+        resolve(new Record<>(acked.id(), null, now.toEpochMilli()), acked, close,
+                acked.resolution().closeAutomatically(at, AutoClose.AGENT), now);
+        out.closedAutomatically(close, now);
     }
 
     /**
@@ -291,11 +324,23 @@ final class PromiseKeeping {
         return promises.due(horizon, max);
     }
 
-    /** Emits the open promise's due points up to {@code horizon}, stamped {@code now}. */
+    /**
+     * Emits the open promise's due points up to {@code horizon}, stamped {@code now}; or, when the complaint's automatic
+     * close is due by then, closes it (promise points owed before the close go out with it).
+     */
     void catchUp(Bytes indexKey, Instant horizon, Instant now) {
         AcknowledgedComplaint acked = promises.get(DueIndexKey.complaintId(indexKey));
         if (acked == null || acked.nextDueAt() == null) {
             promises.dropIndexEntry(indexKey);
+            return;
+        }
+        Instant closeAt = acked.autoCloseAt();
+        if (closeAt != null && !closeAt.isAfter(horizon)) {
+            closeAutomatically(acked, closeAt, now);
+            return;
+        }
+        if (acked.promiseDueAt() == null) {
+            // Its close is not due yet: an index entry left from before a change that moved it (a rebuilt index has none).
             return;
         }
         PromiseLedger.Step step = acked.ledger().catchUp(horizon, now);

@@ -1,5 +1,6 @@
 package dev.heed.routing.topology.store;
 
+import dev.heed.routing.sla.AutoClose;
 import dev.heed.routing.sla.Pause;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.Resolution;
@@ -77,8 +78,23 @@ public record AcknowledgedComplaint(OpenComplaint complaint, EarlyAck ack, Promi
         return new AcknowledgedComplaint(complaint, ack, ledger, lastEventAt, resolution, verdict, next);
     }
 
-    /** When the open promise's next point falls due, null when no promise is open. */
+    /**
+     * When something next falls due for this complaint, the index's time for it: the open promise's next point or its
+     * {@linkplain #autoCloseAt() automatic close}, whichever is earlier; null when neither is pending.
+     */
     public Instant nextDueAt() {
+        Instant promise = promiseDueAt();
+        Instant close = autoCloseAt();
+        return promise == null ? close : close == null || promise.isBefore(close) ? promise : close;
+    }
+
+    /** When the open promise's next point falls due, null when no promise is open. */
+    public Instant promiseDueAt() {
         return ledger.open() == null ? null : ledger.open().nextDueAt();
+    }
+
+    /** When routing closes the complaint itself ({@link AutoClose}), null when it is resolved or no close is pending. */
+    public Instant autoCloseAt() {
+        return resolution.resolved() ? null : AutoClose.dueAt(complaint.clock().policy(), pause);
     }
 }

@@ -23,7 +23,8 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * The state-store format of an {@link AcknowledgedComplaint}: a format byte, the complaint in its own
  * {@link OpenComplaintSerde} format (length-prefixed, so it evolves on its own), then the acknowledgement, the ledger
- * and the open promise, if any, then the resolution, then the customer's last verdict, if any, then the pause. The promise's policy is the complaint's, so it is not written twice. Internal to this
+ * and the open promise, if any, then the resolution, then the customer's last verdict, if any, then the pause, then
+ * whether the resolution was automatic and since when the complaint waits on what it waits on now. The promise's policy is the complaint's, so it is not written twice. Internal to this
  * service; a new field means a new format byte, and the reader keeps reading the old ones.
  */
 public final class AcknowledgedComplaintSerde {
@@ -37,6 +38,12 @@ public final class AcknowledgedComplaintSerde {
     private static final byte FORMAT_4 = 4;
     /** Format 5 (2026-12-07) adds the pause after the verdict: what it waits on (-1: not on hold), since when, time and count. */
     private static final byte FORMAT_5 = 5;
+    /**
+     * Format 6 (2026-12-07) adds, after the pause, whether the resolution was an automatic close and, while on hold, when
+     * the complaint began waiting on what it waits on now (formats 5 and older: a resolution by an agent, and waiting since
+     * the pause began).
+     */
+    private static final byte FORMAT_6 = 6;
 
     private AcknowledgedComplaintSerde() {
     }
@@ -48,7 +55,7 @@ public final class AcknowledgedComplaintSerde {
 
     static byte[] write(AcknowledgedComplaint value) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(192); DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT_5);
+            out.writeByte(FORMAT_6);
             byte[] complaint = OpenComplaintSerde.write(value.complaint());
             out.writeInt(complaint.length);
             out.write(complaint);
@@ -100,6 +107,10 @@ public final class AcknowledgedComplaintSerde {
             }
             out.writeLong(pause.pausedMillis());
             out.writeInt(pause.pauses());
+            out.writeBoolean(resolution.automatic());
+            if (pause.paused()) {
+                out.writeLong(pause.waitingSince().toEpochMilli());
+            }
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -110,7 +121,7 @@ public final class AcknowledgedComplaintSerde {
     static AcknowledgedComplaint read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format < FORMAT_1 || format > FORMAT_5) {
+            if (format < FORMAT_1 || format > FORMAT_6) {
                 throw new SerializationException("unknown acknowledged-complaint format " + format);
             }
             byte[] complaintBytes = new byte[in.readInt()];
@@ -160,6 +171,16 @@ public final class AcknowledgedComplaintSerde {
                 Pause.Wait wait = waiting < 0 ? null : Pause.Wait.values()[waiting];
                 Instant since = wait == null ? null : Instant.ofEpochMilli(in.readLong());
                 pause = new Pause(wait, since, in.readLong(), in.readInt());
+            }
+            if (format >= FORMAT_6) {
+                if (in.readBoolean()) {
+                    resolution = new Resolution(resolution.resolvedAt(), resolution.resolvedBy(), resolution.resolutions(),
+                            resolution.reopenings(), true);
+                }
+                if (pause.paused()) {
+                    pause = new Pause(pause.waitingOn(), pause.since(), pause.pausedMillis(), pause.pauses(),
+                            Instant.ofEpochMilli(in.readLong()));
+                }
             }
             return new AcknowledgedComplaint(complaint, ack, ledger, lastEventAt, resolution, verdict, pause);
         } catch (IOException e) {

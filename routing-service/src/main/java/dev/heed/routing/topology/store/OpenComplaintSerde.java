@@ -39,7 +39,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * Format 3 appends the policy's business calendar, whole (a complaint keeps the calendar it started with, as it
  * keeps its policy); formats 1 and 2 ran all the time. Format 4 appends when the last emitted point fell due (-1
  * before any), from which the next repeat is counted; a clock read from an older format counts it from its start once.
- * Format 5 appends the policy's resolution target (a zero byte when it has none, as every older format had).
+ * Format 5 appends the policy's resolution target (a zero byte when it has none, as every older format had). Format 6
+ * appends the policy's auto-close in milliseconds (-1 when it has none, as every older format had).
  */
 public final class OpenComplaintSerde {
 
@@ -48,6 +49,7 @@ public final class OpenComplaintSerde {
     private static final byte FORMAT_3 = 3;
     private static final byte FORMAT_4 = 4;
     private static final byte FORMAT_5 = 5;
+    private static final byte FORMAT_6 = 6;
 
     private OpenComplaintSerde() {
     }
@@ -68,7 +70,7 @@ public final class OpenComplaintSerde {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(128); DataOutputStream out = new DataOutputStream(bytes)) {
             SlaClock clock = value.clock();
             SlaPolicy policy = clock.policy();
-            out.writeByte(FORMAT_5);
+            out.writeByte(FORMAT_6);
             out.writeUTF(clock.complaintId());
             writePolicy(out, policy);
             out.writeLong(clock.startedAt().toEpochMilli());
@@ -82,6 +84,7 @@ public final class OpenComplaintSerde {
             writeCalendar(out, policy.calendar());
             out.writeLong(clock.lastDueAt() == null ? -1 : clock.lastDueAt().toEpochMilli());
             writeResolution(out, policy.resolution());
+            out.writeLong(policy.autoClose() == null ? -1 : policy.autoClose().toMillis());
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -92,7 +95,7 @@ public final class OpenComplaintSerde {
     static OpenComplaint read(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format < FORMAT_1 || format > FORMAT_5) {
+            if (format < FORMAT_1 || format > FORMAT_6) {
                 throw new SerializationException("unknown open-complaint format " + format);
             }
             String id = in.readUTF();
@@ -111,6 +114,10 @@ public final class OpenComplaintSerde {
             long lastDue = format >= FORMAT_4 ? in.readLong() : -1;
             if (format >= FORMAT_5) {
                 policy = policy.resolving(readResolution(in));
+            }
+            if (format >= FORMAT_6) {
+                long autoClose = in.readLong();
+                policy = policy.closingAfter(autoClose < 0 ? null : Duration.ofMillis(autoClose));
             }
             SlaClock clock = new SlaClock(id, policy, startedAt, remindersSent, level, last < 0 ? null : Instant.ofEpochMilli(last),
                     lastDue < 0 ? null : Instant.ofEpochMilli(lastDue));

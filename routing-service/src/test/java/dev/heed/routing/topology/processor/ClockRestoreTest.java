@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.heed.events.ComplaintState;
+import dev.heed.events.ComplaintUpdated;
 import dev.heed.events.DueKind;
 import dev.heed.events.ResponseDue;
 import dev.heed.events.Severity;
+import dev.heed.routing.sla.Pause;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.ResolutionClock;
 import dev.heed.routing.sla.ResolutionTarget;
@@ -185,6 +187,29 @@ class ClockRestoreTest {
         assertThat(context.forwarded(ComplaintClockProcessor.STATE_SINK)).extracting(forward -> (ComplaintState) forward.record().value())
                 .extracting(ComplaintState::getComplaintId, ComplaintState::getRemindersSent, ComplaintState::getResolutionDueAt)
                 .containsExactly(tuple("r", 3, T0.plus(Duration.ofHours(2))));
+    }
+
+    @Test
+    void aTaskStartedOnAComplaintWaitingOnTheCustomerClosesItOnceWhenItsAutoCloseFallsDue() {
+        // As a restore leaves them: "w" waiting on the customer since T0 - 6 days under a 7-day auto-close, no index.
+        OpenComplaint stopped = new OpenComplaint(SlaClock.start("w", POLICY.closingAfter(Duration.ofDays(7)),
+                T0.minus(Duration.ofDays(7))), T0.minus(Duration.ofDays(7)), Severity.HIGH, "billing", null);
+        Instant waited = T0.minus(Duration.ofDays(6));
+        promises.put("w", new AcknowledgedComplaint(stopped, new EarlyAck(waited, "ana"), PromiseLedger.after(stopped.clock(), "ack-w"),
+                waited.toEpochMilli()).with(Pause.NONE.begin(Pause.Wait.CUSTOMER, waited)));
+
+        start();
+
+        assertThat(promiseIndex.approximateNumEntries()).isEqualTo(1);
+        punctuate(T0.plus(Duration.ofDays(1)).minusMillis(1));
+        assertThat(context.forwarded(ComplaintClockProcessor.UPDATED_SINK)).isEmpty();
+        punctuate(T0.plus(Duration.ofDays(1)));
+        punctuate(T0.plus(Duration.ofDays(2)));
+        assertThat(context.forwarded(ComplaintClockProcessor.UPDATED_SINK)).extracting(forward -> (ComplaintUpdated) forward.record().value())
+                .extracting(ComplaintUpdated::getUpdateId, ComplaintUpdated::getUpdatedAt)
+                .containsExactly(tuple("auto-close:w:1", T0.plus(Duration.ofDays(1))));
+        assertThat(promises.get("w").resolution().automatic()).isTrue();
+        assertThat(promiseIndex.approximateNumEntries()).isZero();
     }
 
     @Test

@@ -73,14 +73,15 @@ class StoreFormatTest {
         AcknowledgedComplaint value = new AcknowledgedComplaint(complaint, new EarlyAck(acked, "ana"),
                 PromiseLedger.after(stopped, "ack-1").promise("ack-1", policy, acked, acked.plus(Duration.ofHours(1)), acked).ledger(),
                 acked.toEpochMilli());
-        byte[] five = AcknowledgedComplaintSerde.write(value);
-        // Format 4 is format 5 without the pause (13 bytes: no wait, no time, no pause); format 3 is format 4 without the
+        byte[] six = AcknowledgedComplaintSerde.write(value);
+        // Format 5 is format 6 without the automatic close (one byte: no) and the wait's start (none when not on hold);
+        // format 4 is format 5 without the pause (13 bytes: no wait, no time, no pause); format 3 is format 4 without the
         // verdict (one byte: none); format 2 is format 3 without the resolution: no time (8 bytes), no agent, two counts
         // (4 bytes each).
-        byte[] two = java.util.Arrays.copyOf(five, five.length - 13 - 17);
+        byte[] two = java.util.Arrays.copyOf(six, six.length - 1 - 13 - 17);
         two[0] = 2;
 
-        assertThat(five[0]).isEqualTo((byte) 5);
+        assertThat(six[0]).isEqualTo((byte) 6);
         assertThat(AcknowledgedComplaintSerde.read(two)).isEqualTo(value);
         assertThat(AcknowledgedComplaintSerde.read(two).resolution()).isEqualTo(Resolution.NONE);
     }
@@ -94,7 +95,7 @@ class StoreFormatTest {
         AcknowledgedComplaint resolved = new AcknowledgedComplaint(complaint, new EarlyAck(acked, "ana"), PromiseLedger.after(stopped, "ack-1"),
                 acked.toEpochMilli()).with(Resolution.NONE.resolve(acked.plusSeconds(60), "ana"));
         byte[] withoutVerdict = AcknowledgedComplaintSerde.write(resolved);
-        byte[] three = java.util.Arrays.copyOf(withoutVerdict, withoutVerdict.length - 1 - 13); // no verdict (1 byte), no pause (13)
+        byte[] three = java.util.Arrays.copyOf(withoutVerdict, withoutVerdict.length - 1 - 13 - 1); // no verdict (1 byte), no pause (13), format 6's byte
         three[0] = 3;
         AcknowledgedComplaint answered = resolved.with(new CustomerVerdict(2, true, "verdict-é", "r-1", acked.plusSeconds(600)),
                 acked.plusSeconds(601).toEpochMilli());
@@ -120,9 +121,10 @@ class StoreFormatTest {
                 PromiseLedger.after(stopped, "ack-1"), T0.plusSeconds(60).toEpochMilli());
         AcknowledgedComplaint waiting = acked.with(Pause.NONE.begin(Pause.Wait.THIRD_PARTY, T0.plusSeconds(120)));
         AcknowledgedComplaint resumed = waiting.with(waiting.pause().end(T0.plusSeconds(180)));
-        byte[] five = AcknowledgedComplaintSerde.write(acked);
-        // Format 5 without a pause ends with -1 (no wait), 0 ms and 0 pauses: 13 bytes.
-        byte[] four = java.util.Arrays.copyOf(five, five.length - 13);
+        byte[] six = AcknowledgedComplaintSerde.write(acked);
+        // Format 6 not on hold ends with one byte (not closed automatically); before it, format 5 without a pause ends with
+        // -1 (no wait), 0 ms and 0 pauses: 13 bytes.
+        byte[] four = java.util.Arrays.copyOf(six, six.length - 1 - 13);
         four[0] = 4;
 
         assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(waiting))).isEqualTo(waiting);
@@ -169,10 +171,10 @@ class StoreFormatTest {
         SlaPolicy policy = new SlaPolicy("vip", 4, Duration.ofHours(4), List.of(0.5), Duration.ofHours(1), 2).in(office);
         SlaClock clock = SlaClock.start("c-1", policy, T0).catchUp(T0.plus(Duration.ofDays(9))).clock();
         OpenComplaint open = new OpenComplaint(clock, T0, Severity.HIGH, "billing", null);
-        byte[] five = OpenComplaintSerde.write(open);
-        // Format 4 is format 5 without its last field, the resolution target (one byte: none); format 3 is format 4
-        // without the last point's due time.
-        byte[] four = java.util.Arrays.copyOf(five, five.length - 1);
+        byte[] six = OpenComplaintSerde.write(open);
+        // Format 5 is format 6 without its last field, the auto-close (8 bytes); format 4 is format 5 without its last
+        // field, the resolution target (one byte: none); format 3 is format 4 without the last point's due time.
+        byte[] four = java.util.Arrays.copyOf(six, six.length - Long.BYTES - 1);
         four[0] = 4;
         byte[] three = java.util.Arrays.copyOf(four, four.length - Long.BYTES);
         three[0] = 3;
@@ -194,7 +196,7 @@ class StoreFormatTest {
         byte[] five = OpenComplaintSerde.write(open);
         OpenComplaint without = open.withClock(SlaClock.start("c-1", policy.resolving(null), T0));
         byte[] four = OpenComplaintSerde.write(without);
-        four = java.util.Arrays.copyOf(four, four.length - 1);
+        four = java.util.Arrays.copyOf(four, four.length - Long.BYTES - 1); // no auto-close (format 6), no target (format 5)
         four[0] = 4;
 
         assertThat(OpenComplaintSerde.read(five)).isEqualTo(open);
@@ -291,6 +293,45 @@ class StoreFormatTest {
         assertThat(open.severity()).isEqualTo(Severity.HIGH);
         assertThat(open.queue()).isEqualTo("billing");
         assertThat(open.traceId()).isEqualTo("trace-1");
+    }
+
+    @Test
+    void anOpenComplaintKeepsItsAutoCloseThroughTheStoreAndOneStoredInFormatFiveHasNone() {
+        SlaPolicy policy = new SlaPolicy("vip", 4, Duration.ofMinutes(20), List.of(0.3), Duration.ofMinutes(7), 3)
+                .closingAfter(Duration.ofDays(7));
+        OpenComplaint open = new OpenComplaint(SlaClock.start("c-1", policy, T0), T0, Severity.HIGH, "billing", null);
+        byte[] six = OpenComplaintSerde.write(open);
+        byte[] five = java.util.Arrays.copyOf(six, six.length - Long.BYTES);
+        five[0] = 5;
+
+        assertThat(OpenComplaintSerde.read(six)).isEqualTo(open);
+        assertThat(OpenComplaintSerde.read(six).clock().policy().autoClose()).isEqualTo(Duration.ofDays(7));
+        assertThat(OpenComplaintSerde.read(five).clock().policy()).isEqualTo(policy.closingAfter(null));
+    }
+
+    @Test
+    void anAutomaticCloseAndASwitchedWaitSurviveTheStoreAndAPauseStoredInFormatFiveWaitsSinceItBegan() {
+        SlaPolicy policy = new SlaPolicy("vip", 4, Duration.ofMinutes(20), List.of(0.3), Duration.ofMinutes(7), 3)
+                .closingAfter(Duration.ofDays(7));
+        SlaClock stopped = SlaClock.start("c-5", policy, T0);
+        OpenComplaint complaint = new OpenComplaint(stopped, T0.plusSeconds(40), Severity.HIGH, "billing", null);
+        AcknowledgedComplaint acked = new AcknowledgedComplaint(complaint, new EarlyAck(T0.plusSeconds(60), "ana"),
+                PromiseLedger.after(stopped, "ack-1"), T0.plusSeconds(60).toEpochMilli());
+        AcknowledgedComplaint switched = acked.with(Pause.NONE.begin(Pause.Wait.THIRD_PARTY, T0.plusSeconds(120))
+                .begin(Pause.Wait.CUSTOMER, T0.plusSeconds(600)));
+        AcknowledgedComplaint closed = switched.with(Resolution.NONE.closeAutomatically(T0.plus(Duration.ofDays(8)), "heed-routing"))
+                .with(switched.pause().end(T0.plus(Duration.ofDays(8))));
+        byte[] six = AcknowledgedComplaintSerde.write(switched);
+        // Format 5 is format 6 without its last fields: not closed automatically (one byte) and the wait's start (8 bytes).
+        byte[] five = java.util.Arrays.copyOf(six, six.length - 1 - Long.BYTES);
+        five[0] = 5;
+
+        assertThat(switched.pause().waitingSince()).isEqualTo(T0.plusSeconds(600));
+        assertThat(AcknowledgedComplaintSerde.read(six)).isEqualTo(switched);
+        assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(closed))).isEqualTo(closed);
+        assertThat(AcknowledgedComplaintSerde.read(AcknowledgedComplaintSerde.write(closed)).resolution().automatic()).isTrue();
+        assertThat(AcknowledgedComplaintSerde.read(five).pause()).isEqualTo(new Pause(Pause.Wait.CUSTOMER, T0.plusSeconds(120), 0, 1));
+        assertThat(AcknowledgedComplaintSerde.read(five).pause().waitingSince()).isEqualTo(T0.plusSeconds(120));
     }
 
     @Test
