@@ -1,6 +1,7 @@
 package dev.heed.responder.console;
 
 import dev.heed.events.EscalationLevel;
+import dev.heed.schemas.topics.TopicNames;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -62,10 +63,12 @@ public record ComplaintFacts(String id, Instant receivedAt, Instant escalatedAt,
     /** The problem id of a fix's update id {@code fix:<problem>:<complaint>}, or null for any other update id. */
     static String problemOf(String updateId, String complaintId) {
         String suffix = ":" + complaintId;
-        if (updateId == null || !updateId.startsWith("fix:") || !updateId.endsWith(suffix) || updateId.length() <= 4 + suffix.length()) {
+        int start = TopicNames.FIX_UPDATE_PREFIX.length();
+        if (updateId == null || !updateId.startsWith(TopicNames.FIX_UPDATE_PREFIX) || !updateId.endsWith(suffix)
+                || updateId.length() <= start + suffix.length()) {
             return null;
         }
-        return updateId.substring(4, updateId.length() - suffix.length());
+        return updateId.substring(start, updateId.length() - suffix.length());
     }
 
     /**

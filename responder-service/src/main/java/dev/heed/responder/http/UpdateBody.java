@@ -52,15 +52,10 @@ final class UpdateBody {
         }
         Instant nextUpdateBy = action == UpdateAction.RESOLVE ? null : AckBody.instant(root, "nextUpdateBy", now, errors);
         String updateId = AckBody.text(root, "updateId", 1, 100, errors);
-        if (updateId != null && updateId.startsWith(TopicNames.FIX_UPDATE_PREFIX)) {
-            // Routing writes those for a known problem's resolution and skips them when it reads them back.
-            errors.add(new Problem.Error("/updateId", "must not start with \"" + TopicNames.FIX_UPDATE_PREFIX
-                    + "\": those are a problem's fixes, named by routing"));
-        } else if (updateId != null && updateId.startsWith(TopicNames.AUTO_CLOSE_UPDATE_PREFIX)) {
-            // Routing writes those when it closes a complaint that waited on its customer too long, and skips them too.
-            errors.add(new Problem.Error("/updateId", "must not start with \"" + TopicNames.AUTO_CLOSE_UPDATE_PREFIX
-                    + "\": those are automatic closes, named by routing"));
-        }
+        // Routing writes those itself (a known problem's fixes, automatic closes) and skips them when it reads them back.
+        TopicNames.routingUpdatePrefix(updateId).ifPresent(prefix -> errors.add(new Problem.Error("/updateId",
+                "must not start with \"" + prefix + "\": those are " + TopicNames.ROUTING_UPDATE_PREFIXES.get(prefix)
+                        + ", named by routing")));
         boolean delay = false;
         JsonNode delayNode = root.get("delay");
         if (action == UpdateAction.UPDATE && delayNode != null && !delayNode.isNull()) {

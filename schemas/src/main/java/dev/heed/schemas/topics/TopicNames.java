@@ -1,6 +1,8 @@
 package dev.heed.schemas.topics;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one place that names Heed's topics. Every topic but {@link #PROBLEMS_UPDATED} is keyed by the feedback id (a
@@ -33,6 +35,18 @@ public final class TopicNames {
      * {@link #COMPLAINTS_UPDATED} under such an id, skips it when it reads it back, and no client may choose one.
      */
     public static final String AUTO_CLOSE_UPDATE_PREFIX = "auto-close:";
+    /**
+     * Every prefix of the update ids routing writes to {@link #COMPLAINTS_UPDATED} itself, with what they name: routing
+     * applied such an update when it wrote it and skips it when it reads it back, and no client may choose one.
+     */
+    public static final Map<String, String> ROUTING_UPDATE_PREFIXES = Map.of(FIX_UPDATE_PREFIX, "a problem's fixes",
+            AUTO_CLOSE_UPDATE_PREFIX, "automatic closes");
+
+    /** The prefix of {@link #ROUTING_UPDATE_PREFIXES} that {@code updateId} starts with, if any. */
+    public static Optional<String> routingUpdatePrefix(String updateId) {
+        return updateId == null ? Optional.empty()
+                : ROUTING_UPDATE_PREFIXES.keySet().stream().filter(updateId::startsWith).findFirst();
+    }
     public static final String COMPLAINTS_STATE = "complaints.state";
     public static final String RESPONSES_SENT = "responses.sent";
     public static final String ROUTING_DLQ = "routing.dlq";

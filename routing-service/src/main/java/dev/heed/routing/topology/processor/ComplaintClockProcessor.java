@@ -11,13 +11,12 @@ import dev.heed.events.FeedbackReceived;
 import dev.heed.events.Sentiment;
 import dev.heed.events.VerdictLink;
 import dev.heed.routing.deadletter.RefusedRecordException;
-import dev.heed.routing.problem.ProblemLinks;
+import dev.heed.schemas.topics.TopicNames;
 import dev.heed.routing.reply.CustomerReply;
 import dev.heed.routing.reply.Replies;
 import dev.heed.routing.reply.ReplyKeys;
 import dev.heed.routing.verdict.CustomerVerdict;
 import dev.heed.events.UpdateAction;
-import dev.heed.routing.sla.AutoClose;
 import dev.heed.routing.sla.DueEvent;
 import dev.heed.routing.sla.PromiseLedger;
 import dev.heed.routing.sla.ResolutionClock;
@@ -232,7 +231,7 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         } else if (input instanceof ClockInput.Acknowledgement acknowledgement) {
             acknowledge(record, acknowledgement.ack());
         } else if (input instanceof ClockInput.Update update) {
-            if (ProblemLinks.isFix(update.update().getUpdateId()) || AutoClose.isAutoClose(update.update().getUpdateId())) {
+            if (TopicNames.routingUpdatePrefix(update.update().getUpdateId()).isPresent()) {
                 // Written by this processor once it applied the fix or the automatic close: reading it back changes nothing.
                 return;
             }
