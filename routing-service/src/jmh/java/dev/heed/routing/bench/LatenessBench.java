@@ -55,7 +55,8 @@ final class LatenessBench {
         this.topics = BenchKafka.topics(stack);
     }
 
-    void run(int n, Duration delay) throws Exception {
+    /** With {@code threads} stream threads (the service's {@code HEED_ROUTING_STREAM_THREADS}, 1 by default). */
+    void run(int n, Duration delay, int threads) throws Exception {
         // Every severity gets the same policy: the warning at half the target is the due point measured.
         String policy = Stream.of("CRITICAL", "HIGH", "MEDIUM", "LOW")
                 .map(s -> "bench-" + s.toLowerCase(Locale.ROOT) + ": severity=" + s + " target=" + delay.multipliedBy(2).toSeconds()
@@ -65,6 +66,7 @@ final class LatenessBench {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, stack.uniqueName("lateness"));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
         StreamsProperties.processing(props);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stack.tempStateDir().toString());
         DeadLetterConfig.apply(props, topics.routingDlq().name(), new AtomicLong());
         var clockSettings = new ClockSettings(PUNCTUATE, ClockSettings.DEFAULT_RETENTION, ClockSettings.DEFAULT_RETENTION);
@@ -76,7 +78,8 @@ final class LatenessBench {
             Instant accepted = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             Instant dueAt = accepted.plus(delay);
             load(n, accepted);
-            System.out.printf(Locale.ROOT, "lateness: %d complaints accepted at %s, all warned at %s%n", n, accepted, dueAt);
+            System.out.printf(Locale.ROOT, "lateness: %d complaints accepted at %s, all warned at %s; %d stream thread(s)%n", n, accepted,
+                    dueAt, threads);
 
             long started = count(escalated, n, dueAt);
             System.out.printf(Locale.ROOT, "  %d of %d clocks started %.1f s before they fell due%n", started, n,

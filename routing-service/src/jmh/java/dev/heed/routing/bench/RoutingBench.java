@@ -13,7 +13,7 @@ import java.util.List;
  *   <li>routing throughput over a bare exactly_once_v2 read→write app on the same broker and records, and over
  *       an app that makes routing's Kafka and RocksDB writes and nothing else ("same writes"; goal: at least 0.5);</li>
  *   <li>reminder lateness with many clocks falling due at once ({@code lateness [clocks, default 100000] [delay
- *       seconds, default 300]}, not in {@code all}; goal: max ≤ punctuation interval + 1 s);</li>
+ *       seconds, default 300] [stream threads, default 1]}, not in {@code all}; goal: max ≤ punctuation interval + 1 s);</li>
  *   <li>the service's resident memory with many open clocks, restored into a child JVM ({@code memory [clocks, default
  *       1000000]}, not in {@code all}; goal: at most 1 GiB at 10^6).</li>
  * </ol>
@@ -30,7 +30,7 @@ public final class RoutingBench {
         String which = args.length > 0 ? args[0] : "all";
         if (!List.of("all", "punctuation", "throughput", "lateness", "memory").contains(which)) {
             // -Djmh.main without -Djmh.args would hand JMH's options over as these arguments.
-            System.err.println("usage: RoutingBench [all|punctuation|throughput] [records] [due] | lateness [clocks] [delay s]"
+            System.err.println("usage: RoutingBench [all|punctuation|throughput] [records] [due] | lateness [clocks] [delay s] [threads]"
                     + " | memory [clocks], not " + List.of(args));
             System.exit(2);
         }
@@ -43,7 +43,8 @@ public final class RoutingBench {
         if (which.equals("lateness")) {
             try (Stack stack = LocalStack.start()) {
                 new LatenessBench(stack).run(args.length > 1 ? Integer.parseInt(args[1]) : 100_000,
-                        java.time.Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 300));
+                        java.time.Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 300),
+                        args.length > 3 ? Integer.parseInt(args[3]) : 1);
             }
             System.exit(0);
         }

@@ -4,10 +4,13 @@ import dev.heed.events.Severity;
 import dev.heed.routing.sla.SlaClock;
 import dev.heed.routing.sla.SlaPolicy;
 import dev.heed.routing.topology.ClockSettings;
+import dev.heed.routing.topology.store.AcknowledgedComplaintSerde;
 import dev.heed.routing.topology.store.ClockStore;
 import dev.heed.routing.topology.store.EarlyAcks;
 import dev.heed.routing.topology.store.OpenComplaint;
 import dev.heed.routing.topology.store.OpenComplaintSerde;
+import dev.heed.routing.topology.store.RepliesSerde;
+import dev.heed.routing.topology.store.ResolutionClockSerde;
 import dev.heed.routing.topology.store.StoreNames;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +41,7 @@ public final class PunctuationBench {
 
     /** Median nanoseconds of one punctuation emitting {@code due} events, over {@code rounds} after a warm-up. */
     public static long medianNanos(int open, int due, int rounds, Path stateDir) {
-        var context = new MockProcessorContext<String, SpecificRecord>(new Properties(), new TaskId(0, 0), stateDir.toFile());
+        var context = new MockProcessorContext<String, Object>(new Properties(), new TaskId(0, 0), stateDir.toFile());
         KeyValueStore<String, OpenComplaint> clocks = init(context, Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.OPEN_CLOCKS), Serdes.String(), OpenComplaintSerde.serde())
                 .withLoggingDisabled().build());
@@ -47,6 +50,17 @@ public final class PunctuationBench {
                 .withLoggingDisabled().build());
         init(context, Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EARLY_ACKS), Serdes.String(),
                 EarlyAcks.Remembered.serde()).withLoggingDisabled().build());
+        // The processor's other stores, empty here: no clock has a promise, a resolution target or a reply.
+        init(context, Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.PROMISES), Serdes.String(),
+                AcknowledgedComplaintSerde.serde()).withLoggingDisabled().build());
+        init(context, Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.PROMISE_DUE_INDEX), Serdes.Bytes(),
+                Serdes.ByteArray()).withLoggingDisabled().build());
+        init(context, Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.RESOLUTION_CLOCKS), Serdes.String(),
+                ResolutionClockSerde.serde()).withLoggingDisabled().build());
+        init(context, Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.RESOLUTION_DUE_INDEX), Serdes.Bytes(),
+                Serdes.ByteArray()).withLoggingDisabled().build());
+        init(context, Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.REPLIES), Serdes.String(),
+                RepliesSerde.serde()).withLoggingDisabled().build());
         ComplaintClockProcessor processor = new ComplaintClockProcessor(ClockSettings.defaults());
         processor.init(context);
         int warmup = 5;
