@@ -2,6 +2,7 @@ package dev.heed.routing.topology;
 
 import static dev.heed.routing.topology.RoutingDriver.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.heed.events.ComplaintState;
 import dev.heed.events.ComplaintStatus;
@@ -107,6 +108,36 @@ class ComplaintClockTopologyTest {
 
         assertThat(routing.classified.readValuesToList()).hasSize(1);
         assertThat(routing.escalated.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void aPointFallingDueBetweenTwoPunctuationsGoesOutAtItsDueTimeNotAtTheNext() {
+        // Punctuations run every whole second from T0; this warning falls due 400 ms after one of them.
+        routing.sendFeedback("c-between", "charged twice CRITICAL", T0.plusMillis(400));
+        Instant dueAt = T0.plus(Duration.ofSeconds(450)).plusMillis(400);
+        routing.advanceTo(T0.plus(Duration.ofSeconds(450)));
+        assertThat(routing.due.isEmpty()).isTrue();
+
+        routing.advanceTo(dueAt);
+
+        assertThat(routing.due.readValuesToList()).extracting(ResponseDue::getDueAt, ResponseDue::getEmittedAt)
+                .containsExactly(tuple(dueAt, dueAt));
+        routing.advanceTo(T0.plus(Duration.ofSeconds(452)));
+        assertThat(routing.due.isEmpty()).as("once").isTrue();
+    }
+
+    @Test
+    void aClockStartedWithAPointDueBeforeTheNextPunctuationWakesTheTaskThen() {
+        Instant now = T0.plus(Duration.ofSeconds(10));
+        routing.advanceTo(now);
+        // Received 7.5 minutes before its first warning, less 300 ms: it falls due between this punctuation and the next.
+        Instant receivedAt = now.minus(Duration.ofSeconds(450)).plusMillis(300);
+        routing.feedback.pipeInput("c-soon", RoutingDriver.feedback("c-soon", "unsafe CRITICAL", receivedAt), now);
+        assertThat(routing.due.isEmpty()).isTrue();
+
+        routing.advanceTo(now.plusMillis(300));
+
+        assertThat(routing.due.readValuesToList()).extracting(ResponseDue::getEmittedAt).containsExactly(now.plusMillis(300));
     }
 
     @Test

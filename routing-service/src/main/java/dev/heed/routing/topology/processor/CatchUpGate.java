@@ -51,17 +51,28 @@ final class CatchUpGate {
      *                   task, stamped with the wall clock)
      */
     long horizon(long now, long streamTime) {
+        long horizon = peek(now, streamTime);
+        warmingUp = stillWarmingUp(now);
+        inputs = 0;
+        staleInputs = 0;
+        return horizon;
+    }
+
+    /**
+     * What {@link #horizon} would answer at {@code now}, without closing the window of records it judges: for a
+     * punctuation between the regular ones ({@link DueWake}), so that a short window between two of them never hides
+     * stale records from the next regular one.
+     */
+    long peek(long now, long streamTime) {
         if (inputStreamTime >= 0) {
             streamTime = inputStreamTime;
         }
-        boolean busy = inputs > 0;
-        boolean stale = staleInputs > 0;
-        inputs = 0;
-        staleInputs = 0;
-        if (warmingUp && ((busy && !stale) || (!busy && now - startedAt >= WARM_UP))) {
-            warmingUp = false;
-        }
-        boolean catchingUp = stale || (warmingUp && (streamTime < 0 || now - streamTime > FRESH_WITHIN));
+        boolean catchingUp = staleInputs > 0 || (stillWarmingUp(now) && (streamTime < 0 || now - streamTime > FRESH_WITHIN));
         return catchingUp ? Math.min(now, Math.max(streamTime, 0) + FRESH_WITHIN) : now;
+    }
+
+    private boolean stillWarmingUp(long now) {
+        boolean busy = inputs > 0;
+        return warmingUp && !((busy && staleInputs == 0) || (!busy && now - startedAt >= WARM_UP));
     }
 }

@@ -95,6 +95,8 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
     private CatchUpGate gate;
     private StopInputGate stopGate;
     private boolean gated;
+    private DueWake wake;
+    private PromiseStore promiseStore;
 
     /**
      * Looks for due points every {@code punctuateInterval}, catching up at most {@code maxDuePerPunctuation} clocks each
@@ -124,8 +126,8 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                 context.getStateStore(StoreNames.DUE_INDEX));
         // Streams initialises processors after restoring the task's stores, so every open clock is here.
         long open = clocks.rebuildIndex();
-        promises = new PromiseKeeping(new PromiseStore(context.getStateStore(StoreNames.PROMISES),
-                context.getStateStore(StoreNames.PROMISE_DUE_INDEX)), new PromiseKeeping.Output() {
+        promiseStore = new PromiseStore(context.getStateStore(StoreNames.PROMISES), context.getStateStore(StoreNames.PROMISE_DUE_INDEX));
+        promises = new PromiseKeeping(promiseStore, new PromiseKeeping.Output() {
                     @Override
                     public void due(OpenComplaint complaint, List<DueEvent> events, Instant now) {
                         emit(complaint, events, now);
@@ -190,9 +192,18 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                 "Problem fixes not sent because their complaint was resolved already or is not held here");
         gate = new CatchUpGate(context.currentSystemTimeMs());
         stopGate = new StopInputGate(stopInputs, context.taskId().partition());
-        context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, at -> emitDue(Instant.ofEpochMilli(at)));
+        context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, at -> {
+            wake.regular(at);
+            emitDue(at, true);
+        });
+        wake = new DueWake(context, punctuateInterval, at -> emitDue(at, false));
+        // A point indexed due before the next regular punctuation wakes the task then (the listeners see every later put).
+        clocks.onIndexed(this::indexed);
+        promiseStore.onIndexed(this::indexed);
+        resolutions.onIndexed(this::indexed);
         // On stream time, as a window store would drop them: replaying old records never forgets an ack too early.
         context.schedule(forgetInterval(ackRetention), PunctuationType.STREAM_TIME, this::forgetEarlyAcks);
+        armWake(context.currentSystemTimeMs(), context.currentSystemTimeMs());
     }
 
     /** A quarter of the retention (at least a second): early acknowledgements are kept at most 1.25 retentions. */
@@ -476,14 +487,18 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
         return after;
     }
 
-    private void emitDue(Instant now) {
-        long wall = now.toEpochMilli();
-        long byStreamTime = gate.horizon(wall, context().currentStreamTimeMs());
+    /**
+     * Emits what is due at {@code wall}, up to what the gates let out, at a regular punctuation or a {@link DueWake}
+     * (which leaves the catch-up gate's window of records to the regular one), and arms the next wake.
+     */
+    private void emitDue(long wall, boolean regular) {
+        Instant now = Instant.ofEpochMilli(wall);
+        long byStreamTime = regular ? gate.horizon(wall, context().currentStreamTimeMs()) : gate.peek(wall, context().currentStreamTimeMs());
         long byStopInputs = stopGate.horizon(wall, watermarks.samples());
         Instant horizon = Instant.ofEpochMilli(byStopInputs >= 0 ? byStopInputs : byStreamTime);
         // Logged when points are held back longer than a caught-up task's input may lag; not at every punctuation.
         boolean holding = wall - horizon.toEpochMilli() > CatchUpGate.FRESH_WITHIN;
-        if (holding != gated) {
+        if (regular && holding != gated) {
             gated = holding;
             LOG.info(gated ? "task {}: catching up on its input, due points held back to {} ({})"
                     : "task {}: input caught up, due points emitted up to {} ({})", context().taskId(), horizon,
@@ -500,11 +515,50 @@ public final class ComplaintClockProcessor extends ContextualProcessor<String, C
                     key -> catchUpResolution(key, horizon, now));
         }
         if (handled < maxDuePerPunctuation) {
+            armWake(wall, holding ? wall : horizon.toEpochMilli());
             return;
         }
-        // Bounded so the thread commits in between (see ClockSettings); the next punctuation goes on from here.
-        LOG.info("task {}: caught up {} due clocks in one punctuation, the bound; more are due and follow at the next",
+        // Bounded so the thread commits in between (see ClockSettings); a wake goes on from here right after the commit.
+        LOG.info("task {}: caught up {} due clocks in one punctuation, the bound; more are due and follow at once",
                 context().taskId(), handled);
+        wake.at(wall + 1, wall);
+    }
+
+    /**
+     * Arms a wake at the earliest due time before the next regular punctuation: a point due after {@code now}, or, when
+     * points due by {@code now} were held back only to {@code horizon} (the newest broker sample a task that keeps up has
+     * read, see {@link StopInputGate}), a retry a tenth of the interval later, by when a newer sample may let them out.
+     */
+    private void armWake(long now, long horizon) {
+        long next = wake.nextRegular();
+        long due = firstDue(clocks.firstDueBetween(now, next), promiseStore.firstDueBetween(now, next),
+                resolutions.firstDueBetween(now, next));
+        if (horizon < now && firstDue(clocks.firstDueBetween(horizon, now + 1), promiseStore.firstDueBetween(horizon, now + 1),
+                resolutions.firstDueBetween(horizon, now + 1)) >= 0) {
+            due = firstDue(due, now + Math.max(1, punctuateInterval.toMillis() / 10));
+        }
+        if (due >= 0) {
+            wake.at(due, now);
+        }
+    }
+
+    /** A point was indexed due at {@code dueAt}: wake then if that is after now and before the next regular punctuation. */
+    private void indexed(long dueAt) {
+        long now = context().currentSystemTimeMs();
+        if (dueAt > now) {
+            wake.at(dueAt, now);
+        }
+    }
+
+    /** The earliest of due times where -1 means none; -1 when all are none. */
+    private static long firstDue(long... dues) {
+        long first = -1;
+        for (long due : dues) {
+            if (due >= 0 && (first < 0 || due < first)) {
+                first = due;
+            }
+        }
+        return first;
     }
 
     /** Handles index keys from {@code due} (given a batch size) until fewer than a batch come or the budget is spent. */

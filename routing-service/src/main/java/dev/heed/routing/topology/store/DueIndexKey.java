@@ -31,7 +31,17 @@ public final class DueIndexKey {
      * sorts after every key at {@code now} and before every real key at {@code now + 1} (ids are never empty).
      */
     static Bytes lastDueAt(Instant now) {
-        return Bytes.wrap(ByteBuffer.allocate(TIME_BYTES).putLong(now.toEpochMilli() + 1).array());
+        return before(now.toEpochMilli() + 1);
+    }
+
+    /** The bare time {@code millis}: sorts after every key due before it and before every key due at it or later. */
+    static Bytes before(long millis) {
+        return Bytes.wrap(ByteBuffer.allocate(TIME_BYTES).putLong(millis).array());
+    }
+
+    /** The due time of an index key, in epoch millis. */
+    public static long dueAt(Bytes key) {
+        return ByteBuffer.wrap(key.get()).getLong();
     }
 
     public static String complaintId(Bytes key) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -24,6 +25,7 @@ public class DueIndexedStore<V> {
     private final KeyValueStore<Bytes, byte[]> index;
     private final Function<V, String> id;
     private final Function<V, Instant> nextDueAt;
+    private LongConsumer indexed = dueAt -> { };
 
     /** Keeps {@code values} indexed in {@code index} by {@code nextDueAt} (null: not due at all), keyed by {@code id}. */
     public DueIndexedStore(KeyValueStore<String, V> values, KeyValueStore<Bytes, byte[]> index, Function<V, String> id,
@@ -54,6 +56,11 @@ public class DueIndexedStore<V> {
         return due;
     }
 
+    /** Tells {@code listener} the due time (epoch millis) of every entry indexed from now on, as it is indexed. */
+    public void onIndexed(LongConsumer listener) {
+        this.indexed = listener;
+    }
+
     public V get(String key) {
         return values.get(key);
     }
@@ -64,8 +71,10 @@ public class DueIndexedStore<V> {
             index.delete(indexKey(previous));
         }
         values.put(id.apply(next), next);
-        if (nextDueAt.apply(next) != null) {
-            index.put(indexKey(next), NOTHING);
+        Instant due = nextDueAt.apply(next);
+        if (due != null) {
+            index.put(DueIndexKey.of(due, id.apply(next)), NOTHING);
+            indexed.accept(due.toEpochMilli());
         }
     }
 
@@ -91,6 +100,19 @@ public class DueIndexedStore<V> {
             }
         }
         return due;
+    }
+
+    /**
+     * The earliest due time in the index after {@code after} and before {@code before} (epoch millis), or -1 when there
+     * is none. Keep the window short: the in-memory store copies the keys of a range before iterating them.
+     */
+    public long firstDueBetween(long after, long before) {
+        if (before <= after + 1) {
+            return -1;
+        }
+        try (KeyValueIterator<Bytes, byte[]> entries = index.range(DueIndexKey.before(after + 1), DueIndexKey.before(before))) {
+            return entries.hasNext() ? DueIndexKey.dueAt(entries.next().key) : -1;
+        }
     }
 
     /** Every value, for a scan; the caller closes the iterator before changing the store. */

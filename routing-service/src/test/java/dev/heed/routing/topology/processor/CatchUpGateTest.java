@@ -65,4 +65,15 @@ class CatchUpGateTest {
         assertThat(gate.horizon(T0 + 1_000, -1)).isLessThan(T0);
         assertThat(gate.horizon(T0 + WARM_UP, -1)).isEqualTo(T0 + WARM_UP);
     }
+
+    @Test
+    void aPeekBetweenTwoPunctuationsAnswersAsTheNextWouldWithoutClosingItsWindow() {
+        CatchUpGate gate = new CatchUpGate(T0 - 60_000);
+        gate.horizon(T0 - 50_000, T0 - 50_000);
+        gate.input(T0, T0 - 10_000);
+        assertThat(gate.peek(T0 + 300, T0 - 10_000)).isEqualTo(T0 - 10_000 + FRESH_WITHIN);
+        // The stale record still holds back the regular punctuation after the peek.
+        assertThat(gate.horizon(T0 + 1_000, T0 - 10_000)).isEqualTo(T0 - 10_000 + FRESH_WITHIN);
+        assertThat(gate.peek(T0 + 1_300, T0 - 10_000)).isEqualTo(T0 + 1_300);
+    }
 }

@@ -225,12 +225,7 @@ class ClockRestoreTest {
 
     @Test
     void aPunctuationCatchesUpAtMostItsBoundOfClocksAndTheNextGoesOnWithTheRestEachOnce() {
-        for (int i = 0; i < 7; i++) {
-            clocks.put("k" + i, open("k" + i, T0.plusMillis(i)));
-        }
-        ClockSettings defaults = ClockSettings.defaults();
-        start(new ClockSettings(defaults.punctuateInterval(), defaults.dedupeRetention(), defaults.earlyAckRetention(), 3));
-        Instant allDue = T0.plus(Duration.ofMinutes(90));
+        Instant allDue = sevenDueWithABoundOfThree();
 
         List<Integer> perPunctuation = new java.util.ArrayList<>();
         List<String> ids = new java.util.ArrayList<>();
@@ -244,6 +239,34 @@ class ClockRestoreTest {
 
         assertThat(perPunctuation).containsExactly(3, 3, 1, 0);
         assertThat(ids).containsExactly("k0", "k1", "k2", "k3", "k4", "k5", "k6");
+    }
+
+    @Test
+    void aPunctuationStoppedAtItsBoundWakesTheTaskRightAfterItToGoOnWithTheRest() {
+        Instant allDue = sevenDueWithABoundOfThree();
+        int scheduled = context.scheduledPunctuators().size();
+
+        punctuate(allDue);
+        assertThat(emitted()).hasSize(3);
+        context.resetForwards();
+        // Not the next regular punctuation, a second later: a one-off one at once, which goes on in the same way.
+        var wake = context.scheduledPunctuators().get(scheduled);
+        assertThat(wake.getInterval()).isEqualTo(Duration.ofMillis(1));
+        wake.getPunctuator().punctuate(allDue.plusMillis(1).toEpochMilli());
+
+        assertThat(wake.cancelled()).isTrue();
+        assertThat(emitted()).extracting(ResponseDue::getComplaintId).containsExactly("k3", "k4", "k5");
+        assertThat(context.scheduledPunctuators()).hasSize(scheduled + 2);
+    }
+
+    /** Starts the processor on seven clocks, all due at the returned time, catching up at most three per punctuation. */
+    private Instant sevenDueWithABoundOfThree() {
+        for (int i = 0; i < 7; i++) {
+            clocks.put("k" + i, open("k" + i, T0.plusMillis(i)));
+        }
+        ClockSettings defaults = ClockSettings.defaults();
+        start(new ClockSettings(defaults.punctuateInterval(), defaults.dedupeRetention(), defaults.earlyAckRetention(), 3));
+        return T0.plus(Duration.ofMinutes(90));
     }
 
     private void start() {
