@@ -4,13 +4,16 @@ import java.time.Duration;
 
 /**
  * The topology's timing: how often the SLA punctuator looks for due points (a longer interval delays events
- * but never loses one), how many due clocks one punctuation of a task handles at most, and how long event ids and
+ * but never loses one; a point known to fall due between two punctuations wakes the task at its due time, see
+ * {@code DueWake}), how many due clocks one punctuation of a task handles at most, and how long event ids and
  * early acknowledgements are remembered.
  *
  * <p>The bound keeps a transaction small when very many clocks fall due at once (after an outage, or a burst): under
  * exactly_once_v2 everything a stream thread emits between two commits is one transaction, which the broker aborts
  * after Kafka Streams' {@code transaction.timeout.ms} (10 s), and the aborted work would be redone, and aborted again.
- * Clocks left over are caught up at the next punctuation, each point once.
+ * Clocks left over are caught up at the thread's next turn (a one-off punctuation), each point once; the thread
+ * commits before it whenever its commit interval (100 ms under exactly_once_v2) has passed, which a full punctuation
+ * of the default bound takes.
  */
 public record ClockSettings(Duration punctuateInterval, Duration dedupeRetention, Duration earlyAckRetention,
                             int maxDuePerPunctuation) {
