@@ -72,7 +72,7 @@ final class MemoryBench {
                 "HEED_ROUTING_STATE_DIR", state.toString());
         long begin = System.nanoTime();
         try (ServiceProcess routing = ServiceProcess.start("routing", System.getProperty("java.class.path"),
-                List.of("-Xmx512m", "-Dlogback.configurationFile=dev/heed/localstack/child-logback.xml"),
+                childJvmOptions(),
                 RoutingApplication.class.getName(), env, Files.createTempFile("rss-routing", ".log"),
                 URI.create("http://127.0.0.1:" + port + "/health/ready"), Duration.ofMinutes(10))) {
             double restored = org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(100))
@@ -94,6 +94,19 @@ final class MemoryBench {
             System.out.printf(Locale.ROOT, "  resident memory with %d open clocks: %d MiB after 30 s, max %d MiB (goal <= 1024 MiB): %s%n",
                     n, last >> 10, max >> 10, max <= 1024 * 1024 ? "met" : "missed");
         }
+    }
+
+    /**
+     * The local run's heap and child logging, plus {@code HEED_BENCH_CHILD_JVM_OPTIONS} (split at spaces) for looking
+     * inside the service, e.g. {@code -XX:StartFlightRecording=filename=/tmp/restore.jfr,settings=profile}.
+     */
+    private static List<String> childJvmOptions() {
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx512m", "-Dlogback.configurationFile=dev/heed/localstack/child-logback.xml"));
+        String extra = System.getenv("HEED_BENCH_CHILD_JVM_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return options;
     }
 
     private void write(String changelog, int n) {
