@@ -168,12 +168,15 @@ final class LanguageCheck {
         Character.UnicodeScript otherScript = null;
         int end = Math.min(text.length(), MAX_CHARS);
         for (int i = 0; i < end; ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp < 0x80) {
-                latin += (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? 1 : 0;
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                // Most characters: no code point to assemble, no table to ask.
+                latin += (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? 1 : 0;
+                i++;
                 continue;
             }
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
             if (!Character.isLetter(cp)) {
                 continue;
             }
