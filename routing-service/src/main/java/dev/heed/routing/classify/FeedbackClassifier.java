@@ -41,6 +41,15 @@ public final class FeedbackClassifier implements Classifier {
     /** Evidence items a short text usually gets; sized once rather than grown. */
     private static final int EXPECTED_EVIDENCE = 32;
 
+    /**
+     * Feature buffers of up to this many tokens' worth are kept per thread and reused: the model reads the
+     * features once and drops them, and a fresh buffer was a fifth of all the bytes a text allocated. A longer
+     * text gets a buffer of its own, so a thread does not keep a huge one.
+     */
+    private static final int REUSED_FEATURES = 4096;
+    private static final ThreadLocal<HashedFeatures.Buffer> FEATURES =
+            ThreadLocal.withInitial(() -> new HashedFeatures.Buffer(REUSED_FEATURES));
+
     private final Lexicon lexicon;
     private final Tokenizer tokenizer;
     private final LanguageCheck languageCheck;
@@ -113,13 +122,36 @@ public final class FeedbackClassifier implements Classifier {
             return null;
         }
         ComplaintSignals.Result problem = complaints.detect(text, tokens, waits.longest(text, tokens));
-        return modelInput(tokens, scorer.score(text, tokens, problem.present(), problem.benign()), problem);
+        return modelInput(tokens, scorer.score(text, tokens, problem.present(), problem.benign()), problem,
+                newFeatureBuffer(tokens));
     }
 
-    private ModelInput modelInput(List<Token> tokens, SentimentScorer.Result rules, ComplaintSignals.Result problem) {
-        // A word gives about six features (itself, its pair, its 4-grams): sized for eight, a long text's buffer
-        // is not grown and copied three times over.
-        HashedFeatures.Buffer buffer = new HashedFeatures.Buffer(Math.max(256, tokens.size() * 8));
+    /**
+     * A buffer for the features of {@code tokens}: a word gives about six (itself, its pair, its 4-grams); sized
+     * for eight, a long text's buffer is not grown and copied three times over.
+     */
+    private static HashedFeatures.Buffer newFeatureBuffer(List<Token> tokens) {
+        return new HashedFeatures.Buffer(Math.max(256, tokens.size() * 8));
+    }
+
+    /**
+     * This thread's reused buffer, emptied, or a new one for a text too long for it; read once, then dropped. A
+     * few very long words can still grow the reused one: past four times its size it is replaced.
+     */
+    private static HashedFeatures.Buffer scratchFeatureBuffer(List<Token> tokens) {
+        if (tokens.size() * 8 > REUSED_FEATURES) {
+            return newFeatureBuffer(tokens);
+        }
+        HashedFeatures.Buffer buffer = FEATURES.get();
+        if (buffer.buckets.length > 4 * REUSED_FEATURES) {
+            buffer = new HashedFeatures.Buffer(REUSED_FEATURES);
+            FEATURES.set(buffer);
+        }
+        return buffer.clear();
+    }
+
+    private ModelInput modelInput(List<Token> tokens, SentimentScorer.Result rules, ComplaintSignals.Result problem,
+            HashedFeatures.Buffer buffer) {
         hashed.extract(tokens, buffer);
         double s = rules.score();
         return new ModelInput(buffer, new double[] {s, Math.max(0, -s), problem.level()}, tokens.size());
@@ -153,7 +185,7 @@ public final class FeedbackClassifier implements Classifier {
         evidence.addAll(problem.evidence());
         SentimentScorer.Result rules = scorer.score(text, tokens, problem.present(), problem.benign());
         evidence.addAll(rules.evidence());
-        ModelInput read = modelInput(tokens, rules, problem);
+        ModelInput read = modelInput(tokens, rules, problem, scratchFeatureBuffer(tokens));
         LinearModel.Scores scores = model.score(read.features(), read.dense(), read.tokens());
         double[] logits = statementPrior(scores.logits(), tokens, rules.score(), evidence);
         double[] p = withRating(logits, input.rating(), evidence);

@@ -63,6 +63,12 @@ public final class HashedFeatures {
             tokens = new int[buckets.length];
         }
 
+        /** Empties the buffer for the next text, keeping its arrays. */
+        Buffer clear() {
+            size = 0;
+            return this;
+        }
+
         void add(int bucket, int token) {
             if (size == buckets.length) {
                 buckets = Arrays.copyOf(buckets, size * 2);

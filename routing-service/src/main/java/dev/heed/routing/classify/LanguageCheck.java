@@ -107,8 +107,8 @@ final class LanguageCheck {
             if (++seen > MAX_WORDS) {
                 break;
             }
-            Integer bits = t.word() != null ? Integer.valueOf(t.word().languages) : languagesOf.get(t.norm());
-            boolean function = bits != null && (bits & englishBit) != 0;
+            int bits = languageBits(t);
+            boolean function = (bits & englishBit) != 0;
             englishFunction += function ? 1 : 0;
             // Names, acronyms and hashtags say nothing about the language: "Pelosi Challenger Brings 'Industrial
             // Midwest' Perspective" is English made of names.
@@ -116,8 +116,9 @@ final class LanguageCheck {
                 plain++;
                 englishKnown += function || lexicon.term(t) != null ? 1 : 0;
             }
-            for (int l = 0; bits != null && l < hits.length; l++) {
-                hits[l] += (bits >> l) & 1;
+            // Only the set bits: most words are no function word of any language.
+            for (int rest = bits; rest != 0; rest &= rest - 1) {
+                hits[Integer.numberOfTrailingZeros(rest)]++;
             }
         }
         int other = mostHitOtherLanguage(hits);
@@ -135,6 +136,15 @@ final class LanguageCheck {
             return triage(UNDETERMINED, "only " + englishKnown + " of " + plain + " words known English");
         }
         return new Result("en", false, Finding.untied("language", "triage", "en", share));
+    }
+
+    /** The bits of the languages whose function words include the token's word; 0 for none. */
+    private int languageBits(Token t) {
+        if (t.word() != null) {
+            return t.word().languages;
+        }
+        Integer bits = languagesOf.get(t.norm());
+        return bits == null ? 0 : bits;
     }
 
     private int mostHitOtherLanguage(int[] hits) {
@@ -158,12 +168,15 @@ final class LanguageCheck {
         Character.UnicodeScript otherScript = null;
         int end = Math.min(text.length(), MAX_CHARS);
         for (int i = 0; i < end; ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp < 0x80) {
-                latin += (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? 1 : 0;
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                // Most characters: no code point to assemble, no table to ask.
+                latin += (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? 1 : 0;
+                i++;
                 continue;
             }
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
             if (!Character.isLetter(cp)) {
                 continue;
             }

@@ -15,6 +15,19 @@ final class ModelEvidence {
     /** Contributions smaller than this are noise, not reasons. */
     static final double MIN_WEIGHT = 0.05;
 
+    /** The evidence rule of each dense feature, made once rather than concatenated per text. */
+    private static final String[] DENSE_RULES = FeedbackClassifier.DENSE_FEATURES.stream().map(n -> "model:" + n)
+            .toArray(String[]::new);
+    /** "rules' score -1.0" ... "rules' score 1.0", the texts of the hundredths in [-1, 1], made once. */
+    private static final int SCORE_TEXTS_FROM = -100;
+    private static final String[] SCORE_TEXTS = new String[201];
+
+    static {
+        for (int k = 0; k < SCORE_TEXTS.length; k++) {
+            SCORE_TEXTS[k] = scoreText(k + SCORE_TEXTS_FROM);
+        }
+    }
+
     private ModelEvidence() {
     }
 
@@ -26,10 +39,26 @@ final class ModelEvidence {
         for (int d = 0; d < dense.length; d++) {
             double w = model.denseContribution(d, dense[d]);
             if (Math.abs(w) >= MIN_WEIGHT) {
-                evidence.add(Finding.untied("model:" + model.denseNames().get(d), "complaint", "rules' score "
-                        + Decimals.HUNDREDTHS.text(Math.round(dense[d] * 100)), round(w)));
+                evidence.add(Finding.untied(denseRule(model, d), "complaint", scoreTextOf(Math.round(dense[d] * 100)),
+                        round(w)));
             }
         }
+    }
+
+    /** "model:" and the dense feature's name (the classifier's model reads {@code DENSE_FEATURES}, in order). */
+    private static String denseRule(LinearModel model, int d) {
+        String name = model.denseNames().get(d);
+        return d < DENSE_RULES.length && FeedbackClassifier.DENSE_FEATURES.get(d).equals(name)
+                ? DENSE_RULES[d] : "model:" + name;
+    }
+
+    private static String scoreTextOf(long hundredths) {
+        long at = hundredths - SCORE_TEXTS_FROM;
+        return at >= 0 && at < SCORE_TEXTS.length ? SCORE_TEXTS[(int) at] : scoreText(hundredths);
+    }
+
+    private static String scoreText(long hundredths) {
+        return "rules' score " + Decimals.HUNDREDTHS.text(hundredths);
     }
 
     /** The {@link #TOP} tokens with the largest contribution of one sign, largest first. */
