@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.StateStore;
@@ -38,7 +37,7 @@ public final class PunctuationBench {
 
     /** Median nanoseconds of one punctuation emitting {@code due} events, over {@code rounds} after a warm-up. */
     public static long medianNanos(int open, int due, int rounds, Path stateDir) {
-        var context = new MockProcessorContext<String, SpecificRecord>(new Properties(), new TaskId(0, 0), stateDir.toFile());
+        var context = new MockProcessorContext<String, Object>(new Properties(), new TaskId(0, 0), stateDir.toFile());
         KeyValueStore<String, OpenComplaint> clocks = init(context, Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.OPEN_CLOCKS), Serdes.String(), OpenComplaintSerde.serde())
                 .withLoggingDisabled().build());
@@ -80,7 +79,7 @@ public final class PunctuationBench {
      * store, and the index's heap in MiB (used heap after a GC, with and without it: approximate).
      */
     public static double[] rebuild(int open, Path stateDir) {
-        var context = new MockProcessorContext<String, SpecificRecord>(new Properties(), new TaskId(0, 0), stateDir.toFile());
+        var context = new MockProcessorContext<String, Object>(new Properties(), new TaskId(0, 0), stateDir.toFile());
         KeyValueStore<String, OpenComplaint> clocks = init(context, Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.OPEN_CLOCKS), Serdes.String(), OpenComplaintSerde.serde())
                 .withLoggingDisabled().build());
