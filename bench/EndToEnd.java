@@ -1152,10 +1152,12 @@ public final class EndToEnd {
             what = "routing's resident memory with open clocks";
             if (usable(rows, m, "memory", what)) {
                 long clocks = num(m.get("clocks")).longValue();
-                rows.add(row("memory", what + ", " + clocks + fewer(clocks, 1_000_000) + " (child JVM, " + m.get("heap") + ")",
+                rows.add(row("memory", "routing's resident memory with " + clocks + " open clocks (child JVM, " + m.get("heap") + ")"
+                                + fewer(clocks, 1_000_000),
                         String.format(Locale.ROOT, "max %s MiB (%s MiB 30 s after the restore)", m.get("rssMibMax"), m.get("rssMibAfter30s")),
                         "≤ " + m.get("rssGoalMib") + " MiB", Boolean.TRUE.equals(m.get("rssMet")) ? MET : MISSED));
-                rows.add(row("memory", "restore after wiping local state, over a plain consumer of the same changelog",
+                rows.add(row("memory", "restore of " + clocks + " clocks after wiping local state, over a plain consumer of the same "
+                                + "changelog" + fewer(clocks, 1_000_000),
                         String.format(Locale.ROOT, "%.2f s / %.2f s = %.2f", num(m.get("restoreSeconds")).doubleValue(),
                                 num(m.get("plainConsumerSeconds")).doubleValue(), num(m.get("restoreRatio")).doubleValue()),
                         "≤ 3", Boolean.TRUE.equals(m.get("restoreMet")) ? MET : MISSED));
