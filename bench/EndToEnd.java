@@ -51,14 +51,19 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Issue #19's end-to-end benchmark: the whole pipeline as the README runs it, measured as customers and agents
+ * Issue #19's end-to-end benchmark, its three parts in one run and one result ({@link #PARTS}; {@code --parts}
+ * chooses): the pipeline, below; then, after {@code ./heed down}, routing's reminder-lateness and memory/restore
+ * benchmarks, run through the Maven wrapper and the bench profile as the README runs them, their figures read back
+ * from RoutingBench's {@code --json}. A goals table ({@link Report}) sums them up; a failed part is in it as failed.
+ *
+ * <p>The pipeline part: the whole pipeline as the README runs it, measured as customers and agents
  * feel it. Starts {@code ./heed up} with the responder's e-mail going to an SMTP sink and the agents' notifications
  * to a webhook receiver, both in this process; finds the capacity with a short ramp; then offers load open-loop (on
  * a schedule, never waiting for answers) at 10 %, 50 % and 90 % of it, and prints per rate, from each 202: the
  * escalation on {@code complaints.escalated} (read_committed), the agent's webhook, the customer's reply, with
  * p50 / p99 / p99.9 / max and the counts. Then, on the same broker, a raw producer's and a raw consumer's records/s
  * as baselines. Results go to {@code target/e2e/result.json} and {@code target/e2e/result.html}. {@code ./heed down}
- * runs at the end, also on failure and on Ctrl-C.
+ * runs at the pipeline's end, also on failure and on Ctrl-C.
  *
  * <p>Run through {@code bench/end-to-end} (it builds, then runs this with the CLI's class path for the Kafka
  * clients). One clock (this process's) for every instant, except routing's {@code escalatedAt}, which is the record
