@@ -51,14 +51,19 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Issue #19's end-to-end benchmark: the whole pipeline as the README runs it, measured as customers and agents
+ * Issue #19's end-to-end benchmark, its three parts in one run and one result ({@link #PARTS}; {@code --parts}
+ * chooses): the pipeline, below; then, after {@code ./heed down}, routing's reminder-lateness and memory/restore
+ * benchmarks, run through the Maven wrapper and the bench profile as the README runs them, their figures read back
+ * from RoutingBench's {@code --json}. A goals table ({@link Report}) sums them up; a failed part is in it as failed.
+ *
+ * <p>The pipeline part: the whole pipeline as the README runs it, measured as customers and agents
  * feel it. Starts {@code ./heed up} with the responder's e-mail going to an SMTP sink and the agents' notifications
  * to a webhook receiver, both in this process; finds the capacity with a short ramp; then offers load open-loop (on
  * a schedule, never waiting for answers) at 10 %, 50 % and 90 % of it, and prints per rate, from each 202: the
  * escalation on {@code complaints.escalated} (read_committed), the agent's webhook, the customer's reply, with
  * p50 / p99 / p99.9 / max and the counts. Then, on the same broker, a raw producer's and a raw consumer's records/s
  * as baselines. Results go to {@code target/e2e/result.json} and {@code target/e2e/result.html}. {@code ./heed down}
- * runs at the end, also on failure and on Ctrl-C.
+ * runs at the pipeline's end, also on failure and on Ctrl-C.
  *
  * <p>Run through {@code bench/end-to-end} (it builds, then runs this with the CLI's class path for the Kafka
  * clients). One clock (this process's) for every instant, except routing's {@code escalatedAt}, which is the record
@@ -77,6 +82,9 @@ public final class EndToEnd {
     private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
     /** More requests in flight than this and the generator itself is the bottleneck: those are counted, not sent. */
     private static final int MAX_IN_FLIGHT = 4096;
+    /** Issue 19's parts, in the order they run: the local run's pipeline, then routing's two benchmarks after it is down. */
+    static final List<String> PARTS = List.of("pipeline", "lateness", "memory");
+    static final long PIPELINE_GOAL_MS = 2000;
 
     // ---- options -------------------------------------------------------------------------------------------
     private int seconds = 30;
@@ -91,6 +99,10 @@ public final class EndToEnd {
     private int webhookPort = 2526;
     private Path out = Path.of("target", "e2e");
     private boolean keepRateLimit = false;
+    private List<String> parts = PARTS;
+    private int latenessClocks = 100_000;
+    private int latenessDelaySeconds = 360;
+    private int memoryClocks = 1_000_000;
 
     // ---- what happened -------------------------------------------------------------------------------------
     private final Map<String, Integer> localPorts = new LinkedHashMap<>();
@@ -154,16 +166,29 @@ public final class EndToEnd {
                 case "--smtp-port" -> smtpPort = Integer.parseInt(v);
                 case "--webhook-port" -> webhookPort = Integer.parseInt(v);
                 case "--out" -> out = Path.of(v);
+                case "--parts" -> {
+                    parts = List.of(v.split(","));
+                    if (parts.isEmpty() || !PARTS.containsAll(parts)) {
+                        throw new IllegalArgumentException("--parts takes a comma-separated subset of " + PARTS + ", not " + v);
+                    }
+                }
+                case "--lateness-clocks" -> latenessClocks = Integer.parseInt(v);
+                case "--lateness-delay" -> latenessDelaySeconds = Integer.parseInt(v);
+                case "--memory-clocks" -> memoryClocks = Integer.parseInt(v);
                 case "--keep-ingest-rate-limit" -> {
                     keepRateLimit = true;
                     i--; // a switch, no value
                 }
                 case "-h", "--help" -> {
                     System.out.println("""
-                            bench/end-to-end [--seconds 30] [--step-seconds 10] [--ramp-start 20] [--ramp-factor 1.5]
-                                             [--ramp-max 2000] [--capacity R (skip the ramp)] [--grace-ms 5000]
-                                             [--baseline-records 200000] [--smtp-port 2525] [--webhook-port 2526]
-                                             [--out target/e2e] [--keep-ingest-rate-limit]""");
+                            bench/end-to-end [--parts pipeline,lateness,memory] [--out target/e2e]
+                              pipeline: [--seconds 30] [--step-seconds 10] [--ramp-start 20] [--ramp-factor 1.5]
+                                        [--ramp-max 2000] [--capacity R (skip the ramp)] [--grace-ms 5000]
+                                        [--baseline-records 200000] [--smtp-port 2525] [--webhook-port 2526]
+                                        [--keep-ingest-rate-limit]
+                              lateness: [--lateness-clocks 100000] [--lateness-delay 360 (seconds)]
+                              memory:   [--memory-clocks 1000000]
+                            Exit code 0 when every part ran (goals met or missed), 1 when a part failed, 2 on taken ports.""");
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a + " (--help lists them)");
@@ -172,7 +197,151 @@ public final class EndToEnd {
         }
     }
 
+    /**
+     * Runs the chosen parts in order, each on its own: a part that throws is recorded as failed (with what it measured
+     * before) and the next one still runs. The combined result is rewritten after every part, so an interrupted run
+     * leaves what it had.
+     */
     private int run() throws Exception {
+        Files.createDirectories(out);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("date", Instant.now().toString());
+        result.put("commit", commit());
+        result.put("cores", Runtime.getRuntime().availableProcessors());
+        result.put("parts", parts);
+        result.put("summary", List.of()); // filled after each part; first in the file, as on the page
+        boolean failed = false;
+        for (String part : parts) {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            result.put(part, figures);
+            figures.put("status", "running");
+            long began = System.nanoTime();
+            System.out.printf(Locale.ROOT, "end-to-end: part %d of %d: %s%n", parts.indexOf(part) + 1, parts.size(), part);
+            try {
+                switch (part) {
+                    case "pipeline" -> pipeline(figures);
+                    // Limits far above a normal run (lateness about 2x its delay, memory about 3 min at 10^6): only a hang hits them.
+                    case "lateness" -> routingPart(figures, "lateness", "lateness " + latenessClocks + " " + latenessDelaySeconds,
+                            Duration.ofSeconds(3L * latenessDelaySeconds).plusMinutes(20));
+                    case "memory" -> routingPart(figures, "memory", "memory " + memoryClocks, Duration.ofMinutes(45));
+                    default -> throw new IllegalStateException(part);
+                }
+                figures.put("status", "ok");
+            } catch (PortsTaken e) {
+                System.err.println("end-to-end: " + e.getMessage());
+                return 2;
+            } catch (Exception e) {
+                failed = true;
+                figures.put("status", "failed");
+                figures.put("error", String.valueOf(e));
+                System.out.println("end-to-end: part " + part + " FAILED: " + e);
+                e.printStackTrace(System.out);
+            }
+            figures.put("seconds", Math.round((System.nanoTime() - began) / 1e9));
+            Report.goals(result);
+            write(result);
+        }
+        Report.print(result);
+        System.out.println("end-to-end: wrote " + out.resolve("result.json") + " and " + out.resolve("result.html")
+                + (failed ? "; a part FAILED" : ""));
+        return failed ? 1 : 0;
+    }
+
+    private void write(Map<String, Object> result) throws IOException {
+        Files.writeString(out.resolve("result.json"), Json.write(result) + "\n");
+        Files.writeString(out.resolve("result.html"), Html.page(result));
+    }
+
+    /** Taken ports are not a measurement that failed: nothing ran, so there is nothing to report. */
+    static final class PortsTaken extends Exception {
+        PortsTaken(String message) {
+            super(message);
+        }
+    }
+
+    private static String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
+            String hash = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return git.waitFor() == 0 ? hash : "unknown";
+        } catch (IOException | InterruptedException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * One of routing's benchmarks, run as the README runs it (the Maven wrapper, the bench profile; on routing's
+     * in-process broker, after the local run is down so they do not share the cores with it). Its whole console goes
+     * to {@code <out>/<name>.log}, its own lines (not Maven's or the logs') also here; its figures come back through
+     * RoutingBench's {@code --json}. A Maven failure, a missing result or {@code limit} passing fails the part.
+     */
+    private void routingPart(Map<String, Object> figures, String name, String args, Duration limit) throws Exception {
+        Path json = out.resolve(name + ".json").toAbsolutePath();
+        Path log = out.resolve(name + ".log");
+        Files.deleteIfExists(json);
+        String shown = "./mvnw -Pbench -pl routing-service -am verify -DskipTests -Djmh.skip=true "
+                + "-Djmh.main=dev.heed.routing.bench.RoutingBench -Djmh.args=\"" + args + "\"";
+        figures.put("command", shown);
+        figures.put("log", log.toString());
+        System.out.println("end-to-end: " + name + ": " + shown + " (log: " + log + ")");
+        Process maven = new ProcessBuilder("./mvnw", "-B", "-Pbench", "-pl", "routing-service", "-am", "verify", "-DskipTests",
+                "-Djmh.skip=true", "-Djmh.main=dev.heed.routing.bench.RoutingBench", "-Djmh.args=" + args + " --json " + json)
+                .redirectErrorStream(true).start();
+        long began = System.nanoTime();
+        AtomicBoolean over = new AtomicBoolean();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        // The lateness run is silent for minutes while its clocks wait for their due time: say that it is alive.
+        daemon(name + "-watch", () -> {
+            while (!over.get()) {
+                sleepMillis(1000);
+                long secs = (System.nanoTime() - began) / 1_000_000_000L;
+                if (secs > 0 && secs % 30 == 0 && !over.get()) {
+                    System.out.printf(Locale.ROOT, "  [%4d s] %s: running (log %s)%n", secs, name, log);
+                }
+                if (secs > limit.toSeconds() && !over.get()) {
+                    timedOut.set(true);
+                    maven.descendants().forEach(ProcessHandle::destroyForcibly);
+                    maven.destroyForcibly();
+                    return;
+                }
+            }
+        });
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(maven.getInputStream(), StandardCharsets.UTF_8));
+             var copy = Files.newBufferedWriter(log)) {
+            for (String line; (line = lines.readLine()) != null; ) {
+                copy.write(line);
+                copy.newLine();
+                if (benchLine(line)) {
+                    System.out.println("  " + name + " | " + line);
+                }
+            }
+        } finally {
+            over.set(true);
+        }
+        int exit = maven.waitFor();
+        if (timedOut.get()) {
+            throw new IllegalStateException(name + " did not finish within " + limit.toMinutes() + " min: stopped (see " + log + ")");
+        }
+        if (exit != 0) {
+            throw new IllegalStateException(name + ": Maven exited with " + exit + " (see " + log + ")");
+        }
+        if (!Files.exists(json)) {
+            throw new IllegalStateException(name + ": RoutingBench wrote no " + json + " (see " + log + ")");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> read = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json.toFile(), LinkedHashMap.class);
+        figures.putAll(read);
+    }
+
+    /** RoutingBench's own console lines (they start with its mode or are indented), Maven's module lines and errors. */
+    private static boolean benchLine(String line) {
+        return line.startsWith("lateness") || line.startsWith("memory") || line.startsWith("  ") || line.startsWith("wrote ")
+                || line.startsWith("usage") || line.startsWith("Exception") || line.startsWith("[ERROR]")
+                || line.matches("^\\[INFO\\] (Building .*\\[[0-9]+/[0-9]+\\]|BUILD .*)");
+    }
+
+    /** The local run's pipeline: ./heed up, warm-up, ramp, fixed rates, baselines, ./heed down. Fills {@code result}. */
+    private void pipeline(Map<String, Object> result) throws Exception {
         // The local run's own reading of HEED_LOCAL_*_PORT and its defaults, so the two never disagree.
         localPorts.putAll(LocalRunConfig.from(Path.of("").toAbsolutePath(), System.getenv()).ports());
         localPorts.put("SMTP sink", smtpPort);
@@ -184,13 +353,11 @@ public final class EndToEnd {
             }
         });
         if (!taken.isEmpty()) {
-            System.err.println("end-to-end: ports taken: " + String.join(", ", taken)
+            throw new PortsTaken("ports taken: " + String.join(", ", taken)
                     + " (another ./heed up? move them with HEED_LOCAL_*_PORT, --smtp-port, --webhook-port)");
-            return 2;
         }
         ingest = "http://127.0.0.1:" + localPorts.get("ingest-service");
         bootstrap = "127.0.0.1:" + localPorts.get("Kafka");
-        Files.createDirectories(out);
 
         ServerSocket smtp = new ServerSocket(smtpPort, 512, InetAddress.getLoopbackAddress());
         daemon("smtp-sink", () -> serveSmtp(smtp));
@@ -254,8 +421,9 @@ public final class EndToEnd {
             reader = new EscalationReader();
             reader.start();
             daemon("progress", this::progress);
-            return measure(reader);
+            measure(reader, result);
         } finally {
+            phaseName = "done";
             if (reader != null) {
                 reader.close();
             }
@@ -272,11 +440,8 @@ public final class EndToEnd {
 
     // ---- the measurement -----------------------------------------------------------------------------------
 
-    private int measure(EscalationReader reader) throws Exception {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("date", Instant.now().toString());
+    private void measure(EscalationReader reader, Map<String, Object> result) throws Exception {
         result.put("uptimeBefore", uptime());
-        result.put("cores", Runtime.getRuntime().availableProcessors());
         result.put("ingestRateLimit", keepRateLimit ? "the demo key's default (100/s, burst 200)" : "raised to 10^6/s for the run");
 
         // A running system is warm: an unmeasured start lets the JIT compile and every client connect.
@@ -364,11 +529,7 @@ public final class EndToEnd {
         result.put("escalationRecordsSeen", escalationRecords.get());
 
         printSummary(result);
-        Files.writeString(out.resolve("result.json"), Json.write(result) + "\n");
-        Files.writeString(out.resolve("result.html"), Html.page(result));
-        System.out.println("end-to-end: wrote " + out.resolve("result.json") + " and " + out.resolve("result.html"));
         phaseName = "done";
-        return 0;
     }
 
     /** Offers {@code rate}/s for {@code secs} on a fixed schedule: a late answer never delays the next send. */
@@ -840,9 +1001,12 @@ public final class EndToEnd {
     }
 
     private void progress() {
-        while (true) {
+        while (!phaseName.equals("done")) {
             sleepMillis(5000);
             String phase = phaseName;
+            if (phase.equals("done")) {
+                return;
+            }
             List<Sample> now = phaseSamples(phase);
             long accepted = now.stream().filter(s -> s.id != null).count();
             long esc = now.stream().filter(s -> s.id != null && escalationSeen.containsKey(s.id)).count();
@@ -945,6 +1109,112 @@ public final class EndToEnd {
 
     // ---- output ------------------------------------------------------------------------------------------------
 
+    /**
+     * Issue 19's goals against what each part measured, as rows of {@code result.summary}: a part that failed says so
+     * (with its error), one not chosen with --parts says it was not run, counts below the issue's are named.
+     */
+    static final class Report {
+        static final String MET = "met";
+        static final String MISSED = "missed";
+
+        @SuppressWarnings("unchecked")
+        static void goals(Map<String, Object> result) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            Map<String, Object> p = (Map<String, Object>) result.get("pipeline");
+            String what = "customer reply p99 (from the 202) at 90 % of capacity";
+            if (usable(rows, p, "pipeline", what, "≤ " + PIPELINE_GOAL_MS + " ms, none missing")) {
+                List<Map<String, Object>> rates = (List<Map<String, Object>>) p.getOrDefault("rates", List.of());
+                Map<String, Object> top = rates.isEmpty() ? null : rates.get(rates.size() - 1);
+                if (top == null) {
+                    rows.add(row("pipeline", what, "no fixed rate measured", "-", "failed"));
+                } else {
+                    Map<String, Object> reply = (Map<String, Object>) ((Map<String, Object>) top.get("latencyMs")).get("202 -> customer reply");
+                    long missing = num(top.get("repliesMissing")).longValue() + num(top.get("notificationsMissing")).longValue();
+                    Number p99 = (Number) reply.get("p99");
+                    rows.add(row("pipeline", what, String.format(Locale.ROOT, "%s ms at %s/s (capacity %.1f/s); %d replies or notifications missing",
+                                    p99, top.get("rate"), num(p.get("capacity")).doubleValue(), missing),
+                            "≤ " + PIPELINE_GOAL_MS + " ms, none missing",
+                            p99 != null && p99.longValue() <= PIPELINE_GOAL_MS && missing == 0 ? MET : MISSED));
+                }
+                Map<String, Object> b = (Map<String, Object>) p.get("baselines");
+                rows.add(b == null ? row("pipeline", "raw producer / consumer on the same broker", "not measured", "baseline", "failed")
+                        : row("pipeline", "raw producer / consumer on the same broker (" + b.get("records") + " records)",
+                        String.format(Locale.ROOT, "%,d / %,d records/s", num(b.get("producerRecordsPerSecond")).longValue(),
+                                num(b.get("consumerRecordsPerSecond")).longValue()), "baseline",
+                        b.get("producerProblem") == null ? "-" : "failed: " + b.get("producerProblem")));
+            }
+            Map<String, Object> l = (Map<String, Object>) result.get("lateness");
+            what = "reminder lateness, due time → read_committed consumer";
+            if (usable(rows, l, "lateness", what, "max ≤ punctuation interval + 1 s, each once")) {
+                Map<String, Object> v = (Map<String, Object>) l.get("visibleLatenessMs");
+                long clocks = num(l.get("clocks")).longValue();
+                rows.add(row("lateness", what + ", " + clocks + " clocks falling due at once" + fewer(clocks, 100_000),
+                        String.format(Locale.ROOT, "p50 %s / p99 %s / max %s ms; %s of %d warnings, %s twice", v.get("p50"), v.get("p99"),
+                                v.get("max"), l.get("warnings"), clocks, l.get("warningsTwice")),
+                        "max ≤ " + l.get("goalMaxMs") + " ms (punctuation " + l.get("punctuationIntervalMs") + " ms + 1 s), each once",
+                        Boolean.TRUE.equals(l.get("met")) ? MET : MISSED));
+            }
+            Map<String, Object> m = (Map<String, Object>) result.get("memory");
+            what = "routing's resident memory with open clocks";
+            if (usable(rows, m, "memory", what + "; restore over a plain consumer", "≤ 1024 MiB; ≤ 3")) {
+                long clocks = num(m.get("clocks")).longValue();
+                rows.add(row("memory", "routing's resident memory with " + clocks + " open clocks (child JVM, " + m.get("heap") + ")"
+                                + fewer(clocks, 1_000_000),
+                        String.format(Locale.ROOT, "max %s MiB (%s MiB 30 s after the restore)", m.get("rssMibMax"), m.get("rssMibAfter30s")),
+                        "≤ " + m.get("rssGoalMib") + " MiB", Boolean.TRUE.equals(m.get("rssMet")) ? MET : MISSED));
+                rows.add(row("memory", "restore of " + clocks + " clocks after wiping local state, over a plain consumer of the same "
+                                + "changelog" + fewer(clocks, 1_000_000),
+                        String.format(Locale.ROOT, "%.2f s / %.2f s = %.2f", num(m.get("restoreSeconds")).doubleValue(),
+                                num(m.get("plainConsumerSeconds")).doubleValue(), num(m.get("restoreRatio")).doubleValue()),
+                        "≤ 3", Boolean.TRUE.equals(m.get("restoreMet")) ? MET : MISSED));
+            }
+            result.put("summary", rows);
+        }
+
+        /** False, after adding the row that says why, when the part was not run or did not finish. */
+        private static boolean usable(List<Map<String, Object>> rows, Map<String, Object> part, String name, String what, String goal) {
+            if (part == null) {
+                rows.add(row(name, what, "not run (--parts)", goal, "not run"));
+                return false;
+            }
+            if (!"ok".equals(part.get("status"))) {
+                rows.add(row(name, what, String.valueOf(part.getOrDefault("error", "running")), goal, "failed"));
+                return false;
+            }
+            return true;
+        }
+
+        private static String fewer(long clocks, long issue) {
+            return clocks < issue ? " (fewer than the issue's " + issue + ": not the goal's figure)" : "";
+        }
+
+        private static Number num(Object o) {
+            return o instanceof Number n ? n : Double.NaN;
+        }
+
+        private static Map<String, Object> row(String part, String what, String figure, String goal, String verdict) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("part", part);
+            r.put("what", what);
+            r.put("figure", figure);
+            r.put("goal", goal);
+            r.put("verdict", verdict);
+            return r;
+        }
+
+        @SuppressWarnings("unchecked")
+        static void print(Map<String, Object> result) {
+            System.out.println();
+            System.out.println("end-to-end, " + result.get("date") + ", " + result.get("commit") + ":");
+            System.out.println("| part | what | figure | goal | verdict |");
+            System.out.println("|---|---|---|---|---|");
+            for (Map<String, Object> r : (List<Map<String, Object>>) result.get("summary")) {
+                System.out.println("| " + r.get("part") + " | " + r.get("what") + " | " + r.get("figure") + " | " + r.get("goal")
+                        + " | " + r.get("verdict") + " |");
+            }
+        }
+    }
+
     /** Just enough JSON for maps, lists, strings, numbers and booleans. */
     static final class Json {
         static String write(Object o) {
@@ -1015,22 +1285,102 @@ public final class EndToEnd {
         private static final String[] COLORS = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2"};
 
         @SuppressWarnings("unchecked")
-        static String page(Map<String, Object> result) {
+        static String page(Map<String, Object> all) {
             StringBuilder sb = new StringBuilder("""
                     <!doctype html><html><head><meta charset="utf-8"><title>Heed end-to-end benchmark</title>
                     <style>body{font:14px sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse}
                     td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f4f4f4}
-                    td:first-child{text-align:left}</style></head><body>
+                    td:first-child{text-align:left}.met{color:#080}.missed,.failed{color:#c00;font-weight:bold}</style></head><body>
                     <h1>Heed end-to-end benchmark</h1>
                     """);
-            sb.append("<p>").append(esc(String.valueOf(result.get("date")))).append(", ").append(result.get("cores"))
-                    .append(" cores, load (/proc/loadavg) before ").append(esc(String.valueOf(result.get("uptimeBefore"))))
+            sb.append("<p>").append(esc(String.valueOf(all.get("date")))).append(", commit ").append(esc(String.valueOf(all.get("commit"))))
+                    .append(", ").append(all.get("cores")).append(" cores; parts ").append(esc(String.valueOf(all.get("parts")))).append("</p>");
+            sb.append("<h2>Goals</h2><table><tr><th>part</th><th>what</th><th>figure</th><th>goal</th><th>verdict</th></tr>");
+            for (var r : (List<Map<String, Object>>) all.getOrDefault("summary", List.of())) {
+                String verdict = String.valueOf(r.get("verdict"));
+                sb.append("<tr><td>").append(esc(String.valueOf(r.get("part")))).append("</td><td>").append(esc(String.valueOf(r.get("what"))))
+                        .append("</td><td>").append(esc(String.valueOf(r.get("figure")))).append("</td><td>")
+                        .append(esc(String.valueOf(r.get("goal")))).append("</td><td class=\"").append(verdict.split(":")[0])
+                        .append("\">").append(esc(verdict)).append("</td></tr>");
+            }
+            sb.append("</table>");
+            Map<String, Object> pipeline = (Map<String, Object>) all.get("pipeline");
+            if (pipeline != null) {
+                sb.append("<h2>Pipeline through the local run</h2>").append(status(pipeline));
+                pipeline(sb, pipeline);
+            }
+            Map<String, Object> lateness = (Map<String, Object>) all.get("lateness");
+            if (lateness != null) {
+                sb.append("<h2>Reminder lateness</h2>").append(status(lateness));
+                lateness(sb, lateness);
+            }
+            Map<String, Object> memory = (Map<String, Object>) all.get("memory");
+            if (memory != null) {
+                sb.append("<h2>Resident memory and restore</h2>").append(status(memory));
+                figures(sb, memory);
+            }
+            sb.append("</body></html>\n");
+            return sb.toString();
+        }
+
+        private static String status(Map<String, Object> part) {
+            String status = String.valueOf(part.get("status"));
+            return "<p>Status: <b class=\"" + (status.equals("ok") ? "met" : "failed") + "\">" + esc(status) + "</b>"
+                    + (part.containsKey("error") ? ": " + esc(String.valueOf(part.get("error"))) : "")
+                    + (part.containsKey("command") ? "<br>Command: <code>" + esc(String.valueOf(part.get("command"))) + "</code>" : "")
+                    + (part.containsKey("seconds") ? "<br>Took " + part.get("seconds") + " s" : "") + "</p>";
+        }
+
+        @SuppressWarnings("unchecked")
+        private static void lateness(StringBuilder sb, Map<String, Object> l) {
+            List<Map<String, Object>> bars = new ArrayList<>();
+            for (String key : new String[] {"emittedLatenessMs", "visibleLatenessMs"}) {
+                if (l.get(key) instanceof Map<?, ?> q) {
+                    bars.add(Map.of("name", key.equals("emittedLatenessMs") ? "emitted (routing's emittedAt)" : "visible (read_committed consumer)",
+                            "latencyMs", Map.of("lateness", q)));
+                }
+            }
+            Map<String, Object> rest = new LinkedHashMap<>(l);
+            rest.remove("emittedLatenessMs");
+            rest.remove("visibleLatenessMs");
+            figures(sb, rest);
+            if (!bars.isEmpty()) {
+                sb.append("<table><tr><th>from the due time to</th><th>n</th><th>p50</th><th>p90</th><th>p99</th><th>max</th><th>min</th></tr>");
+                for (var b : bars) {
+                    Map<String, Object> q = (Map<String, Object>) ((Map<String, Object>) b.get("latencyMs")).get("lateness");
+                    sb.append("<tr><td>").append(esc(String.valueOf(b.get("name")))).append("</td>");
+                    for (String k : new String[] {"n", "p50", "p90", "p99", "max", "min"}) {
+                        sb.append("<td>").append(q.getOrDefault(k, "-")).append(k.equals("n") ? "" : " ms").append("</td>");
+                    }
+                    sb.append("</tr>");
+                }
+                sb.append("</table><h3>lateness (ms, log scale)</h3>").append(chart(bars, "lateness"));
+            }
+        }
+
+        /** A part's figures as a two-column table (nested values as text). */
+        private static void figures(StringBuilder sb, Map<String, Object> part) {
+            sb.append("<table>");
+            part.forEach((k, v) -> {
+                if (!List.of("status", "error", "command", "seconds").contains(k)) {
+                    sb.append("<tr><td>").append(esc(k)).append("</td><td>").append(esc(String.valueOf(v))).append("</td></tr>");
+                }
+            });
+            sb.append("</table>");
+        }
+
+        @SuppressWarnings("unchecked")
+        private static void pipeline(StringBuilder sb, Map<String, Object> result) {
+            if (!result.containsKey("capacity")) {
+                return;
+            }
+            sb.append("<p>Load (/proc/loadavg) before ").append(esc(String.valueOf(result.get("uptimeBefore"))))
                     .append(", after ").append(esc(String.valueOf(result.get("uptimeAfter")))).append("</p>");
-            sb.append(String.format(Locale.ROOT, "<p>Capacity: <b>%.1f feedback/s</b> (%s)</p>", (Double) result.get("capacity"),
+            sb.append(String.format(Locale.ROOT, "<p>Capacity: <b>%.1f feedback/s</b> (%s)</p>", ((Number) result.get("capacity")).doubleValue(),
                     esc(String.valueOf(result.get("capacityNote")))));
-            List<Map<String, Object>> ramp = (List<Map<String, Object>>) result.get("ramp");
+            List<Map<String, Object>> ramp = (List<Map<String, Object>>) result.getOrDefault("ramp", List.of());
             if (!ramp.isEmpty()) {
-                sb.append("<h2>Ramp</h2><table><tr><th>rate /s</th><th>offered</th><th>accepted</th><th>replied within grace</th>"
+                sb.append("<h3>Ramp</h3><table><tr><th>rate /s</th><th>offered</th><th>accepted</th><th>replied within grace</th>"
                         + "<th>escalated</th><th>notified within grace</th><th>reply p99 ms</th><th>kept up</th></tr>");
                 for (var s : ramp) {
                     sb.append("<tr><td>").append(s.get("rate")).append("</td><td>").append(s.get("offered")).append("</td><td>")
@@ -1040,8 +1390,8 @@ public final class EndToEnd {
                 }
                 sb.append("</table>");
             }
-            List<Map<String, Object>> rates = (List<Map<String, Object>>) result.get("rates");
-            sb.append("<h2>Fixed rates</h2><table><tr><th>rate</th><th>offered</th><th>accepted</th><th>escalated</th><th>notified</th>"
+            List<Map<String, Object>> rates = (List<Map<String, Object>>) result.getOrDefault("rates", List.of());
+            sb.append("<h3>Fixed rates</h3><table><tr><th>rate</th><th>offered</th><th>accepted</th><th>escalated</th><th>notified</th>"
                     + "<th>replied</th><th>missing notif. / reply</th><th>doubled notif. / reply</th>");
             for (String stage : STAGES) {
                 sb.append("<th>").append(esc(stage)).append(" p50 / p99 / p99.9 / max</th>");
@@ -1062,16 +1412,16 @@ public final class EndToEnd {
             }
             sb.append("</table>");
             for (String stage : STAGES) {
-                sb.append("<h3>").append(esc(stage)).append(" (ms, log scale)</h3>");
+                sb.append("<h4>").append(esc(stage)).append(" (ms, log scale)</h4>");
                 sb.append(chart(rates, stage));
             }
             Map<String, Object> b = (Map<String, Object>) result.get("baselines");
-            sb.append(String.format(Locale.ROOT, "<h2>Baselines on the same broker</h2><p>%s records of %s bytes, %s partitions: "
-                            + "raw producer %,d records/s, raw consumer %,d records/s; capacity / producer %.4f, capacity / consumer %.4f</p>",
-                    b.get("records"), b.get("valueBytes"), b.get("partitions"), (Long) b.get("producerRecordsPerSecond"),
-                    (Long) b.get("consumerRecordsPerSecond"), (Double) b.get("capacityOverProducer"), (Double) b.get("capacityOverConsumer")));
-            sb.append("</body></html>\n");
-            return sb.toString();
+            if (b != null) {
+                sb.append(String.format(Locale.ROOT, "<h3>Baselines on the same broker</h3><p>%s records of %s bytes, %s partitions: "
+                                + "raw producer %,d records/s, raw consumer %,d records/s; capacity / producer %.4f, capacity / consumer %.4f</p>",
+                        b.get("records"), b.get("valueBytes"), b.get("partitions"), (Long) b.get("producerRecordsPerSecond"),
+                        (Long) b.get("consumerRecordsPerSecond"), (Double) b.get("capacityOverProducer"), (Double) b.get("capacityOverConsumer")));
+            }
         }
 
         @SuppressWarnings("unchecked")
@@ -1084,8 +1434,8 @@ public final class EndToEnd {
             double maxMs = 1;
             for (var r : rates) {
                 Map<String, Object> q = (Map<String, Object>) ((Map<String, Object>) r.get("latencyMs")).get(stage);
-                if (q.get("max") instanceof Long m) {
-                    maxMs = Math.max(maxMs, m);
+                if (q.get("max") instanceof Number m) {
+                    maxMs = Math.max(maxMs, m.longValue());
                 }
             }
             double logMax = Math.ceil(Math.log10(maxMs));
@@ -1104,9 +1454,10 @@ public final class EndToEnd {
                 Map<String, Object> r = rates.get(g);
                 Map<String, Object> q = (Map<String, Object>) ((Map<String, Object>) r.get("latencyMs")).get(stage);
                 for (int s = 0; s < SERIES.length; s++) {
-                    if (!(q.get(SERIES[s]) instanceof Long v)) {
+                    if (!(q.get(SERIES[s]) instanceof Number n)) {
                         continue;
                     }
+                    long v = n.longValue();
                     double bh = plotH * Math.log10(Math.max(1, v)) / Math.max(1, logMax);
                     double x = left + g * groupW + groupW * 0.1 + s * barW;
                     sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,8 +56,11 @@ final class LatenessBench {
         this.topics = BenchKafka.topics(stack);
     }
 
-    /** With {@code threads} stream threads (the service's {@code HEED_ROUTING_STREAM_THREADS}, 1 by default). */
-    void run(int n, Duration delay, int threads) throws Exception {
+    /**
+     * Runs it with {@code threads} stream threads (the service's {@code HEED_ROUTING_STREAM_THREADS}, 1 by default),
+     * prints as it goes and returns the figures (for {@code --json}; see {@link RoutingBench}).
+     */
+    Map<String, Object> run(int n, Duration delay, int threads) throws Exception {
         // Every severity gets the same policy: the warning at half the target is the due point measured.
         String policy = Stream.of("CRITICAL", "HIGH", "MEDIUM", "LOW")
                 .map(s -> "bench-" + s.toLowerCase(Locale.ROOT) + ": severity=" + s + " target=" + delay.multipliedBy(2).toSeconds()
@@ -110,12 +114,28 @@ final class LatenessBench {
                     got++;
                 }
             }
-            print("emitted (emittedAt - dueAt)", Arrays.copyOf(emitted, got));
-            print("visible (read_committed consumer - dueAt)", Arrays.copyOf(seen, got));
+            Map<String, Object> emittedMs = print("emitted (emittedAt - dueAt)", Arrays.copyOf(emitted, got));
+            Map<String, Object> visibleMs = print("visible (read_committed consumer - dueAt)", Arrays.copyOf(seen, got));
             long max = Arrays.stream(seen, 0, got).max().orElse(Long.MAX_VALUE);
             long goal = PUNCTUATE.toMillis() + 1000;
+            // Every warning exactly once is part of the goal: a lost or doubled reminder is not "on time".
+            boolean met = got == n && repeats == 0 && max <= goal;
             System.out.printf(Locale.ROOT, "  %d of %d warnings, %d emitted twice; visible max %d ms, goal <= %d ms: %s%n", got, n,
-                    repeats, max, goal, got == n && repeats == 0 && max <= goal ? "met" : "missed");
+                    repeats, max, goal, met ? "met" : "missed");
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("clocks", n);
+            result.put("delaySeconds", delay.toSeconds());
+            result.put("punctuationIntervalMs", PUNCTUATE.toMillis());
+            result.put("acceptedAt", accepted.toString());
+            result.put("dueAt", dueAt.toString());
+            result.put("clocksStartedBeforeDue", started);
+            result.put("warnings", got);
+            result.put("warningsTwice", repeats);
+            result.put("emittedLatenessMs", emittedMs);
+            result.put("visibleLatenessMs", visibleMs);
+            result.put("goalMaxMs", goal);
+            result.put("met", met);
+            return result;
         }
     }
 
@@ -153,15 +173,24 @@ final class LatenessBench {
         return consumer;
     }
 
-    private static void print(String what, long[] millis) {
+    /** Prints p50 / p90 / p99 / max / min of {@code millis} and returns them (empty when nothing was received). */
+    private static Map<String, Object> print(String what, long[] millis) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("n", millis.length);
         if (millis.length == 0) {
             System.out.printf("  %s: nothing received%n", what);
-            return;
+            return q;
         }
         long[] sorted = millis.clone();
         Arrays.sort(sorted);
+        q.put("p50", at(sorted, 0.50));
+        q.put("p90", at(sorted, 0.90));
+        q.put("p99", at(sorted, 0.99));
+        q.put("max", sorted[sorted.length - 1]);
+        q.put("min", sorted[0]);
         System.out.printf(Locale.ROOT, "  %s: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms (min %d ms)%n", what,
-                at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), sorted[sorted.length - 1], sorted[0]);
+                q.get("p50"), q.get("p90"), q.get("p99"), q.get("max"), q.get("min"));
+        return q;
     }
 
     private static long at(long[] sorted, double quantile) {

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +56,8 @@ final class MemoryBench {
         this.stack = stack;
     }
 
-    void run(int n) throws Exception {
+    /** Runs it, prints as it goes and returns the figures (for {@code --json}; see {@link RoutingBench}). */
+    Map<String, Object> run(int n) throws Exception {
         BenchKafka.topics(stack);
         String app = stack.uniqueName("rss");
         String changelog = app + "-" + StoreNames.OPEN_CLOCKS + "-changelog";
@@ -91,8 +93,25 @@ final class MemoryBench {
             }
             long last = samples[samples.length - 1];
             long max = java.util.Arrays.stream(samples).max().orElseThrow();
+            boolean rssMet = max <= 1024 * 1024;
             System.out.printf(Locale.ROOT, "  resident memory with %d open clocks: %d MiB after 30 s, max %d MiB (goal <= 1024 MiB): %s%n",
-                    n, last >> 10, max >> 10, max <= 1024 * 1024 ? "met" : "missed");
+                    n, last >> 10, max >> 10, rssMet ? "met" : "missed");
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("clocks", n);
+            result.put("changelog", changelog);
+            result.put("plainConsumerSeconds", consumerSeconds);
+            result.put("restoredRecords", (long) restored);
+            result.put("restoreSeconds", restoreSeconds);
+            result.put("restoreRatio", restoreSeconds / consumerSeconds);
+            result.put("restoreRatioGoal", 3.0);
+            result.put("restoreMet", restoreSeconds / consumerSeconds <= 3.0);
+            result.put("readyAndRestoredAfterLaunchSeconds", (done - begin) / 1e9);
+            result.put("heap", "-Xmx512m");
+            result.put("rssMibAfter30s", last >> 10);
+            result.put("rssMibMax", max >> 10);
+            result.put("rssGoalMib", 1024);
+            result.put("rssMet", rssMet);
+            return result;
         }
     }
 

@@ -1,10 +1,14 @@
 package dev.heed.routing.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.heed.localstack.LocalStack;
 import dev.heed.localstack.Stack;
 import dev.heed.routing.topology.processor.PunctuationBench;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The routing benchmarks, printed as ratios (see docs/benchmarks/routing.md):
@@ -19,32 +23,41 @@ import java.util.List;
  * </ol>
  * Arguments: {@code [all|punctuation|throughput] [records for throughput, default 200000] [due per punctuation,
  * default 500]}, e.g. {@code -Djmh.main=dev.heed.routing.bench.RoutingBench -Djmh.args="throughput 500000"}
- * with {@code -Pbench}.
+ * with {@code -Pbench}. {@code lateness} and {@code memory} also take {@code --json FILE}: their figures are written
+ * there as one JSON object as well as printed ({@code bench/end-to-end} merges them into its result).
  */
 public final class RoutingBench {
 
     private RoutingBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] given) throws Exception {
+        List<String> rest = new ArrayList<>(List.of(given));
+        Path json = null;
+        int at = rest.indexOf("--json");
+        if (at >= 0 && at + 1 < rest.size()) {
+            json = Path.of(rest.remove(at + 1));
+            rest.remove(at);
+        }
+        String[] args = rest.toArray(String[]::new);
         String which = args.length > 0 ? args[0] : "all";
         if (!List.of("all", "punctuation", "throughput", "lateness", "memory").contains(which)) {
             // -Djmh.main without -Djmh.args would hand JMH's options over as these arguments.
             System.err.println("usage: RoutingBench [all|punctuation|throughput] [records] [due] | lateness [clocks] [delay s] [threads]"
-                    + " | memory [clocks], not " + List.of(args));
+                    + " | memory [clocks], [--json FILE] for lateness and memory, not " + List.of(given));
             System.exit(2);
         }
         if (which.equals("memory")) {
             try (Stack stack = LocalStack.start()) {
-                new MemoryBench(stack).run(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
+                write(json, new MemoryBench(stack).run(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000));
             }
             System.exit(0);
         }
         if (which.equals("lateness")) {
             try (Stack stack = LocalStack.start()) {
-                new LatenessBench(stack).run(args.length > 1 ? Integer.parseInt(args[1]) : 100_000,
+                write(json, new LatenessBench(stack).run(args.length > 1 ? Integer.parseInt(args[1]) : 100_000,
                         java.time.Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 300),
-                        args.length > 3 ? Integer.parseInt(args[3]) : 1);
+                        args.length > 3 ? Integer.parseInt(args[3]) : 1));
             }
             System.exit(0);
         }
@@ -57,6 +70,18 @@ public final class RoutingBench {
             throughput(records);
         }
         System.exit(0);
+    }
+
+    /** Writes one mode's figures to {@code --json}'s file, when given. */
+    private static void write(Path json, Map<String, Object> result) throws Exception {
+        if (json == null) {
+            return;
+        }
+        if (json.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(json.toAbsolutePath().getParent());
+        }
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), result);
+        System.out.println("wrote " + json.toAbsolutePath());
     }
 
     private static void punctuation(int due) throws Exception {
