@@ -3,6 +3,7 @@ package dev.heed.routing.classify;
 import static dev.heed.routing.classify.SharedClassifier.CLASSIFIER;
 import static dev.heed.routing.classify.SharedClassifier.classify;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class MessageFormTest {
         double[] logits = {0.1, 0.4, -0.2};
         double[] shifted = FeedbackClassifier.statementPrior(logits,
                 CLASSIFIER.tokenizer().tokenize("@gridline meter engineer came, left, meter unchanged"), 0, evidence);
-        assertThat(shifted[0] - logits[0]).isEqualTo(Math.log(2));
+        assertThat(shifted[0] - logits[0]).isCloseTo(Math.log(2), within(1e-12));
         assertThat(shifted[1]).isEqualTo(logits[1]);
         assertThat(shifted[2]).isEqualTo(logits[2]);
         assertThat(evidence).singleElement().satisfies(e -> assertThat(e.rule()).isEqualTo("prior"));
